@@ -1,0 +1,80 @@
+"""Chat backends, chosen by name: the built-in grounded composer, or any OpenAI-compatible
+endpoint (OpenAI, Ollama, vLLM, llama.cpp server, LM Studio)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .errors import BackendError, UnknownBackend
+from .settings import Settings
+
+CHAT_BACKENDS = ("grounded", "openai")
+
+
+def make_chat_model(settings: Settings) -> Any | None:
+    """A LangChain chat model for the settings, or None for the built-in grounded composer."""
+    name = settings.chat_backend
+    if name == "grounded":
+        return None
+    if name == "openai":
+        from langchain_openai import ChatOpenAI  # lazy: only paid when a model is configured
+
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        extra: dict[str, Any] = {}
+        if settings.openai_base_url:
+            # Ollama, llama.cpp and older vLLM ignore max_completion_tokens: send max_tokens too.
+            extra["extra_body"] = {"max_tokens": settings.max_tokens}
+        return ChatOpenAI(
+            model=settings.chat_model,
+            base_url=settings.openai_base_url,
+            api_key=key or "not-needed",
+            temperature=settings.temperature,
+            max_completion_tokens=settings.max_tokens,
+            timeout=settings.request_timeout,
+            max_retries=0,  # retries are ours: bounded, with backoff, only before the first token
+            streaming=True,
+            **extra,
+        )
+    raise UnknownBackend(kind="chat", name=name, choices=", ".join(CHAT_BACKENDS))
+
+
+def describe_model(settings: Settings) -> str:
+    """What answered, for the UI and CLI."""
+    if settings.chat_backend == "grounded":
+        return "grounded"
+    where = settings.openai_base_url or "api.openai.com"
+    return f"{settings.chat_model} @ {where}"
+
+
+def classify_backend_error(exc: BaseException, settings: Settings) -> BackendError:
+    """Map an openai/httpx exception to a BackendError a user can act on (no secrets in it)."""
+    import httpx
+    import openai
+
+    where = settings.openai_base_url or "https://api.openai.com/v1"
+    params: dict[str, Any] = {"where": where, "model": settings.chat_model,
+                              "timeout": settings.request_timeout}
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException | TimeoutError):
+        kind = "timeout"
+    elif isinstance(exc, openai.APIConnectionError | httpx.ConnectError | ConnectionError):
+        kind = "unreachable"
+    elif isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+        kind = "auth"
+    elif isinstance(exc, openai.NotFoundError):
+        kind = "not_found"
+    elif isinstance(exc, openai.RateLimitError):
+        kind = "rate_limited"
+    elif isinstance(exc, openai.APIStatusError):
+        kind = "server" if (status or 500) >= 500 else "bad_request"
+    elif isinstance(exc, json.JSONDecodeError | ValueError | KeyError | TypeError
+                    | openai.APIResponseValidationError):
+        kind = "malformed"
+    else:
+        kind = "server"
+    return BackendError(f"{kind}: {type(exc).__name__}", kind=kind, status=status or "?",
+                        **params)
+
+
+RETRYABLE = frozenset({"rate_limited", "server"})

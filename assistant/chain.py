@@ -1,0 +1,199 @@
+"""The answer chain: question (+ conversation) -> language -> standalone question -> passages
+-> composer (model or grounded) -> cited, streamed answer. A failing model falls back to the
+grounded composer with a visible notice."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from .answers import Answer, AnswerEvent, Citation
+from .backends import RETRYABLE, classify_backend_error, describe_model, make_chat_model
+from .citations import clean_markers, cited, filter_stream
+from .composers.base import ComposeInput, Passage
+from .composers.grounded import GroundedComposer
+from .composers.llm import llm_composer, rewrite_question
+from .documents import Hit
+from .errors import BackendError
+from .language import check_language
+from .memory import ConversationMemory, Turn
+from .messages import describe
+from .text import words
+
+if TYPE_CHECKING:
+    from .facade import Assistant
+
+# Words that open a follow-up ("and its budget?") in the four languages.
+FOLLOW_UP_OPENERS = frozenset("y e et and o ou or pero mais ma but tambien aussi anche also "
+                              "entonces alors allora so".split())
+
+
+class AnswerChain:
+    """Grounded question answering with memory, language lock, citations and fallback."""
+
+    def __init__(self, assistant: Assistant, chat_model: Any | None,
+                 memory: ConversationMemory) -> None:
+        self.assistant = assistant
+        self.settings = assistant.settings
+        self.prompts = assistant.prompts
+        self.chat_model = chat_model
+        self.memory = memory
+        self.grounded = GroundedComposer(self.prompts, assistant.concept_index,
+                                         self._embed_sentences)
+        self.grounded_runnable: Runnable = self.grounded.as_runnable()
+        self.model_runnable: Runnable | None = (
+            llm_composer(self.prompts, chat_model) if chat_model is not None else None
+        )
+        self.prepare: Runnable = (RunnableLambda(self._resolve, name="resolve_question")
+                                  | RunnableLambda(self._retrieve, name="retrieve"))
+
+    @property
+    def composer_name(self) -> str:
+        return describe_model(self.settings) if self.chat_model is not None else "grounded"
+
+    # -- public --------------------------------------------------------------------------------
+    def ask(self, question: str, conversation_id: str | None = None,
+            lang: str | None = None) -> Answer:
+        """Run the chain to completion."""
+        final: Answer | None = None
+        for event in self.stream(question, conversation_id, lang):
+            if event.type == "done":
+                final = event.answer
+        assert final is not None
+        return final
+
+    def stream(self, question: str, conversation_id: str | None = None,
+               lang: str | None = None) -> Iterator[AnswerEvent]:
+        """Text deltas as they are produced, a notice if the model failed, then the answer."""
+        question = self.assistant.check_query(question)
+        forced = check_language(lang)
+        item: ComposeInput = self.prepare.invoke(
+            {"question": question, "conversation_id": conversation_id, "lang": forced}
+        )
+        valid = {p.number for p in item.passages}
+        parts: list[str] = []
+        notice = ""
+        composer = self.composer_name
+        if self.model_runnable is not None:
+            try:
+                for delta in filter_stream(self._model_stream(item), valid):
+                    parts.append(delta)
+                    yield AnswerEvent("delta", delta)
+                if not "".join(parts).strip():
+                    raise BackendError("empty", kind="empty")
+            except BackendError as exc:
+                notice = self.prompts.phrase("errors", item.language, "fallback_notice",
+                                             reason=describe(exc, item.language, self.prompts))
+                composer = "grounded"
+                yield AnswerEvent("notice", notice)
+                parts = []
+        if not parts:
+            for delta in self.grounded_runnable.stream(item):
+                parts.append(delta)
+                yield AnswerEvent("delta", delta)
+        text = clean_markers("".join(parts), valid).strip()
+        by_number = {p.number: p.hit for p in item.passages}
+        answer = Answer(
+            text=text, language=item.language, composer=composer,
+            citations=[Citation.from_hit(n, by_number[n]) for n in cited(text, valid)],
+            notice=notice, conversation_id=conversation_id or "", grounded=bool(valid),
+        )
+        self.memory.append(conversation_id, Turn(question, item.standalone, text, item.language))
+        yield AnswerEvent("done", answer=answer)
+
+    # -- steps ---------------------------------------------------------------------------------
+    def _resolve(self, inputs: dict[str, Any]) -> ComposeInput:
+        """Language (explicit, detected, or the conversation's on a tie) and standalone form."""
+        question: str = inputs["question"]
+        history = self.memory.history(inputs["conversation_id"])
+        hint = history[-1].language if history else None
+        language = inputs["lang"] or self.assistant.detector.detect(question, hint)
+        item = ComposeInput(question=question, standalone=question, language=language,
+                            passages=[], history=history)
+        if history and self._looks_like_follow_up(question):
+            item = replace(item, standalone=self._standalone(item))
+        return item
+
+    def _retrieve(self, item: ComposeInput) -> ComposeInput:
+        """Relevant passages for the standalone question, numbered from 1."""
+        hits = self.assistant.retriever.search(
+            item.standalone, self.settings.top_k + 3, query_language=item.language
+        )
+        concept = self.assistant.concept_index.exact(item.standalone)
+        concept_id = concept[0] if concept else None
+        if concept_id is None and item.standalone != item.question:
+            concept = self.assistant.concept_index.exact(item.question)
+            concept_id = concept[0] if concept else None
+        relevant = [h for h in _one_per_concept(hits, item.language)
+                    if h.similarity >= self.settings.min_relevance or "concept" in h.ranks]
+        passages = [Passage(i, h) for i, h in enumerate(relevant[: self.settings.top_k], 1)]
+        return replace(item, passages=passages, concept_id=concept_id)
+
+    def _looks_like_follow_up(self, question: str) -> bool:
+        tokens = words(question)
+        return bool(tokens) and (len(tokens) <= 6 or tokens[0] in FOLLOW_UP_OPENERS)
+
+    def _standalone(self, item: ComposeInput) -> str:
+        """Resolve a follow-up: the model rewrites it; without a model, the previous topic
+        is carried over."""
+        if self.chat_model is not None:
+            try:
+                rewritten = rewrite_question(self.prompts, self.chat_model, item)
+                if rewritten:
+                    return rewritten
+            except Exception:  # noqa: BLE001 - the heuristic below still resolves it
+                pass
+        previous = item.history[-1].standalone
+        return f"{previous} {item.question}"
+
+    def _model_stream(self, item: ComposeInput) -> Iterator[str]:
+        """Model tokens, retrying 429/5xx with backoff while nothing has been streamed yet."""
+        assert self.model_runnable is not None
+        attempt = 0
+        while True:
+            started = False
+            try:
+                for token in self.model_runnable.stream(item):
+                    started = True
+                    yield token
+                return
+            except BackendError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - classified right here
+                error = classify_backend_error(exc, self.settings)
+                kind = error.params.get("kind")
+                if started or kind not in RETRYABLE or attempt >= self.settings.max_retries:
+                    raise error from exc
+                time.sleep(self.settings.retry_backoff * (2 ** attempt))
+                attempt += 1
+
+    def _embed_sentences(self, texts: list[str]) -> Any:
+        from .embeddings import embed
+
+        return embed(self.assistant.embedding_function, texts)
+
+
+def _one_per_concept(hits: list[Hit], language: str) -> list[Hit]:
+    """Keep one passage per concept, in the user's language when retrieved."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        if hit.kind != "concept":
+            continue
+        concept_id = hit.source_id.split(":")[1]
+        if concept_id not in best or (hit.language == language
+                                      and best[concept_id].language != language):
+            best[concept_id] = hit
+    keep = {id(h) for h in best.values()}
+    return [h for h in hits if h.kind != "concept" or id(h) in keep]
+
+
+def build_answer_chain(assistant: Assistant) -> AnswerChain:
+    """Wire the chain from the facade's parts and settings."""
+    model = assistant._chat_model_override
+    if model is None:
+        model = make_chat_model(assistant.settings)
+    return AnswerChain(assistant, model, ConversationMemory(assistant.settings.memory_turns))

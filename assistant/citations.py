@@ -1,0 +1,60 @@
+"""Citation markers: keep those that map to a passage, drop the rest, even mid-stream."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+_MAX_PENDING = 6  # "[123]" is the longest marker we accept
+
+
+def clean_markers(text: str, valid: set[int]) -> str:
+    """Remove markers that point at no passage.
+
+    >>> clean_markers("A [1] B [7] C [2][9].", {1, 2})
+    'A [1] B C [2].'
+    """
+    out = MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r" {2,}", " ", out))
+
+
+def cited(text: str, valid: set[int]) -> list[int]:
+    """Valid markers in order of first appearance.
+
+    >>> cited("x [2] y [1] z [2] [8]", {1, 2})
+    [2, 1]
+    """
+    seen: list[int] = []
+    for match in MARKER.finditer(text):
+        number = int(match.group(1))
+        if number in valid and number not in seen:
+            seen.append(number)
+    return seen
+
+
+def filter_stream(deltas: Iterable[str], valid: set[int]) -> Iterator[str]:
+    """Pass text through as it arrives, holding back only a possible marker until it closes.
+
+    >>> "".join(filter_stream(["See [", "1", "] and [", "9] ok"], {1}))
+    'See [1] and  ok'
+    """
+    pending = ""
+    for delta in deltas:
+        pending += delta
+        out, pending = _split_pending(pending)
+        if out:
+            yield MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", out)
+    if pending:
+        yield MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", pending)
+
+
+def _split_pending(text: str) -> tuple[str, str]:
+    """Everything that cannot be the start of an unfinished marker, and the rest."""
+    start = text.rfind("[")
+    if start == -1:
+        return text, ""
+    tail = text[start:]
+    if "]" in tail or len(tail) > _MAX_PENDING or not re.fullmatch(r"\[\d{0,3}", tail):
+        return text, ""
+    return text[:start], tail

@@ -1,0 +1,88 @@
+"""The records that flow through ingestion and retrieval."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+KINDS = ("article", "concept", "upload")
+BUILTIN_KINDS = ("article", "concept")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document of the knowledge base, in one language."""
+
+    source_id: str
+    title: str
+    kind: str
+    language: str
+    text: str
+    origin: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything that affects its chunks."""
+        payload = "\x00".join((self.source_id, self.title, self.kind, self.language, self.text))
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a source, the unit that is embedded and retrieved."""
+
+    source_id: str
+    title: str
+    kind: str
+    language: str
+    position: int
+    text: str
+    revision: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable id from content: the same source revision always gives the same ids, and a
+        changed source gets new ones (so old and new never mix after a crash)."""
+        payload = f"{self.source_id}\x00{self.revision}\x00{self.position}\x00{self.text}"
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+    def metadata(self) -> dict[str, str | int]:
+        """Metadata stored beside the vector."""
+        return {
+            "source_id": self.source_id,
+            "title": self.title,
+            "kind": self.kind,
+            "language": self.language,
+            "position": self.position,
+            "revision": self.revision,
+        }
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its fused score and the ranks that produced it."""
+
+    chunk_id: str
+    text: str
+    source_id: str
+    title: str
+    kind: str
+    language: str
+    position: int
+    score: float
+    similarity: float = 0.0
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-friendly view."""
+        return {
+            "chunk_id": self.chunk_id,
+            "source_id": self.source_id,
+            "title": self.title,
+            "kind": self.kind,
+            "language": self.language,
+            "position": self.position,
+            "score": round(self.score, 6),
+            "similarity": round(self.similarity, 4),
+            "text": self.text,
+        }

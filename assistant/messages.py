@@ -1,0 +1,43 @@
+"""Turns domain errors into one readable message in the user's language (used at the edges)."""
+
+from __future__ import annotations
+
+from .errors import BackendError, EstrategaError, UploadRejected
+from .prompts import PromptError, PromptLibrary
+from .settings import LANGUAGES
+
+
+def describe(error: BaseException, lang: str, prompts: PromptLibrary) -> str:
+    """One line for a user: what failed and what to do. Never a traceback."""
+    lang = lang if lang in LANGUAGES else "en"
+    if not isinstance(error, EstrategaError):
+        return prompts.phrase("errors", lang, "internal")
+    params = {k: _flat(v) for k, v in error.params.items()}
+    try:
+        if isinstance(error, BackendError):
+            params.setdefault("where", "?")
+            params.setdefault("status", "?")
+            params.setdefault("timeout", "?")
+            params.setdefault("model", "?")
+            return prompts.phrase("errors", lang, f"backend.{params.get('kind', 'server')}", **params)
+        if isinstance(error, UploadRejected):
+            reason = prompts.phrase(
+                "errors", lang, f"upload_reasons.{params.get('reason', 'corrupt')}", **params
+            )
+            return prompts.phrase("errors", lang, "upload_rejected", name=params.get("name", ""),
+                                  reason=reason)
+        message = prompts.phrase("errors", lang, error.code, **params)
+        suggestions = error.params.get("suggestions")
+        if suggestions:
+            message += " " + prompts.phrase(
+                "errors", lang, "concept_suggestions", suggestions=", ".join(suggestions)
+            )
+        return message
+    except PromptError:
+        return prompts.phrase("errors", lang, "internal")
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,75 @@
+"""Prompt templates and fixed phrases, loaded from files in `prompts/`.
+
+Templates (`*.j2`) render with Jinja2 in strict mode: a missing variable is an error, never an
+empty string. Fixed phrases live in `prompts/i18n/<area>.<lang>.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .settings import LANGUAGES
+
+
+class PromptError(LookupError):
+    """A template or phrase is missing, or a variable was not supplied (a programming error)."""
+
+
+class PromptLibrary:
+    """Renders `prompts/<name>.j2` templates and looks up `prompts/i18n` phrases."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(self.root)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def render(self, name: str, **variables: Any) -> str:
+        """Render template `name` (without `.j2`); fails on a missing template or variable."""
+        try:
+            template = self._env.get_template(f"{name}.j2")
+            return template.render(**variables).strip()
+        except jinja2.TemplateNotFound as exc:
+            raise PromptError(f"missing prompt template: {name}.j2") from exc
+        except jinja2.UndefinedError as exc:
+            raise PromptError(f"prompt {name}.j2: {exc.message}") from exc
+
+    def phrases(self, area: str, lang: str) -> dict[str, Any]:
+        """All phrases of one area in one language."""
+        return _load_phrases(self.root, area, lang)
+
+    def phrase(self, area: str, lang: str, key: str, **variables: Any) -> str:
+        """One fixed phrase, formatted; fails on a missing key or variable."""
+        table = self.phrases(area, lang)
+        node: Any = table
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise PromptError(f"missing phrase {area}.{lang}: {key}")
+            node = node[part]
+        if not isinstance(node, str):
+            return node
+        try:
+            return node.format(**variables)
+        except KeyError as exc:
+            raise PromptError(f"phrase {area}.{lang}:{key} needs variable {exc}") from exc
+
+
+@lru_cache(maxsize=256)
+def _load_phrases(root: Path, area: str, lang: str) -> dict[str, Any]:
+    if lang not in LANGUAGES:
+        raise PromptError(f"no phrases for language {lang!r}")
+    path = root / "i18n" / f"{area}.{lang}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PromptError(f"missing phrase file: {path}") from exc

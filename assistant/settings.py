@@ -1,0 +1,94 @@
+"""The one typed settings object: environment variables (ESTRATEGA_*) and a `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("es", "fr", "it", "en")
+
+
+class Settings(BaseSettings):
+    """Everything configurable about Estratega, read in one place."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ESTRATEGA_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # Where things live
+    data_dir: Path = PROJECT_ROOT / "data"
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+
+    # Vector store: embedded by default, a Chroma server when chroma_host is set
+    collection: str = "estratega"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+
+    # Embeddings
+    embedding_backend: str = "use"
+    embedding_threads: int = Field(1, ge=1, le=64)
+    embedding_model: str = "text-embedding-3-small"
+
+    # Chat backend: "grounded" (built in, no model) or "openai" (any OpenAI-compatible endpoint)
+    chat_backend: str = "grounded"
+    openai_api_key: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("ESTRATEGA_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    openai_base_url: str | None = Field(
+        None, validation_alias=AliasChoices("ESTRATEGA_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
+    chat_model: str = "gpt-4o-mini"
+    temperature: float = 0.2
+    max_tokens: int = Field(900, ge=16)
+    request_timeout: float = Field(60.0, gt=0)
+    max_retries: int = Field(3, ge=0, le=10)
+    retry_backoff: float = Field(0.5, ge=0)
+
+    # Retrieval and chat
+    chunk_size: int = Field(1000, ge=200)
+    chunk_overlap: int = Field(120, ge=0)
+    top_k: int = Field(5, ge=1, le=50)
+    lexical_weight: float = Field(0.3, ge=0)
+    min_relevance: float = Field(0.32, ge=0, le=1)
+    max_query_chars: int = Field(4000, ge=10)
+    memory_turns: int = Field(6, ge=1)
+
+    # Uploads
+    upload_max_mb: float = Field(20, gt=0)
+
+    # Web app
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: SecretStr | None = None  # "user:password[,user2:password2]"
+    concurrency_limit: int = Field(4, ge=1)
+
+    @field_validator("embedding_backend", "chat_backend")
+    @classmethod
+    def _lower(cls, value: str) -> str:
+        return value.strip().lower()
+
+    @property
+    def chroma_dir(self) -> Path:
+        """Folder of the embedded Chroma store."""
+        return self.data_dir / "chroma"
+
+    @property
+    def database_path(self) -> Path:
+        """SQLite file for interviews, plans and per-session records."""
+        return self.data_dir / "estratega.sqlite3"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Folder of the users' uploaded documents."""
+        return self.data_dir / "uploads"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

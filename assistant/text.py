@@ -1,0 +1,65 @@
+"""Pure text helpers shared by retrieval, concept lookup and the composers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(¿¡]?[A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÇÑÜ0-9])")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: 'Análisis' -> 'analisis'.
+
+    >>> fold("Rétention CLIENTÈLE")
+    'retention clientele'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens.
+
+    >>> words("¿Qué es el D.A.F.O.?")
+    ['que', 'es', 'el', 'd', 'a', 'f', 'o']
+    """
+    return _WORD.findall(fold(text))
+
+
+def normalize_term(text: str) -> str:
+    """A key for exact term matching: folded words joined by one space, dots in acronyms dropped.
+
+    >>> normalize_term("  Le   Marketing-Mix ")
+    'le marketing mix'
+    >>> normalize_term("K.P.I.")
+    'kpi'
+    """
+    text = re.sub(r"(?<=\b\w)\.(?=\w\b|\s|$)", "", text)
+    return " ".join(words(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Split a passage into sentences (bullets and lines count as sentence breaks).
+
+    >>> sentences("Uno. Dos? ¿Tres! cuatro\\n• cinco")
+    ['Uno.', 'Dos?', '¿Tres! cuatro', '• cinco']
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            out.extend(part.strip() for part in _SENTENCE_END.split(line) if part.strip())
+    return out
+
+
+def clean_control(text: str) -> str:
+    """Drop control characters except newlines and tabs.
+
+    >>> clean_control("a\\x00b\\nc")
+    'ab\\nc'
+    """
+    return "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u200d"
+    )
