@@ -13,7 +13,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from .answers import Answer, AnswerEvent, Citation
 from .backends import RETRYABLE, classify_backend_error, describe_model, make_chat_model
-from .citations import clean_markers, cited, filter_stream
+from .citations import cited, clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
@@ -57,22 +57,23 @@ class AnswerChain:
 
     # -- public --------------------------------------------------------------------------------
     def ask(self, question: str, conversation_id: str | None = None,
-            lang: str | None = None) -> Answer:
+            lang: str | None = None, owner: str | None = None) -> Answer:
         """Run the chain to completion."""
         final: Answer | None = None
-        for event in self.stream(question, conversation_id, lang):
+        for event in self.stream(question, conversation_id, lang, owner):
             if event.type == "done":
                 final = event.answer
         assert final is not None
         return final
 
     def stream(self, question: str, conversation_id: str | None = None,
-               lang: str | None = None) -> Iterator[AnswerEvent]:
+               lang: str | None = None, owner: str | None = None) -> Iterator[AnswerEvent]:
         """Text deltas as they are produced, a notice if the model failed, then the answer."""
         question = self.assistant.check_query(question)
         forced = check_language(lang)
         item: ComposeInput = self.prepare.invoke(
-            {"question": question, "conversation_id": conversation_id, "lang": forced}
+            {"question": question, "conversation_id": conversation_id, "lang": forced,
+             "owner": owner}
         )
         valid = {p.number for p in item.passages}
         parts: list[str] = []
@@ -113,7 +114,7 @@ class AnswerChain:
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.assistant.detector.detect(question, hint)
         item = ComposeInput(question=question, standalone=question, language=language,
-                            passages=[], history=history)
+                            passages=[], history=history, owner=inputs["owner"])
         if history and self._looks_like_follow_up(question):
             item = replace(item, standalone=self._standalone(item))
         return item
@@ -121,17 +122,32 @@ class AnswerChain:
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
         """Relevant passages for the standalone question, numbered from 1."""
         hits = self.assistant.retriever.search(
-            item.standalone, self.settings.top_k + 3, query_language=item.language
+            item.standalone, self.settings.top_k + 3, query_language=item.language,
+            owner=item.owner,
         )
         concept = self.assistant.concept_index.exact(item.standalone)
         concept_id = concept[0] if concept else None
         if concept_id is None and item.standalone != item.question:
             concept = self.assistant.concept_index.exact(item.question)
             concept_id = concept[0] if concept else None
-        relevant = [h for h in _one_per_concept(hits, item.language)
-                    if h.similarity >= self.settings.min_relevance or "concept" in h.ranks]
+        relevant = [
+            self._in_language(h, item.language) for h in _one_per_concept(hits, item.language)
+            if h.similarity >= self.settings.min_relevance or "concept" in h.ranks
+        ]
         passages = [Passage(i, h) for i, h in enumerate(relevant[: self.settings.top_k], 1)]
         return replace(item, passages=passages, concept_id=concept_id)
+
+    def _in_language(self, hit: Hit, language: str) -> Hit:
+        """A concept passage in another language is swapped for the user's language version."""
+        if hit.kind != "concept" or hit.language == language:
+            return hit
+        wanted = f"concept:{hit.source_id.split(':')[1]}:{language}"
+        records = list(self.assistant.store.records(where={"source_id": wanted}))
+        if not records:
+            return hit
+        record = records[0]
+        return replace(hit, chunk_id=record.id, text=record.text, source_id=wanted,
+                       title=str(record.metadata.get("title", hit.title)), language=language)
 
     def _looks_like_follow_up(self, question: str) -> bool:
         tokens = words(question)

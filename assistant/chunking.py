@@ -36,6 +36,7 @@ def split_source(source: Source, size: int = 1000, overlap: int = 120) -> list[C
                     position=len(chunks),
                     text=text,
                     revision=source.content_hash,
+                    owner=source.owner,
                 )
             )
     return chunks

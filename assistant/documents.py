@@ -19,11 +19,14 @@ class Source:
     language: str
     text: str
     origin: str = ""
+    owner: str = ""  # "" for built-in knowledge; a user's id for an uploaded document
 
     @property
     def content_hash(self) -> str:
         """Hash of everything that affects its chunks."""
-        payload = "\x00".join((self.source_id, self.title, self.kind, self.language, self.text))
+        payload = "\x00".join(
+            (self.source_id, self.title, self.kind, self.language, self.owner, self.text)
+        )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
@@ -38,6 +41,7 @@ class Chunk:
     position: int
     text: str
     revision: str = ""
+    owner: str = ""
 
     @property
     def id(self) -> str:
@@ -55,6 +59,7 @@ class Chunk:
             "language": self.language,
             "position": self.position,
             "revision": self.revision,
+            "owner": self.owner,
         }
 
 

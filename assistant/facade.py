@@ -15,6 +15,7 @@ from .ingest import Ingestor, IngestReport, Progress
 from .knowledge import KnowledgeBase, load_knowledge
 from .language import LanguageDetector, check_language
 from .lexical import LexicalIndex
+from .library import DocumentLibrary
 from .prompts import PromptLibrary
 from .registry import SourceRecord, SourceRegistry
 from .retrieval import HybridRetriever
@@ -92,6 +93,7 @@ class Assistant:
 
         self.store.open()
         self.ingestor.reconcile()
+        self.library.restore()
         config = RetrievalConfig(lexical_weight=self.settings.lexical_weight)
         return HybridRetriever(self.store, self.lexical, self.embed_query, self.concept_index,
                                config)
@@ -119,6 +121,7 @@ class Assistant:
             self.ingestor.reconcile()
         report = self.ingestor.sync(self.knowledge.sources(), progress=progress)
         report.skipped = list(self.knowledge.problems)
+        self.library.restore()
         return report
 
     def is_ingested(self) -> bool:
@@ -129,14 +132,36 @@ class Assistant:
         except StoreMissing:
             return False
 
-    def sources(self) -> list[SourceRecord]:
-        """Every indexed source, built-in and uploaded."""
+    def sources(self, owner: str | None = None) -> list[SourceRecord]:
+        """Indexed sources: built-in ones and `owner`'s uploads (all uploads for None)."""
         self.store.open()
-        return sorted(self.registry.all().values(), key=lambda r: (r.kind, r.source_id))
+        records = sorted(self.registry.all().values(), key=lambda r: (r.kind, r.source_id))
+        return self.library.visible(records, owner)
+
+    @cached_property
+    def library(self) -> DocumentLibrary:
+        from .uploads import UploadFolder
+
+        return DocumentLibrary(
+            self.ingestor, UploadFolder(self.settings.uploads_dir), self.detector,
+            int(self.settings.upload_max_mb * 1024 * 1024),
+        )
+
+    def add_document(self, name: str, data: bytes, owner: str,
+                     progress: Progress | None = None) -> SourceRecord:
+        """Add a user's .txt/.md/.pdf/.docx; searchable and citable (by that owner) at once."""
+        self.retriever  # noqa: B018 - opens the store and restores state first
+        return self.library.add(name, data, owner, progress)
+
+    def remove_document(self, source_id: str, owner: str | None) -> None:
+        """Remove one of `owner`'s uploads; built-in knowledge cannot be removed."""
+        self.retriever  # noqa: B018
+        self.library.remove(source_id, owner)
 
     # -- search and concepts ------------------------------------------------------------------
     def search(self, query: str, k: int = 5, *, lang: str | None = None,
-               kind: str | None = None, mode: str = "hybrid") -> list[Hit]:
+               kind: str | None = None, owner: str | None = None,
+               mode: str = "hybrid") -> list[Hit]:
         """Passages that answer `query`, best first, across languages unless `lang` is given."""
         query = self.check_query(query)
         lang = check_language(lang)
@@ -144,7 +169,8 @@ class Assistant:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
         query_lang = self.detector.detect(query)
         return self.retriever.search(query, k, query_language=query_lang, language=lang,
-                                     kind=kind, mode=mode)  # type: ignore[arg-type]
+                                     kind=kind, owner=owner,
+                                     mode=mode)  # type: ignore[arg-type]
 
     def concept(self, term: str, lang: str | None = None, passages: int = 3) -> ConceptCard:
         """The concept card for a term typed in any language, in `lang` (default: the term's)."""
@@ -182,11 +208,13 @@ class Assistant:
         return build_answer_chain(self)
 
     def ask(self, question: str, conversation_id: str | None = None,
-            lang: str | None = None) -> Answer:
+            lang: str | None = None, owner: str | None = None) -> Answer:
         """A complete grounded answer with its citations."""
-        return self.chain.ask(question, conversation_id=conversation_id, lang=lang)
+        return self.chain.ask(question, conversation_id=conversation_id, lang=lang, owner=owner)
 
     def stream(self, question: str, conversation_id: str | None = None,
-               lang: str | None = None) -> Iterator[AnswerEvent]:
-        """The same answer as it is produced: text deltas, then the final answer."""
-        return self.chain.stream(question, conversation_id=conversation_id, lang=lang)
+               lang: str | None = None, owner: str | None = None) -> Iterator[AnswerEvent]:
+        """The same answer as it is produced: a notice if the model failed, text deltas, then
+        the final answer. `owner` limits uploaded documents to that user's own."""
+        return self.chain.stream(question, conversation_id=conversation_id, lang=lang,
+                                 owner=owner)

@@ -94,7 +94,7 @@ class Ingestor:
         self.registry.put(SourceRecord(
             source_id=source.source_id, title=source.title, kind=source.kind,
             language=source.language, revision=source.content_hash, chunks=len(chunks),
-            origin=source.origin,
+            origin=source.origin, owner=source.owner,
         ))
         new_ids = {c.id for c in chunks}
         obsolete = sorted(old_ids - new_ids)
@@ -151,8 +151,9 @@ class Ingestor:
         return np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
 
 
-_FIELD_KEYS = ("language", "kind", "source_id")
+_FIELD_KEYS = ("language", "kind", "source_id", "owner")
 
 
 def _fields(chunk: Chunk) -> dict[str, str]:
-    return {"language": chunk.language, "kind": chunk.kind, "source_id": chunk.source_id}
+    return {"language": chunk.language, "kind": chunk.kind, "source_id": chunk.source_id,
+            "owner": chunk.owner}

@@ -19,7 +19,8 @@ def describe(error: BaseException, lang: str, prompts: PromptLibrary) -> str:
             params.setdefault("status", "?")
             params.setdefault("timeout", "?")
             params.setdefault("model", "?")
-            return prompts.phrase("errors", lang, f"backend.{params.get('kind', 'server')}", **params)
+            kind = params.get("kind", "server")
+            return prompts.phrase("errors", lang, f"backend.{kind}", **params)
         if isinstance(error, UploadRejected):
             reason = prompts.phrase(
                 "errors", lang, f"upload_reasons.{params.get('reason', 'corrupt')}", **params

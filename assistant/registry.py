@@ -23,11 +23,13 @@ class SourceRecord:
     revision: str
     chunks: int
     origin: str = ""
+    owner: str = ""
 
     def metadata(self) -> dict[str, str | int]:
         return {
             "title": self.title, "kind": self.kind, "language": self.language,
             "revision": self.revision, "chunks": self.chunks, "origin": self.origin,
+            "owner": self.owner,
         }
 
 
@@ -58,6 +60,7 @@ class SourceRegistry:
                 source_id=sid, title=str(meta.get("title", "")), kind=str(meta.get("kind", "")),
                 language=str(meta.get("language", "")), revision=str(meta.get("revision", "")),
                 chunks=int(meta.get("chunks", 0)), origin=str(meta.get("origin", "")),
+                owner=str(meta.get("owner", "")),
             )
         return out
 

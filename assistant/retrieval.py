@@ -45,9 +45,14 @@ class HybridRetriever:
 
     def search(self, query: str, k: int = 5, *, query_language: str | None = None,
                language: str | None = None, kind: str | None = None,
-               source_ids: list[str] | None = None, mode: Mode = "hybrid") -> list[Hit]:
-        """Top-k passages; filters on passage language, kind and source ids are optional."""
-        where = _where(language=language, kind=kind, source_ids=source_ids)
+               source_ids: list[str] | None = None, owner: str | None = None,
+               mode: Mode = "hybrid") -> list[Hit]:
+        """Top-k passages; filters on passage language, kind and source ids are optional.
+
+        With an `owner`, uploaded documents of other owners are invisible (built-in knowledge,
+        owner "", is visible to everyone); without one, everything is searched (local CLI).
+        """
+        where = _where(language=language, kind=kind, source_ids=source_ids, owner=owner)
         vector = self.embed_query(query)
         n = max(self.config.candidates, k)
         ranks: dict[str, dict[str, int]] = {}
@@ -125,9 +130,11 @@ class HybridRetriever:
         return [boosted, *rest]
 
 
-def _where(language: str | None, kind: str | None, source_ids: list[str] | None
-           ) -> dict[str, Any]:
+def _where(language: str | None, kind: str | None, source_ids: list[str] | None,
+           owner: str | None = None) -> dict[str, Any]:
     where: dict[str, Any] = {}
+    if owner is not None:
+        where["owner"] = ["", owner] if owner else [""]
     if language:
         where["language"] = language
     if kind:

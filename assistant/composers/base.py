@@ -26,3 +26,4 @@ class ComposeInput:
     passages: list[Passage]
     history: list[Turn] = field(default_factory=list)
     concept_id: str | None = None
+    owner: str | None = None

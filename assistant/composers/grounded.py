@@ -134,10 +134,9 @@ class GroundedComposer:
 
 
 def _body(text: str) -> str:
-    """A chunk's text without its leading heading line(s)."""
+    """A chunk's text without its leading heading line(s) (lines that do not end a sentence)."""
     lines = text.splitlines()
-    while len(lines) > 1 and (lines[0].startswith("#") or not lines[0].strip()
-                              or (len(lines[0]) < 120 and not lines[0].rstrip().endswith(
-                                  (".", "!", ":", ";", "»", "\"")))):
+    while len(lines) > 1 and (not lines[0].strip() or lines[0].startswith("#") or (
+            len(lines[0]) <= 300 and not lines[0].rstrip().endswith((".", "!", ";", "»", '"')))):
         lines = lines[1:]
     return "\n".join(lines).strip()

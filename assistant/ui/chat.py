@@ -1,0 +1,145 @@
+"""Chat tab: streamed grounded answers, each with its numbered, expandable sources."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from ..answers import Answer
+from .context import UiContext, owner_id
+from .render import escape, escape_inline, quote
+
+STARTERS = 4
+Message = dict[str, Any]
+
+
+@dataclass
+class ChatTab:
+    """The chat tab's components and how to relabel them."""
+
+    ctx: UiContext
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    new: gr.Button
+    starters_label: gr.Markdown
+    starters: list[gr.Button]
+
+    @property
+    def outputs(self) -> list[Any]:
+        """Components whose labels follow the UI language, in `relabel` order."""
+        return [self.chatbot, self.question, self.send, self.new, self.starters_label,
+                *self.starters]
+
+    def relabel(self, lang: str) -> list[Any]:
+        """Updates that put every label in `lang`."""
+        t = self.ctx.text
+        starters = t(lang, "chat.starters")
+        return [
+            gr.update(label=t(lang, "chat.conversation"), placeholder=t(lang, "chat.placeholder")),
+            gr.update(label=t(lang, "chat.input_label"),
+                      placeholder=t(lang, "chat.input_placeholder")),
+            gr.update(value=t(lang, "chat.send")),
+            gr.update(value=t(lang, "chat.new")),
+            gr.update(value=f"**{t(lang, 'chat.starters_label')}**"),
+            *[gr.update(value=s) for s in starters[:STARTERS]],
+        ]
+
+
+def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
+    """The final answer, who composed it, then one collapsed message per numbered source."""
+    t = ctx.text
+    composer = (t(lang, "chat.grounded") if answer.composer == "grounded"
+                else f"`{escape_inline(answer.composer)}`")
+    body = escape(answer.text)
+    if answer.notice:
+        body = f"{quote(answer.notice)}\n\n{body}"
+    messages: list[Message] = [{
+        "role": "assistant",
+        "content": f"{body}\n\n*{t(lang, 'chat.answered_by', composer=composer)}*",
+    }]
+    for citation in answer.citations:
+        messages.append({
+            "role": "assistant",
+            "content": quote(citation.passage),
+            "metadata": {
+                "title": t(lang, "chat.source_title", marker=citation.marker,
+                           title=escape_inline(citation.title)),
+                "log": t(lang, "chat.source_log", language=t.language(lang, citation.language),
+                         kind=t.kind(lang, citation.kind)),
+                "status": "done",
+            },
+        })
+    return messages
+
+
+def build(ctx: UiContext) -> ChatTab:
+    """Lay out the chat tab and wire its events (call inside a `gr.Tab`)."""
+    t, lang0 = ctx.text, "en"
+    history = gr.State([])
+    conversation = gr.State("")
+    chatbot = gr.Chatbot(
+        label=t(lang0, "chat.conversation"), placeholder=t(lang0, "chat.placeholder"),
+        height=520, buttons=["copy", "copy_all"], feedback_options=None,
+        elem_id="chatbot", latex_delimiters=[], sanitize_html=True, allow_tags=False,
+    )
+    with gr.Row(elem_classes="starters"):
+        starters_label = gr.Markdown(f"**{t(lang0, 'chat.starters_label')}**",
+                                     elem_classes="starters-label")
+        starters = [gr.Button(s, size="sm", variant="secondary", elem_classes="starter")
+                    for s in t(lang0, "chat.starters")[:STARTERS]]
+    with gr.Row(equal_height=True):
+        question = gr.Textbox(label=t(lang0, "chat.input_label"), show_label=False, scale=8,
+                              placeholder=t(lang0, "chat.input_placeholder"), lines=1,
+                              max_lines=6, elem_id="question", autofocus=True)
+        send = gr.Button(t(lang0, "chat.send"), variant="primary", scale=1, min_width=110,
+                         elem_id="send")
+    new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat")
+
+    def respond(message: str, past: list[Message], conv: str, owner: str, lang: str,
+                request: gr.Request) -> Iterator[tuple[Any, ...]]:
+        """Stream one answer: the question, growing text, then the answer with its sources."""
+        a = ctx.assistant
+        try:
+            text = a.check_query(message)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        conv = conv or uuid.uuid4().hex
+        shown = [*past, {"role": "user", "content": escape(text)}]
+        draft: Message = {"role": "assistant", "content": ""}
+        yield [*shown, draft], shown, conv, ""
+        answer: Answer | None = None
+        written = ""
+        try:
+            for event in a.stream(text, conversation_id=conv, owner=owner_id(owner, request)):
+                if event.type == "delta":
+                    written += event.text
+                    draft = {"role": "assistant", "content": escape(written)}
+                    yield [*shown, draft], shown, conv, ""
+                elif event.type == "notice":
+                    gr.Warning(event.text)
+                elif event.type == "done":
+                    answer = event.answer
+        except Exception as err:  # noqa: BLE001
+            yield shown, shown, conv, message
+            raise ctx.error(err, lang) from None
+        final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft])]
+        yield final, final, conv, ""
+
+    def restart() -> tuple[list[Message], list[Message], str]:
+        """Forget the conversation on screen and start a new one."""
+        return [], [], uuid.uuid4().hex
+
+    ask_inputs = [question, history, conversation, ctx.owner, ctx.lang]
+    ask_outputs = [chatbot, history, conversation, question]
+    question.submit(respond, ask_inputs, ask_outputs, api_name="ask")
+    send.click(respond, ask_inputs, ask_outputs, api_visibility="private")
+    for button in starters:
+        button.click(lambda s: s, button, question, api_visibility="private", queue=False).then(
+            respond, ask_inputs, ask_outputs, api_visibility="private")
+    new.click(restart, None, [chatbot, history, conversation], api_name="new_conversation")
+    return ChatTab(ctx, chatbot, question, send, new, starters_label, starters)

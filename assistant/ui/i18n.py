@@ -1,0 +1,41 @@
+"""Labels and fixed texts of the web app, read from `prompts/i18n/ui.<lang>.json`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..prompts import PromptLibrary
+from ..settings import LANGUAGES
+
+# Each language named in itself, so a user can always find their own in the selector.
+LANGUAGE_CHOICES = [("Español", "es"), ("Français", "fr"), ("Italiano", "it"), ("English", "en")]
+DEFAULT_LANG = "en"
+
+
+class UiText:
+    """Looks up UI phrases by dotted key in one language."""
+
+    def __init__(self, prompts: PromptLibrary) -> None:
+        self.prompts = prompts
+
+    def __call__(self, lang: str | None, key: str, **variables: Any) -> Any:
+        """The phrase `key` in `lang` (English when the language is unknown)."""
+        return self.prompts.phrase("ui", ui_lang(lang), key, **variables)
+
+    def language(self, lang: str | None, code: str) -> str:
+        """The name of language `code`, written in the UI language."""
+        return self(lang, f"languages.{code}") if code in LANGUAGES else code
+
+    def kind(self, lang: str | None, kind: str) -> str:
+        """The name of a source kind (article, concept, upload) in the UI language."""
+        return self(lang, f"kinds.{kind}") if kind in ("article", "concept", "upload") else kind
+
+
+def ui_lang(value: str | None) -> str:
+    """A supported UI language from a code or a browser locale.
+
+    >>> ui_lang("fr-CA"), ui_lang("it"), ui_lang("de-DE"), ui_lang(None)
+    ('fr', 'it', 'en', 'en')
+    """
+    code = (value or "").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else DEFAULT_LANG

@@ -1,0 +1,105 @@
+"""Shared fixtures: an ingested knowledge base in a temp dir, a scripted fake chat model, a real
+loopback server speaking the OpenAI protocol, and no network beyond loopback."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+
+from assistant import Assistant
+from assistant.settings import PROJECT_ROOT, Settings
+from tests.openai_server import OpenAIServer
+
+ROOT = PROJECT_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests may talk to loopback only."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else address
+        if isinstance(host, str) and not (host.startswith("127.") or host in ("localhost", "::1")
+                                          or host.startswith("/")):
+            raise OSError(f"network blocked in tests: {host}")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+def make_settings(data_dir: Path, **overrides: Any) -> Settings:
+    """Settings isolated from the developer's environment and .env."""
+    values: dict[str, Any] = {"knowledge_dir": ROOT / "knowledge", "prompts_dir": ROOT / "prompts",
+                              **overrides}
+    return Settings(_env_file=None, data_dir=data_dir, **values)
+
+
+@pytest.fixture(scope="session")
+def ingested_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real knowledge base ingested once per test session (copied by `assistant`)."""
+    data = tmp_path_factory.mktemp("kb")
+    Assistant(make_settings(data)).ingest()
+    return data
+
+
+@pytest.fixture
+def data_dir(ingested_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the ingested data dir that a test may change."""
+    target = tmp_path / "data"
+    shutil.copytree(ingested_dir, target)
+    return target
+
+
+@pytest.fixture
+def assistant(data_dir: Path) -> Assistant:
+    """A grounded (no model) assistant over a private copy of the real knowledge base."""
+    return Assistant(make_settings(data_dir))
+
+
+@pytest.fixture(scope="session")
+def shared_assistant(ingested_dir: Path) -> Assistant:
+    """A read-only assistant shared by tests that do not write."""
+    return Assistant(make_settings(ingested_dir))
+
+
+class ScriptedChatModel(GenericFakeChatModel):
+    """Replies with the scripted texts in order and records every prompt it was sent."""
+
+    received: list[list[BaseMessage]] = []
+
+    @classmethod
+    def with_replies(cls, *replies: str) -> ScriptedChatModel:
+        model = cls(messages=iter([AIMessage(r) for r in replies]))
+        model.received = []
+        return model
+
+    def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        self.received.append(list(messages))
+        return super()._generate(messages, *args, **kwargs)
+
+    def _stream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        self.received.append(list(messages))
+        yield from super()._stream(messages, *args, **kwargs)
+
+
+@pytest.fixture
+def scripted_model() -> type[ScriptedChatModel]:
+    """The scripted fake chat model class (build one with `.with_replies(...)`)."""
+    return ScriptedChatModel
+
+
+@pytest.fixture
+def openai_server() -> Iterator[OpenAIServer]:
+    """A real HTTP server on loopback that speaks the chat-completions protocol."""
+    server = OpenAIServer()
+    server.start()
+    yield server
+    server.stop()
