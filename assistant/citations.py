@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
+_SPACED_MARKER = re.compile(r"[ \t]*\[(\d{1,3})\]")  # an invalid marker goes with its space
 _MAX_PENDING = 6  # "[123]" is the longest marker we accept
 
 
@@ -15,8 +16,7 @@ def clean_markers(text: str, valid: set[int]) -> str:
     >>> clean_markers("A [1] B [7] C [2][9].", {1, 2})
     'A [1] B C [2].'
     """
-    out = MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", text)
-    return re.sub(r"\s+([.,;:!?])", r"\1", re.sub(r" {2,}", " ", out))
+    return _SPACED_MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", text)
 
 
 def cited(text: str, valid: set[int]) -> list[int]:

@@ -87,3 +87,15 @@ class InterviewNotFound(EstrategaError):
 
 class PlanInputError(EstrategaError):
     code = "plan_input"  # params: problems (list of str)
+
+
+class InterviewIncomplete(EstrategaError):
+    code = "interview_incomplete"  # params: missing (list of slot labels)
+
+
+class PlanNotFound(EstrategaError):
+    code = "plan_not_found"  # params: plan_id
+
+
+class UnknownSection(EstrategaError):
+    code = "unknown_section"  # params: section, choices

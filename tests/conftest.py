@@ -83,11 +83,7 @@ class ScriptedChatModel(GenericFakeChatModel):
 
     def _generate(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
         self.received.append(list(messages))
-        return super()._generate(messages, *args, **kwargs)
-
-    def _stream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
-        self.received.append(list(messages))
-        yield from super()._stream(messages, *args, **kwargs)
+        return super()._generate(messages, *args, **kwargs)  # streaming goes through here too
 
 
 @pytest.fixture

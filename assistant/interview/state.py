@@ -1,0 +1,78 @@
+"""An interview's saved state: plain data, serialised to JSON after every answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ASKING, CONFIRMING, CONFIRMED = "asking", "confirming", "confirmed"
+
+
+@dataclass
+class InterviewState:
+    """Where one user's interview stands."""
+
+    id: str
+    owner: str
+    lang: str
+    position: str | None = None  # slot key being asked; None at the summary
+    status: str = ASKING
+    answers: dict[str, Any] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    followed_up: list[str] = field(default_factory=list)
+    awaiting_followup: bool = False
+    plan_id: str | None = None
+    created_at: float = 0.0
+    updated_at: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-friendly copy."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> InterviewState:
+        """Rebuild from `to_json` output (unknown keys from older versions are ignored)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+@dataclass
+class Choice:
+    """A suggested answer: the text to show and the value sent back when chosen."""
+
+    label: str
+    value: str
+
+
+@dataclass
+class SummaryItem:
+    """One line of the summary shown before drafting."""
+
+    slot: str
+    label: str
+    value: str
+    required: bool
+
+
+@dataclass
+class InterviewView:
+    """What a UI renders after each step: the question, or the summary to confirm."""
+
+    interview_id: str
+    lang: str
+    status: str
+    slot: str | None
+    question: str
+    example: str
+    choices: list[Choice]
+    optional: bool
+    step: int
+    total: int
+    current_value: str | None = None
+    messages: list[str] = field(default_factory=list)
+    summary: list[SummaryItem] = field(default_factory=list)
+    plan_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly view."""
+        return asdict(self)

@@ -1,0 +1,131 @@
+"""Assembles the tabs into one Gradio app, and the options it is launched with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ..facade import Assistant
+from ..settings import Settings
+from . import chat, concepts, interview, knowledge
+from .context import UiContext, new_browser_id
+from .i18n import DEFAULT_LANG, LANGUAGE_CHOICES, UiText, ui_lang
+
+STYLE = Path(__file__).with_name("style.css")
+TABS = ("chat", "interview", "concepts", "knowledge")
+# Runs in the browser on load: the stored choice, else the browser's own language.
+DETECT_LANGUAGE = "(owner, saved) => [owner, saved || navigator.language || 'en']"
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    """The whole web app. Builds components only: no model, store or folder is touched."""
+    text = UiText(assistant.prompts)
+    with gr.Blocks(title="Estratega", analytics_enabled=False) as demo:
+        # Per-browser values, kept in the browser's localStorage (never in module globals).
+        owner = gr.BrowserState("", storage_key="estratega-owner",
+                                secret=_browser_secret(assistant.settings))
+        saved_lang = gr.BrowserState("", storage_key="estratega-lang",
+                                     secret=_browser_secret(assistant.settings))
+        with gr.Row(elem_id="header", equal_height=True):
+            header = gr.Markdown(_header(text, DEFAULT_LANG), elem_id="brand")
+            lang = gr.Dropdown(LANGUAGE_CHOICES, value=DEFAULT_LANG, scale=0, min_width=160,
+                               label=text(DEFAULT_LANG, "language_label"), elem_id="ui-lang",
+                               container=False)
+        ctx = UiContext(assistant, text, lang, owner)
+        with gr.Tabs(elem_id="tabs"):
+            with gr.Tab(text(DEFAULT_LANG, "tabs.chat"), id="chat", elem_id="tab-chat") as t1:
+                chat_tab = chat.build(ctx)
+            with gr.Tab(text(DEFAULT_LANG, "tabs.interview"), id="interview",
+                        elem_id="tab-interview") as t2:
+                interview_tab = interview.build(ctx)
+            with gr.Tab(text(DEFAULT_LANG, "tabs.concepts"), id="concepts",
+                        elem_id="tab-concepts") as t3:
+                concepts_tab = concepts.build(ctx)
+            with gr.Tab(text(DEFAULT_LANG, "tabs.knowledge"), id="knowledge",
+                        elem_id="tab-knowledge") as t4:
+                knowledge_tab = knowledge.build(ctx)
+        tabs = [t1, t2, t3, t4]
+        parts = [chat_tab, interview_tab, concepts_tab, knowledge_tab]
+        relabel_outputs = [header, lang, *tabs, *[c for p in parts for c in p.outputs]]
+
+        def relabel(code: str) -> list[Any]:
+            """Every label, tab name and fixed text in the chosen language."""
+            code = ui_lang(code)
+            updates: list[Any] = [_header(text, code),
+                                 gr.update(label=text(code, "language_label"))]
+            updates += [gr.update(label=text(code, f"tabs.{name}")) for name in TABS]
+            for part in parts:
+                updates += part.relabel(code)
+            return updates
+
+        def start(stored_owner: str, locale: str) -> tuple[str, str]:
+            """Identify this browser (a new id on first visit) and pick the UI language."""
+            return (stored_owner or new_browser_id()), ui_lang(locale)
+
+        listing = knowledge_tab.refresh_outputs
+        demo.load(start, [owner, saved_lang], [owner, lang], js=DETECT_LANGUAGE,
+                  api_visibility="private", queue=False).then(
+            relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+            knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
+            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
+            api_visibility="private")
+        lang.input(relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+            lambda code: ui_lang(code), lang, saved_lang, api_visibility="private",
+            queue=False).then(
+            knowledge_tab.refresh_fn, [owner, lang], listing, api_visibility="private").then(
+            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
+            api_visibility="private")
+    return demo
+
+
+def theme() -> gr.themes.Base:
+    """A calm, readable theme using the system's fonts (nothing fetched from the internet)."""
+    sans = ["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto",
+            "Helvetica Neue", "Arial", "sans-serif"]
+    mono = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
+    return gr.themes.Soft(primary_hue="indigo", secondary_hue="slate", neutral_hue="slate",
+                          radius_size="md", font=sans, font_mono=mono)
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """`demo.launch(...)` arguments from the settings: address, login, look."""
+    return {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "auth": parse_auth(settings.auth.get_secret_value() if settings.auth else ""),
+        "theme": theme(),
+        "css_paths": [STYLE],
+        "ssr_mode": False,
+        "footer_links": ["api", "settings"],
+        "show_error": False,
+        "quiet": True,
+    }
+
+
+def parse_auth(value: str) -> list[tuple[str, str]] | None:
+    """Login pairs from "user:pass[,user2:pass2]"; None when empty.
+
+    >>> parse_auth("ana:s3cret, luc:p:w")
+    [('ana', 's3cret'), ('luc', 'p:w')]
+    """
+    pairs = []
+    for item in (value or "").split(","):
+        user, sep, password = item.strip().partition(":")
+        if sep and user and password:
+            pairs.append((user, password))
+    return pairs or None
+
+
+def _header(text: UiText, lang: str) -> str:
+    return f"# {text(lang, 'title')}\n{text(lang, 'tagline')}"
+
+
+def _browser_secret(settings: Settings) -> str:
+    """A stable key for the browser-stored ids, so a returning browser is recognised after a
+    restart. It only obscures the stored id; the id itself is the unguessable part."""
+    import hashlib
+
+    seed = f"estratega:{settings.data_dir.resolve()}:{settings.collection}"
+    return hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,142 @@
+"""Concepts tab: a term in any language to a concept card, with its translations and passages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from ..concepts import ConceptCard
+from ..errors import ConceptNotFound
+from ..settings import LANGUAGES
+from .context import UiContext
+from .i18n import LANGUAGE_CHOICES, ui_lang
+from .render import escape, escape_inline, quote
+
+LINKS = 8  # related-concept buttons kept ready, shown as needed
+
+
+@dataclass
+class ConceptsTab:
+    """The concepts tab's components and how to relabel them."""
+
+    ctx: UiContext
+    intro: gr.Markdown
+    term: gr.Textbox
+    card_lang: gr.Radio
+    lookup: gr.Button
+
+    @property
+    def outputs(self) -> list[Any]:
+        """Components whose labels follow the UI language, in `relabel` order."""
+        return [self.intro, self.term, self.card_lang, self.lookup]
+
+    def relabel(self, lang: str) -> list[Any]:
+        """Updates that put every label in `lang` (the card follows the UI language)."""
+        t = self.ctx.text
+        return [
+            gr.update(value=t(lang, "concepts.intro")),
+            gr.update(label=t(lang, "concepts.term_label"),
+                      placeholder=t(lang, "concepts.term_placeholder")),
+            gr.update(label=t(lang, "concepts.card_language"), value=lang),
+            gr.update(value=t(lang, "concepts.lookup")),
+        ]
+
+
+def card_markdown(card: ConceptCard, lang: str, ctx: UiContext) -> str:
+    """The main card: name, aliases and explanation, all escaped."""
+    t = ctx.text
+    parts = [f"## {escape_inline(card.name)}"]
+    if card.aliases:
+        names = ", ".join(escape_inline(a) for a in card.aliases)
+        parts.append(f"*{t(lang, 'concepts.aliases')}: {names}*")
+    parts.append(escape(card.explanation))
+    return "\n\n".join(parts)
+
+
+def translation_markdown(code: str, entry: dict[str, Any], lang: str, ctx: UiContext) -> str:
+    """The same concept in another language, for a side-by-side column."""
+    label = ctx.text.language(lang, code).capitalize()
+    return (f"<small>{escape_inline(label)}</small>\n\n### {escape_inline(entry['name'])}\n\n"
+            f"{escape(entry['explanation'])}")
+
+
+def passages_markdown(card: ConceptCard, lang: str, ctx: UiContext) -> str:
+    """The article passages that discuss the concept, each with its title and language."""
+    t = ctx.text
+    parts = [f"### {t(lang, 'concepts.passages')}"]
+    if not card.passages:
+        parts.append(f"*{t(lang, 'concepts.no_passages')}*")
+    for passage in card.passages:
+        source = t(lang, "concepts.passage_from", title=escape_inline(passage.get("title", "")),
+                   language=t.language(lang, str(passage.get("language", ""))))
+        parts.append(f"**{source}**\n\n{quote(passage.get('text', ''))}")
+    return "\n\n".join(parts)
+
+
+def build(ctx: UiContext) -> ConceptsTab:
+    """Lay out the concepts tab and wire its events (call inside a `gr.Tab`)."""
+    t, lang0 = ctx.text, "en"
+    intro = gr.Markdown(t(lang0, "concepts.intro"), elem_classes="intro")
+    with gr.Row(equal_height=True):
+        term = gr.Textbox(label=t(lang0, "concepts.term_label"), scale=4, elem_id="concept-term",
+                          placeholder=t(lang0, "concepts.term_placeholder"))
+        card_lang = gr.Radio(LANGUAGE_CHOICES, value=lang0, scale=3, elem_id="card-lang",
+                             label=t(lang0, "concepts.card_language"))
+        lookup = gr.Button(t(lang0, "concepts.lookup"), variant="primary", scale=1,
+                           elem_id="concept-lookup")
+    concept_id = gr.State("")
+    card = gr.Markdown(f"*{t(lang0, 'concepts.empty')}*", elem_id="concept-card",
+                       elem_classes="card")
+    links_label = gr.Markdown("", elem_classes="links-label")
+    with gr.Row(elem_classes="links"):
+        links = [gr.Button("", size="sm", visible=False, elem_classes="concept-link")
+                 for _ in range(LINKS)]
+    with gr.Row(elem_id="concept-translations"):
+        others = [gr.Markdown("", elem_classes="translation") for _ in range(len(LANGUAGES) - 1)]
+    passages = gr.Markdown("", elem_id="concept-passages")
+
+    def show(text: str, shown_in: str, lang: str) -> list[Any]:
+        """Resolve the term and fill the card, the links, the translations and the passages."""
+        a, card_in = ctx.assistant, ui_lang(shown_in)
+        try:
+            found = a.concept(text, lang=card_in)
+        except ConceptNotFound as err:
+            names = [a.concept_index.name(cid, card_in)
+                     for cid in err.params.get("suggestions", [])][:LINKS]
+            gr.Warning(a.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
+                                        term=text.strip()))
+            return ["", f"*{t(lang, 'concepts.empty')}*",
+                    f"**{t(lang, 'concepts.suggestions')}**" if names else "",
+                    *_links(names), *[""] * len(others), ""]
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        names = [r["name"] for r in found.related][:LINKS]
+        columns = [translation_markdown(code, found.translations[code], lang, ctx)
+                   for code in LANGUAGES if code in found.translations]
+        return [found.id, card_markdown(found, lang, ctx),
+                f"**{t(lang, 'concepts.related')}**" if names else "", *_links(names),
+                *columns, passages_markdown(found, lang, ctx)]
+
+    def switch(cid: str, shown_in: str, lang: str) -> list[Any]:
+        """Show the current concept in another language (nothing to do before a lookup)."""
+        if not cid:
+            return [gr.skip()] * (4 + LINKS + len(others))
+        return show(ctx.assistant.concept_index.name(cid, "en"), shown_in, lang)
+
+    outputs = [concept_id, card, links_label, *links, *others, passages]
+    inputs = [term, card_lang, ctx.lang]
+    lookup.click(show, inputs, outputs, api_name="concept")
+    term.submit(show, inputs, outputs, api_visibility="private")
+    card_lang.change(switch, [concept_id, card_lang, ctx.lang], outputs,
+                     api_visibility="private")
+    for link in links:
+        link.click(lambda name: name, link, term, queue=False, api_visibility="private").then(
+            show, inputs, outputs, api_visibility="private")
+    return ConceptsTab(ctx, intro, term, card_lang, lookup)
+
+
+def _links(names: list[str]) -> list[Any]:
+    return [gr.update(value=names[i], visible=True) if i < len(names)
+            else gr.update(value="", visible=False) for i in range(LINKS)]

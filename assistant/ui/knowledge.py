@@ -1,0 +1,139 @@
+"""Knowledge tab: the sources answers come from, and the user's own documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from ..registry import SourceRecord
+from .context import UiContext, owner_id
+from .render import escape_inline
+
+FILE_TYPES = [".txt", ".md", ".pdf", ".docx"]
+
+
+@dataclass
+class KnowledgeTab:
+    """The knowledge tab's components, how to relabel them and how to refresh them."""
+
+    ctx: UiContext
+    intro: gr.Markdown
+    table: gr.Dataframe
+    summary: gr.Markdown
+    upload: gr.File
+    mine: gr.Dropdown
+    remove: gr.Button
+    refresh_fn: Any
+
+    @property
+    def outputs(self) -> list[Any]:
+        """Components whose labels follow the UI language, in `relabel` order."""
+        return [self.intro, self.upload, self.remove]
+
+    def relabel(self, lang: str) -> list[Any]:
+        """Updates that put every label in `lang` (tables are refreshed separately)."""
+        t = self.ctx.text
+        return [gr.update(value=t(lang, "knowledge.intro")),
+                gr.update(label=t(lang, "knowledge.upload")),
+                gr.update(value=t(lang, "knowledge.remove"))]
+
+    @property
+    def refresh_outputs(self) -> list[Any]:
+        """What `refresh_fn(owner, lang)` fills."""
+        return [self.table, self.summary, self.mine]
+
+
+def source_rows(records: list[SourceRecord], lang: str, ctx: UiContext) -> list[list[Any]]:
+    """One table row per source: title, language, kind, passages (titles shown as text)."""
+    t = ctx.text
+    return [[r.title, t.language(lang, r.language), t.kind(lang, r.kind), r.chunks]
+            for r in sorted(records, key=lambda r: (r.kind != "upload", r.kind, r.title.lower()))]
+
+
+def build(ctx: UiContext) -> KnowledgeTab:
+    """Lay out the knowledge tab and wire its events (call inside a `gr.Tab`)."""
+    t, lang0 = ctx.text, "en"
+    intro = gr.Markdown(t(lang0, "knowledge.intro"), elem_classes="intro")
+    with gr.Row():
+        with gr.Column(scale=3):
+            summary = gr.Markdown("", elem_id="sources-summary")
+            table = gr.Dataframe(headers=_headers(lang0, ctx), interactive=False, wrap=True,
+                                 max_height=560, elem_id="sources-table",
+                                 column_widths=["55%", "15%", "18%", "12%"])
+        with gr.Column(scale=2):
+            upload = gr.File(label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES,
+                             file_count="single", type="filepath", elem_id="upload",
+                             height=160)
+            status = gr.Markdown("", elem_id="upload-status")
+            mine = gr.Dropdown([], label=t(lang0, "knowledge.remove_label"),
+                               interactive=True, elem_id="my-documents")
+            remove = gr.Button(t(lang0, "knowledge.remove"), variant="stop", size="sm",
+                               elem_id="remove-document")
+
+    def refresh(owner: str, lang: str, request: gr.Request) -> list[Any]:
+        """The sources this user can see, and their own uploads for removal."""
+        try:
+            records = ctx.assistant.sources(owner=owner_id(owner, request))
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        uploads = [r for r in records if r.kind == "upload"]
+        summary_text = t(lang, "knowledge.summary", total=len(records),
+                         builtin=len(records) - len(uploads), uploads=len(uploads))
+        choices = [(r.title, r.source_id) for r in uploads]
+        return [
+            gr.update(value=source_rows(records, lang, ctx), headers=_headers(lang, ctx)),
+            f"**{t(lang, 'knowledge.sources')}** · {summary_text}",
+            gr.update(choices=choices, value=choices[0][1] if choices else None,
+                      label=t(lang, "knowledge.remove_label"),
+                      info=None if choices else t(lang, "knowledge.none_uploaded")),
+        ]
+
+    def add(path: str | None, owner: str, lang: str, request: gr.Request,
+            progress: gr.Progress = gr.Progress()) -> tuple[Any, str]:  # noqa: B008 - Gradio API
+        """Check and index one uploaded file for this user, with a progress bar."""
+        if not path:
+            return gr.skip(), ""
+        name = Path(path).name
+        progress(0.0, desc=t(lang, "knowledge.progress_read", name=name))
+
+        def report(fraction: float, _label: str) -> None:
+            key = "knowledge.progress_read" if fraction < 0.3 else "knowledge.progress_index"
+            progress(fraction, desc=t(lang, key, name=name))
+
+        try:
+            record = ctx.assistant.add_document(name, Path(path).read_bytes(),
+                                                owner_id(owner, request), progress=report)
+        except Exception as err:  # noqa: BLE001
+            raise ctx.error(err, lang) from None
+        done = t(lang, "knowledge.added", title=escape_inline(record.title), chunks=record.chunks,
+                 language=t.language(lang, record.language))
+        gr.Info(done)
+        return None, f"✓ {done}"
+
+    def drop(source_id: str | None, owner: str, lang: str, request: gr.Request) -> str:
+        """Remove one of the user's own documents."""
+        if not source_id:
+            return ""
+        try:
+            who = owner_id(owner, request)
+            titles = {r.source_id: r.title for r in ctx.assistant.sources(owner=who)}
+            ctx.assistant.remove_document(source_id, owner=who)
+        except Exception as err:  # noqa: BLE001
+            raise ctx.error(err, lang) from None
+        return t(lang, "knowledge.removed", title=escape_inline(titles.get(source_id, source_id)))
+
+    listing = [table, summary, mine]
+    upload.upload(add, [upload, ctx.owner, ctx.lang], [upload, status], api_name="upload",
+                  concurrency_limit=1).then(refresh, [ctx.owner, ctx.lang], listing,
+                                            api_visibility="private")
+    remove.click(drop, [mine, ctx.owner, ctx.lang], status, api_name="remove_document").then(
+        refresh, [ctx.owner, ctx.lang], listing, api_visibility="private")
+    return KnowledgeTab(ctx, intro, table, summary, upload, mine, remove, refresh)
+
+
+def _headers(lang: str, ctx: UiContext) -> list[str]:
+    t = ctx.text
+    return [t(lang, f"knowledge.columns.{key}") for key in ("title", "language", "kind", "chunks")]

@@ -1,0 +1,175 @@
+"""The web app in a real Chromium: chat, concepts, uploads, UI language (and the interview)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui_server import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, RunningApp, running_app
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Debian chromium not found at {CHROMIUM}"),
+]
+sync_api = pytest.importorskip("playwright.sync_api")
+expect = sync_api.expect
+TIMEOUT_MS = 30_000
+
+# Records every length the last chat message had, to see the answer grow while it streams.
+WATCH_STREAM = """() => { window.__lengths = []; const root = document.querySelector('#chatbot');
+  new MutationObserver(() => { const rows = root.querySelectorAll('.bot-row');
+    const last = rows[rows.length - 1]; if (last) window.__lengths.push(last.innerText.length); })
+  .observe(root, {subtree: true, childList: true, characterData: true}); }"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """One app process for the module, first started on an empty data folder (it ingests)."""
+    with running_app(tmp_path_factory.mktemp("ui") / "data") as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(app: RunningApp, browser) -> Iterator[object]:  # noqa: ANN001
+    """A fresh browser profile (its own per-browser id) in English, on the app."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900},
+                                  accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto(app.url)
+    expect(page.get_by_role("tab", name="Chat")).to_be_visible()
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:  # noqa: ANN001
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> object:  # noqa: ANN001
+    """Send a question and wait for the composed answer; the last answer's bubble."""
+    before = page.locator("#chatbot .bot-row").count()
+    page.locator("#question textarea").fill(question)
+    page.locator("#send").click()
+    answered = page.locator("#chatbot .bot-row").filter(has_text=re.compile("Answered by"))
+    expect(answered).to_have_count(max(1, before), timeout=TIMEOUT_MS) if before else None
+    expect(answered.last).to_be_visible()
+    return answered.last
+
+
+def open_tab(page, name: str) -> None:  # noqa: ANN001
+    page.get_by_role("tab", name=name).click()
+
+
+def test_chat_streams_an_answer_with_numbered_sources_that_expand(page) -> None:  # noqa: ANN001
+    page.evaluate(WATCH_STREAM)
+    answer = ask(page, "What is a SWOT analysis?")
+    expect(answer).to_contain_text("SWOT")
+    expect(answer).to_contain_text("[1]")
+    lengths = [n for n in page.evaluate("window.__lengths") if n > 0]
+    assert len(set(lengths)) >= 2, f"the answer never grew while streaming: {lengths}"
+
+    first = answer.locator(".thought .title").filter(has_text=re.compile(r"^\s*\[1\]"))
+    expect(first).to_contain_text("English")  # the passage's language, beside its title
+    first.click()
+    expect(answer.locator(".thought blockquote").first).to_be_visible()
+    expect(answer.locator(".thought blockquote").first).to_contain_text("Strengths")
+    shot(page, "chat")
+
+    page.locator("#new-chat").click()
+    expect(page.locator("#chatbot .bot-row")).to_have_count(0)
+
+
+def test_concept_typed_without_accents_shows_card_and_switches_language(page) -> None:  # noqa: ANN001
+    open_tab(page, "Concepts")
+    page.locator("#concept-term textarea").fill("analisis dafo")
+    page.locator("#concept-lookup").click()
+    card = page.locator("#concept-card")
+    expect(card).to_contain_text("SWOT analysis")
+    expect(page.locator("#concept-translations")).to_contain_text("Análisis DAFO")
+    expect(page.locator("#concept-passages")).to_contain_text("What the articles say")
+
+    page.locator("#card-lang").get_by_text("Italiano").click()
+    expect(card).to_contain_text("Analisi SWOT")
+    expect(page.locator("#concept-translations")).to_contain_text("SWOT analysis")
+
+    related = page.locator(".concept-link").filter(has_text="PESTEL")
+    related.click()
+    expect(card).to_contain_text("PESTEL")
+    shot(page, "concepts")
+
+
+def test_uploaded_document_is_listed_cited_private_and_inert(page, browser, app,  # noqa: ANN001
+                                                             tmp_path: Path) -> None:
+    doc = tmp_path / "zorblax-loyalty.md"
+    doc.write_text(
+        "# Zorblax loyalty programme\n\n"
+        "The Zorblax loyalty programme rewards repeat customers of our bakery with a free "
+        "loaf after every ten purchases, and it raised repeat visits by a third in 2024.\n\n"
+        "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=2</script>\n",
+        encoding="utf-8")
+    open_tab(page, "Knowledge")
+    expect(page.locator("#sources-table")).to_contain_text("SWOT")
+    page.locator("#upload input[type=file]").set_input_files(str(doc))
+    expect(page.locator("#upload-status")).to_contain_text("zorblax-loyalty.md",
+                                                           timeout=60_000)
+    expect(page.locator("#sources-table")).to_contain_text("zorblax-loyalty.md")
+    shot(page, "knowledge")
+
+    open_tab(page, "Chat")
+    answer = ask(page, "How does the Zorblax loyalty programme work?")
+    cited = answer.locator(".thought .title").filter(has_text="zorblax-loyalty.md")
+    expect(cited).not_to_have_count(0)
+    cited.first.click()
+    expect(answer).to_contain_text("<script>")  # shown as text…
+    assert page.evaluate("window.__pwned") is None  # …never run
+
+    other = browser.new_context(locale="en-US")
+    try:
+        stranger = other.new_page()
+        stranger.goto(app.url)
+        stranger.get_by_role("tab", name="Knowledge").click()
+        expect(stranger.locator("#sources-table")).to_contain_text("SWOT")
+        expect(stranger.locator("#sources-table")).not_to_contain_text("zorblax")
+    finally:
+        other.close()
+
+    open_tab(page, "Knowledge")
+    page.locator("#remove-document").click()
+    expect(page.locator("#upload-status")).to_contain_text("Removed")
+    expect(page.locator("#sources-table")).not_to_contain_text("zorblax-loyalty.md")
+
+
+def test_ui_language_follows_the_browser_and_can_be_switched(app, browser) -> None:  # noqa: ANN001
+    context = browser.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(app.url)
+        expect(page.locator("#send")).to_have_text("Invia", timeout=TIMEOUT_MS)
+        expect(page.get_by_role("tab", name="Concetti")).to_be_visible()
+
+        page.locator("#ui-lang input").click()
+        page.get_by_role("option", name="Français").click()
+        expect(page.locator("#send")).to_have_text("Envoyer")
+        expect(page.get_by_role("tab", name="Connaissances")).to_be_visible()
+        expect(page.get_by_role("button", name=re.compile("Qu'est-ce qu'une analyse SWOT"))
+               ).to_be_visible()
+        shot(page, "chat-fr")
+
+        page.reload()  # the choice is remembered by this browser
+        expect(page.locator("#send")).to_have_text("Envoyer", timeout=TIMEOUT_MS)
+    finally:
+        context.close()
