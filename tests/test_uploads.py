@@ -1,0 +1,86 @@
+"""Users' documents: checked by content, rejected with a reason, private to their owner."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant import Assistant
+from assistant.errors import DocumentNotFound, ProtectedDocument, UploadRejected
+from assistant.messages import describe
+
+TEXT = ("La Bottega di Marta vende ceramiche fatte a mano a Bologna. Il budget di marketing "
+        "per il 2027 è di 6.000 euro, soprattutto per Instagram e per i mercatini.")
+
+
+def _docx(text: str) -> bytes:
+    document = docx.Document()
+    document.add_heading("Piano", level=1)
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _reason(assistant: Assistant, name: str, data: bytes) -> str:
+    with pytest.raises(UploadRejected) as info:
+        assistant.add_document(name, data, owner="u1")
+    return str(info.value.params["reason"])
+
+
+def test_uploaded_text_is_searchable_and_citable_by_its_owner_only(assistant: Assistant) -> None:
+    record = assistant.add_document("bottega.txt", TEXT.encode(), owner="u1")
+    assert record.kind == "upload" and record.language == "it" and record.owner == "u1"
+    answer = assistant.ask("Qual è il budget di marketing della Bottega di Marta?", owner="u1")
+    assert answer.citations[0].source_id == record.source_id
+    other = assistant.ask("Qual è il budget di marketing della Bottega di Marta?", owner="u2")
+    assert record.source_id not in {c.source_id for c in other.citations}
+    assert record.source_id not in {r.source_id for r in assistant.sources(owner="u2")}
+    with pytest.raises(DocumentNotFound):
+        assistant.remove_document(record.source_id, owner="u2")
+    assistant.remove_document(record.source_id, owner="u1")
+    assert not list(assistant.store.records(where={"source_id": record.source_id}))
+
+
+def test_docx_and_latin1_are_accepted(assistant: Assistant) -> None:
+    assert assistant.add_document("piano.docx", _docx(TEXT), owner="u1").chunks >= 1
+    latin = "Le café de Léa vise une clientèle étudiante à Lyon avec un budget réduit."
+    assert assistant.add_document("lea.md", latin.encode("latin-1"), owner="u1").language == "fr"
+
+
+def test_uploads_survive_a_rebuild(assistant: Assistant) -> None:
+    record = assistant.add_document("bottega.txt", TEXT.encode(), owner="u1")
+    assistant.ingest(rebuild=True)
+    assert record.source_id in {r.source_id for r in assistant.sources()}
+
+
+def test_hostile_and_broken_files_are_rejected_with_a_reason(assistant: Assistant,
+                                                             data_dir: Path) -> None:
+    from tests.conftest import make_settings
+
+    small = Assistant(make_settings(data_dir, upload_max_mb=0.01))
+    assert _reason(small, "big.txt", b"a" * 20_000) == "too_large"
+    assert _reason(assistant, "empty.txt", b"") == "empty"
+    assert _reason(assistant, "x.exe", b"MZ\x90\x00") == "unsupported"
+    assert _reason(assistant, "fake.txt", b"\x7fELF\x00\x00\x01binary") == "binary"
+    assert _reason(assistant, "pdf.txt", b"%PDF-1.4 ...") == "mismatch"
+    assert _reason(assistant, "notpdf.pdf", TEXT.encode()) == "mismatch"
+    assert _reason(assistant, "broken.pdf", b"%PDF-1.4\n garbage") in ("corrupt", "no_text")
+    assert _reason(assistant, "../../etc/passwd.txt", TEXT.encode()) == "bad_name"
+    assert _reason(assistant, "a/b.txt", TEXT.encode()) == "bad_name"
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<a>" + "0" * 50_000_000 + "</a>")
+    assert _reason(assistant, "bomb.docx", bomb.getvalue()) == "bomb"
+    assert not any(p.name.startswith("passwd") for p in data_dir.parent.rglob("*"))
+    message = describe(UploadRejected(name="x.exe", reason="unsupported"), "es", assistant.prompts)
+    assert "solo se aceptan" in message
+
+
+def test_built_in_knowledge_cannot_be_removed(assistant: Assistant) -> None:
+    with pytest.raises(ProtectedDocument):
+        assistant.remove_document("fr-strategique-operationnel", owner="u1")
