@@ -1,0 +1,103 @@
+"""Retrieval benchmark: quality (dense vs BM25 vs hybrid), ingest throughput, query latency.
+
+Run: .venv/bin/python benchmarks/retrieval.py [--sizes 1000,10000,100000]
+Prints figures; asserts nothing. Uses a temporary data directory."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant import Assistant  # noqa: E402
+from assistant.documents import Chunk  # noqa: E402
+from assistant.evaluation import evaluate, load_questions  # noqa: E402
+from assistant.lexical import LexicalIndex  # noqa: E402
+from assistant.retrieval import HybridRetriever  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+
+def quality(assistant: Assistant) -> None:
+    questions = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
+    cross = [q for q in questions if q.cross_lingual]
+    print(f"\nQuality over {len(questions)} questions ({len(cross)} cross-lingual), "
+          "articles only, top-10")
+    print(f"{'mode':8} {'R@1':>6} {'R@5':>6} {'MRR':>6} | {'xR@1':>6} {'xR@5':>6} {'xMRR':>6}")
+    for mode in ("dense", "lexical", "hybrid"):
+        def search(q: str, mode: str = mode) -> list:
+            return assistant.search(q, k=10, kind="article", mode=mode)
+
+        a, x = evaluate(questions, search), evaluate(cross, search)
+        print(f"{mode:8} {a.recall_at_1:6.2f} {a.recall_at_5:6.2f} {a.mrr:6.2f} | "
+              f"{x.recall_at_1:6.2f} {x.recall_at_5:6.2f} {x.mrr:6.2f}")
+
+
+def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
+    vocab = [w for c in assistant.knowledge.concepts for w in
+             c.locales["es"].explanation.split()] or ["marketing"]
+    rng = random.Random(7)
+    queries = [q.question for q in load_questions(ROOT / "tests" / "eval" / "questions.jsonl")]
+    qvecs = {q: assistant.embed_query(q) for q in queries}
+    print("\nQuery latency, synthetic chunks (random 512-d vectors, random words), ms")
+    print(f"{'chunks':>8} {'hybrid p50':>11} {'p95':>7} {'dense p50':>10} {'p95':>7} "
+          f"{'numpy p50':>10} {'p95':>7} {'insert/s':>9}")
+    for size in sizes:
+        settings = Settings(_env_file=None, data_dir=data / f"syn{size}",
+                            collection=f"syn{size}")
+        syn = Assistant(settings)
+        store = syn.store.open(create=True)
+        chunks = [Chunk(f"syn-{i // 20}", "t", "article", rng.choice("esfrit"[::2] + "it"), i,
+                        " ".join(rng.choices(vocab, k=60))) for i in range(size)]
+        vectors = np.random.default_rng(1).standard_normal((size, 512)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        started = time.perf_counter()
+        store.add(chunks, vectors)
+        insert_rate = size / (time.perf_counter() - started)
+        lexical = LexicalIndex()
+        for c in chunks:
+            lexical.add(c.id, c.text, {"language": c.language, "kind": c.kind,
+                                       "source_id": c.source_id, "owner": ""})
+        retriever = HybridRetriever(store, lexical, lambda q: qvecs[q], assistant.concept_index)
+        timings: dict[str, list[float]] = {"hybrid": [], "dense": [], "numpy": []}
+        for q in queries:
+            for mode in ("hybrid", "dense"):
+                t = time.perf_counter()
+                retriever.search(q, 5, query_language="es", mode=mode)  # type: ignore[arg-type]
+                timings[mode].append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            np.argpartition(-(vectors @ qvecs[q]), 5)[:5]
+            timings["numpy"].append((time.perf_counter() - t) * 1000)
+        cells = []
+        for mode in ("hybrid", "dense", "numpy"):
+            values = sorted(timings[mode])
+            cells += [statistics.median(values), values[int(len(values) * 0.95) - 1]]
+        print(f"{size:8d} {cells[0]:11.1f} {cells[1]:7.1f} {cells[2]:10.1f} {cells[3]:7.1f} "
+              f"{cells[4]:10.2f} {cells[5]:7.2f} {insert_rate:9.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        assistant = Assistant(Settings(_env_file=None, data_dir=data / "kb"))
+        report = assistant.ingest()
+        print(f"Ingest of knowledge/: {report.chunks_added} chunks in {report.seconds:.1f}s "
+              f"= {report.chunks_per_second:.0f} chunks/s (embedding threads: "
+              f"{assistant.settings.embedding_threads})")
+        quality(assistant)
+        latency(assistant, [int(s) for s in args.sizes.split(",") if s], data)
+
+
+if __name__ == "__main__":
+    main()
