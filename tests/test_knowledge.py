@@ -56,7 +56,8 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_load(tmp_path: Path) -
         "---\nsource_id: good\ntitle: Good\nlanguage: es\n---\n## Título\n\nTexto del artículo.\n"
     )
     (tmp_path / "articles" / "nofm.md").write_text("no front matter here")
-    (tmp_path / "articles" / "latin1.md").write_bytes("---\ntitle: caf\xe9\n---\n".encode("latin-1"))
+    latin1 = "---\ntitle: caf\xe9\n---\n".encode("latin-1")
+    (tmp_path / "articles" / "latin1.md").write_bytes(latin1)
     (tmp_path / "concepts" / "broken.json").write_text("{not json")
     kb = load_knowledge(tmp_path)
     assert [a.source_id for a in kb.articles] == ["good"]

@@ -1,0 +1,53 @@
+"""A process killed (SIGKILL) in the middle of indexing an upload leaves all of it or none."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from tests.conftest import ROOT, make_settings
+
+SCRIPT = """
+import sys
+from assistant import Assistant
+from tests.conftest import make_settings
+from pathlib import Path
+a = Assistant(make_settings(Path(sys.argv[1])))
+text = "\\n\\n".join(f"Párrafo {i}: la tienda de bicicletas de Ana prueba la táctica número {i} "
+                     f"en redes sociales y mide su tasa de conversión." * 3 for i in range(1200))
+print("start", flush=True)
+a.add_document("grande.txt", text.encode(), owner="u1")
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: Path) -> None:
+    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(data_dir)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "start"
+    time.sleep(2)  # inside embedding/writing some 400 chunks
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assistant = Assistant(make_settings(data_dir))
+    assistant.search("bicicletas de Ana", k=1)  # opening reconciles and restores
+    registered = {r.source_id: r for r in assistant.sources() if r.kind == "upload"}
+    stored: dict[str, int] = {}
+    for record in assistant.store.records(include_documents=False, where={"kind": "upload"}):
+        sid = str(record.metadata["source_id"])
+        stored[sid] = stored.get(sid, 0) + 1
+    assert set(stored) == set(registered)
+    for sid, record in registered.items():
+        assert stored[sid] == record.chunks
+    indexed = {f[2]["source_id"] for f in assistant.lexical._docs.values()
+               if f[2].get("kind") == "upload"}
+    assert indexed == set(registered)
