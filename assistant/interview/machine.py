@@ -13,8 +13,7 @@ from ..settings import LANGUAGES
 from ..text import clean_control, normalize_term
 from .parsing import VAGUE, ParseProblem
 from .slots import BY_KEY, REQUIRED, SLOTS, Slot, parse_slot, vague
-from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, \
-    SummaryItem
+from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 AREA = "interview"

@@ -80,6 +80,8 @@ def parse_horizon(text: str | int | float) -> int:
         raise ParseProblem("horizon_invalid")
     if isinstance(text, int | float):
         months = float(text)
+    elif re.search(r"(?<![\w])-\s*\d", str(text)):
+        raise ParseProblem("horizon_range", max=MAX_HORIZON)
     else:
         months = _horizon_phrase(normalize_term(str(text).replace(",", ".")))
     if months != int(months) or not 1 <= months <= MAX_HORIZON:
@@ -98,13 +100,13 @@ def _horizon_phrase(key: str) -> float:
         elif tok in NUMBER_WORDS and pending is None:
             pending = float(NUMBER_WORDS[tok])
         elif tok in YEAR_WORDS:
-            total, pending, seen = total + 12 * (pending or 1), None, True
+            total, pending, seen = total + 12 * _or_one(pending), None, True
         elif tok in SEMESTER_WORDS:
-            total, pending, seen = total + 6 * (pending or 1), None, True
+            total, pending, seen = total + 6 * _or_one(pending), None, True
         elif tok in QUARTER_WORDS:
-            total, pending, seen = total + 3 * (pending or 1), None, True
+            total, pending, seen = total + 3 * _or_one(pending), None, True
         elif tok in MONTH_WORDS:
-            total, pending, seen = total + (pending or 1), None, True
+            total, pending, seen = total + _or_one(pending), None, True
         elif tok in HALF_WORDS:
             # "un año y medio" = 18; "medio año" = 6; "six mois et demi" rounds up to 7
             if seen and total >= 12 and (i + 1 >= len(tokens) or tokens[i + 1] not in YEAR_WORDS):
@@ -118,6 +120,10 @@ def _horizon_phrase(key: str) -> float:
     if not seen or total <= 0:
         raise ParseProblem("horizon_invalid")
     return total
+
+
+def _or_one(value: float | None) -> float:
+    return 1.0 if value is None else value
 
 
 def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
@@ -136,6 +142,8 @@ def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
     else:
         text = str(value).strip()
         amount = _amount(text)
+        if amount is not None and re.search(r"(?<![\w])-\s*[$€£]?\s*\d", text):
+            amount = -amount
         currency = _currency(text) or default_currency
     if amount is None:
         raise ParseProblem("budget_invalid")
@@ -227,4 +235,6 @@ def is_vague(text: str, min_words: int = 3) -> bool:
 def first_number(text: str) -> float | None:
     """The first plain number in a text (targets such as "50 clientes nuevos")."""
     match = re.search(r"(?<![\d.,])(\d{1,7})(?![\d.,]*\s*(?:€|\$|£|eur|usd|k\b|%))", text.lower())
-    return float(match.group(1)) if match else None
+    if not match or 1900 <= int(match.group(1)) <= 2100:  # a year is not a target
+        return None
+    return float(match.group(1))

@@ -7,8 +7,15 @@ from typing import Any
 
 from ..plan.playbook import Playbook
 from ..text import normalize_term
-from .parsing import VAGUE, ParseProblem, is_vague, parse_budget, parse_horizon, parse_language, \
-    parse_list
+from .parsing import (
+    VAGUE,
+    ParseProblem,
+    is_vague,
+    parse_budget,
+    parse_horizon,
+    parse_language,
+    parse_list,
+)
 
 
 @dataclass(frozen=True)

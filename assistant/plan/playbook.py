@@ -1,4 +1,5 @@
-"""The marketing playbook in `knowledge/playbook/`: goals, business types, channels, KPIs, tactics."""
+"""The marketing playbook in `knowledge/playbook/`: goals, business types, channels, KPIs and
+tactics."""
 
 from __future__ import annotations
 

@@ -1,0 +1,72 @@
+"""Money and time: budget splits that add up to the cent, tactic months, the calendar.
+
+>>> allocate(100, [1, 1, 1])
+[34, 33, 33]
+>>> months((0.0, 0.3), 12), months((0.2, 1.0), 1)
+((1, 4), (1, 1))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .model import BudgetLine, CalendarPeriod, Objective, Tactic
+
+RESERVE_SHARE = 0.10  # measurement, surprises and shifting money to what works
+
+
+def allocate(total_cents: int, weights: list[float]) -> list[int]:
+    """Split an integer amount by weights; the parts always sum to the total exactly
+    (largest remainder, ties to the earlier part)."""
+    if not weights:
+        return []
+    weight_sum = sum(weights)
+    if weight_sum <= 0:
+        weights, weight_sum = [1.0] * len(weights), float(len(weights))
+    exact = [total_cents * w / weight_sum for w in weights]
+    parts = [math.floor(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for i in order[: total_cents - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def months(timing: tuple[float, float], horizon: int) -> tuple[int, int]:
+    """A tactic's first and last month inside the horizon from its relative timing."""
+    start = 1 + math.floor(timing[0] * (horizon - 1))
+    end = max(start, min(horizon, math.ceil(timing[1] * horizon)))
+    return start, end
+
+
+def budget_lines(total_cents: int, tactics: list[Tactic], weights: list[float],
+                 reserve_label: str) -> tuple[list[Tactic], list[BudgetLine]]:
+    """Tactics with their budget set, and the budget table (tactics plus a reserve line)."""
+    reserve = RESERVE_SHARE * sum(weights) / (1 - RESERVE_SHARE)
+    # tactics get whole currency units; the reserve takes the rest, cents included
+    parts = [100 * p for p in allocate(total_cents // 100, [*weights, reserve])][:-1]
+    parts.append(total_cents - sum(parts))
+    priced = [t.model_copy(update={"budget_cents": c}) for t, c in zip(tactics, parts,
+                                                                        strict=False)]
+    lines = [BudgetLine(label=t.name, tactic_id=t.id, amount_cents=t.budget_cents,
+                        share_percent=round(100 * t.budget_cents / total_cents, 1))
+             for t in priced]
+    lines.append(BudgetLine(label=reserve_label, amount_cents=parts[-1],
+                            share_percent=round(100 * parts[-1] / total_cents, 1)))
+    return priced, lines
+
+
+def calendar(horizon: int, tactics: list[Tactic], objectives: list[Objective],
+             label: Callable[[int, int], str], baseline: str,
+             milestone: Callable[[Objective], str]) -> list[CalendarPeriod]:
+    """Month by month up to a year, quarter by quarter beyond."""
+    step = 1 if horizon <= 12 else 3
+    periods = []
+    for start in range(1, horizon + 1, step):
+        end = min(horizon, start + step - 1)
+        active = [t.id for t in tactics if t.start_month <= end and t.end_month >= start]
+        notes = [baseline] if start == 1 else []
+        notes += [milestone(o) for o in objectives if start <= o.deadline_month <= end]
+        periods.append(CalendarPeriod(label=label(start, end), start_month=start,
+                                      end_month=end, tactic_ids=active, milestones=notes))
+    return periods
