@@ -87,6 +87,8 @@ def test_chat_streams_an_answer_with_numbered_sources_that_expand(page) -> None:
     first.click()
     expect(answer.locator(".thought blockquote").first).to_be_visible()
     expect(answer.locator(".thought blockquote").first).to_contain_text("Strengths")
+    answer.locator(".thought blockquote").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # the accordion's opening animation
     shot(page, "chat")
 
     page.locator("#new-chat").click()
@@ -127,6 +129,8 @@ def test_uploaded_document_is_listed_cited_private_and_inert(page, browser, app,
     expect(page.locator("#upload-status")).to_contain_text("zorblax-loyalty.md",
                                                            timeout=60_000)
     expect(page.locator("#sources-table")).to_contain_text("zorblax-loyalty.md")
+    expect(page.locator("#sources-summary")).to_contain_text("1 of yours")
+    page.wait_for_timeout(300)
     shot(page, "knowledge")
 
     open_tab(page, "Chat")
@@ -173,3 +177,59 @@ def test_ui_language_follows_the_browser_and_can_be_switched(app, browser) -> No
         expect(page.locator("#send")).to_have_text("Envoyer", timeout=TIMEOUT_MS)
     finally:
         context.close()
+
+
+def test_interview_with_back_and_an_edit_drafts_a_plan_to_download(page) -> None:  # noqa: ANN001
+    open_tab(page, "Marketing plan")
+    page.locator("#new-interview").click()
+    progress = page.locator("#iv-progress")
+    expect(progress).to_contain_text("Question 2 of 12")
+
+    def reply(text: str, then: str) -> None:
+        page.locator("#iv-answer textarea").fill(text)
+        page.locator("#iv-next").click()
+        expect(progress).to_contain_text(then)
+
+    reply("Panaderia Sol, a family bakery in Seville", "Question 3 of")
+    reply("Sourdough bread and pastries, about 4 euros a loaf", "Question 4 of")
+    reply("Families and office workers living in the neighbourhood", "Question 5 of")
+    page.locator("#iv-back").click()
+    expect(progress).to_contain_text("Question 4 of")
+    expect(page.locator("#iv-answer textarea")).to_have_value(re.compile("office workers"))
+    page.locator("#iv-next").click()
+    expect(progress).to_contain_text("Question 5 of")
+    shot(page, "interview")
+    for then in ("Question 6 of", "Question 7 of"):
+        page.locator("#iv-skip").click()
+        expect(progress).to_contain_text(then)
+    page.locator(".iv-option").first.click()  # a suggested goal
+    expect(progress).to_contain_text("Question 8 of")
+    page.locator(".iv-option").filter(has_text="6 months").click()
+    expect(progress).to_contain_text("Question 9 of")
+    reply("3000 euros", "Question 10 of")
+    for _ in range(3):
+        page.locator("#iv-skip").click()
+    expect(page.locator("#iv-summary")).to_contain_text("Panaderia Sol")
+
+    page.locator("#iv-edit-slot input").click()
+    page.get_by_role("option", name=re.compile("budget", re.I)).first.click()
+    page.locator("#iv-edit-value textarea, #iv-edit-value input").first.fill("5000 EUR")
+    page.locator("#iv-change").click()
+    expect(page.locator("#iv-summary")).to_contain_text("5")
+    page.locator("#iv-confirm").click()
+    expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol", timeout=TIMEOUT_MS)
+    expect(page.locator("#plan-body")).to_contain_text("5,000")
+    links = page.locator("#plan-files a")
+    expect(links).to_have_count(3)
+    with page.expect_download() as download:
+        links.first.click()  # the Markdown file comes first
+    assert download.value.suggested_filename.endswith(".md")
+    assert "Panaderia Sol" in Path(download.value.path()).read_text(encoding="utf-8")
+    shot(page, "plan")
+
+    page.reload()  # a returning browser finds its plan again
+    open_tab(page, "Marketing plan")
+    expect(page.locator("#saved-work input")).to_have_value(re.compile("Panaderia Sol"),
+                                                            timeout=TIMEOUT_MS)
+    page.locator("#resume").click()
+    expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol")

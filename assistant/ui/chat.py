@@ -84,7 +84,7 @@ def build(ctx: UiContext) -> ChatTab:
     conversation = gr.State("")
     chatbot = gr.Chatbot(
         label=t(lang0, "chat.conversation"), placeholder=t(lang0, "chat.placeholder"),
-        height=520, buttons=["copy", "copy_all"], feedback_options=None,
+        height=540, show_label=False, buttons=["copy", "copy_all"], feedback_options=None,
         elem_id="chatbot", latex_delimiters=[], sanitize_html=True, allow_tags=False,
     )
     with gr.Row(elem_classes="starters"):

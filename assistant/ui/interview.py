@@ -1,34 +1,186 @@
-"""Plan interview tab (placeholder until the interview API is in the facade)."""
+"""Plan interview tab: one question at a time, options, back/skip, summary, then the plan."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
 
-from .context import UiContext
+from . import plan_view
+from .context import UiContext, owner_id
+from .i18n import ui_lang
+from .render import escape, escape_inline
+
+OPTIONS = 8  # choice buttons kept ready, shown as needed
 
 
 @dataclass
 class InterviewTab:
-    """The interview tab's components and how to relabel them."""
+    """The interview tab's components, how to relabel them and how to list saved work."""
 
     ctx: UiContext
-    note: gr.Markdown
-    refresh_outputs: list[Any] = field(default_factory=list)
+    labelled: list[tuple[Any, str, str]]  # (component, property, phrase key)
+    plan: plan_view.PlanView
+    saved: gr.Dropdown
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.note]
+        return [c for c, _, _ in self.labelled] + self.plan.outputs
 
     def relabel(self, lang: str) -> list[Any]:
-        return [gr.update(value=self.ctx.text(lang, "interview.unavailable"))]
+        t = self.ctx.text
+        return [gr.update(**{prop: t(lang, f"interview.{key}")}) for _, prop, key in
+                self.labelled] + self.plan.relabel(lang)
 
-    def refresh_fn(self, owner: str, lang: str) -> list[Any]:
-        return []
+    @property
+    def refresh_outputs(self) -> list[Any]:
+        return [self.saved]
+
+    def refresh_fn(self, owner: str, lang: str, request: gr.Request) -> Any:
+        """The user's saved interviews and plans, newest first, to resume."""
+        t, a, who = self.ctx.text, self.ctx.assistant, owner_id(owner, request)
+        try:
+            plans = [(t(lang, "interview.plan_item", title=p.title), f"plan:{p.id}")
+                     for p in a.list_plans(who)]
+            interviews = [(t(lang, "interview.interview_item", business=v.interview_id,
+                             step=v.step, total=v.total), f"interview:{v.interview_id}")
+                          for v in a.list_interviews(who) if not v.plan_id]
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise self.ctx.error(err, lang) from None
+        choices = plans + interviews
+        return gr.update(choices=choices, value=choices[0][1] if choices else None)
 
 
 def build(ctx: UiContext) -> InterviewTab:
-    """Lay out the interview tab."""
-    return InterviewTab(ctx, gr.Markdown(ctx.text("en", "interview.unavailable")))
+    """Lay out the interview tab and wire its events (call inside a `gr.Tab`)."""
+    t, lang0 = ctx.text, "en"
+    interview_id, plan_id, choice_values = gr.State(""), gr.State(""), gr.State([])
+    intro = gr.Markdown(t(lang0, "interview.intro"), elem_classes="intro")
+    with gr.Row(equal_height=True):
+        saved = gr.Dropdown([], label=t(lang0, "interview.saved"), scale=4, elem_id="saved-work")
+        resume = gr.Button(t(lang0, "interview.resume"), scale=1, elem_id="resume")
+        new = gr.Button(t(lang0, "interview.new"), variant="primary", scale=1,
+                        elem_id="new-interview")
+    with gr.Group(visible=False, elem_id="asking") as asking:
+        progress = gr.Markdown("", elem_id="iv-progress")
+        notes = gr.Markdown("", elem_id="iv-notes")
+        question = gr.Markdown("", elem_id="iv-question")
+        with gr.Row(elem_classes="links"):
+            options = [gr.Button("", size="sm", visible=False, elem_classes="iv-option")
+                       for _ in range(OPTIONS)]
+        answer = gr.Textbox(label=t(lang0, "interview.answer"), lines=2, elem_id="iv-answer")
+        with gr.Row():
+            back = gr.Button(t(lang0, "interview.back"), size="sm", elem_id="iv-back")
+            skip = gr.Button(t(lang0, "interview.skip"), size="sm", elem_id="iv-skip")
+            why = gr.Button(t(lang0, "interview.why"), size="sm", elem_id="iv-why")
+            nxt = gr.Button(t(lang0, "interview.next"), variant="primary", elem_id="iv-next")
+    with gr.Group(visible=False, elem_id="summary") as summary:
+        table = gr.Markdown("", elem_id="iv-summary")
+        with gr.Row(equal_height=True):
+            slot = gr.Dropdown([], label=t(lang0, "interview.edit_slot"), elem_id="iv-edit-slot")
+            value = gr.Textbox(label=t(lang0, "interview.edit_value"), elem_id="iv-edit-value")
+            change = gr.Button(t(lang0, "interview.change"), elem_id="iv-change")
+        confirm = gr.Button(t(lang0, "interview.confirm"), variant="primary", elem_id="iv-confirm")
+    plan = plan_view.build(ctx, plan_id)
+
+    def render(view: Any, who: str, lang: str) -> list[Any]:
+        """Every output of a step, from the interview's current view."""
+        at_summary = view.slot is None
+        shown = [] if at_summary else [c.label for c in view.choices][:OPTIONS - 1]
+        values = [] if at_summary else [c.value for c in view.choices][:OPTIONS - 1]
+        if view.example and not at_summary:
+            example = view.example.split(":", 1)[-1].strip()
+            shown, values = [*shown, t(lang, "interview.use_example")], [*values, example]
+        tag = f" · *{t(lang, 'interview.optional')}*" if view.optional else ""
+        head = f"**{t(lang, 'interview.progress', step=view.step, total=view.total)}**{tag}"
+        rows = "\n".join(f"| {escape_inline(i.label)} | {escape_inline(i.value) or '—'} |"
+                         for i in view.summary)
+        summary_md = (f"### {t(lang, 'interview.summary_title')}\n\n| | |\n|---|---|\n{rows}"
+                      if at_summary else "")
+        done = bool(view.plan_id)
+        return [
+            view.interview_id, view.plan_id or "", values,
+            gr.update(visible=not at_summary and not done), head,
+            "\n\n".join(f"> {escape(m)}" for m in view.messages),
+            f"### {escape(view.question)}\n\n*{escape(view.example)}*" if view.example
+            else f"### {escape(view.question)}",
+            *[gr.update(value=shown[i], visible=True) if i < len(shown)
+              else gr.update(visible=False) for i in range(OPTIONS)],
+            gr.update(visible=view.optional), view.current_value or "",
+            gr.update(visible=at_summary and not done), summary_md,
+            gr.update(choices=[(i.label, i.slot) for i in view.summary],
+                      value=view.summary[0].slot if view.summary else None),
+            *plan.show(view.plan_id, who),
+        ]
+
+    outputs = [interview_id, plan_id, choice_values, asking, progress, notes, question,
+               *options, skip, answer, summary, table, slot, *plan.show_outputs]
+
+    def step(action: str, iid: str, text: str, owner: str, lang: str,
+             request: gr.Request, key: str = "") -> list[Any]:
+        a, who = ctx.assistant, owner_id(owner, request)
+        try:
+            if action == "new":
+                view = a.start_interview(who, ui_lang(lang))
+            elif action == "open":
+                kind, _, ident = (text or "").partition(":")
+                if kind == "plan":
+                    return open_plan(ident, who)
+                view = a.get_interview(ident, who)
+            elif action == "answer":
+                view = a.answer(iid, text, who)
+            elif action == "edit":
+                view = a.edit_answer(iid, key, text, who)
+            elif action == "confirm":
+                view = a.confirm_interview(iid, who)
+            else:
+                view = getattr(a, action)(iid, who)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        return render(view, who, lang)
+
+    def open_plan(ident: str, who: str) -> list[Any]:
+        """Show a saved plan on its own: the question and summary areas are hidden."""
+        updates: list[Any] = [gr.skip()] * (len(outputs) - len(plan.show_outputs))
+        updates[1], updates[3] = ident, gr.update(visible=False)
+        updates[next(i for i, c in enumerate(outputs) if c is summary)] = gr.update(visible=False)
+        return updates + plan.show(ident, who)
+
+    def act(action: str) -> Any:
+        def run(iid: str, text: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
+            return step(action, iid, text, owner, lang, request)
+        return run
+
+    def edit(iid: str, key: str, text: str, owner: str, lang: str,
+             request: gr.Request) -> list[Any]:
+        return step("edit", iid, text, owner, lang, request, key=key)
+
+    def option(i: int) -> Any:
+        def run(iid: str, values: list[str], owner: str, lang: str,
+                request: gr.Request) -> list[Any]:
+            return step("answer", iid, values[i] if i < len(values) else "", owner, lang,
+                        request)
+        return run
+
+    base = [interview_id, answer, ctx.owner, ctx.lang]
+    new.click(act("new"), base, outputs, api_name="start_interview")
+    resume.click(act("open"), [interview_id, saved, ctx.owner, ctx.lang], outputs,
+                 api_name="open_saved")
+    nxt.click(act("answer"), base, outputs, api_name="answer")
+    answer.submit(act("answer"), base, outputs, api_visibility="private")
+    back.click(act("back"), base, outputs, api_name="back")
+    skip.click(act("skip"), base, outputs, api_name="skip")
+    why.click(act("why"), base, outputs, api_visibility="private")
+    change.click(edit, [interview_id, slot, value, ctx.owner, ctx.lang], outputs,
+                 api_name="edit_answer")
+    confirm.click(act("confirm"), base, outputs, api_name="confirm")
+    for i, button in enumerate(options):
+        button.click(option(i), [interview_id, choice_values, ctx.owner, ctx.lang], outputs,
+                     api_visibility="private")
+    labelled = [(intro, "value", "intro"), (saved, "label", "saved"), (resume, "value", "resume"),
+                (new, "value", "new"), (answer, "label", "answer"), (back, "value", "back"),
+                (skip, "value", "skip"), (why, "value", "why"), (nxt, "value", "next"),
+                (slot, "label", "edit_slot"), (value, "label", "edit_value"),
+                (change, "value", "change"), (confirm, "value", "confirm")]
+    return InterviewTab(ctx, labelled, plan, saved)

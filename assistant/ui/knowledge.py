@@ -62,14 +62,15 @@ def build(ctx: UiContext) -> KnowledgeTab:
             summary = gr.Markdown("", elem_id="sources-summary")
             table = gr.Dataframe(headers=_headers(lang0, ctx), interactive=False, wrap=True,
                                  max_height=560, elem_id="sources-table",
-                                 column_widths=["55%", "15%", "18%", "12%"])
+                                 column_widths=["50%", "16%", "18%", "16%"])
         with gr.Column(scale=2):
             upload = gr.File(label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES,
                              file_count="single", type="filepath", elem_id="upload",
                              height=160)
             status = gr.Markdown("", elem_id="upload-status")
             mine = gr.Dropdown([], label=t(lang0, "knowledge.remove_label"),
-                               interactive=True, elem_id="my-documents")
+                               interactive=True, allow_custom_value=True,
+                               elem_id="my-documents")
             remove = gr.Button(t(lang0, "knowledge.remove"), variant="stop", size="sm",
                                elem_id="remove-document")
 
@@ -88,7 +89,7 @@ def build(ctx: UiContext) -> KnowledgeTab:
             f"**{t(lang, 'knowledge.sources')}** · {summary_text}",
             gr.update(choices=choices, value=choices[0][1] if choices else None,
                       label=t(lang, "knowledge.remove_label"),
-                      info=None if choices else t(lang, "knowledge.none_uploaded")),
+                      info="" if choices else t(lang, "knowledge.none_uploaded")),
         ]
 
     def add(path: str | None, owner: str, lang: str, request: gr.Request,
@@ -110,7 +111,6 @@ def build(ctx: UiContext) -> KnowledgeTab:
             raise ctx.error(err, lang) from None
         done = t(lang, "knowledge.added", title=escape_inline(record.title), chunks=record.chunks,
                  language=t.language(lang, record.language))
-        gr.Info(done)
         return None, f"✓ {done}"
 
     def drop(source_id: str | None, owner: str, lang: str, request: gr.Request) -> str:

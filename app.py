@@ -1,0 +1,18 @@
+"""Estratega's web app: `python app.py` serves it on the host and port from the settings."""
+
+import os
+
+# Set before Gradio is imported, so it never phones home (the only environment writes here).
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+
+from assistant.facade import Assistant  # noqa: E402
+from assistant.ui import build_app, launch_options, prepare  # noqa: E402
+
+assistant = Assistant()
+demo = build_app(assistant)
+
+if __name__ == "__main__":
+    prepare(assistant)
+    demo.queue(default_concurrency_limit=assistant.settings.concurrency_limit)
+    demo.launch(**launch_options(assistant.settings))
