@@ -10,7 +10,7 @@ import numpy as np
 
 from .concepts import ConceptCard, ConceptIndex
 from .documents import KINDS, Hit
-from .errors import EmptyQuery, QueryTooLong, StoreMissing
+from .errors import ConceptNotFound, EmptyQuery, QueryTooLong, StoreMissing
 from .ingest import Ingestor, IngestReport, Progress
 from .knowledge import KnowledgeBase, load_knowledge
 from .language import LanguageDetector, check_language
@@ -180,7 +180,14 @@ class Assistant:
         """The concept card for a term typed in any language, in `lang` (default: the term's)."""
         term = self.check_query(term)
         lang = check_language(lang)
-        concept_id, matched = self.concept_index.find(term)
+        try:
+            concept_id, matched = self.concept_index.find(term)
+        except ConceptNotFound as exc:
+            shown = lang or self.detector.detect(term)
+            exc.params["suggestion_names"] = [
+                self.concept_index.name(cid, shown) for cid in exc.params.get("suggestions", [])
+            ]
+            raise
         if lang is None:
             exact = self.concept_index.exact(term)
             lang = exact[1] if exact else self.detector.detect(term)

@@ -28,7 +28,7 @@ def describe(error: BaseException, lang: str, prompts: PromptLibrary) -> str:
             return prompts.phrase("errors", lang, "upload_rejected", name=params.get("name", ""),
                                   reason=reason)
         message = prompts.phrase("errors", lang, error.code, **params)
-        suggestions = error.params.get("suggestions")
+        suggestions = error.params.get("suggestion_names") or error.params.get("suggestions")
         if suggestions:
             message += " " + prompts.phrase(
                 "errors", lang, "concept_suggestions", suggestions=", ".join(suggestions)
