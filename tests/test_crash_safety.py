@@ -51,3 +51,50 @@ def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: 
     indexed = {f[2]["source_id"] for f in assistant.lexical._docs.values()
                if f[2].get("kind") == "upload"}
     assert indexed == set(registered)
+
+
+INTERVIEW_SCRIPT = """
+import sys
+from pathlib import Path
+from tests.plan_fixtures import make_service
+from tests.test_interview_machine import TEXT_ANSWERS
+from assistant.interview import SLOTS
+service = make_service(Path(sys.argv[1]))
+while True:
+    view = service.start_interview("owner", "es")
+    for slot in SLOTS[1:]:
+        view = service.answer(view.interview_id, TEXT_ANSWERS[slot.key], "owner")
+        print("saved", view.interview_id, view.step, flush=True)
+    view = service.confirm(view.interview_id, "owner")
+    print("plan", view.plan_id, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_sigkill_during_interviews_and_plan_drafts_loses_nothing_saved(tmp_path: Path) -> None:
+    from tests.plan_fixtures import make_service
+
+    proc = subprocess.Popen([sys.executable, "-c", INTERVIEW_SCRIPT, str(tmp_path)], cwd=ROOT,
+                            stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None
+    lines: list[str] = []
+    while sum(line.startswith("plan") for line in lines) < 3:
+        lines.append(proc.stdout.readline())
+    time.sleep(0.37)  # somewhere in the middle of the next interview or draft
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    lines += proc.stdout.read().splitlines()
+    service = make_service(tmp_path)
+    last_saved: dict[str, int] = {}
+    for line in lines:
+        if line.startswith("saved"):
+            _, interview_id, step = line.split()
+            last_saved[interview_id] = int(step)
+    for interview_id, step in last_saved.items():
+        assert service.get_interview(interview_id, "owner").step >= step
+    plans = service.list_plans("owner")
+    assert len(plans) >= 3
+    for record in plans:
+        plan = service.get_plan(record.id, "owner")
+        assert service.findings(plan) == []
