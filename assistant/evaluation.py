@@ -20,6 +20,8 @@ class EvalQuestion:
     source_id: str
     evidence: str
     cross_lingual: bool
+    # Other passages judged to answer the question as well (source_id + verbatim evidence).
+    also: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,23 +36,34 @@ class EvalScores:
 
 def load_questions(path: Path) -> list[EvalQuestion]:
     """Read the JSONL evaluation set."""
-    return [EvalQuestion(**json.loads(line)) for line in path.read_text("utf-8").splitlines()
-            if line.strip()]
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            record["also"] = tuple(record.get("also", ()))
+            out.append(EvalQuestion(**record))
+    return out
 
 
-def answers(hit: Hit, question: EvalQuestion) -> bool:
-    """A hit answers when it comes from the right source and contains the evidence."""
-    return hit.source_id == question.source_id and _squash(question.evidence) in _squash(hit.text)
+def answers(hit: Hit, question: EvalQuestion, strict: bool = False) -> bool:
+    """A hit answers when it comes from the right source and contains the evidence (or, unless
+    `strict`, an alternate passage judged to answer too)."""
+    targets = [{"source_id": question.source_id, "evidence": question.evidence}]
+    if not strict:
+        targets += list(question.also)
+    return any(hit.source_id == t["source_id"] and _squash(t["evidence"]) in _squash(hit.text)
+               for t in targets)
 
 
-def first_rank(hits: Sequence[Hit], question: EvalQuestion) -> int | None:
+def first_rank(hits: Sequence[Hit], question: EvalQuestion, strict: bool = False) -> int | None:
     """1-based rank of the first answering hit."""
-    return next((i for i, hit in enumerate(hits, 1) if answers(hit, question)), None)
+    return next((i for i, hit in enumerate(hits, 1) if answers(hit, question, strict)), None)
 
 
-def evaluate(questions: Sequence[EvalQuestion], search: Callable[[str], list[Hit]]) -> EvalScores:
+def evaluate(questions: Sequence[EvalQuestion], search: Callable[[str], list[Hit]],
+             strict: bool = False) -> EvalScores:
     """Run every question through `search` (which should return at least 10 hits)."""
-    ranks = [first_rank(search(q.question), q) for q in questions]
+    ranks = [first_rank(search(q.question), q, strict) for q in questions]
     n = len(ranks) or 1
     return EvalScores(
         n=len(ranks),

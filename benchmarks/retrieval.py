@@ -30,15 +30,19 @@ def quality(assistant: Assistant) -> None:
     questions = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
     cross = [q for q in questions if q.cross_lingual]
     print(f"\nQuality over {len(questions)} questions ({len(cross)} cross-lingual), "
-          "articles only, top-10")
-    print(f"{'mode':8} {'R@1':>6} {'R@5':>6} {'MRR':>6} | {'xR@1':>6} {'xR@5':>6} {'xMRR':>6}")
+          "articles only, top-10; strict = only the listed passage counts, judged = also the "
+          "passages an assessor judged to answer")
+    print(f"{'mode':8} {'relevance':9} {'R@1':>6} {'R@5':>6} {'MRR':>6} | {'xR@1':>6} "
+          f"{'xR@5':>6} {'xMRR':>6}")
     for mode in ("dense", "lexical", "hybrid"):
         def search(q: str, mode: str = mode) -> list:
             return assistant.search(q, k=10, kind="article", mode=mode)
 
-        a, x = evaluate(questions, search), evaluate(cross, search)
-        print(f"{mode:8} {a.recall_at_1:6.2f} {a.recall_at_5:6.2f} {a.mrr:6.2f} | "
-              f"{x.recall_at_1:6.2f} {x.recall_at_5:6.2f} {x.mrr:6.2f}")
+        for strict in (True, False):
+            a, x = evaluate(questions, search, strict), evaluate(cross, search, strict)
+            label = "strict" if strict else "judged"
+            print(f"{mode:8} {label:9} {a.recall_at_1:6.2f} {a.recall_at_5:6.2f} {a.mrr:6.2f} | "
+                  f"{x.recall_at_1:6.2f} {x.recall_at_5:6.2f} {x.mrr:6.2f}")
 
 
 def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:

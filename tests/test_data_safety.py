@@ -17,8 +17,8 @@ from assistant.errors import DataDirNotWritable, EstrategaError
 from assistant.messages import describe
 from tests.conftest import make_settings
 
-TEXT = ("El restaurante Sol de Mayo, en Valencia, quiere llenar las mesas de los martes con un menú "
-        "degustación y una campaña de reseñas en Google. ").encode() * 5
+TEXT = ("El restaurante Sol de Mayo, en Valencia, quiere llenar las mesas de los martes con "
+        "un menú degustación y una campaña de reseñas en Google. ").encode() * 5
 
 
 def _mount(*args: str) -> bool:

@@ -7,9 +7,10 @@ from assistant.evaluation import evaluate, load_questions
 from tests.conftest import ROOT
 
 QUESTIONS = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
-# Floors from benchmarks/retrieval.py on this set (hybrid, articles): see README "Measured".
-RECALL5_FLOOR = 0.72
-CROSS_LINGUAL_RECALL5_FLOOR = 0.70
+# Floors just under the figures of benchmarks/retrieval.py on this set (hybrid, articles, judged
+# relevance): 0.80 and 0.80. The target is 0.9; see README "Measured" for why it is not met.
+RECALL5_FLOOR = 0.78
+CROSS_LINGUAL_RECALL5_FLOOR = 0.78
 
 
 def test_evaluation_set_is_large_and_cross_lingual() -> None:
