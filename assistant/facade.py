@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ import numpy as np
 
 from .concepts import ConceptCard, ConceptIndex
 from .documents import KINDS, Hit
-from .errors import ConceptNotFound, EmptyQuery, QueryTooLong, StoreMissing
+from .errors import ConceptNotFound, EmptyQuery, QueryTooLong, StoreCorrupt, StoreMissing
 from .ingest import Ingestor, IngestReport, Progress
 from .knowledge import KnowledgeBase, load_knowledge
 from .language import LanguageDetector, check_language
@@ -117,7 +118,11 @@ class Assistant:
     def ingest(self, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
         """Index `knowledge/` (only what changed); `rebuild` starts from an empty store."""
         if rebuild:
-            self.store.reset()
+            try:
+                self.store.reset()
+            except StoreCorrupt:
+                self._set_aside_damaged_store()
+                self.store.reset()
             self.registry.reset()
             self.lexical.remove(list(self.lexical.ids))
         else:
@@ -127,6 +132,18 @@ class Assistant:
         report.skipped = list(self.knowledge.problems)
         self.library.restore()
         return report
+
+    def _set_aside_damaged_store(self) -> None:
+        """Move a damaged embedded store aside (kept, never deleted) so a rebuild can start."""
+        if self.settings.chroma_host:
+            raise StoreCorrupt(where=f"{self.settings.chroma_host}:{self.settings.chroma_port}")
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # it still holds the damaged database open
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.settings.chroma_dir.rename(self.settings.chroma_dir.with_name(f"chroma.damaged-{stamp}"))
+        for name in ("store", "registry", "ingestor", "retriever", "library"):
+            self.__dict__.pop(name, None)
 
     def is_ingested(self) -> bool:
         """Whether the built-in knowledge is indexed."""

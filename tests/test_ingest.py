@@ -70,3 +70,30 @@ def test_search_before_ingest_tells_the_user_to_ingest(tmp_path: Path) -> None:
     else:
         raise AssertionError("expected StoreMissing")
     assert not assistant.is_ingested()
+
+
+def test_collection_reopens_with_its_registered_embedding_function(data_dir: Path) -> None:
+    import chromadb
+
+    import assistant.embeddings  # noqa: F401 - registers the embedding function
+
+    client = chromadb.PersistentClient(path=str(data_dir / "chroma"))
+    collection = client.get_collection("estratega")  # no embedding function passed
+    got = collection.query(query_texts=["¿Qué es el DAFO?"], n_results=1)
+    assert got["metadatas"][0][0]["source_id"].startswith("concept:swot")
+
+
+def test_corrupt_store_tells_the_user_to_rebuild(data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    (data_dir / "chroma" / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    env = {**__import__("os").environ, "ESTRATEGA_DATA_DIR": str(data_dir)}
+    result = subprocess.run([sys.executable, "-m", "assistant", "search", "ROI"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "--rebuild" in result.stderr and "Traceback" not in result.stderr
+    rebuilt = subprocess.run([sys.executable, "-m", "assistant", "ingest", "--rebuild"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert list(data_dir.glob("chroma.damaged-*"))  # the damaged store is kept, not deleted
