@@ -38,6 +38,7 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, *, chat_model: Any = None) -> None:
         self.settings = settings or get_settings()
         self._chat_model_override = chat_model
+        self._query_cache: dict[str, np.ndarray] = {}
 
     # -- wiring (lazy, so start-up stays fast) ---------------------------------------------------
     @cached_property
@@ -105,7 +106,7 @@ class Assistant:
 
     def embed_query(self, text: str) -> np.ndarray:
         """One query vector (a small cache spares repeated questions)."""
-        cache: dict[str, np.ndarray] = self.__dict__.setdefault("_query_cache", {})
+        cache = self._query_cache
         if text not in cache:
             from .embeddings import embed
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from .text import words
 
 # Function words of the four languages: they carry no topic and would swamp the scores.
@@ -49,13 +51,15 @@ class LexicalHit:
 
 
 class LexicalIndex:
-    """An in-memory BM25 (Okapi) index with incremental add/remove."""
+    """A BM25 (Okapi) index with incremental add/remove.
+
+    Documents live in a dict (cheap to change); searching uses a compiled, vectorised snapshot
+    that is rebuilt on the first search after a change (ingestion is rare, queries are not)."""
 
     def __init__(self, k1: float = 1.4, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self._docs: dict[str, tuple[Counter[str], int, dict[str, str]]] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
-        self._total_length = 0
+        self._compiled: _Compiled | None = None
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -66,28 +70,15 @@ class LexicalIndex:
 
     def add(self, chunk_id: str, text: str, fields: dict[str, str]) -> None:
         """Index a chunk (replacing it if present); `fields` are filterable (language, kind)."""
-        self.remove([chunk_id])
         terms = Counter(tokenize(text))
-        length = sum(terms.values())
-        self._docs[chunk_id] = (terms, length, dict(fields))
-        self._total_length += length
-        for term in terms:
-            self._postings[term].add(chunk_id)
+        self._docs[chunk_id] = (terms, sum(terms.values()), dict(fields))
+        self._compiled = None
 
     def remove(self, chunk_ids: Iterable[str]) -> None:
         """Forget chunks."""
         for chunk_id in chunk_ids:
-            entry = self._docs.pop(chunk_id, None)
-            if entry is None:
-                continue
-            terms, length, _ = entry
-            self._total_length -= length
-            for term in terms:
-                posting = self._postings.get(term)
-                if posting is not None:
-                    posting.discard(chunk_id)
-                    if not posting:
-                        del self._postings[term]
+            if self._docs.pop(chunk_id, None) is not None:
+                self._compiled = None
 
     def search(self, query: str, k: int, where: dict[str, str | list[str]] | None = None
                ) -> list[LexicalHit]:
@@ -95,24 +86,49 @@ class LexicalIndex:
         terms = set(tokenize(query))
         if not terms or not self._docs:
             return []
-        n = len(self._docs)
-        avg = self._total_length / n if n else 1.0
-        scores: dict[str, float] = defaultdict(float)
+        index = self._compiled or self._compile()
+        n = len(index.ids)
+        scores = np.zeros(n, dtype=np.float32)
+        norm = self.k1 * (1 - self.b + self.b * index.lengths / index.average)
         for term in terms:
-            posting = self._postings.get(term)
-            if not posting:
+            posting = index.postings.get(term)
+            if posting is None:
                 continue
-            idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
-            for chunk_id in posting:
-                tf_counts, length, fields = self._docs[chunk_id]
-                if where and not _matches(fields, where):
-                    continue
-                tf = tf_counts[term]
-                scores[chunk_id] += idf * tf * (self.k1 + 1) / (
-                    tf + self.k1 * (1 - self.b + self.b * length / avg)
-                )
-        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
-        return [LexicalHit(cid, score) for cid, score in best]
+            rows, tf = posting
+            idf = math.log(1 + (n - len(rows) + 0.5) / (len(rows) + 0.5))
+            scores[rows] += idf * tf * (self.k1 + 1) / (tf + norm[rows])
+        if where:
+            scores[~index.mask(where)] = 0.0
+        hits = np.flatnonzero(scores > 0)
+        if not len(hits):
+            return []
+        top = hits[np.argsort(-scores[hits], kind="stable")[:k]]
+        return [LexicalHit(index.ids[i], float(scores[i])) for i in top]
+
+    def _compile(self) -> _Compiled:
+        ids = sorted(self._docs)
+        rows: dict[str, list[int]] = defaultdict(list)
+        freqs: dict[str, list[int]] = defaultdict(list)
+        lengths = np.empty(len(ids), dtype=np.float32)
+        fields: dict[str, list[str]] = defaultdict(list)
+        keys = sorted({key for _, _, f in self._docs.values() for key in f})
+        for row, chunk_id in enumerate(ids):
+            terms, length, doc_fields = self._docs[chunk_id]
+            lengths[row] = length
+            for key in keys:
+                fields[key].append(doc_fields.get(key, ""))
+            for term, tf in terms.items():
+                rows[term].append(row)
+                freqs[term].append(tf)
+        self._compiled = _Compiled(
+            ids=ids,
+            lengths=lengths,
+            average=float(lengths.mean()) or 1.0,
+            postings={t: (np.asarray(rows[t], dtype=np.int64),
+                          np.asarray(freqs[t], dtype=np.float32)) for t in rows},
+            fields={key: np.asarray(values, dtype=object) for key, values in fields.items()},
+        )
+        return self._compiled
 
     # -- persistence ---------------------------------------------------------------------------
     def save(self, path: Path) -> None:
@@ -139,22 +155,28 @@ class LexicalIndex:
             if payload.get("version") != 1 or payload.get("stem") != STEM_LENGTH:
                 return index
             for cid, (terms, length, fields) in payload["docs"].items():
-                counter = Counter(terms)
-                index._docs[cid] = (counter, int(length), fields)
-                index._total_length += int(length)
-                for term in counter:
-                    index._postings[term].add(cid)
+                index._docs[cid] = (Counter(terms), int(length), fields)
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
         return index
 
 
-def _matches(fields: dict[str, str], where: dict[str, str | list[str]]) -> bool:
-    for key, wanted in where.items():
-        value = fields.get(key)
-        if isinstance(wanted, list):
-            if value not in wanted:
-                return False
-        elif value != wanted:
-            return False
-    return True
+@dataclass
+class _Compiled:
+    """A read-only snapshot of the index as arrays."""
+
+    ids: list[str]
+    lengths: np.ndarray
+    average: float
+    postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    fields: dict[str, np.ndarray]
+
+    def mask(self, where: dict[str, str | list[str]]) -> np.ndarray:
+        """Rows whose fields match every condition (a value, or any of a list)."""
+        keep = np.ones(len(self.ids), dtype=bool)
+        for key, wanted in where.items():
+            values = self.fields.get(key)
+            if values is None:
+                return np.zeros(len(self.ids), dtype=bool)
+            keep &= np.isin(values, wanted if isinstance(wanted, list) else [wanted])
+        return keep
