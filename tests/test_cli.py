@@ -60,3 +60,16 @@ def test_chat_keeps_memory_and_survives_bad_input(ingested_dir: Path) -> None:
     assert result.returncode == 0
     assert "demasiado largo" in result.stderr or "too long" in result.stderr
     assert result.stdout.count("[1]") >= 2
+
+
+def test_unknown_backends_are_named_in_the_error(ingested_dir: Path) -> None:
+    env = {**os.environ, "ESTRATEGA_DATA_DIR": str(ingested_dir), "ESTRATEGA_CHAT_BACKEND": "gpt5"}
+    chat = subprocess.run([sys.executable, "-m", "assistant", "ask", "What is ROI?"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert chat.returncode == 1 and 'chat backend "gpt5"' in chat.stderr
+    assert "grounded, openai" in chat.stderr
+    env = {**os.environ, "ESTRATEGA_DATA_DIR": str(ingested_dir),
+           "ESTRATEGA_EMBEDDING_BACKEND": "word2vec"}
+    emb = subprocess.run([sys.executable, "-m", "assistant", "search", "ROI"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert emb.returncode == 1 and "word2vec" in emb.stderr and "Traceback" not in emb.stderr
