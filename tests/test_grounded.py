@@ -77,7 +77,8 @@ def test_unusable_questions_raise_domain_errors(shared_assistant: Assistant, tex
         shared_assistant.ask(text)
 
 
-@pytest.mark.parametrize("text", ["?!?!...", "😀🚀📈", "marketing \x00\x07 mix", "ROI ROI ROI"])
+@pytest.mark.parametrize("text", ["?!?!...", "😀🚀📈", "marketing \x00\x07 mix", "ROI ROI ROI",
+                                  "Маркетинг 市场营销 marketing مزيج", "\u202e\u200bKPI"])
 def test_odd_questions_get_a_normal_answer(shared_assistant: Assistant, text: str) -> None:
     answer = shared_assistant.ask(text)
     assert answer.text and answer.language in ("es", "fr", "it", "en")
