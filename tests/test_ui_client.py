@@ -1,4 +1,5 @@
-"""The app's API endpoints through `gradio_client`: ask, concept, upload, sources, remove."""
+"""The app's API endpoints through `gradio_client`: ask, concept, upload, sources, remove, and
+that a client can never reach another client's documents or interviews."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def titles(chat: list[dict]) -> list[str]:
 
 
 def test_ask_returns_a_cited_answer_in_the_questions_language(client) -> None:  # noqa: ANN001
-    chat, question = client.predict("¿Qué es el CAC?", "browser:api-a", "es", api_name="/ask")
+    chat, question = client.predict("¿Qué es el CAC?", "es", api_name="/ask")
     said = texts(chat)
     assert question == ""
     assert said[0] == "¿Qué es el CAC?"
@@ -52,7 +53,7 @@ def test_ask_returns_a_cited_answer_in_the_questions_language(client) -> None:  
 
 def test_ask_with_an_empty_question_is_a_readable_error(client) -> None:  # noqa: ANN001
     with pytest.raises(Exception, match="Escribe|pregunta|Please type") as err:
-        client.predict("   ", "browser:api-a", "es", api_name="/ask")
+        client.predict("   ", "es", api_name="/ask")
     assert "Traceback" not in str(err.value)
 
 
@@ -67,23 +68,62 @@ def test_upload_is_private_citable_and_removable(client, tmp_path: Path) -> None
     doc = tmp_path / "quokka-pricing.txt"
     doc.write_text("Quokka pricing: our cafe charges a flat 3 euro for any coffee, every day, "
                    "to keep the Quokka pricing promise simple for students.", encoding="utf-8")
-    _, status = client.predict(gradio_client.handle_file(str(doc)), "browser:api-a", "en",
-                               api_name="/upload")
+    _, status = client.predict(gradio_client.handle_file(str(doc)), "en", api_name="/upload")
     assert "quokka-pricing.txt" in status
 
-    mine = client.predict("browser:api-a", "en", api_name="/sources")
-    theirs = client.predict("browser:api-b", "en", api_name="/sources")
+    stranger = gradio_client.Client(client.src, verbose=False)  # another session
+    mine = client.predict("en", api_name="/sources")
+    theirs = stranger.predict("en", api_name="/sources")
     assert "quokka-pricing.txt" in str(mine[0]) and "quokka-pricing.txt" not in str(theirs[0])
 
-    chat, _ = client.predict("What is the Quokka pricing promise?", "browser:api-a", "en",
-                             api_name="/ask")
+    chat, _ = client.predict("What is the Quokka pricing promise?", "en", api_name="/ask")
     assert any("quokka-pricing.txt" in t for t in titles(chat))
-    stranger = gradio_client.Client(client.src, verbose=False)  # another session
-    chat, _ = stranger.predict("What is the Quokka pricing promise?", "browser:api-b", "en",
-                               api_name="/ask")
+    chat, _ = stranger.predict("What is the Quokka pricing promise?", "en", api_name="/ask")
     assert not any("quokka-pricing.txt" in t for t in titles(chat))
 
     source_id = mine[2]["value"] if isinstance(mine[2], dict) else mine[2]
-    assert client.predict(source_id, "browser:api-a", "en", api_name="/remove_document")
-    after = client.predict("browser:api-a", "en", api_name="/sources")
+    assert client.predict(source_id, "en", api_name="/remove_document")
+    after = client.predict("en", api_name="/sources")
     assert "quokka-pricing.txt" not in str(after[0])
+
+
+def test_no_endpoint_takes_an_owner_from_the_caller(client) -> None:  # noqa: ANN001
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert {"/ask", "/upload", "/sources", "/remove_document", "/start_interview",
+            "/open_saved", "/saved_work"} <= set(endpoints)
+    for name, info in endpoints.items():
+        params = {p["parameter_name"] for p in info["parameters"]}
+        assert not params & {"owner", "stored_owner", "token", "who"}, (name, params)
+
+
+def test_a_second_client_cannot_see_or_remove_the_firsts_upload_or_interview(
+        app: RunningApp, tmp_path: Path) -> None:
+    first = gradio_client.Client(app.url, verbose=False)
+    second = gradio_client.Client(app.url, verbose=False)
+    doc = tmp_path / "wombat-secret.txt"
+    doc.write_text("Wombat discount: members of the Wombat club get 40 percent off every "
+                   "Tuesday, a secret promotion for loyal customers only.", encoding="utf-8")
+    first.predict(gradio_client.handle_file(str(doc)), "en", api_name="/upload")
+    listing = first.predict("en", api_name="/sources")
+    source_id = listing[2]["value"] if isinstance(listing[2], dict) else listing[2]
+    assert source_id and "wombat-secret.txt" in str(listing[0])
+    first.predict("en", api_name="/start_interview")
+    first.predict("Wombat Bakery, a family bakery in Lyon", "en", api_name="/answer")
+    saved = first.predict("en", api_name="/saved_work")["choices"]
+    interview = next(value for _, value in saved if value.startswith("interview:"))
+
+    assert "wombat" not in str(second.predict("en", api_name="/sources")[0]).lower()
+    assert second.predict("en", api_name="/saved_work")["choices"] == []
+    chat, _ = second.predict("What is the Wombat discount?", "en", api_name="/ask")
+    assert not any("wombat-secret" in t for t in titles(chat))
+    with pytest.raises(Exception, match="no document") as err:
+        second.predict(source_id, "en", api_name="/remove_document")
+    assert "Traceback" not in str(err.value)
+    with pytest.raises(Exception) as err:  # knowing the id is not enough to open it
+        second.predict(interview, "en", api_name="/open_saved")
+    assert "Wombat" not in str(err.value) and "Traceback" not in str(err.value)
+
+    # The first client still has both, untouched.
+    assert "wombat-secret.txt" in str(first.predict("en", api_name="/sources")[0])
+    reopened = first.predict(interview, "en", api_name="/open_saved")
+    assert "Question 3 of" in reopened[0]

@@ -44,9 +44,9 @@ def running_app(data_dir: Path, timeout: float = 150.0, **env: str) -> Iterator[
     """Run `python app.py` with its data in `data_dir` until the context ends."""
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if not k.startswith("ESTRATEGA_")}
-    environ.update(ESTRATEGA_DATA_DIR=str(data_dir), ESTRATEGA_HOST="127.0.0.1",
-                   ESTRATEGA_PORT=str(port), ESTRATEGA_CHAT_BACKEND="grounded",
-                   PYTHONUNBUFFERED="1", **env)
+    environ.update({"ESTRATEGA_DATA_DIR": str(data_dir), "ESTRATEGA_HOST": "127.0.0.1",
+                    "ESTRATEGA_PORT": str(port), "ESTRATEGA_CHAT_BACKEND": "grounded",
+                    "PYTHONUNBUFFERED": "1", **env})
     log = data_dir.parent / f"app-{port}.log"
     started = time.perf_counter()
     with log.open("wb") as out:

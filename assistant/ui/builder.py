@@ -6,12 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ..facade import Assistant
 from ..settings import Settings
 from . import chat, concepts, interview, knowledge
-from .context import UiContext, new_browser_id
+from .context import UiContext
 from .i18n import DEFAULT_LANG, LANGUAGE_CHOICES, UiText, ui_lang
+from .identity import BrowserIds
+from .login_gate import LoginGate
 
 STYLE = Path(__file__).with_name("style.css")
 TABS = ("chat", "interview", "concepts", "knowledge")
@@ -22,10 +25,14 @@ DETECT_LANGUAGE = "(owner, saved) => [owner, saved || navigator.language || 'en'
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole web app. Builds components only: no model, store or folder is touched."""
     text = UiText(assistant.prompts)
+    ids = BrowserIds(assistant.settings.data_dir)  # its key file is made on first use
     with gr.Blocks(title="Estratega", analytics_enabled=False) as demo:
         # Per-browser values, kept in the browser's localStorage (never in module globals).
-        owner = gr.BrowserState("", storage_key="estratega-owner",
-                                secret=_browser_secret(assistant.settings))
+        # The stored id is only a signed claim: `start` verifies it and puts the owner in
+        # server-side state, the only place callbacks read it from.
+        browser_token = gr.BrowserState("", storage_key="estratega-owner",
+                                        secret=_browser_secret(assistant.settings))
+        owner = gr.State("")
         saved_lang = gr.BrowserState("", storage_key="estratega-lang",
                                      secret=_browser_secret(assistant.settings))
         with gr.Row(elem_id="header", equal_height=True):
@@ -60,17 +67,21 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 updates += part.relabel(code)
             return updates
 
-        def start(stored_owner: str, locale: str) -> tuple[str, str]:
-            """Identify this browser (a new id on first visit) and pick the UI language."""
-            return (stored_owner or new_browser_id()), ui_lang(locale)
+        def start(token: str, locale: str) -> tuple[str, str, str]:
+            """Identify this browser by its signed id (a new one when missing or forged) and
+            pick the UI language."""
+            who = ids.verify(token)
+            if who is None:
+                who, token = ids.issue()
+            return token, who, ui_lang(locale)
 
         listing = knowledge_tab.refresh_outputs
-        demo.load(start, [owner, saved_lang], [owner, lang], js=DETECT_LANGUAGE,
-                  api_visibility="private", queue=False).then(
+        demo.load(start, [browser_token, saved_lang], [browser_token, owner, lang],
+                  js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
             relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
             knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
-            api_visibility="private")
+            api_name="saved_work")
         lang.input(relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
             lambda code: ui_lang(code), lang, saved_lang, api_visibility="private",
             queue=False).then(
@@ -91,10 +102,13 @@ def theme() -> gr.themes.Base:
 
 def launch_options(settings: Settings) -> dict[str, Any]:
     """`demo.launch(...)` arguments from the settings: address, login, look."""
+    auth = parse_auth(settings.auth.get_secret_value() if settings.auth else "")
     return {
         "server_name": settings.host,
         "server_port": settings.port,
-        "auth": parse_auth(settings.auth.get_secret_value() if settings.auth else ""),
+        "auth": auth,
+        # With login on, every route but the login page's needs it (see login_gate).
+        "app_kwargs": {"middleware": [Middleware(LoginGate)]} if auth else None,
         "theme": theme(),
         "css_paths": [STYLE],
         "ssr_mode": False,
@@ -123,8 +137,9 @@ def _header(text: UiText, lang: str) -> str:
 
 
 def _browser_secret(settings: Settings) -> str:
-    """A stable key for the browser-stored ids, so a returning browser is recognised after a
-    restart. It only obscures the stored id; the id itself is the unguessable part."""
+    """A stable key for `gr.BrowserState`, so a returning browser is recognised after a
+    restart. Gradio sends it to every page, so it only obscures the stored values; the
+    server-side signature (`identity.BrowserIds`) is what makes the id trustworthy."""
     import hashlib
 
     seed = f"estratega:{settings.data_dir.resolve()}:{settings.collection}"

@@ -57,7 +57,10 @@ def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
                 else f"`{escape_inline(answer.composer)}`")
     body = escape(answer.text)
     if answer.notice:
-        body = f"{quote(answer.notice)}\n\n{body}"
+        # The chain words its notice in the answer's language; the UI's own phrase covers a
+        # UI set to another language.
+        notice = answer.notice if answer.language == lang else t(lang, "chat.fallback")
+        body = f"{quote(notice)}\n\n{body}"
     messages: list[Message] = [{
         "role": "assistant",
         "content": f"{body}\n\n*{t(lang, 'chat.answered_by', composer=composer)}*",
@@ -120,8 +123,9 @@ def build(ctx: UiContext) -> ChatTab:
                     written += event.text
                     draft = {"role": "assistant", "content": escape(written)}
                     yield [*shown, draft], shown, conv, ""
-                elif event.type == "notice":
-                    gr.Warning(event.text)
+                elif event.type == "notice":  # the model failed: the grounded text follows
+                    gr.Warning(ctx.text(lang, "chat.fallback"))
+                    written = ""
                 elif event.type == "done":
                     answer = event.answer
         except Exception as err:  # noqa: BLE001

@@ -105,8 +105,8 @@ def build(ctx: UiContext) -> ConceptsTab:
         except ConceptNotFound as err:
             names = [a.concept_index.name(cid, card_in)
                      for cid in err.params.get("suggestions", [])][:LINKS]
-            gr.Warning(a.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
-                                        term=text.strip()))
+            gr.Warning(escape(a.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
+                                               term=text.strip())))  # toasts render HTML
             return ["", f"*{t(lang, 'concepts.empty')}*",
                     f"**{t(lang, 'concepts.suggestions')}**" if names else "",
                     *_links(names), *[""] * len(others), ""]

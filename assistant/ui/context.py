@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import logging
-import uuid
 from dataclasses import dataclass
-from typing import Any
 
 import gradio as gr
 
@@ -13,40 +12,27 @@ from ..errors import EstrategaError
 from ..facade import Assistant
 from ..messages import describe
 from .i18n import UiText, ui_lang
+from .identity import owner_id
+
+__all__ = ["UiContext", "owner_id"]
 
 log = logging.getLogger("estratega.ui")
 
 
 @dataclass
 class UiContext:
-    """Shared by the tabs. Per-user values live only in `lang` and `owner` (Gradio state)."""
+    """Shared by the tabs. Per-user values live only in `lang` and `owner`; `owner` is
+    server-side `gr.State`, so an API client can never pass someone else's id."""
 
     assistant: Assistant
     text: UiText
     lang: gr.Dropdown
-    owner: gr.BrowserState
+    owner: gr.State
 
     def error(self, err: BaseException, lang: str | None) -> gr.Error:
         """A `gr.Error` in the user's language; unexpected errors are logged, not shown."""
         if not isinstance(err, EstrategaError):
             log.exception("unexpected error in a UI callback", exc_info=err)
-        return gr.Error(describe(err, ui_lang(lang), self.assistant.prompts), print_exception=False)
-
-
-def owner_id(owner: Any, request: gr.Request | None = None) -> str:
-    """The user's id: the login name with auth on, else the per-browser id (or the session).
-
-    The browser id is created on page load; API clients that never loaded the page fall back
-    to their Gradio session, so nobody ever shares an identity.
-    """
-    if request is not None and getattr(request, "username", None):
-        return f"user:{request.username}"
-    if isinstance(owner, str) and owner:
-        return owner
-    session = getattr(request, "session_hash", None) if request is not None else None
-    return f"session:{session}" if session else f"anon:{uuid.uuid4().hex}"
-
-
-def new_browser_id() -> str:
-    """A fresh, unguessable per-browser id."""
-    return f"browser:{uuid.uuid4().hex}"
+        # Gradio renders toast messages as HTML, and messages may quote what the user typed.
+        message = html.escape(describe(err, ui_lang(lang), self.assistant.prompts), quote=False)
+        return gr.Error(message, print_exception=False)
