@@ -52,6 +52,24 @@ def run(assistant: Assistant, questions: list, label: str, server: OpenAIServer 
           f"citation validity {cites_ok / max(cites, 1):.2%} ({cites} markers)")
 
 
+OFF_TOPIC = [
+    "Quel temps fera-t-il à Lyon demain après-midi ?", "¿Cuál es la capital de Australia?",
+    "Chi ha vinto il campionato di calcio nel 1982?", "How do I bake sourdough bread?",
+    "¿Cómo se cambia una rueda pinchada?", "Quelle est la recette de la ratatouille ?",
+    "Come si coltivano i pomodori sul balcone?", "What is the boiling point of water at altitude?",
+    "¿Qué tiempo hace en Madrid?", "Raconte-moi une blague sur les chats",
+]
+
+
+def relevance_gate(assistant: Assistant, questions: list) -> None:
+    """How often the evidence gate answers on-topic questions and declines off-topic ones."""
+    answered = sum(bool(assistant.ask(q.question).citations) for q in questions)
+    declined = sum(not assistant.ask(q).citations for q in OFF_TOPIC)
+    print(f"relevance gate (min_relevance {assistant.settings.min_relevance}): answers "
+          f"{answered}/{len(questions)} on-topic questions, declines {declined}/{len(OFF_TOPIC)} "
+          "off-topic ones")
+
+
 def main() -> None:
     questions = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,6 +79,7 @@ def main() -> None:
         grounded.ask("warm up")
         print(f"{len(questions)} evaluation questions")
         run(grounded, questions, "grounded composer", None)
+        relevance_gate(grounded, questions)
         server = OpenAIServer()
         server.start()
         try:
