@@ -187,3 +187,13 @@ def test_resume_after_restart_from_the_sqlite_file(tmp_path):
     assert resumed.slot == "competitors" and resumed.step == 5
     values = {i.slot: i.value for i in second.summary(view.interview_id, OWNER).summary}
     assert values["offer"] == ANSWERS["offer"]
+
+
+def test_saved_interviews_are_titled_by_the_business(tmp_path):
+    service = make_service(tmp_path)
+    view = service.start_interview(OWNER, "es")
+    assert view.title == ""
+    view = service.answer(view.interview_id, ANSWERS["business"], OWNER)
+    listed = service.list_interviews(OWNER)
+    business = ANSWERS["business"]  # 62 characters: shortened for the list
+    assert listed[0].title == business[:57].rstrip() + "…"

@@ -130,6 +130,7 @@ class Interviewer:
                 question=self._say(state, "messages.summary_intro"),
                 example="", choices=[], optional=False, step=len(SLOTS), total=len(SLOTS),
                 messages=messages, summary=self.summary(state), plan_id=state.plan_id,
+                title=_title(state),
             )
         slot = BY_KEY[state.position]
         return InterviewView(
@@ -139,7 +140,7 @@ class Interviewer:
             choices=self.choices(state.lang, slot), optional=not slot.required,
             step=[s.key for s in SLOTS].index(slot.key) + 1, total=len(SLOTS),
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
-            messages=messages, plan_id=state.plan_id,
+            messages=messages, plan_id=state.plan_id, title=_title(state),
         )
 
     def summary(self, state: InterviewState) -> list[SummaryItem]:
@@ -257,3 +258,9 @@ def _merge(first: Any, second: str) -> str:
     if not first or normalize_term(str(first)) in normalize_term(second):
         return second
     return f"{first} — {second}"
+
+
+def _title(state: InterviewState) -> str:
+    """The business as the user named it, shortened for a list."""
+    business = str(state.answers.get("business", "")).strip()
+    return business if len(business) <= 60 else business[:57].rstrip() + "…"

@@ -72,6 +72,7 @@ class InterviewView:
     messages: list[str] = field(default_factory=list)
     summary: list[SummaryItem] = field(default_factory=list)
     plan_id: str | None = None
+    title: str = ""  # the business, as answered (for lists of saved interviews)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""

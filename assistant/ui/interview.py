@@ -43,7 +43,7 @@ class InterviewTab:
         try:
             plans = [(t(lang, "interview.plan_item", title=p.title), f"plan:{p.id}")
                      for p in a.list_plans(who)]
-            interviews = [(t(lang, "interview.interview_item", business=v.interview_id,
+            interviews = [(t(lang, "interview.interview_item", business=v.title or v.interview_id,
                              step=v.step, total=v.total), f"interview:{v.interview_id}")
                           for v in a.list_interviews(who) if not v.plan_id]
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
