@@ -14,6 +14,7 @@ from .messages import describe
 from .settings import LANGUAGES
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+LOCAL_OWNER = "local"  # documents added from the command line
 Handler = Callable[[Assistant, argparse.Namespace], int]
 
 
@@ -33,6 +34,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `assistant ask ... | head`: the reader left, that is fine
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     concept.add_argument("--lang", help="language of the card (es, fr, it, en)")
     concept.add_argument("--json", action="store_true")
     concept.set_defaults(handler=cmd_concept)
+
+    sources = sub.add_parser("sources", help="list the indexed sources")
+    sources.add_argument("--json", action="store_true")
+    sources.set_defaults(handler=cmd_sources)
+
+    add = sub.add_parser("add", help="add your own document (.txt, .md, .pdf, .docx)")
+    add.add_argument("path")
+    add.set_defaults(handler=cmd_add)
+
+    remove = sub.add_parser("remove", help="remove a document you added")
+    remove.add_argument("source_id")
+    remove.set_defaults(handler=cmd_remove)
 
     cli_answers.register(sub)
     cli_plan.register(sub)
@@ -124,6 +142,38 @@ def cmd_concept(assistant: Assistant, args: argparse.Namespace) -> int:
         print("  → " + ", ".join(r["name"] for r in card.related))
     for passage in card.passages:
         print(f"  « {passage['title']} » ({passage['language']})")
+    return EXIT_OK
+
+
+def cmd_sources(assistant: Assistant, args: argparse.Namespace) -> int:
+    """One line per indexed source."""
+    records = assistant.sources()
+    if args.json:
+        _print_json([r.__dict__ for r in records])
+        return EXIT_OK
+    for r in records:
+        print(f"{r.source_id:45} {r.kind:8} {r.language}  {r.chunks:3} chunks  {r.title}")
+    return EXIT_OK
+
+
+def cmd_add(assistant: Assistant, args: argparse.Namespace) -> int:
+    """Check, save and index a local document (owner "local")."""
+    from pathlib import Path
+
+    path = Path(args.path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"{path}: {exc.strerror}", file=sys.stderr)
+        return EXIT_ERROR
+    record = assistant.add_document(path.name, data, owner=LOCAL_OWNER)
+    print(f"{record.source_id}  {record.language}  {record.chunks} chunks  {record.title}")
+    return EXIT_OK
+
+
+def cmd_remove(assistant: Assistant, args: argparse.Namespace) -> int:
+    """Remove a document added from this machine."""
+    assistant.remove_document(args.source_id, owner=None)
     return EXIT_OK
 
 

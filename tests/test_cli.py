@@ -73,3 +73,24 @@ def test_unknown_backends_are_named_in_the_error(ingested_dir: Path) -> None:
     emb = subprocess.run([sys.executable, "-m", "assistant", "search", "ROI"], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
     assert emb.returncode == 1 and "word2vec" in emb.stderr and "Traceback" not in emb.stderr
+
+
+def test_add_list_and_remove_own_documents(data_dir: Path, tmp_path: Path) -> None:
+    note = tmp_path / "ana.txt"
+    note.write_text("La tienda de bicis de Ana en Zaragoza invierte 3.000 euros al año en "
+                    "marketing local y en Instagram.", "utf-8")
+    added = run(data_dir, "add", str(note))
+    assert added.returncode == 0, added.stderr
+    source_id = added.stdout.split()[0]
+    assert source_id in run(data_dir, "sources").stdout
+    answer = json.loads(run(data_dir, "ask", "¿Cuánto invierte la tienda de bicis de Ana?",
+                            "--json").stdout)
+    assert answer["sources"][0]["source_id"] == source_id
+    assert run(data_dir, "remove", source_id).returncode == 0
+    assert source_id not in run(data_dir, "sources").stdout
+    protected = run(data_dir, "remove", "fr-strategique-operationnel")
+    assert protected.returncode == 1 and "built-in" in protected.stderr
+    binary = tmp_path / "fake.txt"
+    binary.write_bytes(b"\x7fELF\x00\x00\x00binary")
+    rejected = run(data_dir, "add", str(binary))
+    assert rejected.returncode == 1 and "not a text document" in rejected.stderr
