@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_server import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, RunningApp, running_app
+from tests.ui_server import (
+    BROWSER_MARKS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    TIMEOUT_MS,
+    RunningApp,
+    running_app,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Debian chromium not found at {CHROMIUM}"),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
-TIMEOUT_MS = 30_000
 
 # Records every length the last chat message had, to see the answer grow while it streams.
 WATCH_STREAM = """() => { window.__lengths = []; const root = document.querySelector('#chatbot');

@@ -9,16 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_server import CHROMIUM, CHROMIUM_ARGS, RunningApp, running_app
+from tests.ui_server import (
+    BROWSER_MARKS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TIMEOUT_MS,
+    RunningApp,
+    running_app,
+)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Debian chromium not found at {CHROMIUM}"),
-]
+pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
-TIMEOUT_MS = 30_000
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>window.__pwned='script'</script>"
