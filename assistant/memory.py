@@ -44,8 +44,3 @@ class ConversationMemory:
             self._store.move_to_end(conversation_id)
             while len(self._store) > self.conversations:
                 self._store.popitem(last=False)
-
-    def forget(self, conversation_id: str) -> None:
-        """Drop a conversation."""
-        with self._lock:
-            self._store.pop(conversation_id, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -153,12 +153,9 @@ class ChunkStore:
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None
               ) -> list[StoredChunk]:
         """Nearest chunks to a query vector, with cosine similarity."""
-        with self.errors():
-            total = self.collection.count()
-            if total == 0:
-                return []
+        with self.errors():  # n beyond the collection's size is fine: Chroma returns what it has
             got = self.collection.query(
-                query_embeddings=[vector], n_results=min(n, total), where=where,
+                query_embeddings=[vector], n_results=n, where=where,
                 include=["metadatas", "documents", "distances"],
             )
         return [
@@ -223,8 +220,6 @@ def open_client(settings: Settings) -> tuple[Any, str]:
         raise classify_store_error(exc, where) from exc
     return client, where
 
-
-StoreFactory = Callable[[Settings, EmbeddingFunction[Documents]], ChunkStore]
 
 
 def make_store(settings: Settings, embedding_function: EmbeddingFunction[Documents]) -> ChunkStore:

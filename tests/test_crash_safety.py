@@ -28,11 +28,16 @@ print("done", flush=True)
 """
 
 
-@pytest.mark.slow
-def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(data_dir)], cwd=ROOT,
+def _spawn(script: str, data: Path) -> subprocess.Popen[str]:
+    """Run a script in a child Python that the test can SIGKILL."""
+    return subprocess.Popen([sys.executable, "-c", script, str(data)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.mark.slow
+def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: Path) -> None:
+    proc = _spawn(SCRIPT, data_dir)
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "start"
     time.sleep(2)  # inside embedding/writing some 400 chunks
@@ -74,9 +79,7 @@ while True:
 def test_sigkill_during_interviews_and_plan_drafts_loses_nothing_saved(tmp_path: Path) -> None:
     from tests.plan_fixtures import make_service
 
-    proc = subprocess.Popen([sys.executable, "-c", INTERVIEW_SCRIPT, str(tmp_path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = _spawn(INTERVIEW_SCRIPT, tmp_path)
     assert proc.stdout is not None
     lines: list[str] = []
     while sum(line.startswith("plan") for line in lines) < 3:

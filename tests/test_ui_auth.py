@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_server import CHROMIUM, CHROMIUM_ARGS, RunningApp, running_app
+from tests.ui_server import CHROMIUM, RunningApp, launch_chromium, running_app
 
 pytestmark = pytest.mark.slow
 gradio_client = pytest.importorskip("gradio_client")
@@ -105,7 +105,7 @@ def test_logged_in_users_never_see_each_others_work(app: RunningApp, tmp_path: P
 def test_the_browser_gets_the_app_only_after_logging_in(app: RunningApp) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_page(locale="en-US")
             page.goto(app.url)

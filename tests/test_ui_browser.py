@@ -10,11 +10,10 @@ import pytest
 
 from tests.ui_server import (
     BROWSER_MARKS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
     TIMEOUT_MS,
     RunningApp,
+    launch_chromium,
     running_app,
 )
 
@@ -39,7 +38,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

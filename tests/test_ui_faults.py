@@ -11,10 +11,9 @@ import pytest
 from tests.openai_server import OpenAIServer
 from tests.ui_server import (
     BROWSER_MARKS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     TIMEOUT_MS,
     RunningApp,
+    launch_chromium,
     running_app,
 )
 
@@ -57,7 +56,7 @@ def ask(page, question: str, answers_before: int) -> object:  # noqa: ANN001
 def test_model_failures_fall_back_to_grounded_answers_and_keep_the_conversation(
         app: RunningApp, model: OpenAIServer) -> None:
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             page = browser.new_page(locale="es-ES", viewport={"width": 1280, "height": 900})
             page.set_default_timeout(TIMEOUT_MS)

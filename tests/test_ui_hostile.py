@@ -11,10 +11,9 @@ import pytest
 
 from tests.ui_server import (
     BROWSER_MARKS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     TIMEOUT_MS,
     RunningApp,
+    launch_chromium,
     running_app,
 )
 
@@ -45,7 +44,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
 def page(app: RunningApp) -> Iterator[object]:
     """An English page that records every dialog and any call to alert()."""
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
             context.set_default_timeout(TIMEOUT_MS)

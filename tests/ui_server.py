@@ -23,6 +23,12 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 TIMEOUT_MS = 30_000  # for Playwright waits
+
+
+def launch_chromium(playwright: object) -> object:
+    """Debian's Chromium, headless, with the flags this closed network needs."""
+    return playwright.chromium.launch(  # type: ignore[attr-defined]
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 # The marks every real-browser test module carries (`pytestmark = BROWSER_MARKS`).
 BROWSER_MARKS = [
     pytest.mark.browser,
