@@ -83,15 +83,6 @@ class ConceptIndex:
                     covered |= span
         return found
 
-    def aliases(self, concept_id: str) -> list[str]:
-        """Every name and alias of a concept in every language."""
-        concept = self.concepts[concept_id]
-        out: list[str] = []
-        for lang in LANGUAGES:
-            loc = concept.locales[lang]
-            out.extend([loc.name, *loc.aliases])
-        return out
-
     def find(self, term: str) -> tuple[str, str]:
         """Resolve a user's term to (concept id, matched key); ConceptNotFound with suggestions."""
         hit = self.exact(term)

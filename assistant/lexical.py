@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .cognates import grams
 from .text import words
 
 # Function words of the four languages: they carry no topic and would swamp the scores.
@@ -33,13 +33,12 @@ STOPWORDS = frozenset(
     why will with you your
     """.split()
 )
-STEM_LENGTH = 6
+FORMAT = 2  # saved files of another format are rebuilt from the store
 
 
 def tokenize(text: str) -> list[str]:
-    """Folded, stopword-free tokens, truncated to a common stem (Romance inflections vary at the
-    end: 'estratégico', 'estrategia', 'strategico' meet at 'estrat'/'strate')."""
-    return [w[:STEM_LENGTH] for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    """Folded, stopword-free words; the index compares them through their cognate 4-grams."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,15 @@ class LexicalHit:
 
 
 class LexicalIndex:
-    """A BM25 (Okapi) index with incremental add/remove.
+    """BM25 (Okapi) over cognate 4-grams, with incremental add/remove.
 
-    Documents live in a dict (cheap to change); searching uses a compiled, vectorised snapshot
-    that is rebuilt on the first search after a change (ingestion is rare, queries are not)."""
+    Terms are the character 4-grams of each word's cognate key (see cognates.py), so 'decisiones'
+    in a Spanish passage matches 'décisions' in a French query: the ranker votes across
+    languages. Documents live in a dict of word counts (cheap to change, small to save);
+    searching uses a compiled, vectorised snapshot whose BM25 weights are computed once, rebuilt
+    on the first search after a change (ingestion is rare, queries are not)."""
 
-    def __init__(self, k1: float = 1.4, b: float = 0.75) -> None:
+    def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self._docs: dict[str, tuple[Counter[str], int, dict[str, str]]] = {}
         self._compiled: _Compiled | None = None
@@ -83,20 +85,16 @@ class LexicalIndex:
     def search(self, query: str, k: int, where: dict[str, str | list[str]] | None = None
                ) -> list[LexicalHit]:
         """Top-k chunks by BM25 for the query, optionally filtered on fields."""
-        terms = set(tokenize(query))
-        if not terms or not self._docs:
+        if not self._docs:
             return []
         index = self._compiled or self._compile()
-        n = len(index.ids)
-        scores = np.zeros(n, dtype=np.float32)
-        norm = self.k1 * (1 - self.b + self.b * index.lengths / index.average)
-        for term in terms:
-            posting = index.postings.get(term)
-            if posting is None:
-                continue
-            rows, tf = posting
-            idf = math.log(1 + (n - len(rows) + 0.5) / (len(rows) + 0.5))
-            scores[rows] += idf * tf * (self.k1 + 1) / (tf + norm[rows])
+        wanted = {g for w in tokenize(query) for g in grams(w)}
+        spans = [index.spans[g] for g in wanted if g in index.spans]
+        if not spans:
+            return []
+        picks = np.concatenate([np.arange(a, b) for a, b in spans])
+        scores = np.bincount(index.rows[picks], weights=index.weights[picks],
+                             minlength=len(index.ids))
         if where:
             scores[~index.mask(where)] = 0.0
         hits = np.flatnonzero(scores > 0)
@@ -106,26 +104,53 @@ class LexicalIndex:
         return [LexicalHit(index.ids[i], float(scores[i])) for i in top]
 
     def _compile(self) -> _Compiled:
+        """Postings of every 4-gram with its BM25 weight per chunk, built with array operations:
+        chunk x word counts, expanded through each distinct word's 4-grams, summed per gram."""
         ids = sorted(self._docs)
-        rows: dict[str, list[int]] = defaultdict(list)
-        freqs: dict[str, list[int]] = defaultdict(list)
-        lengths = np.empty(len(ids), dtype=np.float32)
+        n = len(ids)
+        vocab: dict[str, int] = {}
+        doc_rows: list[int] = []
+        word_ids: list[int] = []
+        counts: list[int] = []
         fields: dict[str, list[str]] = defaultdict(list)
         keys = sorted({key for _, _, f in self._docs.values() for key in f})
         for row, chunk_id in enumerate(ids):
-            terms, length, doc_fields = self._docs[chunk_id]
-            lengths[row] = length
+            terms, _, doc_fields = self._docs[chunk_id]
             for key in keys:
                 fields[key].append(doc_fields.get(key, ""))
-            for term, tf in terms.items():
-                rows[term].append(row)
-                freqs[term].append(tf)
+            for word, tf in terms.items():
+                doc_rows.append(row)
+                word_ids.append(vocab.setdefault(word, len(vocab)))
+                counts.append(tf)
+        gram_ids: dict[str, int] = {}
+        word_grams = [[gram_ids.setdefault(g, len(gram_ids)) for g in grams(w)] for w in vocab]
+        sizes = np.fromiter((len(g) for g in word_grams), dtype=np.int64, count=len(word_grams))
+        flat = np.fromiter((g for gs in word_grams for g in gs), dtype=np.int64,
+                           count=int(sizes.sum()))
+        starts = np.concatenate(([0], np.cumsum(sizes)[:-1])) if len(sizes) else sizes
+        entry_words = np.asarray(word_ids, dtype=np.int64)
+        repeat = sizes[entry_words] if len(entry_words) else entry_words
+        total = int(repeat.sum())
+        # for entry e with r_e grams: positions starts[w_e] .. starts[w_e] + r_e - 1 of `flat`
+        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+        gram_of = flat[np.repeat(starts[entry_words], repeat) + offsets] if total else flat[:0]
+        row_of = np.repeat(np.asarray(doc_rows, dtype=np.int64), repeat)
+        tf_of = np.repeat(np.asarray(counts, dtype=np.float64), repeat)
+        pair, inverse = np.unique(gram_of * max(n, 1) + row_of, return_inverse=True)
+        tf = np.bincount(inverse, weights=tf_of)
+        gram, row = pair // max(n, 1), pair % max(n, 1)
+        lengths = np.bincount(row_of, weights=tf_of, minlength=n)
+        average = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
+        df = np.bincount(gram, minlength=len(gram_ids))
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        norm = self.k1 * (1 - self.b + self.b * lengths[row] / average)
+        weights = idf[gram] * tf * (self.k1 + 1) / (tf + norm)
+        bounds = np.concatenate(([0], np.cumsum(df)))
         self._compiled = _Compiled(
             ids=ids,
-            lengths=lengths,
-            average=float(lengths.mean()) or 1.0,
-            postings={t: (np.asarray(rows[t], dtype=np.int64),
-                          np.asarray(freqs[t], dtype=np.float32)) for t in rows},
+            rows=row.astype(np.int32),
+            weights=weights.astype(np.float32),
+            spans={g: (int(bounds[i]), int(bounds[i + 1])) for g, i in gram_ids.items()},
             fields={key: np.asarray(values, dtype=object) for key, values in fields.items()},
         )
         return self._compiled
@@ -135,8 +160,7 @@ class LexicalIndex:
         """Write atomically (temp file + rename): a crash leaves the old file or the new one."""
         path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
-            "version": 1,
-            "stem": STEM_LENGTH,
+            "version": FORMAT,
             "docs": {cid: [dict(t), length, f] for cid, (t, length, f) in self._docs.items()},
         }
         tmp = path.with_suffix(path.suffix + ".tmp")
@@ -148,11 +172,12 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, path: Path) -> LexicalIndex:
-        """Read a saved index; an unreadable or outdated file gives an empty index."""
+        """Read a saved index; an unreadable or outdated file gives an empty index (the
+        ingestor then re-adds every chunk from the store)."""
         index = cls()
         try:
             payload = json.loads(path.read_text(encoding="utf-8"))
-            if payload.get("version") != 1 or payload.get("stem") != STEM_LENGTH:
+            if payload.get("version") != FORMAT:
                 return index
             for cid, (terms, length, fields) in payload["docs"].items():
                 index._docs[cid] = (Counter(terms), int(length), fields)
@@ -163,12 +188,13 @@ class LexicalIndex:
 
 @dataclass
 class _Compiled:
-    """A read-only snapshot of the index as arrays."""
+    """A read-only snapshot of the index as arrays: the postings of gram g are
+    rows[a:b] / weights[a:b] for (a, b) = spans[g]."""
 
     ids: list[str]
-    lengths: np.ndarray
-    average: float
-    postings: dict[str, tuple[np.ndarray, np.ndarray]]
+    rows: np.ndarray
+    weights: np.ndarray
+    spans: dict[str, tuple[int, int]]
     fields: dict[str, np.ndarray]
 
     def mask(self, where: dict[str, str | list[str]]) -> np.ndarray:

@@ -59,6 +59,19 @@ def test_orphan_chunks_of_an_interrupted_ingest_are_removed(assistant: Assistant
     assert assistant.lexical.ids == ids
 
 
+def test_a_lexical_index_of_an_older_format_is_rebuilt_from_the_store(data_dir: Path) -> None:
+    import json
+
+    first = Assistant(make_settings(data_dir))
+    path = first._lexical_path
+    path.write_text(json.dumps({"version": 1, "stem": 6, "docs": {}}), encoding="utf-8")
+    again = Assistant(make_settings(data_dir))
+    hits = again.search("Quali decisioni prende il marketing strategico?", k=5, mode="lexical")
+    assert hits
+    assert again.lexical.ids == {r.id for r in again.store.records(include_documents=False)}
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+
+
 def test_search_before_ingest_tells_the_user_to_ingest(tmp_path: Path) -> None:
     from assistant.errors import StoreMissing
 

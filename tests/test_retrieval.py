@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant import Assistant
 from assistant.evaluation import evaluate, load_questions
 from tests.conftest import ROOT
 
 QUESTIONS = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
-# Floors just under the figures of benchmarks/retrieval.py on this set (hybrid, articles, judged
-# relevance): 0.80 and 0.80. The issue's target is 0.9; see README "Measured" for why it is not met.
-RECALL5_FLOOR = 0.78
-CROSS_LINGUAL_RECALL5_FLOOR = 0.78
+HELD_OUT = load_questions(ROOT / "tests" / "eval" / "heldout.jsonl")
+# Floors just under the figures of benchmarks/retrieval.py (hybrid, articles, judged relevance).
+# Development set (the fusion was chosen on it): 0.90 overall, 0.89 cross-lingual. Held-out set
+# (written blind afterwards): 0.71 and 0.67. The issue's target is 0.9 for both; see README
+# "Measured" for what was tried.
+FLOORS = {
+    "development": (QUESTIONS, 0.88, 0.87),
+    "held-out": (HELD_OUT, 0.69, 0.64),
+}
 
 
-def test_evaluation_set_is_large_and_cross_lingual() -> None:
-    assert len(QUESTIONS) >= 60
-    assert {q.lang for q in QUESTIONS} == {"es", "fr", "it", "en"}
-    assert sum(q.cross_lingual for q in QUESTIONS) >= len(QUESTIONS) / 3
+def _articles(assistant: Assistant, mode: str = "hybrid"):  # noqa: ANN202
+    return lambda q: assistant.search(q, k=10, kind="article", mode=mode)
+
+
+@pytest.mark.parametrize("questions", [QUESTIONS, HELD_OUT], ids=["development", "held-out"])
+def test_evaluation_sets_are_large_and_cross_lingual(questions: list) -> None:
+    assert len(questions) >= 48
+    assert {q.lang for q in questions} == {"es", "fr", "it", "en"}
+    assert sum(q.cross_lingual for q in questions) >= len(questions) / 3
+    assert len({q.id for q in QUESTIONS + HELD_OUT}) == len(QUESTIONS) + len(HELD_OUT)
 
 
 def test_italian_question_finds_spanish_passage(shared_assistant: Assistant) -> None:
@@ -38,11 +51,20 @@ def test_language_and_kind_filters(shared_assistant: Assistant) -> None:
     assert hits and all(h.language == "it" and h.kind == "article" for h in hits)
 
 
-def test_recall_at_5_on_the_evaluation_set(shared_assistant: Assistant) -> None:
-    def search(q: str) -> list:
-        return shared_assistant.search(q, k=10, kind="article")
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_recall_at_5_on_the_evaluation_sets(shared_assistant: Assistant, name: str) -> None:
+    questions, overall_floor, cross_floor = FLOORS[name]
+    search = _articles(shared_assistant)
+    overall = evaluate(questions, search)
+    cross = evaluate([q for q in questions if q.cross_lingual], search)
+    assert overall.recall_at_5 >= overall_floor, overall
+    assert cross.recall_at_5 >= cross_floor, cross
 
-    overall = evaluate(QUESTIONS, search)
-    cross = evaluate([q for q in QUESTIONS if q.cross_lingual], search)
-    assert overall.recall_at_5 >= RECALL5_FLOOR, overall
-    assert cross.recall_at_5 >= CROSS_LINGUAL_RECALL5_FLOOR, cross
+
+def test_the_lexical_ranker_earns_its_place(shared_assistant: Assistant) -> None:
+    """Fusing cross-language BM25 must beat the dense ranker alone, on both sets together."""
+    everything = QUESTIONS + HELD_OUT
+    hybrid = evaluate(everything, _articles(shared_assistant))
+    dense = evaluate(everything, _articles(shared_assistant, "dense"))
+    assert hybrid.recall_at_5 >= dense.recall_at_5 + 0.08, (hybrid, dense)
+    assert hybrid.mrr > dense.mrr, (hybrid, dense)
