@@ -5,8 +5,11 @@ match a passage written in another language than the query.
 
 The rules are the textbook sound correspondences between the four languages, not a dictionary:
 suffixes (-ción/-zione/-tion, -idad/-ità/-ité/-ity, -ico/-ique/-ic, -ivo/-if/-ive, ...), double
-consonants, Italian z and Spanish c where French and English write t, es- + consonant at the
-start of a word, and the final vowels and plural -s that only mark gender and number.
+consonants, Italian z and Spanish c where French and English write t, the Spanish e- before
+s + consonant cluster ('estrategia', 'estructura'; not before s + vowel, where it breaks pairs
+such as 'esencial'/'essential'), and the final vowels and plural -s that only mark gender and
+number. The index stores words and derives the keys when it compiles, so changing a rule needs
+no re-ingest.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ GRAM = 4
 # (pattern, replacement), applied in order to an accent-free, lower-case word.
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement) for pattern, replacement in (
-        (r"^es(?=[cpt][^aeiou])", "s"),            # estrategia, estructura, especial
+        (r"^es(?=[cpt][^aeiou])", "s"),              # estrategia, estructura, escritura
         (r"(.)\1", r"\1"),                           # commerciale, offerta, positionnement
         (r"ph", "f"),
         (r"th", "t"),
