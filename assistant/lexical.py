@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,38 +57,46 @@ class LexicalIndex:
     in a Spanish passage matches 'décisions' in a French query: the ranker votes across
     languages. Documents live in a dict of word counts (cheap to change, small to save);
     searching uses a compiled, vectorised snapshot whose BM25 weights are computed once, rebuilt
-    on the first search after a change (ingestion is rare, queries are not)."""
+    on the first search after a change (ingestion is rare, queries are not).
+
+    Thread-safe: one user's upload may change the index while others search; changes and
+    compiling hold a lock, scoring reads an immutable snapshot."""
 
     def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
         self._docs: dict[str, tuple[Counter[str], int, dict[str, str]]] = {}
         self._compiled: _Compiled | None = None
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         return len(self._docs)
 
     @property
     def ids(self) -> set[str]:
-        return set(self._docs)
+        with self._lock:
+            return set(self._docs)
 
     def add(self, chunk_id: str, text: str, fields: dict[str, str]) -> None:
         """Index a chunk (replacing it if present); `fields` are filterable (language, kind)."""
         terms = Counter(tokenize(text))
-        self._docs[chunk_id] = (terms, sum(terms.values()), dict(fields))
-        self._compiled = None
+        with self._lock:
+            self._docs[chunk_id] = (terms, sum(terms.values()), dict(fields))
+            self._compiled = None
 
     def remove(self, chunk_ids: Iterable[str]) -> None:
         """Forget chunks."""
-        for chunk_id in chunk_ids:
-            if self._docs.pop(chunk_id, None) is not None:
-                self._compiled = None
+        with self._lock:
+            for chunk_id in chunk_ids:
+                if self._docs.pop(chunk_id, None) is not None:
+                    self._compiled = None
 
     def search(self, query: str, k: int, where: dict[str, str | list[str]] | None = None
                ) -> list[LexicalHit]:
         """Top-k chunks by BM25 for the query, optionally filtered on fields."""
-        if not self._docs:
-            return []
-        index = self._compiled or self._compile()
+        with self._lock:
+            if not self._docs:
+                return []
+            index = self._compiled or self._compile()
         wanted = {g for w in tokenize(query) for g in grams(w)}
         spans = [index.spans[g] for g in wanted if g in index.spans]
         if not spans:
@@ -105,7 +114,8 @@ class LexicalIndex:
 
     def _compile(self) -> _Compiled:
         """Postings of every 4-gram with its BM25 weight per chunk, built with array operations:
-        chunk x word counts, expanded through each distinct word's 4-grams, summed per gram."""
+        chunk x word counts, expanded through each distinct word's 4-grams, summed per gram.
+        Called with the lock held."""
         ids = sorted(self._docs)
         n = len(ids)
         vocab: dict[str, int] = {}
@@ -157,18 +167,18 @@ class LexicalIndex:
 
     # -- persistence ---------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        """Write atomically (temp file + rename): a crash leaves the old file or the new one."""
+        """Write atomically (temp file + rename): a crash leaves the old file or the new one.
+        The lock also keeps two savers off the one temp file."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {
-            "version": FORMAT,
-            "docs": {cid: [dict(t), length, f] for cid, (t, length, f) in self._docs.items()},
-        }
         tmp = path.with_suffix(path.suffix + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        with self._lock:
+            docs = {cid: [dict(t), length, f] for cid, (t, length, f) in self._docs.items()}
+            with open(tmp, "w", encoding="utf-8") as handle:
+                json.dump({"version": FORMAT, "docs": docs}, handle, ensure_ascii=False,
+                          separators=(",", ":"))
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
 
     @classmethod
     def load(cls, path: Path) -> LexicalIndex:

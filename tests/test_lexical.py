@@ -79,3 +79,51 @@ def test_saved_index_round_trips_and_an_old_format_is_dropped(tmp_path: Path) ->
     # ingestor re-adds every chunk from the store (tests/test_ingest.py covers that repair)
     path.write_text(json.dumps({"version": 1, "stem": 6, "docs": {"x": [{"estrat": 1}, 1, {}]}}))
     assert len(LexicalIndex.load(path)) == 0
+
+
+def test_changes_while_others_search_and_save(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upload changes the index while other users search: no errors, nothing lost."""
+    import sys
+    import threading
+
+    monkeypatch.setattr(sys, "getswitchinterval", sys.getswitchinterval)
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible to expose races
+    index = _index()
+    for i in range(1500):
+        index.add(f"base-{i}", f"Estrategia de marca {i} y fidelización", {"language": "es"})
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def writer() -> None:
+        try:
+            for i in range(400):
+                index.add(f"up-{i}", f"Campaña número {i} de publicidad local", {"language": "es"})
+                index.remove([f"base-{i}"])
+                if i % 100 == 0:
+                    index.save(tmp_path / "lexical.json")
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+        finally:
+            stop.set()
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                index.search("pubblicità locale", 5)
+                assert "es-1" in index.ids
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    readers = [threading.Thread(target=reader) for _ in range(3)]
+    threads = [threading.Thread(target=writer), *readers]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        sys.setswitchinterval(0.005)
+    assert not errors, errors[:3]
+    assert len(index) == 4 + 1500
+    assert len(LexicalIndex.load(tmp_path / "lexical.json")) > 1000
