@@ -104,13 +104,15 @@ class Assistant(PlanningFacade):
     def embed_query(self, text: str) -> np.ndarray:
         """One query vector (a small cache spares repeated questions)."""
         cache = self._query_cache
-        if text not in cache:
+        vector = cache.get(text)
+        if vector is None:  # a local, not cache[text]: another user's query may clear the cache
             from .embeddings import embed
 
+            vector = embed(self.embedding_function, [text])[0]
             if len(cache) > 512:
                 cache.clear()
-            cache[text] = embed(self.embedding_function, [text])[0]
-        return cache[text]
+            cache[text] = vector
+        return vector
 
     # -- knowledge ----------------------------------------------------------------------------
     def ingest(self, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
