@@ -64,7 +64,7 @@ class LexicalIndex:
 
     def __init__(self, k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
-        self._docs: dict[str, tuple[Counter[str], int, dict[str, str]]] = {}
+        self._docs: dict[str, tuple[Counter[str], dict[str, str]]] = {}
         self._compiled: _Compiled | None = None
         self._lock = threading.RLock()
 
@@ -80,7 +80,7 @@ class LexicalIndex:
         """Index a chunk (replacing it if present); `fields` are filterable (language, kind)."""
         terms = Counter(tokenize(text))
         with self._lock:
-            self._docs[chunk_id] = (terms, sum(terms.values()), dict(fields))
+            self._docs[chunk_id] = (terms, dict(fields))
             self._compiled = None
 
     def remove(self, chunk_ids: Iterable[str]) -> None:
@@ -123,9 +123,9 @@ class LexicalIndex:
         word_ids: list[int] = []
         counts: list[int] = []
         fields: dict[str, list[str]] = defaultdict(list)
-        keys = sorted({key for _, _, f in self._docs.values() for key in f})
+        keys = sorted({key for _, f in self._docs.values() for key in f})
         for row, chunk_id in enumerate(ids):
-            terms, _, doc_fields = self._docs[chunk_id]
+            terms, doc_fields = self._docs[chunk_id]
             for key in keys:
                 fields[key].append(doc_fields.get(key, ""))
             for word, tf in terms.items():
@@ -172,7 +172,7 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(path.suffix + ".tmp")
         with self._lock:
-            docs = {cid: [dict(t), length, f] for cid, (t, length, f) in self._docs.items()}
+            docs = {cid: [dict(t), f] for cid, (t, f) in self._docs.items()}
             with open(tmp, "w", encoding="utf-8") as handle:
                 json.dump({"version": FORMAT, "docs": docs}, handle, ensure_ascii=False,
                           separators=(",", ":"))
@@ -189,8 +189,8 @@ class LexicalIndex:
             payload = json.loads(path.read_text(encoding="utf-8"))
             if payload.get("version") != FORMAT:
                 return index
-            for cid, (terms, length, fields) in payload["docs"].items():
-                index._docs[cid] = (Counter(terms), int(length), fields)
+            for cid, (terms, fields) in payload["docs"].items():
+                index._docs[cid] = (Counter(terms), fields)
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
         return index

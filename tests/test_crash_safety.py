@@ -53,8 +53,8 @@ def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: 
     assert set(stored) == set(registered)
     for sid, record in registered.items():
         assert stored[sid] == record.chunks
-    indexed = {f[2]["source_id"] for f in assistant.lexical._docs.values()
-               if f[2].get("kind") == "upload"}
+    indexed = {f[1]["source_id"] for f in assistant.lexical._docs.values()
+               if f[1].get("kind") == "upload"}
     assert indexed == set(registered)
 
 

@@ -39,7 +39,7 @@ def test_changing_one_file_reindexes_only_it_and_removed_files_disappear(
     assert "it-marketing-operativo" not in sources
     assert not list(assistant.store.records(where={"source_id": "it-marketing-operativo"}))
     assert "it-marketing-operativo" not in {
-        f[2]["source_id"] for f in assistant.lexical._docs.values()
+        f[1]["source_id"] for f in assistant.lexical._docs.values()
     }
 
 
