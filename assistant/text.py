@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .errors import EmptyQuery, QueryTooLong
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]*\s+(?=[\"«“(¿¡]?[A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÇÑÜ0-9])")
 
@@ -63,3 +65,19 @@ def clean_control(text: str) -> str:
     return "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u200d"
     )
+
+
+def check_query(text: object, limit: int) -> str:
+    """A user's text, cleaned; EmptyQuery or QueryTooLong when it cannot be used.
+
+    >>> check_query("  ¿Qué es el DAFO?\\x00 ", 100)
+    '¿Qué es el DAFO?'
+    """
+    if text is None:
+        raise EmptyQuery()
+    cleaned = clean_control(str(text)).strip()
+    if not cleaned:
+        raise EmptyQuery()
+    if len(cleaned) > limit:
+        raise QueryTooLong(limit=limit)
+    return cleaned

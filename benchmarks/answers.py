@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
-from assistant.evaluation import load_questions  # noqa: E402
+from assistant.search.evaluation import load_questions  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.text import normalize_term  # noqa: E402
 from tests.openai_server import OpenAIServer  # noqa: E402

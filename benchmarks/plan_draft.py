@@ -11,7 +11,13 @@ import statistics
 import time
 from pathlib import Path
 
-from assistant.plan import build_plan, export_plan, load_playbook, read_answers, validate_plan
+from assistant.planning.plan import (
+    build_plan,
+    export_plan,
+    load_playbook,
+    read_answers,
+    validate_plan,
+)
 from assistant.prompts import PromptLibrary
 from assistant.settings import PROJECT_ROOT
 

@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
 from assistant.documents import Chunk  # noqa: E402
-from assistant.evaluation import evaluate, load_questions  # noqa: E402
-from assistant.lexical import LexicalIndex  # noqa: E402
-from assistant.retrieval import HybridRetriever  # noqa: E402
+from assistant.search.evaluation import evaluate, load_questions  # noqa: E402
+from assistant.search.lexical import LexicalIndex  # noqa: E402
+from assistant.search.retrieval import HybridRetriever  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 EVAL_SETS = (
@@ -52,11 +52,11 @@ def quality(assistant: Assistant) -> None:
 
 
 def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
-    vocab = [w for c in assistant.knowledge.concepts for w in
+    vocab = [w for c in assistant.runtime.knowledge.concepts for w in
              c.locales["es"].explanation.split()] or ["marketing"]
     rng = random.Random(7)
     queries = [q.question for q in load_questions(ROOT / "tests" / "eval" / "questions.jsonl")]
-    qvecs = {q: assistant.embed_query(q) for q in queries}
+    qvecs = {q: assistant.runtime.vectors(q) for q in queries}
     print("\nQuery latency, synthetic chunks (random 512-d vectors, random words), ms")
     print(f"{'chunks':>8} {'hybrid p50':>11} {'p95':>7} {'dense p50':>10} {'p95':>7} "
           f"{'numpy p50':>10} {'p95':>7} {'insert/s':>9} {'BM25 build s':>13}")
@@ -79,7 +79,7 @@ def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
         started = time.perf_counter()
         lexical.search("marketing", 1)  # compiles the BM25 snapshot (once per change)
         compile_s = time.perf_counter() - started
-        retriever = HybridRetriever(store, lexical, lambda q: qvecs[q], assistant.concept_index)
+        retriever = HybridRetriever(store, lexical, lambda q: qvecs[q], assistant.runtime.concepts)
         timings: dict[str, list[float]] = {"hybrid": [], "dense": [], "numpy": []}
         for q in queries:
             for mode in ("hybrid", "dense"):

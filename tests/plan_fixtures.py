@@ -6,9 +6,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from assistant.persistence import Database
-from assistant.plan import load_playbook
-from assistant.planning import PlanService
+from assistant.planning.persistence import Database
+from assistant.planning.plan import load_playbook
+from assistant.planning.service import PlanService
 from assistant.prompts import PromptLibrary
 from assistant.settings import PROJECT_ROOT
 

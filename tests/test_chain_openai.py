@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answers import Answer
+from assistant.answering.answers import Answer
 from tests.conftest import make_settings
 from tests.openai_server import OpenAIServer
 

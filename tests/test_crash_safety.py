@@ -47,13 +47,14 @@ def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: 
     assistant.search("bicicletas de Ana", k=1)  # opening reconciles and restores
     registered = {r.source_id: r for r in assistant.sources() if r.kind == "upload"}
     stored: dict[str, int] = {}
-    for record in assistant.store.records(include_documents=False, where={"kind": "upload"}):
+    store = assistant.runtime.store
+    for record in store.records(include_documents=False, where={"kind": "upload"}):
         sid = str(record.metadata["source_id"])
         stored[sid] = stored.get(sid, 0) + 1
     assert set(stored) == set(registered)
     for sid, record in registered.items():
         assert stored[sid] == record.chunks
-    indexed = {f[1]["source_id"] for f in assistant.lexical._docs.values()
+    indexed = {f[1]["source_id"] for f in assistant.runtime.lexical._docs.values()
                if f[1].get("kind") == "upload"}
     assert indexed == set(registered)
 
@@ -63,7 +64,7 @@ import sys
 from pathlib import Path
 from tests.plan_fixtures import make_service
 from tests.test_interview_machine import TEXT_ANSWERS
-from assistant.interview import SLOTS
+from assistant.planning.interview import SLOTS
 service = make_service(Path(sys.argv[1]))
 while True:
     view = service.start_interview("owner", "es")

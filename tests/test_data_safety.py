@@ -35,7 +35,7 @@ def mounts() -> Iterator[list[Path]]:
 
 def _snapshot(assistant: Assistant) -> tuple[int, int, list[str]]:
     hits = assistant.search("¿Qué es el marketing operativo?", k=3)
-    return assistant.store.count(), len(assistant.sources()), [h.chunk_id for h in hits]
+    return assistant.runtime.store.count(), len(assistant.sources()), [h.chunk_id for h in hits]
 
 
 @pytest.mark.slow
@@ -51,9 +51,9 @@ def test_read_only_data_dir_gives_a_clear_error_and_keeps_data(
     with pytest.raises(EstrategaError) as upload:
         assistant.add_document("sol.txt", TEXT, owner="u1")
     assert isinstance(upload.value, DataDirNotWritable)
-    assert "solo lectura" in describe(upload.value, "es", assistant.prompts)
+    assert "solo lectura" in describe(upload.value, "es", assistant.runtime.prompts)
     with pytest.raises(DataDirNotWritable):
-        assistant.start_interview(owner="u1", lang="es")
+        assistant.plans.start_interview(owner="u1", lang="es")
     subprocess.run(["umount", str(readonly)], check=True)
     mounts.clear()
     assert _snapshot(Assistant(make_settings(data_dir))) == before
@@ -71,7 +71,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_data(
     shutil.copytree(data_dir, target)
     assistant = Assistant(make_settings(target))
     before = _snapshot(assistant)
-    interview = assistant.start_interview(owner="u1", lang="es")
+    interview = assistant.plans.start_interview(owner="u1", lang="es")
     filler = small / f"filler-{uuid.uuid4().hex}"
     with open(filler, "wb") as handle:  # fill the disk to the last byte
         try:
@@ -85,10 +85,10 @@ def test_full_disk_gives_a_clear_error_and_keeps_data(
         assistant.add_document("sol.txt", big, owner="u1")
     with pytest.raises(DataDirNotWritable):
         for _ in range(50):
-            assistant.answer(interview.interview_id, "Sol de Mayo, restaurante en Valencia",
+            assistant.plans.answer(interview.interview_id, "Sol de Mayo, restaurante en Valencia",
                              owner="u1")
     filler.unlink()
     reopened = Assistant(make_settings(target))
     assert _snapshot(reopened)[:2] == before[:2]
-    assert reopened.get_interview(interview.interview_id, owner="u1").step >= 1
+    assert reopened.plans.get_interview(interview.interview_id, owner="u1").step >= 1
     assert reopened.add_document("sol.txt", TEXT, owner="u1").chunks >= 1

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant import Assistant
-from assistant.answers import Answer
+from assistant.answering.answers import Answer
 from assistant.errors import EmptyQuery, QueryTooLong
 from assistant.text import normalize_term
 
@@ -37,7 +37,7 @@ def test_answers_in_the_question_language_with_valid_citations(
     assert answer.language == lang and answer.composer == "grounded"
     assert answer.citations
     assert_citations_valid(answer)
-    frame = shared_assistant.prompts.phrase("composer", lang, "source_says", title="X",
+    frame = shared_assistant.runtime.prompts.phrase("composer", lang, "source_says", title="X",
                                             other_language="").split("X")[0].strip()
     assert frame in answer.text
 
@@ -54,7 +54,7 @@ def test_concept_question_leads_with_the_concept_in_the_user_language(
 def test_uncovered_question_says_so_without_citations(shared_assistant: Assistant) -> None:
     answer = shared_assistant.ask("Quel temps fera-t-il à Lyon demain après-midi ?")
     assert answer.citations == []
-    assert answer.text == shared_assistant.prompts.phrase("composer", "fr", "no_evidence")
+    assert answer.text == shared_assistant.runtime.prompts.phrase("composer", "fr", "no_evidence")
 
 
 def test_streams_sentence_by_sentence(shared_assistant: Assistant) -> None:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from assistant import Assistant
-from assistant.chunking import split_source
+from assistant.indexing.chunking import split_source
 from tests.conftest import ROOT, make_settings
 
 
@@ -17,11 +17,11 @@ def _kb_copy(tmp_path: Path) -> Path:
 
 
 def test_ingest_twice_changes_nothing(assistant: Assistant) -> None:
-    before = {r.id for r in assistant.store.records(include_documents=False)}
+    before = {r.id for r in assistant.runtime.store.records(include_documents=False)}
     report = assistant.ingest()
     assert report.added == report.updated == report.removed == []
     assert report.chunks_added == report.chunks_removed == 0
-    assert {r.id for r in assistant.store.records(include_documents=False)} == before
+    assert {r.id for r in assistant.runtime.store.records(include_documents=False)} == before
 
 
 def test_changing_one_file_reindexes_only_it_and_removed_files_disappear(
@@ -37,26 +37,27 @@ def test_changing_one_file_reindexes_only_it_and_removed_files_disappear(
     assert report.added == []
     sources = {r.source_id for r in assistant.sources()}
     assert "it-marketing-operativo" not in sources
-    assert not list(assistant.store.records(where={"source_id": "it-marketing-operativo"}))
+    assert not list(assistant.runtime.store.records(where={"source_id": "it-marketing-operativo"}))
     assert "it-marketing-operativo" not in {
-        f[1]["source_id"] for f in assistant.lexical._docs.values()
+        f[1]["source_id"] for f in assistant.runtime.lexical._docs.values()
     }
 
 
 def test_orphan_chunks_of_an_interrupted_ingest_are_removed(assistant: Assistant) -> None:
-    source = next(s for s in assistant.knowledge.sources() if s.kind == "article")
+    source = next(s for s in assistant.runtime.knowledge.sources() if s.kind == "article")
     from dataclasses import replace
 
     half = replace(source, text=source.text + "\n\nTexto nuevo que nunca se registró.")
     chunks = split_source(half)
-    from assistant.embeddings import embed
+    from assistant.indexing.embeddings import embed
 
     # Chunks stored, registry never updated: what a crash in the middle leaves behind.
-    assistant.store.add(chunks, embed(assistant.embedding_function, [c.text for c in chunks]))
-    assert assistant.ingestor.reconcile() == len(chunks)
-    ids = {r.id for r in assistant.store.records(include_documents=False)}
+    rt = assistant.runtime
+    rt.store.add(chunks, embed(rt.embedding_function, [c.text for c in chunks]))
+    assert assistant.runtime.ingestor.reconcile() == len(chunks)
+    ids = {r.id for r in assistant.runtime.store.records(include_documents=False)}
     assert not ids & {c.id for c in chunks}
-    assert assistant.lexical.ids == ids
+    assert assistant.runtime.lexical.ids == ids
 
 
 def test_a_lexical_index_of_an_older_format_is_rebuilt_from_the_store(data_dir: Path) -> None:
@@ -68,7 +69,8 @@ def test_a_lexical_index_of_an_older_format_is_rebuilt_from_the_store(data_dir: 
     again = Assistant(make_settings(data_dir))
     hits = again.search("Quali decisioni prende il marketing strategico?", k=5, mode="lexical")
     assert hits
-    assert again.lexical.ids == {r.id for r in again.store.records(include_documents=False)}
+    stored = again.runtime.store.records(include_documents=False)
+    assert again.runtime.lexical.ids == {r.id for r in stored}
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
 
 
@@ -88,7 +90,7 @@ def test_search_before_ingest_tells_the_user_to_ingest(tmp_path: Path) -> None:
 def test_collection_reopens_with_its_registered_embedding_function(data_dir: Path) -> None:
     import chromadb
 
-    import assistant.embeddings  # noqa: F401 - registers the embedding function
+    import assistant.indexing.embeddings  # noqa: F401 - registers the embedding function
 
     client = chromadb.PersistentClient(path=str(data_dir / "chroma"))
     collection = client.get_collection("estratega")  # no embedding function passed

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.errors import InterviewIncomplete, InterviewNotFound, InvalidAnswer
-from assistant.interview import SLOTS
+from assistant.planning.interview import SLOTS
 from tests.plan_fixtures import ANSWERS, make_service
 
 OWNER = "session-a"

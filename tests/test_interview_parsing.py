@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.interview.parsing import (
+from assistant.planning.interview.parsing import (
     ParseProblem,
     is_vague,
     parse_budget,

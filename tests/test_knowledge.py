@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.chunking import split_source
-from assistant.knowledge import load_knowledge, parse_front_matter
+from assistant.indexing.chunking import split_source
+from assistant.indexing.knowledge import load_knowledge, parse_front_matter
 from assistant.settings import LANGUAGES
 from assistant.text import normalize_term
 from tests.conftest import ROOT

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cognates import cognate_key, grams
-from assistant.lexical import LexicalIndex
+from assistant.search.cognates import cognate_key, grams
+from assistant.search.lexical import LexicalIndex
 
 
 @pytest.mark.parametrize("group", [

@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import PlanInputError
-from assistant.plan import build_plan, read_answers, validate_plan
-from assistant.plan.schedule import allocate
+from assistant.planning.plan import build_plan, read_answers, validate_plan
+from assistant.planning.plan.schedule import allocate
 from assistant.settings import LANGUAGES
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, answers
 

@@ -6,7 +6,8 @@ import json
 import docx
 import pytest
 
-from assistant import cli, cli_plan
+from assistant import cli
+from assistant.cli import plan as cli_plan
 from assistant.settings import get_settings
 from tests.plan_fixtures import answers
 

@@ -6,7 +6,7 @@ import json
 import docx
 import pytest
 
-from assistant.plan import Plan, build_plan, export_plan, read_answers
+from assistant.planning.plan import Plan, build_plan, export_plan, read_answers
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, answers
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.evaluation import evaluate, load_questions
+from assistant.search.evaluation import evaluate, load_questions
 from tests.conftest import ROOT
 
 QUESTIONS = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")

@@ -45,7 +45,7 @@ def test_key_is_absent_from_cli_output_and_collection_config(
                             timeout=120)
     assert result.returncode == 0
     assert "API" in result.stdout and KEY not in result.stdout + result.stderr
-    from assistant.embeddings import OpenAICompatibleEmbeddingFunction
+    from assistant.indexing.embeddings import OpenAICompatibleEmbeddingFunction
 
     config = OpenAICompatibleEmbeddingFunction("m", "http://127.0.0.1:1", KEY).get_config()
     assert KEY not in str(config)

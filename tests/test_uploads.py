@@ -43,7 +43,7 @@ def test_uploaded_text_is_searchable_and_citable_by_its_owner_only(assistant: As
     with pytest.raises(DocumentNotFound):
         assistant.remove_document(record.source_id, owner="u2")
     assistant.remove_document(record.source_id, owner="u1")
-    assert not list(assistant.store.records(where={"source_id": record.source_id}))
+    assert not list(assistant.runtime.store.records(where={"source_id": record.source_id}))
 
 
 def test_docx_and_latin1_are_accepted(assistant: Assistant) -> None:
@@ -77,7 +77,8 @@ def test_hostile_and_broken_files_are_rejected_with_a_reason(assistant: Assistan
         archive.writestr("word/document.xml", "<a>" + "0" * 50_000_000 + "</a>")
     assert _reason(assistant, "bomb.docx", bomb.getvalue()) == "bomb"
     assert not any(p.name.startswith("passwd") for p in data_dir.parent.rglob("*"))
-    message = describe(UploadRejected(name="x.exe", reason="unsupported"), "es", assistant.prompts)
+    message = describe(UploadRejected(name="x.exe", reason="unsupported"), "es",
+                       assistant.runtime.prompts)
     assert "solo se aceptan" in message
 
 

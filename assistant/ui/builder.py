@@ -24,7 +24,7 @@ DETECT_LANGUAGE = "(owner, saved) => [owner, saved || navigator.language || 'en'
 
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole web app. Builds components only: no model, store or folder is touched."""
-    text = UiText(assistant.prompts)
+    text = UiText(assistant.runtime.prompts)
     ids = BrowserIds(assistant.settings.data_dir)  # its key file is made on first use
     with gr.Blocks(title="Estratega", analytics_enabled=False) as demo:
         # Per-browser values, kept in the browser's localStorage (never in module globals).

@@ -9,7 +9,7 @@ from typing import Any
 
 import gradio as gr
 
-from ..answers import Answer
+from ..answering.answers import Answer
 from .context import UiContext, owner_id
 from .render import escape, escape_inline, quote
 

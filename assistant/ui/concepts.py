@@ -7,8 +7,8 @@ from typing import Any
 
 import gradio as gr
 
-from ..concepts import ConceptCard
 from ..errors import ConceptNotFound
+from ..search.concepts import ConceptCard
 from ..settings import LANGUAGES
 from .context import UiContext
 from .i18n import LANGUAGE_CHOICES, ui_lang
@@ -103,9 +103,9 @@ def build(ctx: UiContext) -> ConceptsTab:
         try:
             found = a.concept(text, lang=card_in)
         except ConceptNotFound as err:
-            names = [a.concept_index.name(cid, card_in)
+            names = [a.runtime.concepts.name(cid, card_in)
                      for cid in err.params.get("suggestions", [])][:LINKS]
-            gr.Warning(escape(a.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
+            gr.Warning(escape(a.runtime.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
                                                term=text.strip())))  # toasts render HTML
             return ["", f"*{t(lang, 'concepts.empty')}*",
                     f"**{t(lang, 'concepts.suggestions')}**" if names else "",
@@ -123,7 +123,7 @@ def build(ctx: UiContext) -> ConceptsTab:
         """Show the current concept in another language (nothing to do before a lookup)."""
         if not cid:
             return [gr.skip()] * (4 + LINKS + len(others))
-        return show(ctx.assistant.concept_index.name(cid, "en"), shown_in, lang)
+        return show(ctx.assistant.runtime.concepts.name(cid, "en"), shown_in, lang)
 
     outputs = [concept_id, card, links_label, *links, *others, passages]
     inputs = [term, card_lang, ctx.lang]

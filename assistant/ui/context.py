@@ -34,5 +34,6 @@ class UiContext:
         if not isinstance(err, EstrategaError):
             log.exception("unexpected error in a UI callback", exc_info=err)
         # Gradio renders toast messages as HTML, and messages may quote what the user typed.
-        message = html.escape(describe(err, ui_lang(lang), self.assistant.prompts), quote=False)
+        prompts = self.assistant.runtime.prompts
+        message = html.escape(describe(err, ui_lang(lang), prompts), quote=False)
         return gr.Error(message, print_exception=False)

@@ -42,10 +42,10 @@ class InterviewTab:
         t, a, who = self.ctx.text, self.ctx.assistant, owner_id(owner, request)
         try:
             plans = [(t(lang, "interview.plan_item", title=p.title), f"plan:{p.id}")
-                     for p in a.list_plans(who)]
+                     for p in a.plans.list_plans(who)]
             interviews = [(t(lang, "interview.interview_item", business=v.title or v.interview_id,
                              step=v.step, total=v.total), f"interview:{v.interview_id}")
-                          for v in a.list_interviews(who) if not v.plan_id]
+                          for v in a.plans.list_interviews(who) if not v.plan_id]
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise self.ctx.error(err, lang) from None
         choices = plans + interviews
@@ -122,18 +122,18 @@ def build(ctx: UiContext) -> InterviewTab:
         a, who = ctx.assistant, owner_id(owner, request)
         try:
             if action == "new":
-                view = a.start_interview(who, ui_lang(lang))
+                view = a.plans.start_interview(who, ui_lang(lang))
             elif action == "open":
                 kind, _, ident = (text or "").partition(":")
                 if kind == "plan":
                     return open_plan(ident, who)
-                view = a.get_interview(ident, who)
+                view = a.plans.get_interview(ident, who)
             elif action == "answer":
-                view = a.answer(iid, text, who)
+                view = a.plans.answer(iid, text, who)
             elif action == "edit":
-                view = a.edit_answer(iid, key, text, who)
+                view = a.plans.edit(iid, key, text, who)
             elif action == "confirm":
-                view = a.confirm_interview(iid, who)
+                view = a.plans.confirm(iid, who)
             else:
                 view = getattr(a, action)(iid, who)
         except Exception as err:  # noqa: BLE001 - every failure becomes a message

@@ -8,7 +8,7 @@ from typing import Any
 
 import gradio as gr
 
-from ..registry import SourceRecord
+from ..indexing.registry import SourceRecord
 from .context import UiContext, owner_id
 from .render import escape_inline
 

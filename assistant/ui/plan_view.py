@@ -10,7 +10,7 @@ from typing import Any
 
 import gradio as gr
 
-from ..plan.model import SECTIONS
+from ..planning.plan.model import SECTIONS
 from .context import UiContext, owner_id
 from .render import escape
 
@@ -51,15 +51,15 @@ class PlanView:
         if not plan_id:
             return [gr.update(visible=False), "", gr.skip(), "", None]
         a = self.ctx.assistant
-        plan = a.get_plan(plan_id, owner)
-        names = a.prompts.phrases("plan", plan.language).get("headings", {})
+        plan = a.plans.get_plan(plan_id, owner)
+        names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
         section = section if section in SECTIONS else SECTIONS[0]
-        markdown = a.export_plan(plan_id, "md", owner).decode("utf-8")
+        markdown = a.plans.export_plan(plan_id, "md", owner).decode("utf-8")
         folder = Path(tempfile.mkdtemp(prefix="estratega-plan-"))
         paths = []
         for fmt in FORMATS:
             path = folder / f"{_slug(plan.title)}.{fmt}"
-            path.write_bytes(a.export_plan(plan_id, fmt, owner))
+            path.write_bytes(a.plans.export_plan(plan_id, fmt, owner))
             paths.append(str(path))
         return [gr.update(visible=True), escape(markdown),
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
@@ -95,7 +95,7 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
 
     def pick(pid: str, name: str, owner: str, lang: str, request: gr.Request) -> str:
         try:
-            return section_text(ctx.assistant.get_plan(pid, owner_id(owner, request)), name)
+            return section_text(ctx.assistant.plans.get_plan(pid, owner_id(owner, request)), name)
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise ctx.error(err, lang) from None
 
@@ -104,11 +104,11 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
         who = owner_id(owner, request)
         try:
             if redo:
-                ctx.assistant.regenerate_section(pid, name, who)
+                ctx.assistant.plans.regenerate_section(pid, name, who)
             else:
-                current = getattr(ctx.assistant.get_plan(pid, who), name)
+                current = getattr(ctx.assistant.plans.get_plan(pid, who), name)
                 value = text if isinstance(current, str) else json.loads(text or "null")
-                ctx.assistant.edit_section(pid, name, value, who)
+                ctx.assistant.plans.edit_section(pid, name, value, who)
                 gr.Info(t(lang, "interview.saved_section"))
             return view.show(pid, who, name)
         except json.JSONDecodeError as err:

@@ -1,0 +1,6 @@
+"""Planning: the guided interview and the marketing plan it produces.
+
+The interview is a state machine over slots kept as data (`interview/`); the plan package
+(`plan/`) holds the plan model, the playbook, the deterministic builder, the validator and the
+exports; `service.py` (`PlanService`) runs interviews and plans for one owner at a time and saves
+them through `persistence.py`."""

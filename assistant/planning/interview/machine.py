@@ -1,0 +1,266 @@
+"""The interview as an explicit state machine: one slot at a time, re-asks, one follow-up for
+vague answers, back, skip, edit, "why do you ask?", and a summary to confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...errors import InterviewIncomplete, InvalidAnswer
+from ...prompts import PromptLibrary
+from ...settings import LANGUAGES
+from ...text import clean_control, normalize_term
+from ..plan.playbook import Playbook
+from .parsing import VAGUE, ParseProblem
+from .slots import BY_KEY, REQUIRED, SLOTS, Slot, parse_slot, vague
+from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
+
+Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
+AREA = "interview"
+
+
+class Interviewer:
+    """Moves an `InterviewState` from slot to slot. Pure logic: saving is the caller's job."""
+
+    def __init__(self, prompts: PromptLibrary, playbook: Playbook,
+                 explain: Explain | None = None) -> None:
+        self.prompts = prompts
+        self.playbook = playbook
+        self.explain = explain
+
+    # -- transitions ---------------------------------------------------------------------------
+    def start(self, state: InterviewState, lang: str | None) -> InterviewView:
+        """Begin: the language is answered already when it is known."""
+        if lang:
+            state.lang = lang
+            state.answers["language"] = lang
+        state.position = self._next_slot(state)
+        return self.view(state, [self._say(state, "messages.welcome")])
+
+    def answer(self, state: InterviewState, text: str) -> InterviewView:
+        """Take one typed answer (or a command such as "back", "why?", "skip", "ok")."""
+        text = " ".join(clean_control(str(text or "")).split())
+        command = self._command(text)
+        if command == "why":
+            return self.why(state)
+        if command == "back":
+            return self.back(state)
+        if command == "skip":
+            return self.skip(state)
+        if state.status == CONFIRMED:
+            return self.view(state, [self._say(state, "messages.already_confirmed")])
+        if state.position is None:
+            return self._at_summary(state, text, command)
+        return self._fill(state, BY_KEY[state.position], text)
+
+    def back(self, state: InterviewState) -> InterviewView:
+        """Return to the previous question, showing the answer it has now."""
+        keys = [s.key for s in SLOTS]
+        index = keys.index(state.position) if state.position else len(keys)
+        if index == 0:
+            return self.view(state, [self._say(state, "messages.first_slot")])
+        state.position, state.status, state.awaiting_followup = keys[index - 1], ASKING, False
+        return self.view(state)
+
+    def skip(self, state: InterviewState) -> InterviewView:
+        """Skip an optional question; a required one is asked again."""
+        if state.position is None:
+            return self.view(state, [self._say(state, "messages.nothing_to_skip")])
+        slot = BY_KEY[state.position]
+        if slot.required:
+            return self.view(state, [self._say(state, "messages.required")])
+        state.answers.pop(slot.key, None)
+        if slot.key not in state.skipped:
+            state.skipped.append(slot.key)
+        state.awaiting_followup = False
+        return self._advance(state, [self._say(state, "messages.skipped")])
+
+    def edit(self, state: InterviewState, key: str, value: Any) -> InterviewView:
+        """Change any answer directly; InvalidAnswer (with a message) when it cannot be used."""
+        if key not in BY_KEY:
+            raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
+                                                           slot=key))
+        try:
+            parsed = parse_slot(key, value, self.playbook, state.lang)
+        except ParseProblem as problem:
+            raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
+        self._store(state, key, parsed)
+        if state.position == key:
+            return self._advance(state, [self._say(state, "messages.updated")])
+        return self.view(state, [self._say(state, "messages.updated")])
+
+    def goto(self, state: InterviewState, key: str) -> InterviewView:
+        """Ask one slot again (from the summary, to change it)."""
+        if key not in BY_KEY:
+            raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
+                                                           slot=key))
+        state.position, state.status, state.awaiting_followup = key, ASKING, False
+        return self.view(state)
+
+    def why(self, state: InterviewState) -> InterviewView:
+        """Why the current question matters, with the related concept's explanation."""
+        key = state.position or "summary"
+        messages = [self._say(state, f"why.{key}")]
+        slot = BY_KEY.get(key)
+        if slot and slot.concept and self.explain:
+            explanation = self.explain(slot.concept, state.lang)
+            if explanation:
+                messages.append(explanation)
+        return self.view(state, messages)
+
+    def confirm(self, state: InterviewState) -> InterviewView:
+        """Accept the summary; InterviewIncomplete names what is still missing."""
+        missing = self.missing(state)
+        if missing:
+            raise InterviewIncomplete(missing=[self.label(state.lang, k) for k in missing])
+        state.status, state.position = CONFIRMED, None
+        return self.view(state, [self._say(state, "messages.confirmed")])
+
+    def missing(self, state: InterviewState) -> list[str]:
+        """Required slots without an answer."""
+        return [k for k in REQUIRED if k not in state.answers]
+
+    # -- views ---------------------------------------------------------------------------------
+    def view(self, state: InterviewState, messages: list[str] | None = None) -> InterviewView:
+        """What to show now."""
+        messages = list(messages or [])
+        if state.position is None:
+            return InterviewView(
+                interview_id=state.id, lang=state.lang, status=state.status, slot=None,
+                question=self._say(state, "messages.summary_intro"),
+                example="", choices=[], optional=False, step=len(SLOTS), total=len(SLOTS),
+                messages=messages, summary=self.summary(state), plan_id=state.plan_id,
+                title=_title(state),
+            )
+        slot = BY_KEY[state.position]
+        return InterviewView(
+            interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
+            question=self._say(state, f"questions.{slot.key}"),
+            example=self._say(state, f"examples.{slot.key}"),
+            choices=self.choices(state.lang, slot), optional=not slot.required,
+            step=[s.key for s in SLOTS].index(slot.key) + 1, total=len(SLOTS),
+            current_value=self.display(state, slot.key) if slot.key in state.answers else None,
+            messages=messages, plan_id=state.plan_id, title=_title(state),
+        )
+
+    def summary(self, state: InterviewState) -> list[SummaryItem]:
+        """Every slot with its answer, for confirmation."""
+        return [SummaryItem(slot=s.key, label=self.label(state.lang, s.key),
+                            value=self.display(state, s.key), required=s.required)
+                for s in SLOTS]
+
+    def choices(self, lang: str, slot: Slot) -> list[Choice]:
+        """Suggested answers for a slot (empty when free text is better)."""
+        if not slot.has_choices:
+            return []
+        if slot.kind == "goal":
+            return [Choice(g.names[lang][:1].upper() + g.names[lang][1:], g.names[lang])
+                    for g in self.playbook.goals.values()]
+        if slot.kind == "language":
+            names = self.prompts.phrase(AREA, lang, "language_names")
+            return [Choice(names[code], code) for code in LANGUAGES]
+        return [Choice(c, c) for c in self.prompts.phrase(AREA, lang, f"choices.{slot.key}")]
+
+    def display(self, state: InterviewState, key: str) -> str:
+        """An answer as text in the interview's language."""
+        if key not in state.answers:
+            return self._say(state, "messages.skipped_value" if key in state.skipped
+                             else "messages.empty_value")
+        value = state.answers[key]
+        if key == "budget":
+            return f"{value['amount']:,} {value['currency']}".replace(",", "\u202f")
+        if key == "horizon_months":
+            return self._say(state, "messages.months", n=value)
+        if key == "language":
+            return self.prompts.phrase(AREA, state.lang, "language_names")[value]
+        if isinstance(value, list):
+            return ", ".join(value) or self._say(state, "messages.none_value")
+        return str(value)
+
+    def label(self, lang: str, key: str) -> str:
+        """A slot's short name."""
+        return self.prompts.phrase(AREA, lang, f"labels.{key}")
+
+    def problem(self, lang: str, problem: ParseProblem) -> str:
+        """The re-ask message for a parse problem."""
+        return self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _fill(self, state: InterviewState, slot: Slot, text: str) -> InterviewView:
+        choices = self.choices(state.lang, slot)
+        if text.isdigit() and choices and 1 <= int(text) <= len(choices):
+            text = choices[int(text) - 1].value
+        try:
+            value = parse_slot(slot.key, text, self.playbook, state.lang)
+        except ParseProblem as problem:
+            return self.view(state, [self.problem(state.lang, problem)])
+        if not state.awaiting_followup and slot.key not in state.followed_up \
+                and vague(slot.key, text):
+            state.followed_up.append(slot.key)
+            state.awaiting_followup = True
+            if normalize_term(text) not in VAGUE:
+                state.answers[slot.key] = value  # kept, in case the follow-up adds nothing
+            return self.view(state, [self._say(state, f"followup.{slot.key}")])
+        if state.awaiting_followup and slot.kind == "text":
+            value = _merge(state.answers.get(slot.key), value)
+        self._store(state, slot.key, value)
+        return self._advance(state, [])
+
+    def _at_summary(self, state: InterviewState, text: str, command: str | None) -> InterviewView:
+        if command == "confirm":
+            return self.confirm(state)
+        keys = [s.key for s in SLOTS]
+        if text.isdigit() and 1 <= int(text) <= len(keys):
+            return self.goto(state, keys[int(text) - 1])
+        wanted = normalize_term(text)
+        for key in keys:
+            if wanted in (key, normalize_term(self.label(state.lang, key))):
+                return self.goto(state, key)
+        return self.view(state, [self._say(state, "messages.summary_help")])
+
+    def _store(self, state: InterviewState, key: str, value: Any) -> None:
+        state.answers[key] = value
+        if key in state.skipped:
+            state.skipped.remove(key)
+        if key == "language":
+            state.lang = value
+        state.awaiting_followup = False
+
+    def _advance(self, state: InterviewState, messages: list[str]) -> InterviewView:
+        state.position = self._next_slot(state)
+        if state.position is None:
+            missing = self.missing(state)
+            state.position = missing[0] if missing else None
+        state.status = ASKING if state.position else CONFIRMING
+        return self.view(state, messages)
+
+    @staticmethod
+    def _next_slot(state: InterviewState) -> str | None:
+        return next((s.key for s in SLOTS
+                     if s.key not in state.answers and s.key not in state.skipped), None)
+
+    def _command(self, text: str) -> str | None:
+        key = normalize_term(text)
+        if not key:
+            return None
+        for lang in LANGUAGES:
+            commands = self.prompts.phrase(AREA, lang, "commands")
+            for name, words in commands.items():
+                if key in (normalize_term(w) for w in words):
+                    return name
+        return None
+
+    def _say(self, state: InterviewState, key: str, **variables: Any) -> str:
+        return self.prompts.phrase(AREA, state.lang, key, **variables)
+
+
+def _merge(first: Any, second: str) -> str:
+    if not first or normalize_term(str(first)) in normalize_term(second):
+        return second
+    return f"{first} — {second}"
+
+
+def _title(state: InterviewState) -> str:
+    """The business as the user named it, shortened for a list."""
+    business = str(state.answers.get("business", "")).strip()
+    return business if len(business) <= 60 else business[:57].rstrip() + "…"

@@ -1,0 +1,240 @@
+"""Turning typed answers into values: horizons, budgets, lists, languages, vague answers.
+
+>>> parse_horizon("un año"), parse_horizon("18 mois"), parse_horizon("due anni")
+(12, 18, 24)
+>>> parse_horizon("1 anno e mezzo"), parse_horizon("6 months")
+(18, 6)
+>>> parse_budget("8.000 €"), parse_budget("5k EUR"), parse_budget("3000 dollars")
+({'amount': 8000, 'currency': 'EUR'}, {'amount': 5000, 'currency': 'EUR'}, \
+{'amount': 3000, 'currency': 'USD'})
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...text import normalize_term
+
+MAX_HORIZON = 36
+MAX_BUDGET = 100_000_000
+
+
+class ParseProblem(ValueError):
+    """An answer that cannot be used; `code` names the re-ask phrase."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+NUMBER_WORDS = {
+    "un": 1, "una": 1, "uno": 1, "une": 1, "one": 1, "a": 1, "an": 1,
+    "dos": 2, "deux": 2, "due": 2, "two": 2, "tres": 3, "trois": 3, "tre": 3, "three": 3,
+    "cuatro": 4, "quatre": 4, "quattro": 4, "four": 4, "cinco": 5, "cinq": 5, "cinque": 5,
+    "five": 5, "seis": 6, "six": 6, "sei": 6, "siete": 7, "sept": 7, "sette": 7, "seven": 7,
+    "ocho": 8, "huit": 8, "otto": 8, "eight": 8, "nueve": 9, "neuf": 9, "nove": 9, "nine": 9,
+    "diez": 10, "dix": 10, "dieci": 10, "ten": 10, "once": 11, "onze": 11, "undici": 11,
+    "eleven": 11, "doce": 12, "douze": 12, "dodici": 12, "twelve": 12, "dieciocho": 18,
+    "dix huit": 18, "diciotto": 18, "eighteen": 18, "veinticuatro": 24, "vingt quatre": 24,
+    "ventiquattro": 24, "twenty four": 24,
+}
+YEAR_WORDS = ("ano", "anos", "an", "ans", "annee", "annees", "anno", "anni", "year", "years")
+MONTH_WORDS = ("mes", "meses", "mois", "mese", "mesi", "month", "months", "m")
+HALF_WORDS = ("medio", "media", "demi", "demie", "mezzo", "mezza", "half")
+SEMESTER_WORDS = ("semestre", "semestres", "semestri", "semester", "semesters")
+QUARTER_WORDS = ("trimestre", "trimestres", "trimestri", "quarter", "quarters")
+
+CURRENCIES = {
+    "EUR": ("€", "eur", "euro", "euros", "eu"),
+    "USD": ("$", "usd", "dollar", "dollars", "dolar", "dolares", "dollari", "us$"),
+    "GBP": ("£", "gbp", "pound", "pounds", "libra", "libras", "livre", "livres", "sterline"),
+    "CHF": ("chf", "franc suisse", "francs suisses", "franchi"),
+    "MXN": ("mxn", "peso mexicano", "pesos mexicanos"),
+    "ARS": ("ars", "peso argentino", "pesos argentinos"),
+    "COP": ("cop", "peso colombiano", "pesos colombianos"),
+    "CLP": ("clp", "peso chileno", "pesos chilenos"),
+    "CAD": ("cad", "canadian dollars", "dollars canadiens"),
+}
+CURRENCY_CODES = frozenset(CURRENCIES) | {"MAD", "SEK", "NOK", "DKK", "PLN", "PEN", "BRL", "JPY"}
+LANGUAGE_NAMES = {
+    "es": ("es", "espanol", "castellano", "spanish", "espagnol", "spagnolo"),
+    "fr": ("fr", "francais", "french", "frances", "francese"),
+    "it": ("it", "italiano", "italian", "italien"),
+    "en": ("en", "english", "ingles", "anglais", "inglese"),
+}
+VAGUE = frozenset({
+    "no se", "nose", "ns", "no lo se", "ni idea", "nada", "x", "boh", "mah", "bo", "non so",
+    "non lo so", "je sais pas", "je ne sais pas", "sais pas", "aucune idee", "jsp", "idk",
+    "dunno", "i don t know", "don t know", "not sure", "no idea", "nothing", "n a", "na",
+    "?", "...", "-", "tal vez", "quiza", "peut etre", "forse", "maybe", "depende", "ca depend",
+    "dipende", "it depends", "todo", "tout", "tutto", "everything", "cualquiera", "n importe",
+    "qualsiasi", "anything",
+})
+
+
+def parse_horizon(text: str | int | float) -> int:
+    """Months from a number or a phrase ("un año", "18 mois", "1 anno e mezzo")."""
+    if isinstance(text, bool):
+        raise ParseProblem("horizon_invalid")
+    if isinstance(text, int | float):
+        months = float(text)
+    elif re.search(r"(?<![\w])-\s*\d", str(text)):
+        raise ParseProblem("horizon_range", max=MAX_HORIZON)
+    else:
+        months = _horizon_phrase(normalize_term(str(text).replace(",", ".")))
+    if months != int(months) or not 1 <= months <= MAX_HORIZON:
+        raise ParseProblem("horizon_range", max=MAX_HORIZON)
+    return int(months)
+
+
+def _horizon_phrase(key: str) -> float:
+    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+", key)
+    total, pending, seen = 0.0, None, False
+    for i, tok in enumerate(tokens):
+        if re.fullmatch(r"\d+(?:\.\d+)?", tok):
+            pending = float(tok)
+        elif " ".join(tokens[i:i + 2]) in NUMBER_WORDS and i + 1 < len(tokens):
+            pending = float(NUMBER_WORDS[" ".join(tokens[i:i + 2])])
+        elif tok in NUMBER_WORDS and pending is None:
+            pending = float(NUMBER_WORDS[tok])
+        elif tok in YEAR_WORDS:
+            total, pending, seen = total + 12 * _or_one(pending), None, True
+        elif tok in SEMESTER_WORDS:
+            total, pending, seen = total + 6 * _or_one(pending), None, True
+        elif tok in QUARTER_WORDS:
+            total, pending, seen = total + 3 * _or_one(pending), None, True
+        elif tok in MONTH_WORDS:
+            total, pending, seen = total + _or_one(pending), None, True
+        elif tok in HALF_WORDS:
+            # "un año y medio" = 18; "medio año" = 6; "six mois et demi" rounds up to 7
+            if seen and total >= 12 and (i + 1 >= len(tokens) or tokens[i + 1] not in YEAR_WORDS):
+                total, seen = total + 6, True
+            elif i + 1 < len(tokens) and tokens[i + 1] in YEAR_WORDS:
+                pending = 0.5
+            elif seen:
+                total += 1
+    if pending is not None and not seen:
+        total, seen = pending, True  # a bare number means months
+    if not seen or total <= 0:
+        raise ParseProblem("horizon_invalid")
+    return total
+
+
+def _or_one(value: float | None) -> float:
+    return 1.0 if value is None else value
+
+
+def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
+    """{"amount", "currency"} from "8.000 €", "5k EUR", "3000 dollars" or such a dict."""
+    if isinstance(value, dict):
+        amount, currency = value.get("amount"), value.get("currency") or default_currency
+        if isinstance(amount, str):
+            amount = _amount(amount)
+        if isinstance(amount, bool) or not isinstance(amount, int | float):
+            raise ParseProblem("budget_invalid")
+        currency = _currency(str(currency)) or ""
+        if currency not in CURRENCY_CODES:
+            raise ParseProblem("budget_currency")
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        amount, currency = value, default_currency
+    else:
+        text = str(value).strip()
+        amount = _amount(text)
+        if amount is not None and re.search(r"(?<![\w])-\s*[$€£]?\s*\d", text):
+            amount = -amount
+        currency = _currency(text) or default_currency
+    if amount is None:
+        raise ParseProblem("budget_invalid")
+    if amount <= 0 or amount > MAX_BUDGET:
+        raise ParseProblem("budget_positive")
+    amount = round(float(amount), 2)
+    return {"amount": int(amount) if amount == int(amount) else amount, "currency": currency}
+
+
+def _amount(text: str) -> float | None:
+    low = text.lower()
+    match = re.search(r"(\d[\d.,' \u00a0\u202f]*)\s*(k|mil|m|millones|millions|milioni|million)?\b",
+                      low)
+    if not match:
+        return None
+    digits = re.sub(r"[ '\u00a0\u202f]", "", match.group(1)).rstrip(".,")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", digits):
+        number = float(re.sub(r"[.,]", "", digits))  # thousands separators: 8.000 / 8,000
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{1,2}", digits):
+        number = float(digits.replace(".", "").replace(",", "."))  # 8.000,50
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+\.\d{1,2}", digits):
+        number = float(digits.replace(",", ""))  # 8,000.50
+    else:
+        try:
+            number = float(digits.replace(",", "."))
+        except ValueError:
+            return None
+    suffix = match.group(2)
+    if suffix in ("k", "mil"):
+        number *= 1000
+    elif suffix:
+        number *= 1_000_000
+    return number
+
+
+def _currency(text: str) -> str | None:
+    upper = text.strip().upper()
+    if upper in CURRENCY_CODES:
+        return upper
+    low = f" {text.lower()} "
+    for code, marks in CURRENCIES.items():
+        for mark in marks:
+            if (mark in low) if not mark.isalpha() else re.search(rf"(?<![a-z]){mark}(?![a-z])",
+                                                                   low):
+                return code
+    for code in CURRENCY_CODES:
+        if re.search(rf"(?<![a-z]){code.lower()}(?![a-z])", low):
+            return code
+    return None
+
+
+def parse_list(value: Any) -> list[str]:
+    """Items from a list or a text ("Instagram, email y la tienda"); "none" words give []."""
+    if isinstance(value, list | tuple):
+        items = [str(v).strip() for v in value]
+    else:
+        text = str(value or "")
+        items = re.split(r"[,;/\n+]|\s(?:y|e|et|and|o|ou|or|&)\s", f" {text} ")
+        items = [i.strip(" .") for i in items]
+    items = [i for i in items if i and normalize_term(i) not in NONE_WORDS]
+    seen: list[str] = []
+    for item in items:
+        if item.lower() not in (s.lower() for s in seen):
+            seen.append(item)
+    return seen
+
+
+NONE_WORDS = frozenset({
+    "ninguno", "ninguna", "nada", "no", "aucun", "aucune", "rien", "non", "nessuno", "nessuna",
+    "niente", "none", "nothing", "no one", "ninguno todavia", "aucun pour l instant", "n a",
+})
+
+
+def parse_language(value: Any) -> str:
+    """A language code from a code or a name in any of the four languages."""
+    key = normalize_term(str(value or ""))
+    for code, names in LANGUAGE_NAMES.items():
+        if key in names:
+            return code
+    raise ParseProblem("language_invalid")
+
+
+def is_vague(text: str, min_words: int = 3) -> bool:
+    """Too short or an "I don't know" kind of answer."""
+    key = normalize_term(text)
+    return key in VAGUE or len(key.split()) < min_words or len(key) < 8
+
+
+def first_number(text: str) -> float | None:
+    """The first plain number in a text (targets such as "50 clientes nuevos")."""
+    match = re.search(r"(?<![\d.,])(\d{1,7})(?![\d.,]*\s*(?:€|\$|£|eur|usd|k\b|%))", text.lower())
+    if not match or 1900 <= int(match.group(1)) <= 2100:  # a year is not a target
+        return None
+    return float(match.group(1))

@@ -1,0 +1,84 @@
+"""The interview's slots as data: order, required or optional, kind, related concept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...text import normalize_term
+from ..plan.playbook import Playbook
+from .parsing import (
+    VAGUE,
+    ParseProblem,
+    is_vague,
+    parse_budget,
+    parse_horizon,
+    parse_language,
+    parse_list,
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One question of the interview."""
+
+    key: str
+    kind: str  # text | goal | horizon | budget | list | language
+    required: bool
+    concept: str | None  # concept id explaining why we ask
+    min_words: int = 2
+    has_choices: bool = False
+
+
+SLOTS: tuple[Slot, ...] = (
+    Slot("language", "language", True, None, has_choices=True),
+    Slot("business", "text", True, "marketing-strategy", 2),
+    Slot("offer", "text", True, "value-proposition", 2),
+    Slot("customers", "text", True, "segmentation", 3),
+    Slot("competitors", "text", False, "competitive-analysis", 3),
+    Slot("situation", "text", False, "swot", 3),
+    Slot("goal", "goal", True, "smart-objectives", has_choices=True),
+    Slot("horizon_months", "horizon", True, "marketing-plan", has_choices=True),
+    Slot("budget", "budget", True, "marketing-budget"),
+    Slot("channels", "list", False, "digital-channels", has_choices=True),
+    Slot("excluded_channels", "list", False, "marketing-mix", has_choices=True),
+    Slot("constraints", "text", False, "marketing-operations", 2),
+)
+BY_KEY = {slot.key: slot for slot in SLOTS}
+REQUIRED = tuple(s.key for s in SLOTS if s.required)
+MAX_TEXT = 1000
+
+
+def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en") -> Any:
+    """The stored value of one answer; ParseProblem when it cannot be used."""
+    slot = BY_KEY[key]
+    if slot.kind == "language":
+        return parse_language(value)
+    if slot.kind == "horizon":
+        return parse_horizon(value)
+    if slot.kind == "budget":
+        return parse_budget(value, default_currency="USD" if lang == "en" else "EUR")
+    if slot.kind == "list":
+        if not isinstance(value, list | tuple | str):
+            raise ParseProblem("list_invalid")
+        return parse_list(value)
+    if not isinstance(value, str):
+        raise ParseProblem("text_invalid")
+    text = " ".join(value.split())
+    if not text:
+        raise ParseProblem("empty")
+    if len(text) > MAX_TEXT:
+        raise ParseProblem("too_long", limit=MAX_TEXT)
+    if slot.kind == "goal" and playbook.classify_goal(text) is None:
+        raise ParseProblem("goal_unknown")
+    return text
+
+
+def vague(key: str, text: str) -> bool:
+    """Whether an answer deserves one follow-up question before it is accepted."""
+    slot = BY_KEY[key]
+    if slot.kind in ("text",):
+        return is_vague(text, slot.min_words)
+    if slot.kind == "list":
+        return normalize_term(text) in VAGUE
+    return False

@@ -1,0 +1,113 @@
+"""Plan exports: Markdown, DOCX (headings and tables) and JSON, in the plan's language."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+
+from ...prompts import PromptLibrary
+from . import tables
+from .formatting import format_money
+from .model import Plan
+
+FORMATS = ("md", "docx", "json")
+Table = tuple[list[str], list[list[str]]]
+
+
+def export_plan(plan: Plan, fmt: str, prompts: PromptLibrary) -> bytes:
+    """The plan as a file's bytes in `md`, `docx` or `json`."""
+    if fmt == "json":
+        return json.dumps(plan.model_dump(), ensure_ascii=False, indent=2).encode("utf-8")
+    blocks = _blocks(plan, lambda key, **v: prompts.phrase("plan", plan.language, key, **v))
+    if fmt == "md":
+        return _markdown(blocks).encode("utf-8")
+    if fmt == "docx":
+        return _docx(blocks)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
+    """The document as a flat list of (kind, content): h1, h2, h3, p, bullets, table."""
+    lang, swot = plan.language, plan.diagnosis.swot
+    h = lambda key: say(f"headings.{key}")  # noqa: E731
+    out: list[tuple[str, object]] = [
+        ("h1", plan.title),
+        ("p", say("labels.meta", months=plan.horizon_months,
+                  budget=format_money(plan.budget_cents, plan.currency, lang))),
+        ("h2", h("summary")), ("p", plan.summary),
+        ("h2", h("diagnosis")), ("h3", h("situation")), ("p", plan.diagnosis.situation),
+        ("h3", h("swot")),
+    ]
+    for key, items in (("strengths", swot.strengths), ("weaknesses", swot.weaknesses),
+                       ("opportunities", swot.opportunities), ("threats", swot.threats)):
+        out += [("h4", h(key)), ("bullets", items)]
+    out += [("h2", h("strategy")), ("h3", h("segments")),
+            ("bullets", [f"{s.name}: {s.description}" for s in plan.strategy.segments]),
+            ("h3", h("target")), ("p", plan.strategy.target),
+            ("h3", h("positioning")), ("p", plan.strategy.positioning),
+            ("h3", h("objectives")), ("table", tables.objectives(plan, say)),
+            ("h2", h("tactics")), ("table", tables.tactics(plan, say))]
+    for t in plan.tactics:
+        out += [("h3", f"{t.id} · {t.name}"), ("bullets", t.actions)]
+    out += [("h2", h("budget")), ("table", tables.budget(plan, say)),
+            ("h2", h("calendar")), ("table", tables.calendar(plan, say)),
+            ("h2", h("measurement")), ("table", tables.measurement(plan, say)),
+            ("h3", h("roi")), ("p", plan.measurement.roi_formula),
+            ("h3", h("review")), ("p", plan.measurement.review),
+            ("h2", h("risks")), ("table", tables.risks(plan, say)),
+            ("h2", h("sources")),
+            ("bullets", [f"{say('labels.' + s.kind)}: {s.title} ({s.id})"
+                         for s in plan.sources]),
+            ("p", say("labels.footer"))]
+    return out
+
+
+def _markdown(blocks: list[tuple[str, object]]) -> str:
+    lines: list[str] = []
+    marks = {"h1": "#", "h2": "##", "h3": "###", "h4": "####"}
+    for kind, content in blocks:
+        if kind in marks:
+            lines += [f"{marks[kind]} {content}", ""]
+        elif kind == "p":
+            lines += [str(content), ""]
+        elif kind == "bullets":
+            lines += [f"- {item}" for item in content] + [""]  # type: ignore[union-attr]
+        elif kind == "table":
+            head, rows = content  # type: ignore[misc]
+            cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+            lines.append("| " + " | ".join(cell(c) for c in head) + " |")
+            lines.append("|" + "---|" * len(head))
+            lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _docx(blocks: list[tuple[str, object]]) -> bytes:
+    from docx import Document  # lazy: only paid when exporting
+
+    doc = Document()
+    levels = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
+    for kind, content in blocks:
+        if kind in levels:
+            doc.add_heading(str(content), level=levels[kind])
+        elif kind == "p":
+            doc.add_paragraph(str(content))
+        elif kind == "bullets":
+            for item in content:  # type: ignore[union-attr]
+                doc.add_paragraph(str(item), style="List Bullet")
+        elif kind == "table":
+            head, rows = content  # type: ignore[misc]
+            table = doc.add_table(rows=1, cols=len(head))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, head, strict=True):
+                cell.text = str(text)
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+            for row in rows:
+                cells = table.add_row().cells
+                for cell, text in zip(cells, row, strict=True):
+                    cell.text = str(text)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,94 @@
+"""The answers a plan is drafted from, checked: every problem is named at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from ...errors import PlanInputError
+from ...prompts import PromptLibrary
+from ...settings import LANGUAGES
+from ..interview.parsing import ParseProblem, first_number
+from ..interview.slots import REQUIRED, SLOTS, parse_slot
+from .playbook import Playbook
+
+
+class PlanInput(BaseModel):
+    """Validated interview answers plus what the playbook reads from them."""
+
+    language: str
+    business: str
+    offer: str
+    customers: str
+    competitors: str = ""
+    situation: str = ""
+    goal: str
+    goal_id: str
+    goal_target: float | None = None  # a number the user put in the goal ("60 clientes")
+    business_type: str
+    horizon_months: int
+    budget_cents: int
+    currency: str
+    channels: list[str] = []
+    channel_ids: list[str] = []
+    excluded_channels: list[str] = []
+    excluded_ids: list[str] = []
+    constraints: str = ""
+
+    def answers(self) -> dict[str, Any]:
+        """Back to the answers-file shape (slot names as keys)."""
+        amount = self.budget_cents / 100
+        return {
+            "language": self.language, "business": self.business, "offer": self.offer,
+            "customers": self.customers, "competitors": self.competitors,
+            "situation": self.situation, "goal": self.goal,
+            "horizon_months": self.horizon_months,
+            "budget": {"amount": int(amount) if amount == int(amount) else amount,
+                       "currency": self.currency},
+            "channels": self.channels, "excluded_channels": self.excluded_channels,
+            "constraints": self.constraints,
+        }
+
+
+def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary) -> PlanInput:
+    """PlanInput from an answers mapping; PlanInputError naming every missing or bad value."""
+    if not isinstance(answers, dict):
+        raise PlanInputError(problems=["the answers must be a JSON object"])
+    raw_lang = answers.get("language")
+    lang = raw_lang if raw_lang in LANGUAGES else "en"
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for slot in SLOTS:
+        label = f"{slot.key} ({prompts.phrase('interview', lang, f'labels.{slot.key}')})"
+        value = answers.get(slot.key)
+        if value is None or value == "" or value == []:
+            if slot.key in REQUIRED:
+                problems.append(prompts.phrase("interview", lang, "problems.missing",
+                                               slot=label))
+            continue
+        try:
+            values[slot.key] = parse_slot(slot.key, value, playbook, lang)
+        except ParseProblem as problem:
+            text = prompts.phrase("interview", lang, f"problems.{problem.code}",
+                                  **problem.params)
+            problems.append(f"{label}: {text}")
+    if problems:
+        raise PlanInputError(problems=problems)
+    channel_ids, _ = playbook.resolve_channels(values.get("channels", []))
+    excluded_ids, _ = playbook.resolve_channels(values.get("excluded_channels", []))
+    goal_id = playbook.classify_goal(values["goal"]) or "acquisition"
+    target = first_number(values["goal"])
+    return PlanInput(
+        language=values["language"], business=values["business"], offer=values["offer"],
+        customers=values["customers"], competitors=values.get("competitors", ""),
+        situation=values.get("situation", ""), goal=values["goal"], goal_id=goal_id,
+        goal_target=target if target and target > 0 else None,
+        business_type=playbook.classify_business(f"{values['business']} {values['offer']}"),
+        horizon_months=values["horizon_months"],
+        budget_cents=round(float(values["budget"]["amount"]) * 100),
+        currency=values["budget"]["currency"],
+        channels=values.get("channels", []), channel_ids=sorted(channel_ids - excluded_ids),
+        excluded_channels=values.get("excluded_channels", []),
+        excluded_ids=sorted(excluded_ids), constraints=values.get("constraints", ""),
+    )

@@ -1,0 +1,165 @@
+"""The marketing playbook in `knowledge/playbook/`: goals, business types, channels, KPIs and
+tactics."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from ...text import normalize_term
+
+Texts = dict[str, str]  # language -> text
+
+
+class Channel(BaseModel):
+    """A place where marketing happens (Instagram, email, the shop...)."""
+
+    group: str
+    also: list[str] = Field(default_factory=list)
+    mix: str
+    names: Texts
+    aliases: list[str]
+
+    @property
+    def groups(self) -> set[str]:
+        """The channel's group and any other group it belongs to."""
+        return {self.group, *self.also}
+
+
+class ObjectiveTemplate(BaseModel):
+    """How a goal turns into one SMART objective: KPI, funnel stage, target rule, deadline."""
+
+    kpi: str
+    stage: str
+    deadline: float = Field(ge=0, le=1)
+    per_unit: float | None = None  # target = budget units * per_unit
+    per_cac: float | None = None  # target = budget units / business CAC * per_cac
+    fixed: float | None = None  # a fixed percentage target
+
+
+class Goal(BaseModel):
+    """A common marketing goal."""
+
+    names: Texts
+    keywords: list[str]
+    concepts: list[str]
+    articles: list[str]
+    objectives: list[ObjectiveTemplate]
+
+
+class BusinessType(BaseModel):
+    """A common kind of small business."""
+
+    names: Texts
+    keywords: list[str]
+    cac: float = Field(gt=0)
+    segment2: Texts
+
+
+class Kpi(BaseModel):
+    """A key performance indicator, with how to phrase and read it."""
+
+    unit: Texts
+    names: Texts
+    objective: Texts
+    read: Texts
+
+
+class TacticText(BaseModel):
+    name: str
+    actions: list[str]
+
+
+class TacticTemplate(BaseModel):
+    """A candidate tactic: where it runs, what it serves, what it weighs, when it runs."""
+
+    channels: list[str]
+    mix: str
+    stages: list[str]
+    kpis: list[str]
+    weight: float = Field(gt=0)
+    timing: tuple[float, float]
+    owner: str
+    goals: dict[str, float]
+    fit: dict[str, float]
+    texts: dict[str, TacticText]
+
+
+class Playbook(BaseModel):
+    """Everything the deterministic builder draws on."""
+
+    groups: dict[str, list[str]]
+    channels: dict[str, Channel]
+    goals: dict[str, Goal]
+    business_types: dict[str, BusinessType]
+    kpis: dict[str, Kpi]
+    tactics: dict[str, TacticTemplate]
+
+    def resolve_channels(self, names: list[str]) -> tuple[set[str], list[str]]:
+        """Channel ids named by free texts (a group name names all its channels), and the
+        texts that matched nothing."""
+        found: set[str] = set()
+        unknown: list[str] = []
+        for name in names:
+            key = normalize_term(name)
+            if key in self.channels:
+                found.add(key)
+                continue
+            group = next((g for g, aliases in self.groups.items()
+                          if key == g or key in aliases), None)
+            if group:
+                found |= {cid for cid, ch in self.channels.items() if group in ch.groups}
+                continue
+            hit = next((cid for cid, ch in self.channels.items()
+                        if key == normalize_term(cid.replace("_", " "))
+                        or key in ch.aliases), None)
+            if hit is None:  # "Instagram y TikTok" style leftovers: any alias as a whole word
+                hit = next((cid for cid, ch in self.channels.items()
+                            if any(f" {alias} " in f" {key} " for alias in ch.aliases)), None)
+            if hit:
+                found.add(hit)
+            elif key:
+                unknown.append(name.strip())
+        return found, unknown
+
+    def classify_goal(self, text: str) -> str | None:
+        """The goal id a free text points to (an id, a goal's name, or keywords), or None."""
+        return _classify(text, {gid: [*g.keywords, *g.names.values()]
+                                for gid, g in self.goals.items()})
+
+    def classify_business(self, text: str) -> str:
+        """The business type a description points to (professional services when unclear)."""
+        return _classify(text, {bid: b.keywords for bid, b in self.business_types.items()}) \
+            or "professional_services"
+
+
+def _classify(text: str, keywords: dict[str, list[str]]) -> str | None:
+    key = f" {normalize_term(text)} "
+    if key.strip() in keywords:
+        return key.strip()
+    best, best_score = None, 0
+    for ident, words in keywords.items():
+        score = sum(len(w) for w in words if f" {normalize_term(w)} " in key)
+        if score > best_score:
+            best, best_score = ident, score
+    return best
+
+
+@lru_cache(maxsize=4)
+def load_playbook(folder: Path) -> Playbook:
+    """Read and check the playbook files (cached: they do not change while running)."""
+    def read(name: str) -> dict:
+        return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+
+    channels = read("channels")
+    groups = {g: [normalize_term(a) for a in v["aliases"]] for g, v in channels["groups"].items()}
+    chans = {}
+    for cid, raw in channels["channels"].items():
+        raw = dict(raw, aliases=[normalize_term(a) for a in raw["aliases"]])
+        chans[cid] = Channel(**raw)
+    return Playbook(groups=groups, channels=chans, goals=read("goals"),
+                    business_types=read("business_types"), kpis=read("kpis"),
+                    tactics=read("tactics"))

@@ -1,0 +1,203 @@
+"""`PlanService`: interviews and plans for one owner at a time, saved after every step.
+
+The facade builds one and delegates to it; the UI and CLI never touch the parts directly."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..errors import PlanInputError, UnknownLanguage, UnknownSection
+from ..prompts import PromptLibrary
+from ..settings import LANGUAGES
+from .interview import Interviewer, InterviewState, InterviewView
+from .interview.machine import Explain
+from .interview.state import CONFIRMED
+from .persistence import Database, PlanRecord
+from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
+from .plan.builder import SourceTitle
+from .plan.export import FORMATS
+from .plan.model import NARRATIVE_SECTIONS
+from .plan.narrative import rewrite_sections
+from .plan.validator import Finding
+
+
+@dataclass
+class PlanService:
+    """Everything the guided-plan feature needs, passed in."""
+
+    database: Database
+    prompts: PromptLibrary
+    playbook: Playbook
+    explain: Explain | None = None
+    source_title: SourceTitle | None = None
+    chat_model: Any = None
+    clock: Callable[[], float] = time.time
+    new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex[:12])
+
+    @property
+    def interviewer(self) -> Interviewer:
+        return Interviewer(self.prompts, self.playbook, self.explain)
+
+    # -- interviews ---------------------------------------------------------------------------
+    def start_interview(self, owner: str, lang: str | None = None) -> InterviewView:
+        """A new interview for this owner, saved before the first question is shown."""
+        if lang is not None and lang not in LANGUAGES:
+            raise UnknownLanguage(language=lang)
+        now = self.clock()
+        state = InterviewState(id=self.new_id(), owner=owner, lang=lang or "en",
+                               created_at=now, updated_at=now)
+        view = self.interviewer.start(state, lang)
+        self.database.save_interview(state)
+        return view
+
+    def get_interview(self, interview_id: str, owner: str) -> InterviewView:
+        """Resume: the interview where it was left."""
+        state = self.database.load_interview(interview_id, owner)
+        return self.interviewer.view(state)
+
+    def list_interviews(self, owner: str) -> list[InterviewView]:
+        """This owner's interviews, most recent first."""
+        return [self.interviewer.view(s) for s in self.database.list_interviews(owner)]
+
+    def answer(self, interview_id: str, text: str, owner: str) -> InterviewView:
+        """One answer (or command); the plan is drafted when the user confirms the summary."""
+        return self._step(interview_id, owner, lambda m, s: m.answer(s, text))
+
+    def back(self, interview_id: str, owner: str) -> InterviewView:
+        """Go to the previous question."""
+        return self._step(interview_id, owner, lambda m, s: m.back(s))
+
+    def skip(self, interview_id: str, owner: str) -> InterviewView:
+        """Skip the current optional question."""
+        return self._step(interview_id, owner, lambda m, s: m.skip(s))
+
+    def edit(self, interview_id: str, slot: str, value: Any, owner: str) -> InterviewView:
+        """Change any answer; InvalidAnswer when the value cannot be used."""
+        return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value))
+
+    def goto(self, interview_id: str, slot: str, owner: str) -> InterviewView:
+        """Ask one earlier question again."""
+        return self._step(interview_id, owner, lambda m, s: m.goto(s, slot))
+
+    def why(self, interview_id: str, owner: str) -> InterviewView:
+        """Why the current question is asked (with the related concept)."""
+        state = self.database.load_interview(interview_id, owner)
+        return self.interviewer.why(state)
+
+    def summary(self, interview_id: str, owner: str) -> InterviewView:
+        """The answers so far, as the summary view."""
+        state = self.database.load_interview(interview_id, owner)
+        view = self.interviewer.view(state)
+        view.summary = self.interviewer.summary(state)
+        return view
+
+    def confirm(self, interview_id: str, owner: str) -> InterviewView:
+        """Confirm the summary and draft the plan; the view carries its plan_id."""
+        return self._step(interview_id, owner, lambda m, s: m.confirm(s))
+
+    def _step(self, interview_id: str, owner: str,
+              action: Callable[[Interviewer, InterviewState], InterviewView]) -> InterviewView:
+        state = self.database.load_interview(interview_id, owner)
+        machine = self.interviewer
+        view = action(machine, state)
+        state.updated_at = self.clock()
+        if state.status == CONFIRMED and state.plan_id is None:
+            record = self._draft(state.answers, owner, state)
+            view = machine.view(state, view.messages)
+            view.plan_id = record.id
+            return view
+        self.database.save_interview(state)
+        return view
+
+    # -- plans --------------------------------------------------------------------------------
+    def draft_plan(self, answers: dict[str, Any], owner: str) -> Plan:
+        """Draft and save a plan straight from an answers mapping (the CLI's path)."""
+        return Plan.model_validate(self._draft(answers, owner, None).plan)
+
+    def _draft(self, answers: dict[str, Any], owner: str,
+               interview: InterviewState | None) -> PlanRecord:
+        inp = read_answers(answers, self.playbook, self.prompts)
+        plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
+        if self.chat_model is not None:
+            plan = rewrite_sections(plan, inp.answers(), self.chat_model, self.prompts) or plan
+        now = self.clock()
+        plan = plan.model_copy(update={"id": self.new_id()})
+        record = PlanRecord(plan.id, owner, interview.id if interview else None, plan.language,
+                            plan.title, inp.answers(), plan.model_dump(), now, now)
+        if interview is not None:
+            interview.plan_id = plan.id
+        self.database.save_plan(record, interview)
+        return record
+
+    def get_plan(self, plan_id: str, owner: str) -> Plan:
+        """A saved plan."""
+        return Plan.model_validate(self.database.load_plan(plan_id, owner).plan)
+
+    def list_plans(self, owner: str) -> list[PlanRecord]:
+        """This owner's plans, most recent first."""
+        return self.database.list_plans(owner)
+
+    def regenerate_section(self, plan_id: str, section: str, owner: str) -> Plan:
+        """Redo one section from the saved answers (with the model when one is configured);
+        the other sections stay as they are."""
+        self._check_section(section)
+        record = self.database.load_plan(plan_id, owner)
+        plan = Plan.model_validate(record.plan)
+        inp = read_answers(record.answers, self.playbook, self.prompts)
+        fresh = build_plan(inp, self.playbook, self.prompts, self.source_title)
+        candidate = plan.model_copy(update={section: getattr(fresh, section)})
+        if self.chat_model is not None and section in NARRATIVE_SECTIONS:
+            candidate = rewrite_sections(candidate, record.answers, self.chat_model,
+                                         self.prompts, (section,)) or candidate
+        return self._save_checked(record, candidate)
+
+    def edit_section(self, plan_id: str, section: str, value: Any, owner: str) -> Plan:
+        """Replace one section by hand; PlanInputError lists what does not fit."""
+        self._check_section(section)
+        record = self.database.load_plan(plan_id, owner)
+        plan = Plan.model_validate(record.plan)
+        field_type = Plan.model_fields[section].annotation
+        try:
+            new_value = TypeAdapter(field_type).validate_python(value)
+            candidate = Plan.model_validate({**plan.model_dump(), section: new_value})
+        except ValidationError as exc:
+            detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                               for e in exc.errors()[:5])
+            raise PlanInputError(problems=[self._finding(plan.language, Finding(
+                "invalid_section", section, detail))]) from None
+        return self._save_checked(record, candidate)
+
+    def export_plan(self, plan_id: str, fmt: str, owner: str) -> bytes:
+        """The plan as Markdown, DOCX or JSON bytes."""
+        if fmt not in FORMATS:
+            raise UnknownSection(section=fmt, choices=", ".join(FORMATS))
+        return export_plan(self.get_plan(plan_id, owner), fmt, self.prompts)
+
+    def findings(self, plan: Plan) -> list[str]:
+        """The validator's findings for a plan, as sentences in its language."""
+        return [self._finding(plan.language, f) for f in validate_plan(plan)]
+
+    def _save_checked(self, record: PlanRecord, plan: Plan) -> Plan:
+        problems = self.findings(plan)
+        if problems:
+            raise PlanInputError(problems=problems)
+        record.plan, record.updated_at, record.title = plan.model_dump(), self.clock(), plan.title
+        self.database.save_plan(record)
+        return plan
+
+    def _finding(self, lang: str, finding: Finding) -> str:
+        return self.prompts.phrase("plan", lang, f"findings.{finding.code}",
+                                   subject=finding.subject, detail=finding.detail)
+
+    @staticmethod
+    def _check_section(section: str) -> None:
+        if section not in SECTIONS:
+            raise UnknownSection(section=section, choices=", ".join(SECTIONS))
+
+

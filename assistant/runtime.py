@@ -1,0 +1,155 @@
+"""`build_runtime`: every part of Estratega built once, each handed exactly what it uses.
+
+The store is opened, reconciled with the lexical index and the users' uploads restored by one
+explicit call, `Runtime.open()`, the first time something needs the index (never as a side effect
+of reading an attribute)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .answering.chain import AnswerChain
+from .answering.memory import ConversationMemory
+from .backends import make_chat_model
+from .indexing.embeddings import embed, make_embedding_function
+from .indexing.ingest import Ingestor
+from .indexing.knowledge import KnowledgeBase, load_knowledge
+from .indexing.library import DocumentLibrary
+from .indexing.registry import SourceRegistry
+from .indexing.store import ChunkStore, make_store
+from .indexing.uploads import UploadFolder
+from .language import LanguageDetector
+from .planning.persistence import Database
+from .planning.plan import load_playbook
+from .planning.service import PlanService
+from .prompts import PromptLibrary
+from .search.concepts import ConceptIndex
+from .search.lexical import LexicalIndex
+from .search.retrieval import HybridRetriever, RetrievalConfig
+from .settings import Settings
+
+
+class QueryVectors:
+    """Query embeddings with a small cache that spares repeated questions (shared by users)."""
+
+    def __init__(self, embedding_function: Any, size: int = 512) -> None:
+        self.embedding_function = embedding_function
+        self.size = size
+        self.cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, text: str) -> np.ndarray:
+        cache = self.cache
+        vector = cache.get(text)
+        if vector is None:  # a local, not cache[text]: another user's query may clear the cache
+            vector = embed(self.embedding_function, [text])[0]
+            if len(cache) > self.size:
+                cache.clear()
+            cache[text] = vector
+        return vector
+
+    def sentences(self, texts: list[str]) -> np.ndarray:
+        """Vectors for several texts at once (no cache)."""
+        return embed(self.embedding_function, texts)
+
+
+@dataclass
+class Runtime:
+    """The wired parts. Built by `build_runtime`; the facade and the edges only read them."""
+
+    settings: Settings
+    prompts: PromptLibrary
+    knowledge: KnowledgeBase
+    concepts: ConceptIndex
+    detector: LanguageDetector
+    embedding_function: Any
+    vectors: QueryVectors
+    store: ChunkStore
+    registry: SourceRegistry
+    lexical: LexicalIndex
+    lexical_path: Path
+    ingestor: Ingestor
+    library: DocumentLibrary
+    retriever: HybridRetriever
+    chat_model: Any | None
+    chain: AnswerChain
+    plans: PlanService
+    _opened: bool = field(default=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def open(self) -> None:
+        """Open the store, reconcile the lexical index and restore uploads, once."""
+        if self._opened:
+            return
+        with self._lock:
+            if self._opened:
+                return
+            self.store.open()
+            self.ingestor.reconcile()
+            self.library.restore()
+            self._opened = True
+
+    def closed(self) -> None:
+        """Forget that the store was opened (after a rebuild replaced it)."""
+        self._opened = False
+
+
+def lexical_path(settings: Settings) -> Path:
+    """Where the BM25 index of this collection (embedded or on a server) is saved."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in settings.collection)
+    host = settings.chroma_host or "embedded"
+    return settings.data_dir / "lexical" / f"{safe}-{host}.json"
+
+
+def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
+    """Build every part once. `chat_model` overrides the one the settings name (tests)."""
+    prompts = PromptLibrary(settings.prompts_dir)
+    knowledge = load_knowledge(settings.knowledge_dir)
+    concepts = ConceptIndex(knowledge.concepts)
+    detector = LanguageDetector()
+    embedding_function = make_embedding_function(settings)
+    vectors = QueryVectors(embedding_function)
+    store = make_store(settings, embedding_function)
+    registry = SourceRegistry(store)
+    path = lexical_path(settings)
+    lexical = LexicalIndex.load(path)
+    ingestor = Ingestor(store, registry, lexical, path,
+                        lambda texts: embed(embedding_function, texts),
+                        settings.chunk_size, settings.chunk_overlap)
+    library = DocumentLibrary(ingestor, UploadFolder(settings.uploads_dir), detector,
+                              int(settings.upload_max_mb * 1024 * 1024))
+    retriever = HybridRetriever(store, lexical, vectors, concepts,
+                                RetrievalConfig(lexical_weight=settings.lexical_weight))
+    if chat_model is None:
+        chat_model = make_chat_model(settings)
+    chain = AnswerChain(settings=settings, prompts=prompts, detector=detector,
+                        retriever=retriever, concepts=concepts, store=store,
+                        embed_sentences=vectors.sentences, chat_model=chat_model,
+                        memory=ConversationMemory(settings.memory_turns))
+    plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model)
+    return Runtime(settings, prompts, knowledge, concepts, detector, embedding_function,
+                   vectors, store, registry, lexical, path, ingestor, library, retriever,
+                   chat_model, chain, plans)
+
+
+def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: KnowledgeBase,
+                       concepts: ConceptIndex, chat_model: Any | None) -> PlanService:
+    """A PlanService over the database, the playbook and the concept cards."""
+    titles = {a.source_id: a.title for a in knowledge.articles}
+
+    def explain(concept_id: str, lang: str) -> str | None:
+        return concepts.card(concept_id, lang).explanation if concept_id in concepts.concepts \
+            else None
+
+    def source_title(kind: str, ident: str, lang: str) -> str | None:
+        if kind == "concept":
+            return concepts.name(ident, lang) if ident in concepts.concepts else None
+        return titles.get(ident)
+
+    return PlanService(Database(settings.database_path), prompts,
+                       load_playbook(settings.knowledge_dir / "playbook"), explain=explain,
+                       source_title=source_title, chat_model=chat_model)

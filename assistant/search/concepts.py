@@ -1,0 +1,145 @@
+"""Concept lookup: names and aliases in any language, no accents, small typos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..errors import ConceptNotFound
+from ..indexing.knowledge import Concept
+from ..settings import LANGUAGES
+from ..text import normalize_term
+
+FUZZY_ACCEPT = 86.0
+FUZZY_SUGGEST = 55.0
+# Question framings stripped before matching a term ("qu'est-ce que le ROI ?").
+FRAMINGS = (
+    "que es el", "que es la", "que es un", "que es una", "que es", "que son los", "que son las",
+    "qu est ce que le", "qu est ce que la", "qu est ce que l", "qu est ce que", "c est quoi le",
+    "c est quoi la", "c est quoi", "cos e il", "cos e la", "cos e l", "cos e", "che cos e il",
+    "che cos e la", "che cos e", "what is the", "what is a", "what is an", "what is", "define",
+    "definicion de", "definition de", "definizione di", "explain",
+)
+
+
+@dataclass
+class ConceptCard:
+    """A concept in one language, with the others beside it."""
+
+    id: str
+    language: str
+    name: str
+    aliases: list[str]
+    explanation: str
+    related: list[dict[str, str]]
+    translations: dict[str, dict[str, object]]
+    articles: list[str]
+    matched: str = ""
+    passages: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-friendly view."""
+        return dict(self.__dict__)
+
+
+class ConceptIndex:
+    """Every name and alias of every concept, folded, mapped to the concept."""
+
+    def __init__(self, concepts: list[Concept]) -> None:
+        self.concepts = {c.id: c for c in concepts}
+        self._keys: dict[str, tuple[str, str]] = {}
+        for concept in concepts:
+            self._keys.setdefault(normalize_term(concept.id.replace("-", " ")), (concept.id, "en"))
+            for lang in LANGUAGES:
+                loc = concept.locales[lang]
+                for term in (loc.name, *loc.aliases):
+                    key = normalize_term(term)
+                    if key:
+                        self._keys.setdefault(key, (concept.id, lang))
+        self._max_words = max((len(k.split()) for k in self._keys), default=1)
+
+    def exact(self, term: str) -> tuple[str, str] | None:
+        """(concept id, language of the matched name) when the term is a name or alias."""
+        key = normalize_term(term)
+        if key in self._keys:
+            return self._keys[key]
+        stripped = _strip_framing(key)
+        return self._keys.get(stripped) if stripped else None
+
+    def mentions(self, text: str) -> list[str]:
+        """Concept ids whose name or alias appears in the text as whole words, longest first."""
+        tokens = normalize_term(text).split()
+        found: list[str] = []
+        covered: set[int] = set()
+        for size in range(min(self._max_words, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                span = set(range(start, start + size))
+                if span & covered:
+                    continue
+                hit = self._keys.get(" ".join(tokens[start : start + size]))
+                if hit and hit[0] not in found:
+                    found.append(hit[0])
+                    covered |= span
+        return found
+
+    def find(self, term: str) -> tuple[str, str]:
+        """Resolve a user's term to (concept id, matched key); ConceptNotFound with suggestions."""
+        hit = self.exact(term)
+        if hit:
+            return hit[0], normalize_term(term)
+        key = _strip_framing(normalize_term(term)) or normalize_term(term)
+        mentioned = self.mentions(key)
+        if len(mentioned) == 1:
+            return mentioned[0], key
+        scored = process.extract(key, list(self._keys), scorer=fuzz.WRatio, limit=12)
+        if scored and scored[0][1] >= FUZZY_ACCEPT and len(key) >= 3:
+            best = self._keys[scored[0][0]][0]
+            runner = next((s for s in scored if self._keys[s[0]][0] != best), None)
+            if runner is None or scored[0][1] - runner[1] >= 3 or scored[0][1] >= 95:
+                return best, scored[0][0]
+        suggestions: list[str] = []
+        for candidate, score, _ in scored:
+            cid = self._keys[candidate][0]
+            if score >= FUZZY_SUGGEST and cid not in suggestions:
+                suggestions.append(cid)
+        raise ConceptNotFound(term=term, suggestions=suggestions[:5])
+
+    def card(self, concept_id: str, lang: str, matched: str = "") -> ConceptCard:
+        """The concept card in one language, with the other languages side by side."""
+        concept = self.concepts[concept_id]
+        loc = concept.locales[lang]
+        return ConceptCard(
+            id=concept.id,
+            language=lang,
+            name=loc.name,
+            aliases=list(loc.aliases),
+            explanation=loc.explanation,
+            related=[
+                {"id": rid, "name": self.concepts[rid].locales[lang].name}
+                for rid in concept.related
+                if rid in self.concepts
+            ],
+            translations={
+                other: {
+                    "name": concept.locales[other].name,
+                    "aliases": list(concept.locales[other].aliases),
+                    "explanation": concept.locales[other].explanation,
+                }
+                for other in LANGUAGES
+                if other != lang
+            },
+            articles=list(concept.articles),
+            matched=matched,
+        )
+
+    def name(self, concept_id: str, lang: str) -> str:
+        """A concept's name in one language."""
+        return self.concepts[concept_id].locales[lang].name
+
+
+def _strip_framing(key: str) -> str:
+    for framing in FRAMINGS:
+        if key.startswith(framing + " "):
+            return key[len(framing) + 1 :].strip()
+    return ""
