@@ -37,7 +37,9 @@ class ChunkStore:
 
     def __init__(self, client: Any, name: str, embedding_function: EmbeddingFunction[Documents],
                  where: str) -> None:
-        self.client = client
+        """`client` is a Chroma client, or a callable that connects on first use (so building
+        the runtime never touches the disk or the network)."""
+        self._client = client
         self.name = name
         self._ef = embedding_function
         self.where = where
@@ -63,6 +65,12 @@ class ChunkStore:
                         raise StoreMissing() from exc
                     raise
         return self
+
+    @property
+    def client(self) -> Any:
+        if callable(self._client) and not hasattr(self._client, "get_collection"):
+            self._client = self._client()
+        return self._client
 
     @property
     def collection(self) -> Any:
@@ -223,7 +231,9 @@ def open_client(settings: Settings) -> tuple[Any, str]:
 
 
 def make_store(settings: Settings, embedding_function: EmbeddingFunction[Documents]) -> ChunkStore:
-    """The chunk store for these settings (collection not opened yet)."""
-    client, where = open_client(settings)
-    return ChunkStore(client, settings.collection, embedding_function, where)
+    """The chunk store for these settings (it connects, and opens the collection, on first use)."""
+    where = (f"http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host
+             else str(settings.chroma_dir))
+    return ChunkStore(lambda: open_client(settings)[0], settings.collection, embedding_function,
+                      where)
 
