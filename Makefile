@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup browser ingest bench lint
+.PHONY: run test check setup browser ingest bench lint
 
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -23,6 +23,11 @@ browser:
 test: $(STAMP) browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
+
+# The fast tier: doctests and unit tests that need neither the embedding model nor a browser.
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q -m "not heavy and not slow and not browser"
 
 ingest: $(STAMP)
 	$(VENV)/bin/assistant ingest

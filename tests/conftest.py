@@ -35,6 +35,18 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
+# Fixtures that load the real embedding model or index the knowledge base: tests using them
+# are marked `heavy` and left out of the fast tier (`make check`).
+HEAVY_FIXTURES = frozenset({"ingested_dir", "data_dir", "assistant", "shared_assistant"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that need the real model and store, so `-m "not heavy"` is fast."""
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.heavy)
+
+
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     """Settings isolated from the developer's environment and .env."""
     values: dict[str, Any] = {"knowledge_dir": ROOT / "knowledge", "prompts_dir": ROOT / "prompts",

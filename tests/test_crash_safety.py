@@ -22,8 +22,8 @@ from pathlib import Path
 a = Assistant(make_settings(Path(sys.argv[1])))
 text = "\\n\\n".join(f"Párrafo {i}: la tienda de bicicletas de Ana prueba la táctica número {i} "
                      f"en redes sociales y mide su tasa de conversión." * 3 for i in range(1200))
-print("start", flush=True)
-a.add_document("grande.txt", text.encode(), owner="u1")
+a.add_document("grande.txt", text.encode(), owner="u1",
+               progress=lambda share, label: print(f"progress {share:.3f}", flush=True))
 print("done", flush=True)
 """
 
@@ -39,8 +39,13 @@ def _spawn(script: str, data: Path) -> subprocess.Popen[str]:
 def test_sigkill_during_upload_indexing_leaves_whole_document_or_none(data_dir: Path) -> None:
     proc = _spawn(SCRIPT, data_dir)
     assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "start"
-    time.sleep(2)  # inside embedding/writing some 400 chunks
+    # Kill once the child reports that embedding has started but not finished: the kill lands
+    # inside indexing, never before or after it.
+    share = 0.0
+    while not 0.3 < share < 0.9:
+        line = proc.stdout.readline().split()
+        assert line and line[0] == "progress", "the child ended before it was killed"
+        share = float(line[1])
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     assistant = Assistant(make_settings(data_dir))

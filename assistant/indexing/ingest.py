@@ -81,15 +81,16 @@ class Ingestor:
         report.seconds = time.perf_counter() - started
         return report
 
-    def put(self, source: Source) -> tuple[int, int]:
+    def put(self, source: Source, progress: Progress | None = None) -> tuple[int, int]:
         """Index one source atomically: new chunks, then the registry entry, then old chunks go.
 
         A crash before the registry entry leaves orphans that `reconcile` removes, so a source
-        is either wholly indexed in its new revision or still in its old one.
+        is either wholly indexed in its new revision or still in its old one. `progress`
+        hears the share of chunks embedded so far.
         """
         chunks = split_source(source, self.chunk_size, self.chunk_overlap)
         old_ids = self._ids_of(source.source_id)
-        vectors = self._embed_chunks(chunks)
+        vectors = self._embed_chunks(chunks, progress)
         self.store.add(chunks, vectors)
         self.registry.put(SourceRecord(
             source_id=source.source_id, title=source.title, kind=source.kind,
@@ -145,9 +146,13 @@ class Ingestor:
         return {r.id for r in self.store.records(include_documents=False,
                                                  where={"source_id": source_id})}
 
-    def _embed_chunks(self, chunks: Sequence[Chunk]) -> np.ndarray:
-        parts = [self.embed([c.text for c in chunks[i : i + EMBED_BATCH]])
-                 for i in range(0, len(chunks), EMBED_BATCH)]
+    def _embed_chunks(self, chunks: Sequence[Chunk],
+                      progress: Progress | None = None) -> np.ndarray:
+        parts = []
+        for i in range(0, len(chunks), EMBED_BATCH):
+            parts.append(self.embed([c.text for c in chunks[i : i + EMBED_BATCH]]))
+            if progress:
+                progress(min(1.0, (i + EMBED_BATCH) / len(chunks)), chunks[0].source_id)
         return np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
 
 

@@ -31,7 +31,10 @@ class DocumentLibrary:
         self.folder.save(upload)
         if progress:
             progress(0.3, name)
-        self.ingestor.put(upload.source())
+        embedded = None
+        if progress:
+            embedded = lambda share, label: progress(0.3 + 0.6 * share, label)  # noqa: E731
+        self.ingestor.put(upload.source(), embedded)
         self.ingestor.save_lexical()
         if progress:
             progress(1.0, name)
