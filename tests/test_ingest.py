@@ -64,7 +64,7 @@ def test_a_lexical_index_of_an_older_format_is_rebuilt_from_the_store(data_dir: 
     import json
 
     first = Assistant(make_settings(data_dir))
-    path = first._lexical_path
+    path = first.runtime.lexical_path
     path.write_text(json.dumps({"version": 1, "stem": 6, "docs": {}}), encoding="utf-8")
     again = Assistant(make_settings(data_dir))
     hits = again.search("Quali decisioni prende il marketing strategico?", k=5, mode="lexical")
