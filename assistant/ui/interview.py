@@ -135,7 +135,7 @@ def build(ctx: UiContext) -> InterviewTab:
             elif action == "confirm":
                 view = a.plans.confirm(iid, who)
             else:
-                view = getattr(a, action)(iid, who)
+                view = getattr(a.plans, action)(iid, who)  # back, skip, why
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise ctx.error(err, lang) from None
         return render(view, who, lang)
