@@ -74,7 +74,8 @@ def build_objectives(ctx: Context) -> list[Objective]:
     """The goal's SMART objectives with targets scaled to the budget and the user's numbers."""
     inp, goal = ctx.inp, ctx.playbook.goals[ctx.inp.goal_id]
     units = inp.budget_cents / 100
-    cac = ctx.playbook.business_types[inp.business_type].cac
+    funnel = ctx.playbook.business_types[inp.business_type].funnel
+    cac = funnel.cost_per_lead / funnel.lead_to_customer
     out = []
     scale = 1.0
     for i, template in enumerate(goal.objectives, 1):
@@ -110,9 +111,9 @@ def build_tactics(ctx: Context, objectives: list[Objective]) -> tuple[list[Tacti
             continue
         if not set(template.stages) & set(stages.values()):
             continue
-        if template.fit.get(inp.business_type, 1) <= 0:
+        if not ctx.playbook.fits(inp.business_type, tid):
             continue  # e.g. a Google Business Profile for B2B software
-        score = 2 * template.goals.get(inp.goal_id, 0) + template.fit.get(inp.business_type, 0)
+        score = 2 * template.goals.get(inp.goal_id, 0) + 3
         score += 1.5 if channel in inp.channel_ids else 0
         if template.goals.get(inp.goal_id, 0) <= 0:
             score -= 10  # only as a last resort

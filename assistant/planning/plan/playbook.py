@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -50,13 +51,29 @@ class Goal(BaseModel):
     objectives: list[ObjectiveTemplate]
 
 
+class Funnel(BaseModel):
+    """Conversion assumptions of a business type: reach -> leads -> customers. Shown in every
+    plan as assumptions the owner can change."""
+
+    cost_per_lead: float = Field(gt=0)  # in the plan's currency, media + production
+    reach_to_lead: float = Field(gt=0, le=1)
+    lead_to_customer: float = Field(gt=0, le=1)
+    purchases_per_year: float = Field(gt=0)  # how often one customer buys in a year
+    reference_budget: float = Field(gt=0)  # above it, each extra unit buys less (saturation)
+    growth_cap: float = Field(gt=0)  # most new customers a year, as a share of today's base
+    market_cap: int = Field(gt=0)  # most new customers a year a small business of this kind gets
+
+
 class BusinessType(BaseModel):
-    """A common kind of small business."""
+    """A kind of small business: what fits it (tactics with why), its funnel, its positioning."""
 
     names: Texts
     keywords: list[str]
-    cac: float = Field(gt=0)
     segment2: Texts
+    funnel: Funnel
+    regulated: str | None = None
+    positioning: Texts
+    tactics: dict[str, Texts]  # tactic id -> why it fits this business; order = best first
 
 
 class Kpi(BaseModel):
@@ -83,8 +100,8 @@ class TacticTemplate(BaseModel):
     weight: float = Field(gt=0)
     timing: tuple[float, float]
     owner: str
+    effort: str = Field(pattern=r"^(light|medium|heavy)$")
     goals: dict[str, float]
-    fit: dict[str, float]
     texts: dict[str, TacticText]
 
 
@@ -97,6 +114,7 @@ class Playbook(BaseModel):
     business_types: dict[str, BusinessType]
     kpis: dict[str, Kpi]
     tactics: dict[str, TacticTemplate]
+    phrases: dict[str, Any] = Field(default_factory=dict)  # guide.json: the guide's wording
 
     def resolve_channels(self, names: list[str]) -> tuple[set[str], list[str]]:
         """Channel ids named by free texts (a group name names all its channels), and the
@@ -135,6 +153,10 @@ class Playbook(BaseModel):
         return _classify(text, {bid: b.keywords for bid, b in self.business_types.items()}) \
             or "professional_services"
 
+    def fits(self, business_type: str, tactic_id: str) -> bool:
+        """Whether the playbook lists this tactic for this kind of business."""
+        return tactic_id in self.business_types[business_type].tactics
+
 
 def _classify(text: str, keywords: dict[str, list[str]]) -> str | None:
     key = f" {normalize_term(text)} "
@@ -162,4 +184,4 @@ def load_playbook(folder: Path) -> Playbook:
         chans[cid] = Channel(**raw)
     return Playbook(groups=groups, channels=chans, goals=read("goals"),
                     business_types=read("business_types"), kpis=read("kpis"),
-                    tactics=read("tactics"))
+                    tactics=read("tactics"), phrases=read("guide"))
