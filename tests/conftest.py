@@ -3,6 +3,7 @@ loopback server speaking the OpenAI protocol, and no network beyond loopback."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 
 from assistant import Assistant
 from assistant.settings import PROJECT_ROOT, Settings
+from tests.llama_server import MODEL_PATH, LlamaServer
 from tests.openai_server import OpenAIServer
 
 ROOT = PROJECT_ROOT
@@ -108,6 +110,20 @@ def scripted_model() -> type[ScriptedChatModel]:
 def openai_server() -> Iterator[OpenAIServer]:
     """A real HTTP server on loopback that speaks the chat-completions protocol."""
     server = OpenAIServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def llama_server() -> Iterator[LlamaServer]:
+    """A real llama.cpp server (SmolLM2-135M, `make models`) on loopback, one thread."""
+    if not MODEL_PATH.is_file():
+        message = f"{MODEL_PATH.name} is missing: run `make models`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = LlamaServer(threads=Settings(_env_file=None).local_threads)
     server.start()
     yield server
     server.stop()
