@@ -5,8 +5,44 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-KINDS = ("article", "concept", "upload")
-BUILTIN_KINDS = ("article", "concept")
+KINDS = ("article", "concept", "playbook", "upload")
+BUILTIN_KINDS = ("article", "concept", "playbook")
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    """A concept in one language; the one place its source id `concept:{id}:{lang}` is built
+    and parsed.
+
+    >>> ConceptRef("swot", "fr").source_id
+    'concept:swot:fr'
+    >>> ConceptRef.parse("concept:swot:fr")
+    ConceptRef(id='swot', language='fr')
+    >>> ConceptRef.parse("es-marketing-operativo") is None
+    True
+    """
+
+    id: str
+    language: str
+
+    PREFIX = "concept:"
+
+    @property
+    def source_id(self) -> str:
+        """The indexed source id of this concept in this language."""
+        return f"{self.PREFIX}{self.id}:{self.language}"
+
+    @classmethod
+    def parse(cls, source_id: str) -> ConceptRef | None:
+        """The reference a concept source id stands for (None for any other source)."""
+        if not source_id.startswith(cls.PREFIX):
+            return None
+        concept_id, _, language = source_id[len(cls.PREFIX):].rpartition(":")
+        return cls(concept_id, language) if concept_id and language else None
+
+    def to(self, language: str) -> ConceptRef:
+        """The same concept in another language."""
+        return ConceptRef(self.id, language)
 
 
 @dataclass(frozen=True)
@@ -77,6 +113,11 @@ class Hit:
     score: float
     similarity: float = 0.0
     ranks: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def concept(self) -> ConceptRef | None:
+        """The concept this passage explains, if it is a concept card."""
+        return ConceptRef.parse(self.source_id) if self.kind == "concept" else None
 
     def as_dict(self) -> dict[str, object]:
         """JSON-friendly view."""

@@ -5,19 +5,14 @@ from __future__ import annotations
 from functools import cached_property
 
 from .errors import UnknownLanguage
+from .lexicon import lexicon
 from .settings import LANGUAGES
 from .text import words
 
-# Words that, in a short question, give the language away (accents folded).
+# Words that, in a short question, give the language away (accents folded):
+# prompts/lexicon/language_markers.json.
 MARKERS: dict[str, frozenset[str]] = {
-    "es": frozenset("el los las que como cual cuales cuanto hola gracias por para del y es "
-                    "una esta este mi presupuesto empresa negocio clientes ventas".split()),
-    "fr": frozenset("le les des est quoi comment bonjour merci du et une pour avec quel quelle "
-                    "entreprise clients ventes budget c qu".split()),
-    "it": frozenset("il gli che di della delle come cos ciao grazie per e una questo mio "
-                    "azienda clienti vendite quanto perche".split()),
-    "en": frozenset("the what how is hello thanks and of a an for my company customers sales "
-                    "which why does".split()),
+    lang: frozenset(items) for lang, items in lexicon("language_markers").items()
 }
 MARKER_WEIGHT = 0.35
 CONFIDENT = 0.6

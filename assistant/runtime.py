@@ -7,15 +7,17 @@ of reading an attribute)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .answering.chain import AnswerChain
+from .answering.chain import AnswerChain, ChainParts
 from .answering.memory import ConversationMemory
 from .backends import make_chat_model
+from .documents import Source
 from .indexing.embeddings import embed, make_embedding_function
 from .indexing.ingest import Ingestor
 from .indexing.knowledge import KnowledgeBase, load_knowledge
@@ -108,7 +110,7 @@ def lexical_path(settings: Settings) -> Path:
 def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
     """Build every part once. `chat_model` overrides the one the settings name (tests)."""
     prompts = PromptLibrary(settings.prompts_dir)
-    knowledge = load_knowledge(settings.knowledge_dir)
+    knowledge = load_knowledge(settings.knowledge_dir, guides=_playbook_guides(settings))
     concepts = ConceptIndex(knowledge.concepts)
     detector = LanguageDetector()
     embedding_function = make_embedding_function(settings)
@@ -126,14 +128,31 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
                                 RetrievalConfig(lexical_weight=settings.lexical_weight))
     if chat_model is None:
         chat_model = make_chat_model(settings)
-    chain = AnswerChain(settings=settings, prompts=prompts, detector=detector,
-                        retriever=retriever, concepts=concepts, store=store,
-                        embed_sentences=vectors.sentences, chat_model=chat_model,
-                        memory=ConversationMemory(settings.memory_turns))
+    playbook = load_playbook(settings.knowledge_dir / "playbook")
+    chain = AnswerChain(ChainParts(
+        settings=settings, prompts=prompts, detector=detector, retriever=retriever,
+        concepts=concepts, embed_sentences=vectors.sentences, chat_model=chat_model,
+        memory=ConversationMemory(settings.memory_turns),
+        business_keywords={bid: [*b.keywords, *b.names.values()]
+                           for bid, b in playbook.business_types.items()}))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model)
     return Runtime(settings, prompts, knowledge, concepts, detector, embedding_function,
                    vectors, store, registry, lexical, path, ingestor, library, retriever,
                    chat_model, chain, plans)
+
+
+def _playbook_guides(settings: Settings) -> Callable[[], list[Source]]:
+    """The plan playbook as indexable knowledge, one source per business type and language
+    (read when the knowledge is listed for indexing)."""
+
+    def guides() -> list[Source]:
+        try:
+            from .planning.plan.guide import playbook_sources
+        except ImportError:  # the playbook's prose is not written yet
+            return []
+        return playbook_sources(load_playbook(settings.knowledge_dir / "playbook"))
+
+    return guides
 
 
 def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: KnowledgeBase,

@@ -1,94 +1,258 @@
-"""Answer benchmark: time to first sentence/token and total time (p50), for the grounded
-composer and through a loopback OpenAI-compatible server; language match and citation validity.
+"""Answer benchmark: does the answer answer? For the grounded composer and, when configured, a model
+endpoint: evidence hit rate, lead in the user's language, share of text in another language,
+citation numbering and validity, off-topic declined, first-sentence latency (p50).
 
-Run: .venv/bin/python benchmarks/answers.py   (prints figures; asserts nothing)"""
+Run: .venv/bin/python benchmarks/answers.py [--set dev|blind|both] [--data DIR] [--model]
+     [--show]   (prints figures; asserts nothing)
+
+The evaluation sets are `tests/eval/answers_dev.jsonl` (tune on this one only) and
+`tests/eval/answers_blind.jsonl` (written blind; run once, never tuned on). A model endpoint is
+measured when ESTRATEGA_CHAT_BACKEND=openai is set (with its base URL and model); `--loopback`
+measures the chain's own cost through a local OpenAI-protocol server instead."""
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
-from assistant.search.evaluation import load_questions  # noqa: E402
+from assistant.answering.answers import Answer  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.text import normalize_term  # noqa: E402
-from tests.openai_server import OpenAIServer  # noqa: E402
+
+EVAL = ROOT / "tests" / "eval"
+SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl"}
+OWNER = "bench-user"
+QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
+MARKER = re.compile(r"\[(\d+)\]")
 
 
-def run(assistant: Assistant, questions: list, label: str, server: OpenAIServer | None) -> None:
-    first, total, lang_ok, cites_ok, cites = [], [], 0, 0, 0
-    for q in questions:
-        if server:
-            server.reply("Respuesta de prueba con una cita [1] y otra inventada [9].")
+@dataclass
+class Scores:
+    """Counts over one evaluation set."""
+
+    n: int = 0
+    hit: int = 0
+    hit_total: int = 0
+    lead_ok: int = 0
+    lead_total: int = 0
+    other_share: list[float] = field(default_factory=list)
+    numbering_ok: int = 0
+    valid_markers: int = 0
+    markers: int = 0
+    declined: int = 0
+    offtopic: int = 0
+    first: list[float] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+
+
+def load(name: str) -> list[dict]:
+    """The rows of one answer evaluation file."""
+    with (EVAL / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def evidence_hit(row: dict, answer: Answer) -> bool:
+    """The answer quotes a gold sentence (playbook gold: any quote from that business type's
+    playbook passage, in any language)."""
+    text = normalize_term(answer.text)
+    gold_source = row.get("gold_source") or ""
+    if gold_source.startswith("playbook:"):
+        prefix = f"playbook:{gold_source.split(':')[1]}:"
+        by_marker = {c.marker: c for c in answer.citations}
+        for quote, marker in _quotes(answer):
+            cite = by_marker.get(marker)
+            if cite and cite.source_id.startswith(prefix) and \
+                    normalize_term(quote) in normalize_term(cite.passage):
+                return True
+        return False
+    return any(normalize_term(g) in text for g in row["gold"])
+
+
+def _quotes(answer: Answer) -> list[tuple[str, int]]:
+    """(quoted text, marker) pairs; a concept lead ("**Name.** text [n]") counts as a quote."""
+    out = [(q, int(m)) for q, m in QUOTE.findall(answer.text)]
+    lead = re.match(r"\*\*[^*]+\*\*\s*(.+?)\s*\[(\d+)\]", answer.text, re.S)
+    if lead:
+        out.insert(0, (lead.group(1), int(lead.group(2))))
+    return out
+
+
+def lead_in_language(answer: Answer, lang: str) -> bool:
+    """The first cited passage is in the user's language, unless none of the passages the
+    answer drew on is (then nothing in that language could lead)."""
+    if not answer.citations:
+        return True
+    first = answer.citations[0]
+    if first.language == lang:
+        return True
+    consulted = list(answer.citations) + list(getattr(answer, "consulted", []))
+    return not any(c.language == lang for c in consulted)
+
+
+def other_language_share(answer: Answer, lang: str) -> float:
+    """Share of the answer's characters quoted from passages in another language."""
+    by_marker = {c.marker: c for c in answer.citations}
+    other = sum(len(q) for q, m in _quotes(answer)
+                if m in by_marker and by_marker[m].language != lang)
+    return other / max(len(answer.text), 1)
+
+
+def numbering_ok(answer: Answer) -> bool:
+    """Markers, in order of first appearance, are exactly 1..n."""
+    seen: list[int] = []
+    for m in MARKER.findall(answer.text):
+        if int(m) not in seen:
+            seen.append(int(m))
+    return seen == list(range(1, len(seen) + 1))
+
+
+def marker_validity(answer: Answer) -> tuple[int, int]:
+    """(valid, total) markers: a marker maps to a listed source, and a quote stands in it."""
+    passages = {c.marker: normalize_term(c.passage) for c in answer.citations}
+    valid = total = 0
+    quoted = {m for _, m in _quotes(answer)}
+    for quote, marker in _quotes(answer):
+        total += 1
+        valid += normalize_term(quote) in passages.get(marker, "")
+    for m in MARKER.findall(answer.text):
+        if int(m) not in quoted:
+            total += 1
+            valid += int(m) in passages
+    return valid, total
+
+
+def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scores:
+    """Ask every row (earlier turns first, in the same conversation) and score the answers."""
+    scores = Scores()
+    for row in rows:
+        conversation = f"bench-{row['id']}-{time.monotonic_ns()}"
+        for turn in row.get("turns") or []:
+            assistant.ask(turn, conversation_id=conversation, owner=OWNER)
         started = time.perf_counter()
-        ttft = None
-        answer = None
-        for event in assistant.stream(q.question):
-            if event.type == "delta" and ttft is None:
-                ttft = time.perf_counter() - started
+        first = None
+        answer: Answer | None = None
+        for event in assistant.stream(row["question"], conversation_id=conversation,
+                                      owner=OWNER):
+            if event.type == "delta" and first is None and event.text.strip():
+                first = time.perf_counter() - started
             if event.type == "done":
                 answer = event.answer
-        total.append(time.perf_counter() - started)
-        first.append(ttft or total[-1])
-        lang_ok += answer.language == q.lang
-        passages = {c.marker: normalize_term(c.passage) for c in answer.citations}
-        for sentence, marker in re.findall(r"«([^»]+)» \[(\d+)\]", answer.text):
-            cites += 1
-            cites_ok += normalize_term(sentence) in passages.get(int(marker), "")
-        for marker in re.findall(r"\[(\d+)\]", answer.text):
-            if not re.search(r"«[^»]+» \[" + marker + r"\]", answer.text):
-                cites += 1
-                cites_ok += int(marker) in passages
-    n = len(questions)
-    print(f"{label:34} first p50 {statistics.median(first) * 1000:7.1f} ms   total p50 "
-          f"{statistics.median(total) * 1000:7.1f} ms   language match {lang_ok / n:.2%}   "
-          f"citation validity {cites_ok / max(cites, 1):.2%} ({cites} markers)")
+        assert answer is not None
+        elapsed = time.perf_counter() - started
+        scores.first.append(first if first is not None else elapsed)
+        scores.n += 1
+        kind = row["type"]
+        if kind == "offtopic":
+            scores.offtopic += 1
+            ok = not answer.citations
+            scores.declined += ok
+        else:
+            ok = evidence_hit(row, answer)
+            scores.hit_total += 1
+            scores.hit += ok
+            scores.lead_total += 1
+            scores.lead_ok += lead_in_language(answer, row["lang"])
+            scores.other_share.append(other_language_share(answer, row["lang"]))
+        scores.by_type.setdefault(kind, [0, 0])
+        scores.by_type[kind][0] += ok
+        scores.by_type[kind][1] += 1
+        scores.numbering_ok += numbering_ok(answer)
+        valid, total = marker_validity(answer)
+        scores.valid_markers += valid
+        scores.markers += total
+        if not ok or (kind != "offtopic" and not lead_in_language(answer, row["lang"])):
+            scores.misses.append(row["id"])
+            if show:
+                print(f"--- {row['id']} {row['lang']} {kind}: {row['question']}\n"
+                      f"{answer.text}\n    sources: "
+                      f"{[(c.marker, c.source_id) for c in answer.citations]}\n"
+                      f"    gold: {row['gold_source']} {[g[:70] for g in row['gold']]}")
+    return scores
 
 
-OFF_TOPIC = [
-    "Quel temps fera-t-il à Lyon demain après-midi ?", "¿Cuál es la capital de Australia?",
-    "Chi ha vinto il campionato di calcio nel 1982?", "How do I bake sourdough bread?",
-    "¿Cómo se cambia una rueda pinchada?", "Quelle est la recette de la ratatouille ?",
-    "Come si coltivano i pomodori sul balcone?", "What is the boiling point of water at altitude?",
-    "¿Qué tiempo hace en Madrid?", "Raconte-moi une blague sur les chats",
-]
+def report(label: str, s: Scores) -> None:
+    """Print one line of figures (and the breakdown by question type)."""
+    share = statistics.mean(s.other_share) if s.other_share else 0.0
+    print(f"{label:40} evidence hit {s.hit / max(s.hit_total, 1):.2f} ({s.hit}/{s.hit_total})  "
+          f"lead in user's language {s.lead_ok / max(s.lead_total, 1):.0%}  "
+          f"other-language text {share:.0%}  numbering 1..n {s.numbering_ok}/{s.n}  "
+          f"marker validity {s.valid_markers / max(s.markers, 1):.0%} ({s.markers})  "
+          f"off-topic declined {s.declined}/{s.offtopic}  "
+          f"first sentence p50 {statistics.median(s.first) * 1000:.0f} ms")
+    print("    by type: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(s.by_type.items())))
+    if s.misses:
+        print(f"    misses: {' '.join(s.misses)}")
 
 
-def relevance_gate(assistant: Assistant, questions: list) -> None:
-    """How often the evidence gate answers on-topic questions and declines off-topic ones."""
-    answered = sum(bool(assistant.ask(q.question).citations) for q in questions)
-    declined = sum(not assistant.ask(q).citations for q in OFF_TOPIC)
-    print(f"relevance gate (min_relevance {assistant.settings.min_relevance}): answers "
-          f"{answered}/{len(questions)} on-topic questions, declines {declined}/{len(OFF_TOPIC)} "
-          "off-topic ones")
+def upload_fixtures(assistant: Assistant, rows: list[dict]) -> None:
+    """Upload the documents the rows ask about, as the benchmark's user."""
+    names = sorted({r["upload"] for r in rows if r.get("upload")})
+    have = {rec.title for rec in assistant.sources(OWNER)}
+    for name in names:
+        if name not in have:
+            assistant.add_document(name, (EVAL / "docs" / name).read_bytes(), OWNER)
 
 
 def main() -> None:
-    questions = load_questions(ROOT / "tests" / "eval" / "questions.jsonl")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--set", choices=("dev", "blind", "both"), default="dev")
+    parser.add_argument("--data", type=Path, help="reuse this data dir (default: a temp dir)")
+    parser.add_argument("--show", action="store_true", help="print the missed answers")
+    parser.add_argument("--knowledge", type=Path, help="another knowledge/ folder")
+    parser.add_argument("--loopback", action="store_true",
+                        help="also measure the chain through a loopback OpenAI server")
+    args = parser.parse_args()
+    names = ["dev", "blind"] if args.set == "both" else [args.set]
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(_env_file=None, data_dir=Path(tmp))
+        data = args.data or Path(tmp)
+        extra = {"knowledge_dir": args.knowledge} if args.knowledge else {}
+        settings = Settings(_env_file=None, data_dir=data, **extra)
         grounded = Assistant(settings)
+        started = time.perf_counter()
         grounded.ingest()
-        grounded.ask("warm up")
-        print(f"{len(questions)} evaluation questions")
-        run(grounded, questions, "grounded composer", None)
-        relevance_gate(grounded, questions)
-        server = OpenAIServer()
-        server.start()
-        try:
+        print(f"ingest (or check) {time.perf_counter() - started:.1f} s")
+        for name in names:
+            rows = load(SETS[name])
+            upload_fixtures(grounded, rows)
+            grounded.ask("warm up", owner=OWNER)
+            report(f"{name} ({len(rows)}), grounded composer",
+                   evaluate(grounded, rows, args.show))
+        model_settings = Settings()
+        if model_settings.chat_backend == "openai":
             llm = Assistant(settings.model_copy(update={
-                "chat_backend": "openai", "openai_base_url": server.base_url,
-                "chat_model": "loopback"}))
-            run(llm, questions, "loopback OpenAI server (chain cost)", server)
-        finally:
-            server.stop()
+                k: getattr(model_settings, k) for k in (
+                    "chat_backend", "openai_base_url", "openai_api_key", "chat_model",
+                    "max_tokens", "request_timeout", "temperature")}))
+            for name in names:
+                rows = load(SETS[name])
+                report(f"{name} ({len(rows)}), model {model_settings.chat_model}",
+                       evaluate(llm, rows, args.show))
+        if args.loopback:
+            from tests.openai_server import OpenAIServer
+
+            server = OpenAIServer()
+            server.start()
+            try:
+                llm = Assistant(settings.model_copy(update={
+                    "chat_backend": "openai", "openai_base_url": server.base_url,
+                    "chat_model": "loopback"}))
+                server.reply("Respuesta de prueba con una cita [1] y otra inventada [9].")
+                rows = load(SETS[names[0]])
+                report(f"{names[0]}, loopback server (chain cost only)", evaluate(llm, rows))
+            finally:
+                server.stop()
 
 
 if __name__ == "__main__":

@@ -19,11 +19,13 @@ class Citation:
     kind: str
     language: str
     passage: str
+    consulted: bool = False  # given to the model, which cited none of its passages
 
     @classmethod
-    def from_hit(cls, marker: int, hit: Hit) -> Citation:
+    def from_hit(cls, marker: int, hit: Hit, consulted: bool = False) -> Citation:
+        """The citation of a retrieved passage under a marker."""
         return cls(marker, hit.chunk_id, hit.source_id, hit.title, hit.kind, hit.language,
-                   hit.text)
+                   hit.text, consulted)
 
 
 @dataclass

@@ -1,20 +1,20 @@
-"""The answer chain: question (+ conversation) -> language -> standalone question -> passages
--> composer (model or grounded) -> cited, streamed answer. A failing model falls back to the
-grounded composer with a visible notice."""
+"""The answer chain: question (+ conversation) -> language -> what it asks and about what ->
+passages (one retrieval call) -> composer (model or grounded) -> cited, streamed answer, markers
+renumbered 1..n. A failing model falls back to the grounded composer with a visible notice; a
+model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from ..backends import RETRYABLE, classify_backend_error, describe_model
-from ..documents import Hit
+from ..documents import ConceptRef
 from ..errors import BackendError
-from ..indexing.store import ChunkStore
 from ..language import LanguageDetector, check_language
 from ..messages import describe
 from ..prompts import PromptLibrary
@@ -23,37 +23,58 @@ from ..search.retrieval import HybridRetriever
 from ..settings import Settings
 from ..text import check_query, words
 from .answers import Answer, AnswerEvent, Citation
-from .citations import cited, clean_markers, filter_stream
+from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
 from .memory import ConversationMemory, Turn
+from .questions import (
+    business_of,
+    is_follow_up,
+    names_a_document,
+    question_type,
+    strip_markup,
+)
 
-# Words that open a follow-up ("and its budget?") in the four languages.
-FOLLOW_UP_OPENERS = frozenset("y e et and o ou or pero mais ma but tambien aussi anche also "
-                              "entonces alors allora so".split())
+LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
+
+
+@dataclass(frozen=True)
+class ChainParts:
+    """What the chain is built from, passed in by `build_runtime`."""
+
+    settings: Settings
+    prompts: PromptLibrary
+    detector: LanguageDetector
+    retriever: HybridRetriever
+    concepts: ConceptIndex
+    embed_sentences: Callable[[list[str]], Any]
+    chat_model: Any | None
+    memory: ConversationMemory
+    # business type -> keywords, and the playbook source id of a type in a language
+    business_keywords: Mapping[str, Sequence[str]] | None = None
+    guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
 
 
 class AnswerChain:
     """Grounded question answering with memory, language lock, citations and fallback."""
 
-    def __init__(self, *, settings: Settings, prompts: PromptLibrary, detector: LanguageDetector,
-                 retriever: HybridRetriever, concepts: ConceptIndex, store: ChunkStore,
-                 embed_sentences: Callable[[list[str]], Any], chat_model: Any | None,
-                 memory: ConversationMemory) -> None:
-        self.settings = settings
-        self.prompts = prompts
-        self.detector = detector
-        self.retriever = retriever
-        self.concepts = concepts
-        self.store = store
-        self.chat_model = chat_model
-        self.memory = memory
-        self.grounded = GroundedComposer(self.prompts, concepts, embed_sentences)
+    def __init__(self, parts: ChainParts) -> None:
+        self.parts = parts
+        self.settings = parts.settings
+        self.prompts = parts.prompts
+        self.detector = parts.detector
+        self.retriever = parts.retriever
+        self.concepts = parts.concepts
+        self.chat_model = parts.chat_model
+        self.memory = parts.memory
+        self.grounded = GroundedComposer(self.prompts, self.concepts, parts.embed_sentences)
         self.grounded_runnable: Runnable = self.grounded.as_runnable()
-        self.model_runnable: Runnable | None = (
-            llm_composer(self.prompts, chat_model) if chat_model is not None else None
-        )
+        self.model_runnable: Runnable | None = None
+        self.firm_runnable: Runnable | None = None
+        if self.chat_model is not None:
+            self.model_runnable = llm_composer(self.prompts, self.chat_model)
+            self.firm_runnable = llm_composer(self.prompts, self.chat_model, firm=True)
         self.prepare: Runnable = (RunnableLambda(self._resolve, name="resolve_question")
                                   | RunnableLambda(self._retrieve, name="retrieve"))
 
@@ -82,82 +103,103 @@ class AnswerChain:
              "owner": owner}
         )
         valid = {p.number for p in item.passages}
+        shown: dict[int, int] = {}
         parts: list[str] = []
         notice = ""
         composer = self.composer_name
         if self.model_runnable is not None:
+            state: dict[str, bool] = {}
             try:
-                for delta in filter_stream(self._model_stream(item), valid):
+                for delta in filter_stream(self._model_text(item, state), valid, shown):
                     parts.append(delta)
                     yield AnswerEvent("delta", delta)
                 if not "".join(parts).strip():
                     raise BackendError("empty", kind="empty")
+                if state.get("wrong_language"):
+                    notice = self.prompts.phrase("composer", item.language, "language_notice")
+                    yield AnswerEvent("notice", notice)
             except BackendError as exc:
                 notice = self.prompts.phrase("errors", item.language, "fallback_notice",
                                              reason=describe(exc, item.language, self.prompts))
                 composer = "grounded"
                 yield AnswerEvent("notice", notice)
                 parts = []
+                shown.clear()
         if not parts:
-            for delta in self.grounded_runnable.stream(item):
+            for delta in filter_stream(self.grounded_runnable.stream(item), valid, shown):
                 parts.append(delta)
                 yield AnswerEvent("delta", delta)
-        text = clean_markers("".join(parts), valid).strip()
+        text = clean_markers("".join(parts), set(shown.values())).strip()
         by_number = {p.number: p.hit for p in item.passages}
+        citations = [Citation.from_hit(new, by_number[old])
+                     for old, new in sorted(shown.items(), key=lambda kv: kv[1])]
+        if not citations and composer != "grounded":
+            # The model cited nothing: the passages it was given are still listed, as consulted.
+            citations = [Citation.from_hit(i, p.hit, consulted=True)
+                         for i, p in enumerate(item.passages, 1)]
         answer = Answer(
-            text=text, language=item.language, composer=composer,
-            citations=[Citation.from_hit(n, by_number[n]) for n in cited(text, valid)],
+            text=text, language=item.language, composer=composer, citations=citations,
             notice=notice, conversation_id=conversation_id or "", grounded=bool(valid),
         )
-        self.memory.append(conversation_id, Turn(question, item.standalone, text, item.language))
+        self.memory.append(conversation_id, Turn(item.question, item.standalone, text,
+                                                 item.language))
         yield AnswerEvent("done", answer=answer)
 
     # -- steps ---------------------------------------------------------------------------------
     def _resolve(self, inputs: dict[str, Any]) -> ComposeInput:
-        """Language (explicit, detected, or the conversation's on a tie) and standalone form."""
-        question: str = inputs["question"]
+        """Language (explicit, detected, or the conversation's on a tie), what the question
+        asks, about which concepts, and its standalone form."""
+        question: str = strip_markup(inputs["question"]) or inputs["question"]
         history = self.memory.history(inputs["conversation_id"])
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.detector.detect(question, hint)
+        kind = question_type(question, language)
+        concepts = self.concepts.about(question)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"])
-        if history and self._looks_like_follow_up(question):
-            item = replace(item, standalone=self._standalone(item))
-        return item
+        if history and is_follow_up(question, language):
+            previous = history[-1].standalone
+            kind = kind or question_type(previous, language)
+            concepts = concepts or self.concepts.about(previous)
+            item = replace(item, standalone=self._standalone(item), context=previous)
+        return replace(item, kind=kind, concepts=tuple(concepts[:2]))
 
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
-        """Relevant passages for the standalone question, numbered from 1."""
-        hits = self.retriever.search(
-            item.standalone, self.settings.top_k + 3, query_language=item.language,
-            owner=item.owner,
-        )
-        concept = self.concepts.exact(item.standalone)
-        concept_id = concept[0] if concept else None
-        if concept_id is None and item.standalone != item.question:
-            concept = self.concepts.exact(item.question)
-            concept_id = concept[0] if concept else None
-        relevant = [
-            self._in_language(h, item.language) for h in _one_per_concept(hits, item.language)
-            if h.similarity >= self.settings.min_relevance or "concept" in h.ranks
-        ]
-        passages = [Passage(i, h) for i, h in enumerate(relevant[: self.settings.top_k], 1)]
-        return replace(item, passages=passages, concept_id=concept_id)
+        """Relevant passages, numbered from 1: one call to the retriever."""
+        pinned = [ConceptRef(cid, item.language).source_id
+                  for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
+        guide = self._guide(item)
+        if guide:
+            pinned = [guide, *pinned] if item.kind == "howto" else [*pinned, guide]
+        own_words = item.question if item.context else item.standalone
+        kwargs = {"language": item.language, "owner": item.owner,
+                  "min_relevance": self.settings.min_relevance,
+                  "context": item.standalone if item.context else None}
+        hits = []
+        if names_a_document(item.question):
+            # The user asks about their own document: every upload passage may answer.
+            hits = self.retriever.passages(own_words, self.settings.top_k, kind="upload",
+                                           **{**kwargs, "min_relevance": 0.0})
+        if not hits:
+            hits = self.retriever.passages(own_words, self.settings.top_k, pinned=pinned,
+                                           **kwargs)
+        if guide:  # another business's guide would not fit this one
+            hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
+        return replace(item, passages=passages)
 
-    def _in_language(self, hit: Hit, language: str) -> Hit:
-        """A concept passage in another language is swapped for the user's language version."""
-        if hit.kind != "concept" or hit.language == language:
-            return hit
-        wanted = f"concept:{hit.source_id.split(':')[1]}:{language}"
-        records = list(self.store.records(where={"source_id": wanted}))
-        if not records:
-            return hit
-        record = records[0]
-        return replace(hit, chunk_id=record.id, text=record.text, source_id=wanted,
-                       title=str(record.metadata.get("title", hit.title)), language=language)
-
-    def _looks_like_follow_up(self, question: str) -> bool:
-        tokens = words(question)
-        return bool(tokens) and (len(tokens) <= 6 or tokens[0] in FOLLOW_UP_OPENERS)
+    def _guide(self, item: ComposeInput) -> str | None:
+        """The playbook passage for the business a practical question names (or the
+        conversation named)."""
+        keywords = self.parts.business_keywords
+        if not keywords or item.kind not in ("howto", "quantity"):
+            return None
+        business = business_of(item.question, keywords)
+        if business is None and item.context:
+            business = business_of(item.context, keywords)
+        if business is None or (item.kind == "quantity" and not item.context):
+            return None
+        return self.parts.guide_source(business, item.language)
 
     def _standalone(self, item: ComposeInput) -> str:
         """Resolve a follow-up: the model rewrites it; without a model, the previous topic
@@ -172,14 +214,41 @@ class AnswerChain:
         previous = item.history[-1].standalone
         return f"{previous} {item.question}"
 
-    def _model_stream(self, item: ComposeInput) -> Iterator[str]:
+    def _model_text(self, item: ComposeInput, state: dict[str, bool]) -> Iterator[str]:
+        """The model's answer; if its opening is confidently in another language than the
+        user's, it is asked once more with a firmer instruction (`state` says if that failed)."""
+        for firm in (False, True):
+            tokens = self._model_stream(item, firm)
+            head: list[str] = []
+            for token in tokens:
+                head.append(token)
+                if sum(map(len, head)) >= LANGUAGE_PROBE_CHARS:
+                    break
+            if self._wrong_language("".join(head), item.language):
+                if not firm:
+                    tokens.close()
+                    continue
+                state["wrong_language"] = True
+            yield from head
+            yield from tokens
+            return
+
+    def _wrong_language(self, text: str, language: str) -> bool:
+        if len(words(text)) < 6:
+            return False
+        scores = self.detector.scores(text)
+        best = max(scores, key=scores.__getitem__)
+        return best != language and scores[best] >= 0.6
+
+    def _model_stream(self, item: ComposeInput, firm: bool = False) -> Iterator[str]:
         """Model tokens, retrying 429/5xx with backoff while nothing has been streamed yet."""
-        assert self.model_runnable is not None
+        runnable = self.firm_runnable if firm else self.model_runnable
+        assert runnable is not None
         attempt = 0
         while True:
             started = False
             try:
-                for token in self.model_runnable.stream(item):
+                for token in runnable.stream(item):
                     started = True
                     yield token
                 return
@@ -192,17 +261,3 @@ class AnswerChain:
                     raise error from exc
                 time.sleep(self.settings.retry_backoff * (2 ** attempt))
                 attempt += 1
-
-
-def _one_per_concept(hits: list[Hit], language: str) -> list[Hit]:
-    """Keep one passage per concept, in the user's language when retrieved."""
-    best: dict[str, Hit] = {}
-    for hit in hits:
-        if hit.kind != "concept":
-            continue
-        concept_id = hit.source_id.split(":")[1]
-        if concept_id not in best or (hit.language == language
-                                      and best[concept_id].language != language):
-            best[concept_id] = hit
-    keep = {id(h) for h in best.values()}
-    return [h for h in hits if h.kind != "concept" or id(h) in keep]

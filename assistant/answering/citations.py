@@ -33,20 +33,35 @@ def cited(text: str, valid: set[int]) -> list[int]:
     return seen
 
 
-def filter_stream(deltas: Iterable[str], valid: set[int]) -> Iterator[str]:
+def filter_stream(deltas: Iterable[str], valid: set[int],
+                  numbers: dict[int, int] | None = None) -> Iterator[str]:
     """Pass text through as it arrives, holding back only a possible marker until it closes.
+    With `numbers`, valid markers are renumbered 1..n in order of first appearance (and
+    `numbers` records passage number -> shown number).
 
     >>> "".join(filter_stream(["See [", "1", "] and [", "9] ok"], {1}))
     'See [1] and  ok'
+    >>> shown = {}
+    >>> "".join(filter_stream(["A [3] B [1] C [3]"], {1, 3}, shown)), shown
+    ('A [1] B [2] C [1]', {3: 1, 1: 2})
     """
+
+    def keep(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number not in valid:
+            return ""
+        if numbers is None:
+            return match.group(0)
+        return f"[{numbers.setdefault(number, len(numbers) + 1)}]"
+
     pending = ""
     for delta in deltas:
         pending += delta
         out, pending = _split_pending(pending)
         if out:
-            yield MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", out)
+            yield MARKER.sub(keep, out)
     if pending:
-        yield MARKER.sub(lambda m: m.group(0) if int(m.group(1)) in valid else "", pending)
+        yield MARKER.sub(keep, pending)
 
 
 def _split_pending(text: str) -> tuple[str, str]:

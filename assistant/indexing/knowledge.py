@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from ..documents import Source
+from ..documents import ConceptRef, Source
 from ..errors import KnowledgeFileError
 from ..settings import LANGUAGES
 
@@ -45,7 +46,7 @@ class Concept(BaseModel):
         aliases = ", ".join(loc.aliases)
         heading = f"{loc.name} ({aliases})" if aliases else loc.name
         return Source(
-            source_id=f"concept:{self.id}:{lang}",
+            source_id=ConceptRef(self.id, lang).source_id,
             title=loc.name,
             kind="concept",
             language=lang,
@@ -61,18 +62,22 @@ class KnowledgeBase:
     articles: list[Source] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     problems: list[KnowledgeFileError] = field(default_factory=list)
+    guides: Callable[[], list[Source]] = field(default=list, repr=False)
 
     def sources(self) -> list[Source]:
-        """Every built-in source: the articles, and each concept in each language."""
+        """Every built-in source: the articles, each concept in each language, and the
+        playbook's practical guides (kind "playbook")."""
         out = list(self.articles)
         for concept in self.concepts:
             out.extend(concept.source(lang) for lang in LANGUAGES)
+        out.extend(self.guides())
         return out
 
 
-def load_knowledge(root: Path) -> KnowledgeBase:
-    """Load articles and concepts; a bad file is skipped and reported, the rest still load."""
-    kb = KnowledgeBase()
+def load_knowledge(root: Path, guides: Callable[[], list[Source]] = list) -> KnowledgeBase:
+    """Load articles and concepts; a bad file is skipped and reported, the rest still load.
+    `guides` lists the playbook's sources when the knowledge is indexed."""
+    kb = KnowledgeBase(guides=guides)
     for path in sorted((root / "articles").glob("*.md")):
         try:
             kb.articles.append(read_article(path))

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz, process
 
 from ..errors import ConceptNotFound
 from ..indexing.knowledge import Concept
+from ..lexicon import lexicon
 from ..settings import LANGUAGES
 from ..text import normalize_term
 
@@ -81,6 +82,26 @@ class ConceptIndex:
                 if hit and hit[0] not in found:
                     found.append(hit[0])
                     covered |= span
+        return found
+
+    def about(self, question: str) -> list[str]:
+        """Concept ids a question is about: its exact name or alias, else the ones it mentions
+        (accents, case and framing ignored), longest mention first."""
+        exact = self.exact(question)
+        if exact:
+            return [exact[0]]
+        return self.mentions(question) or self.cued(question)
+
+    def cued(self, question: str) -> list[str]:
+        """Concepts a question asks about without naming them ("how much should I spend?" is
+        about the marketing budget): prompts/lexicon/concept_cues.json."""
+        key = f" {normalize_term(question)} "
+        found: list[str] = []
+        for by_concept in lexicon("concept_cues").values():
+            for concept_id, cues in by_concept.items():
+                if concept_id in self.concepts and concept_id not in found and any(
+                        f" {normalize_term(cue)} " in key for cue in cues):
+                    found.append(concept_id)
         return found
 
     def find(self, term: str) -> tuple[str, str]:

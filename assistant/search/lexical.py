@@ -12,28 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..lexicon import words_of
 from ..text import words
 from .cognates import grams
 
-# Function words of the four languages: they carry no topic and would swamp the scores.
-STOPWORDS = frozenset(
-    """
-    a al algo algun alguna ante antes aqui asi aun bajo bien cada como con cual cuales cuando de
-    del desde donde dos el ella ellas ellos en entre era es esa ese eso esta este esto estos fue ha
-    hay la las le les lo los mas me mi muy no nos o os para pero poco por porque que quien se sea
-    ser si sin sobre son su sus tambien te tiene tu un una uno unos y ya yo
-    au aux avec ce ces cette dans des du elle en est et etre il ils je la le leur leurs lui mais
-    me meme mes moi mon ne nous on ou par pas plus pour qu quel quelle quels qui sa se ses son sont
-    sur ta te tes toi ton tu un une vos votre vous c d j l m n s t y
-    ad agli ai alla alle allo anche che chi ci col come con da dai dal dalla dei del della delle
-    dello di e gli ha hanno i il in io lei li lo loro ma mi ne negli nei nel nella nelle noi non
-    nostro o per perche piu quale quali quando quella quelle quello questa queste questo se si
-    sono su sua sue suo suoi tra tu un una uno vi voi
-    about an and are as at be but by can do does for from how i if in into is it its of on or
-    so than that the their them then there these they this to was we what when where which who
-    why will with you your
-    """.split()
-)
+# Function words of the four languages (prompts/lexicon/stopwords.json): they carry no topic
+# and would swamp the scores.
+STOPWORDS = words_of("stopwords")
 FORMAT = 2  # saved files of another format are rebuilt from the store
 
 

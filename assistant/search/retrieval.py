@@ -7,13 +7,13 @@ aliases serve exact concept matching only."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
 
-from ..documents import Hit
+from ..documents import ConceptRef, Hit
 from ..indexing.store import ChunkStore, StoredChunk
 from .concepts import ConceptIndex
 from .lexical import LexicalIndex
@@ -86,6 +86,54 @@ class HybridRetriever:
         scored.sort(key=lambda h: (-h.score, h.chunk_id))
         return self._concept_first(query, query_language, scored, where)[:k]
 
+    def passages(self, query: str, k: int, *, language: str, owner: str | None = None,
+                 min_relevance: float = 0.0, pinned: Sequence[str] = (),
+                 context: str | None = None, kind: str | None = None) -> list[Hit]:
+        """The passages an answer draws on, in one call: the `pinned` sources first (the
+        question's concepts, a practical guide), then the best others past the relevance gate,
+        one passage per concept, every concept in the user's `language`.
+
+        With a `context` (a follow-up's conversation topic), the passages found for the question
+        alone and for question + context are fused, so the follow-up's own words still count.
+        """
+        want = max(k + 3, self.config.candidates // 3)
+        hits = self.search(query, want, query_language=language, owner=owner, kind=kind)
+        if context:
+            hits = _fuse(self.search(context, want, query_language=language, owner=owner,
+                                     kind=kind), hits)
+        gated = [h for h in hits if h.similarity >= min_relevance or "concept" in h.ranks]
+        wanted = list(dict.fromkeys(
+            [*pinned, *(t for h in gated if (t := _in_language(h, language)))]))
+        found = self._records_of(wanted, query)
+        out: list[Hit] = [found[sid] for sid in pinned if sid in found]
+        seen = {_key(h) for h in out}
+        for hit in gated:
+            if _key(hit) in seen:
+                continue
+            seen.add(_key(hit))
+            translated = _in_language(hit, language)
+            out.append(found.get(translated, hit) if translated else hit)
+        return out[:k]
+
+    def _records_of(self, source_ids: Sequence[str], query: str) -> dict[str, Hit]:
+        """One passage per source id (the closest to the query), in one store round trip."""
+        if not source_ids:
+            return {}
+        where = {"source_id": {"$in": list(source_ids)}} if len(source_ids) > 1 \
+            else {"source_id": source_ids[0]}
+        records = list(self.store.records(where=where))
+        vectors = self.store.vectors([r.id for r in records])
+        query_vector = self.embed_query(query)
+        best: dict[str, Hit] = {}
+        for record in records:
+            vector = vectors.get(record.id)
+            similarity = float(np.dot(vector, query_vector)) if vector is not None else 0.0
+            hit = self._hit(record, {"concept": 1}, similarity, None)
+            current = best.get(hit.source_id)
+            if current is None or similarity > current.similarity:
+                best[hit.source_id] = hit
+        return best
+
     def _hit(self, record: StoredChunk, rank: dict[str, int], similarity: float,
              query_language: str | None) -> Hit:
         cfg = self.config
@@ -115,7 +163,7 @@ class HybridRetriever:
         lang = where.get("language") or query_language or matched_lang
         if isinstance(lang, list):
             lang = lang[0]
-        source_id = f"concept:{concept_id}:{lang}"
+        source_id = ConceptRef(concept_id, lang).source_id
         top = hits[0].score if hits else 0.0
         rest = [h for h in hits if h.source_id != source_id]
         records = list(self.store.records(where={"source_id": source_id}))
@@ -127,6 +175,43 @@ class HybridRetriever:
         boosted = self._hit(record, {"concept": 1}, max(similarity, 1.0), query_language)
         boosted.score = top + 1.0
         return [boosted, *rest]
+
+
+def _in_language(hit: Hit, language: str) -> str | None:
+    """The source id of the same passage in the user's language, for knowledge that exists in
+    all four (concept cards, playbook guides); None for anything else or already there."""
+    if hit.language == language:
+        return None
+    if hit.concept:
+        return hit.concept.to(language).source_id
+    if hit.kind == "playbook":
+        return f"{hit.source_id.rpartition(':')[0]}:{language}"
+    return None
+
+
+def _key(hit: Hit) -> str:
+    """One passage per concept and per playbook guide, whatever its language."""
+    if hit.concept:
+        return f"concept:{hit.concept.id}"
+    if hit.kind == "playbook":
+        return hit.source_id.rpartition(":")[0]
+    return hit.chunk_id
+
+
+def _fuse(first: list[Hit], second: list[Hit], k: int = 2) -> list[Hit]:
+    """Reciprocal-rank fusion of two result lists (a passage keeps its best similarity)."""
+    scores: dict[str, float] = {}
+    hits: dict[str, Hit] = {}
+    for results in (first, second):
+        for rank, hit in enumerate(results, 1):
+            scores[hit.chunk_id] = scores.get(hit.chunk_id, 0.0) + 1.0 / (k + rank)
+            if hit.chunk_id not in hits or hit.similarity > hits[hit.chunk_id].similarity:
+                hits[hit.chunk_id] = hit
+    for results in (first, second):  # a concept put first by name stays first
+        if results and "concept" in results[0].ranks:
+            scores[results[0].chunk_id] += 10.0
+    ranked = sorted(hits, key=lambda cid: (-scores[cid], cid))
+    return [replace(hits[cid], score=scores[cid]) for cid in ranked]
 
 
 def _where(language: str | None, kind: str | None, source_ids: list[str] | None,

@@ -18,12 +18,20 @@ class Passage:
 
 @dataclass(frozen=True)
 class ComposeInput:
-    """Everything a composer needs; the passages are already filtered for relevance."""
+    """Everything a composer needs; the passages are already filtered for relevance, the
+    question's own concepts (`concepts`, in the user's language) first."""
 
     question: str
     standalone: str
     language: str
     passages: list[Passage]
     history: list[Turn] = field(default_factory=list)
-    concept_id: str | None = None
+    concepts: tuple[str, ...] = ()
+    kind: str | None = None  # definition, difference, howto, quantity, list (questions.py)
     owner: str | None = None
+    context: str | None = None  # a follow-up's conversation topic
+
+    @property
+    def concept_id(self) -> str | None:
+        """The concept the question is mainly about."""
+        return self.concepts[0] if self.concepts else None

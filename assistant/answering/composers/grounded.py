@@ -1,5 +1,6 @@
-"""The built-in composer: no generative model. It quotes the sentences of the best passages that
-answer the question, cites each one, and frames them with fixed phrases in the user's language."""
+"""The built-in composer: no generative model. It quotes the sentences of the passages that answer
+what the question asks (a definition, both sides of a difference, the numbers, the steps, the
+actions), cites each one, leads with the user's language, and frames them with fixed phrases."""
 
 from __future__ import annotations
 
@@ -11,19 +12,25 @@ from langchain_core.runnables import RunnableGenerator
 
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
-from ...text import normalize_term, sentences
+from ...text import normalize_term, sentences, words
+from ..questions import contrasts, has_number
 from .base import ComposeInput, Passage
 
 
 @dataclass(frozen=True)
 class GroundedConfig:
-    """How much evidence to quote."""
+    """How much evidence to quote, and what a question's type adds to a sentence's score."""
 
     max_sentences: int = 4
     max_per_passage: int = 2
+    max_lead_sentences: int = 3
+    passages_read: int = 6
     min_sentence_score: float = 0.3
     min_sentence_chars: int = 30
+    min_sentence_words: int = 5
     duplicate_similarity: float = 0.9
+    same_language_bonus: float = 0.08
+    type_bonus: float = 0.15
 
 
 @dataclass(frozen=True)
@@ -63,26 +70,37 @@ class GroundedComposer:
         if not item.passages:
             yield phrase("no_evidence")
             return
-        lead = self._concept_passage(item)
+        question = item.standalone or item.question
+        pool = self._pool(item)
+        if not pool:
+            yield phrase("no_evidence")
+            return
+        vectors = self.embed([question] + [c.text for c in pool])
+        scores = vectors[1:] @ vectors[0]
+        scored = [_Candidate(c.passage, c.order, c.text, float(s) + self._bonus(item, c))
+                  for c, s in zip(pool, scores, strict=True)]
+        lead = self._lead_passage(item)
         emitted = False
+        used: list[int] = []
         if lead is not None:
-            explanation = _body(lead.hit.text)
-            yield phrase("concept_lead", name=lead.hit.title) + f"{explanation} [{lead.number}]"
+            picked = self._lead_sentences(item, lead, scored)
+            used = [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
+            yield phrase("concept_lead", name=lead.hit.title) + " ".join(picked) + \
+                f" [{lead.number}]"
             emitted = True
-            same_concept = f"concept:{item.concept_id}:"
-            rest = [p for p in item.passages if not p.hit.source_id.startswith(same_concept)]
-        else:
-            rest = list(item.passages)
+        rest = [i for i, c in enumerate(scored) if lead is None or c.passage is not lead]
         limit = self.config.max_sentences - (2 if lead else 0)
-        current: int | None = None
-        for cand in self._select(item.standalone or item.question, rest, limit):
+        chosen = self._choose(item, scored, rest, vectors[1:], limit, used)
+        current: str | None = None
+        for cand in chosen:
             hit = cand.passage.hit
-            if cand.passage.number != current:
-                current = cand.passage.number
+            if hit.source_id != current:
+                current = hit.source_id
                 other = ""
                 if hit.language != lang:
                     names = self.prompts.phrase("composer", lang, "language_names")
-                    other = phrase("other_language", language=names[hit.language])
+                    other = phrase("other_language", language=names.get(hit.language,
+                                                                        hit.language))
                 intro = phrase("source_says", title=hit.title, other_language=other)
                 yield ("\n\n" if emitted else "") + intro
                 emitted = True
@@ -90,47 +108,116 @@ class GroundedComposer:
         if not emitted:
             yield phrase("no_evidence")
 
-    def _concept_passage(self, item: ComposeInput) -> Passage | None:
-        """The concept's own passage, in the user's language, when the question is about it."""
-        if not item.concept_id:
-            return None
-        wanted = f"concept:{item.concept_id}:{item.language}"
-        return next((p for p in item.passages if p.hit.source_id == wanted), None)
-
-    def _select(self, question: str, passages: list[Passage], limit: int) -> list[_Candidate]:
-        """The sentences that best answer the question, de-duplicated, in reading order."""
+    # -- evidence ------------------------------------------------------------------------------
+    def _pool(self, item: ComposeInput) -> list[_Candidate]:
+        """Every usable sentence of the passages read: no headings, no empty lead-ins."""
         cfg = self.config
         pool: list[_Candidate] = []
-        for passage in passages[:4]:
+        for passage in item.passages[: cfg.passages_read]:
             for order, sentence in enumerate(sentences(_body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
-                if len(text) < cfg.min_sentence_chars or text.endswith("?"):
-                    continue
-                pool.append(_Candidate(passage, order, text, 0.0))
-        if not pool or limit <= 0:
-            return []
-        vectors = self.embed([question] + [c.text for c in pool])
-        scores = vectors[1:] @ vectors[0]
-        ranked = sorted(range(len(pool)), key=lambda i: -scores[i])
+                if _usable(text, cfg):
+                    pool.append(_Candidate(passage, order, text, 0.0))
+        return pool
+
+    def _bonus(self, item: ComposeInput, cand: _Candidate) -> float:
+        """What the question asks for: numbers, a contrast, an enumeration, actions; and the
+        user's own language."""
+        cfg = self.config
+        bonus = cfg.same_language_bonus if cand.passage.hit.language == item.language else 0.0
+        lang = cand.passage.hit.language
+        if item.kind == "quantity":
+            bonus += cfg.type_bonus if has_number(cand.text, lang) else -cfg.type_bonus
+        elif item.kind == "difference":
+            bonus += cfg.type_bonus if contrasts(cand.text) else 0.0
+        elif item.kind == "list":
+            bonus += cfg.type_bonus if (":" in cand.text or cand.text.count(",") >= 2) else 0.0
+        elif item.kind == "howto":
+            bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" else 0.0
+        if cand.passage.hit.kind == "playbook" and cand.order == 0:
+            bonus -= cfg.type_bonus  # a guide's opening line says what the guide is, not what to do
+        elif item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
+            bonus += cfg.type_bonus
+        return bonus
+
+    def _lead_passage(self, item: ComposeInput) -> Passage | None:
+        """The question's own concept card, in the user's language, when it was retrieved."""
+        if not item.concepts:
+            return None
+        first = item.passages[0]
+        ref = first.hit.concept
+        if ref and ref.id in item.concepts and first.hit.language == item.language:
+            return first
+        return None
+
+    def _lead_sentences(self, item: ComposeInput, lead: Passage,
+                        scored: list[_Candidate]) -> list[str]:
+        """The card's definition, plus the card sentences that answer this kind of question."""
+        own = [c for c in scored if c.passage is lead]
+        if not own:
+            return [_body(lead.hit.text)]
+        limit = self.config.max_lead_sentences
+        keep = {0}
+        if item.kind in (None, "definition"):
+            keep.add(1)
+        else:
+            for cand in sorted(own[1:], key=lambda c: -c.score):
+                if len(keep) >= limit - (0 if item.kind == "difference" else 1):
+                    break
+                keep.add(cand.order)
+        return [c.text for c in own if c.order in keep]
+
+    def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
+                vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
+        """The best sentences, de-duplicated; the user's language first, other languages never
+        the larger part when the user's language has evidence."""
+        cfg = self.config
+        ranked = sorted(candidates, key=lambda i: -scored[i].score)
         chosen: list[int] = []
         per_passage: dict[int, int] = {}
+        same_exists = bool(used) or any(
+            scored[i].passage.hit.language == item.language
+            and scored[i].score >= cfg.min_sentence_score for i in candidates)
+        other = 0
         for i in ranked:
             if len(chosen) >= limit:
                 break
-            cand = pool[i]
-            if scores[i] < cfg.min_sentence_score and chosen:
+            cand = scored[i]
+            if cand.score < cfg.min_sentence_score and (chosen or used):
                 break
-            if per_passage.get(cand.passage.number, 0) >= cfg.max_per_passage:
+            number = cand.passage.number
+            if per_passage.get(number, 0) >= cfg.max_per_passage:
                 continue
-            if any(float(vectors[1 + j] @ vectors[1 + i]) > cfg.duplicate_similarity
-                   or normalize_term(pool[j].text) == normalize_term(cand.text) for j in chosen):
+            foreign = cand.passage.hit.language != item.language
+            if foreign and same_exists and other >= 1:
+                continue
+            if any(float(vectors[j] @ vectors[i]) > cfg.duplicate_similarity
+                   or normalize_term(scored[j].text) == normalize_term(cand.text)
+                   for j in chosen + used):
                 continue
             chosen.append(i)
-            per_passage[cand.passage.number] = per_passage.get(cand.passage.number, 0) + 1
-        picked = [_Candidate(pool[i].passage, pool[i].order, pool[i].text, float(scores[i]))
-                  for i in chosen]
-        rank_of = {p.number: r for r, p in enumerate(passages)}
-        return sorted(picked, key=lambda c: (rank_of[c.passage.number], c.order))
+            per_passage[number] = per_passage.get(number, 0) + 1
+            other += foreign
+        rank_of = {p.number: r for r, p in enumerate(item.passages)}
+        first_of: dict[str, int] = {}
+        for i in sorted(chosen, key=lambda i: rank_of[scored[i].passage.number]):
+            first_of.setdefault(scored[i].passage.hit.source_id, rank_of[scored[i].passage.number])
+        return sorted((scored[i] for i in chosen),
+                      key=lambda c: (c.passage.hit.language != item.language,
+                                     first_of[c.passage.hit.source_id],
+                                     rank_of[c.passage.number], c.order))
+
+
+def _usable(text: str, cfg: GroundedConfig) -> bool:
+    """A sentence that says something: long enough, not a question, not a heading or a bare
+    lead-in ending in a colon."""
+    stripped = text.rstrip()
+    if len(stripped) < cfg.min_sentence_chars or len(words(stripped)) < cfg.min_sentence_words:
+        return False
+    if stripped.startswith("#") or stripped.endswith(("?", ":", "：")):
+        return False
+    return not (stripped.isupper() or (not stripped.endswith((".", "!", "»", '"', ")", "…"))
+                                       and len(stripped) < 60))
 
 
 def _body(text: str) -> str:

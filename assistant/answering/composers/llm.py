@@ -17,8 +17,10 @@ def language_name(prompts: PromptLibrary, lang: str) -> str:
     return prompts.phrase("composer", "en", "language_names")[lang]
 
 
-def build_messages(prompts: PromptLibrary, item: ComposeInput) -> list[BaseMessage]:
-    """System rules, the remembered turns, then the passages as quoted data and the question."""
+def build_messages(prompts: PromptLibrary, item: ComposeInput,
+                   firm: bool = False) -> list[BaseMessage]:
+    """System rules, the remembered turns, then the passages as quoted data and the question
+    (`firm`: once more, after an answer in the wrong language)."""
     name = language_name(prompts, item.language)
     messages: list[BaseMessage] = [SystemMessage(prompts.render("answer/system",
                                                                 language_name=name))]
@@ -33,12 +35,16 @@ def build_messages(prompts: PromptLibrary, item: ComposeInput) -> list[BaseMessa
     messages.append(HumanMessage(prompts.render(
         "answer/question", passages=passages, question=item.question, language_name=name,
     )))
+    if firm:
+        messages.append(HumanMessage(prompts.render("answer/language_retry", language_name=name)))
     return messages
 
 
-def llm_composer(prompts: PromptLibrary, chat_model: Any) -> Runnable[ComposeInput, str]:
+def llm_composer(prompts: PromptLibrary, chat_model: Any,
+                 firm: bool = False) -> Runnable[ComposeInput, str]:
     """ComposeInput -> streamed answer text."""
-    to_messages = RunnableLambda(lambda item: build_messages(prompts, item), name="answer_prompt")
+    to_messages = RunnableLambda(lambda item: build_messages(prompts, item, firm),
+                                 name="answer_prompt")
     return to_messages | chat_model | StrOutputParser()
 
 

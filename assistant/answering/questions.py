@@ -1,0 +1,132 @@
+"""What a question asks, read from its words: markup stripped, its type (definition, difference,
+how-to, quantity, list), whether it follows up on the conversation, and the business it names.
+
+The cue words are data, per language, in `prompts/lexicon/` (question_types, follow_up_openers)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+
+from ..lexicon import lexicon, words_of
+from ..text import normalize_term, words
+
+QUESTION_TYPES = ("difference", "quantity", "list", "howto", "definition")  # checked in this order
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
+_DIGIT = re.compile(r"\d")
+
+
+def strip_markup(text: str) -> str:
+    """A question without HTML tags and entities (what the user meant to ask).
+
+    >>> strip_markup("<b>Qu'est-ce que le SWOT ?</b>")
+    "Qu'est-ce que le SWOT ?"
+    >>> strip_markup("ROI &lt; 1 <br/>ou &gt; 1")
+    'ROI < 1 ou > 1'
+    >>> strip_markup("3 < 5 and 7 > 2")
+    '3 < 5 and 7 > 2'
+    """
+    without = _TAG.sub(" ", text)
+    return " ".join(html.unescape(without).split())
+
+
+def _has(key: str, cue: str) -> bool:
+    cue = normalize_term(cue)
+    return bool(cue) and f" {cue} " in key
+
+
+def question_type(question: str, lang: str) -> str | None:
+    """The kind of answer a question wants, from the cue words of its language (then any).
+
+    >>> question_type("¿Cuántos socios tiene el club?", "es")
+    'quantity'
+    >>> question_type("Quelle différence entre notoriété spontanée et assistée ?", "fr")
+    'difference'
+    >>> question_type("What are the stages of a sales funnel?", "en")
+    'list'
+    >>> question_type("Come posso trovare nuovi clienti?", "it")
+    'howto'
+    >>> question_type("Che cos'è l'analisi SWOT?", "it")
+    'definition'
+    """
+    key = f" {normalize_term(question)} "
+    found = _cued_type(key, lang)
+    if found in (None, "definition") and _DIGIT.search(question):
+        return "quantity"  # "what is my CAC if I spend 6,000 and win 40?"
+    return found
+
+
+def _cued_type(key: str, lang: str) -> str | None:
+    cues: Mapping[str, Mapping[str, Sequence[str]]] = lexicon("question_types")
+    order = [lang, *(other for other in cues if other != lang)] if lang in cues else list(cues)
+    for language in order:
+        for kind in QUESTION_TYPES:
+            if any(_has(key, cue) for cue in cues[language][kind]):
+                return kind
+    return None
+
+
+def is_follow_up(question: str, lang: str) -> bool:
+    """Short, or opened by "and", "but", "so"... in any of the four languages.
+
+    >>> is_follow_up("e quanto dovrei spendere?", "it")
+    True
+    >>> is_follow_up("What is the difference between a mission and a vision statement?", "en")
+    False
+    """
+    tokens = words(question)
+    return bool(tokens) and (len(tokens) <= 6 or tokens[0] in words_of("follow_up_openers"))
+
+
+def business_of(text: str, keywords: Mapping[str, Sequence[str]]) -> str | None:
+    """The business type whose keywords the text names (longest keywords win), or None.
+
+    >>> business_of("Tengo una panadería en el barrio", {"bakery": ["panaderia"], "gym": ["gym"]})
+    'bakery'
+    >>> business_of("What is ROI?", {"bakery": ["bakery"]}) is None
+    True
+    """
+    key = f" {normalize_term(text)} "
+    best, best_score = None, 0
+    for ident, terms in keywords.items():
+        score = sum(len(t) for t in terms if _has(key, t))
+        if score > best_score:
+            best, best_score = ident, score
+    return best
+
+
+def has_number(sentence: str, lang: str) -> bool:
+    """Whether a sentence states a quantity (digits or number words of its language).
+
+    >>> has_number("Al cierre había 4.200 personas inscritas.", "es")
+    True
+    >>> has_number("Meglio sceglierne due o tre.", "it")
+    True
+    >>> has_number("It depends on the market.", "en")
+    False
+    """
+    if _DIGIT.search(sentence):
+        return True
+    numbers = words_of("numbers")
+    return any(w in numbers for w in words(sentence))
+
+
+def contrasts(sentence: str) -> bool:
+    """Whether a sentence sets two things apart ("whereas", "a diferencia de"...).
+
+    >>> contrasts("Unlike strategy, it needs budget on an ongoing basis.")
+    True
+    """
+    key = f" {normalize_term(sentence)} "
+    return any(_has(key, cue) for cue in words_of("contrast"))
+
+
+def names_a_document(question: str) -> bool:
+    """Whether the question points at the user's own document ("según el informe que he subido").
+
+    >>> names_a_document("By how much did churn drop according to the report I uploaded?")
+    True
+    """
+    key = f" {normalize_term(question)} "
+    return any(_has(key, cue) for cue in words_of("upload_cues"))
