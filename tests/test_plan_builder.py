@@ -1,5 +1,7 @@
 """The deterministic builder and the validator, on the sample and on generated answers."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -36,7 +38,10 @@ def test_sample_plan_is_specific_and_coherent():
     assert "entregamos en 2 horas" in plan.strategy.positioning
     assert sum(line.amount_cents for line in plan.budget.lines) == 800_000
     assert all(t.channel not in ("tiktok", "print") for t in plan.tactics)
-    assert any("ramos de temporada" in a for t in plan.tactics for a in t.actions)
+    # the offer is quoted whole where it belongs, not pasted into the tactics' sentences
+    assert any("«ramos de temporada desde 25 € y suscripción mensual de flores para oficinas»"
+               in s for s in plan.diagnosis.swot.strengths)
+    assert not any("ramos de temporada" in a for t in plan.tactics for a in t.actions)
     assert len(plan.calendar) == 12
     assert "8.000 €" in plan.measurement.roi_formula
 
@@ -48,7 +53,9 @@ def test_tactics_prefer_channels_the_user_already_uses():
 
 def test_long_horizon_gets_a_quarterly_calendar():
     plan = plan_for(answers(horizon_months="dos años"))
-    assert [p.label for p in plan.calendar][:2] == ["T1 (meses 1–3)", "T2 (meses 4–6)"]
+    labels = [p.label for p in plan.calendar]
+    assert len(labels) == 8 and not any(label.startswith("T") for label in labels)  # not "T1"
+    assert all(re.search(r"20\d\d$", label) for label in labels)  # real months, with the year
     assert plan.calendar[-1].end_month == 24
 
 

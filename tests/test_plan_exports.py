@@ -37,7 +37,7 @@ def test_docx_has_headings_and_tables(plan):
     assert headings[0] == plan.title
     assert {"Synthèse", "Tactiques", "Budget", "Calendrier", "Sources"} <= set(headings)
     tables = document.tables
-    assert len(tables) == 6  # objectives, tactics, budget, calendar, measurement, risks
+    assert len(tables) == 7  # objectives, tactics, budget, by month, calendar, measurement, risks
     budget = tables[2]
     assert [c.text for c in budget.rows[0].cells] == ["Poste", "Montant", "Part"]
     assert budget.rows[-1].cells[1].text == "8\u202f000 €"

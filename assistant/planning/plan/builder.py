@@ -1,32 +1,51 @@
-"""The deterministic builder: a whole plan from the answers and the playbook, no model needed."""
+"""The deterministic builder: a whole plan from the answers, what was understood of them and the
+playbook, no model needed. The owner's word is law: excluded channels, working channels, hours,
+team, regulation, busy and quiet months all act on the plan."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...prompts import PromptLibrary
+from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
-from .formatting import format_number
+from .facts import excluded_ids, facts_of, understanding_of
+from .formatting import format_number, month_name, month_span
+from .funnel import funnel_plan
 from .inputs import PlanInput
-from .model import Objective, Plan, Strategy, Tactic
-from .playbook import Playbook, TacticTemplate
-from .schedule import budget_lines, calendar, months
+from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
+from .playbook import ObjectiveTemplate, Playbook
+from .schedule import allocate, budget_lines, calendar, tactic_months
+from .selection import (
+    AD_CHANNELS,
+    COMPLIANCE,
+    Pick,
+    candidates,
+    choose,
+    fallback,
+    owner_role,
+)
 
 SourceTitle = Callable[[str, str, str], str | None]  # (kind, id, lang) -> title or None
-USER_COUNT_KPIS = ("new_customers", "orders", "leads", "members")
+COUNT_KPIS = ("new_customers", "orders", "leads", "members")
+MAX_NAME_WORDS = 6
 
 
 @dataclass
 class Context:
-    """What every section needs: the answers, the playbook, phrases in the plan's language."""
+    """What every section needs: the answers, what they mean, the playbook, the phrases."""
 
     inp: PlanInput
     playbook: Playbook
     prompts: PromptLibrary
     source_title: SourceTitle | None = None
+    understood: Understanding | None = None
+    facts: PlanFacts | None = None
+    excluded: list[str] = field(default_factory=list)
+    funnel: FunnelPlan | None = None
 
     @property
     def lang(self) -> str:
@@ -37,161 +56,195 @@ class Context:
         return self.prompts.phrase("plan", self.lang, key, **variables)
 
     @property
-    def names(self) -> dict[str, str]:
-        """Short forms of the user's own words, for use inside sentences."""
-        return {"business": short_name(self.inp.business), "offer": clause(self.inp.offer, 12),
-                "customers": clause(self.inp.customers, 14)}
+    def btype_name(self) -> str:
+        """The business type's name in the plan's language."""
+        return self.playbook.business_types[self.facts.business_type].names[self.lang]
+
+    @property
+    def business(self) -> str:
+        """The business's own name, or the business type when no short name can be read."""
+        return short_name(self.inp.business) or self.btype_name
+
+    def month(self, plan_month: int) -> str:
+        """A plan month as a real month ("marzo de 2026")."""
+        month, year = self.facts.calendar_month(plan_month)
+        return month_name(month, year, self.lang)
+
+    def span(self, start: int, end: int) -> str:
+        """Plan months start..end as real months ("mar–may 2026")."""
+        (m1, y1), (m2, y2) = self.facts.calendar_month(start), self.facts.calendar_month(end)
+        return month_span(m1, y1, m2, y2, self.lang)
 
 
 def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
-               source_title: SourceTitle | None = None) -> Plan:
+               source_title: SourceTitle | None = None,
+               understood: Understanding | None = None) -> Plan:
     """Draft the whole plan. Same answers, same plan."""
-    ctx = Context(inp, playbook, prompts, source_title)
-    objectives = build_objectives(ctx)
-    tactics, weights = build_tactics(ctx, objectives)
+    understood = understood or understanding_of(inp)
+    if understood.business_type not in playbook.business_types:
+        understood = understood.model_copy(update={"business_type": inp.business_type})
+    excluded = excluded_ids(understood, inp)
+    btype = playbook.business_types[understood.business_type]
+    facts = facts_of(understood, inp, btype.regulated, excluded)
+    ctx = Context(inp, playbook, prompts, source_title, understood, facts, excluded)
+    ctx.funnel = funnel_plan(btype.funnel, understood, inp.budget_cents, inp.horizon_months)
+    objectives, stages = build_objectives(ctx)
+    tactics, weights = build_tactics(ctx, objectives, stages)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
+    tactics = [t.model_copy(update={"monthly_cents": monthly(t.budget_cents, len(t.active_months))})
+               for t in tactics]
     strategy = Strategy(segments=sections.segments(ctx), target=sections.target(ctx),
                         positioning=sections.positioning(ctx), objectives=objectives)
+    title = ctx.say("title", business=ctx.business)
     return Plan(
-        language=inp.language, title=ctx.say("title", business=ctx.names["business"]),
-        business=inp.business, currency=inp.currency, budget_cents=inp.budget_cents,
-        horizon_months=inp.horizon_months, excluded_channels=list(inp.excluded_ids),
-        summary=sections.summary(ctx, objectives, tactics),
-        diagnosis=sections.diagnosis(ctx),
-        strategy=strategy, tactics=tactics,
+        language=inp.language, title=title, business=inp.business, currency=inp.currency,
+        budget_cents=inp.budget_cents, horizon_months=inp.horizon_months,
+        excluded_channels=excluded, summary=sections.summary(ctx, objectives, tactics),
+        diagnosis=sections.diagnosis(ctx), strategy=strategy, tactics=tactics,
         budget={"currency": inp.currency, "total_cents": inp.budget_cents, "lines": lines},
-        calendar=calendar(
-            inp.horizon_months, tactics, objectives, lambda a, b: period_label(ctx, a, b),
-            ctx.say("calendar.baseline"),
-            lambda o: ctx.say("calendar.milestone", id=o.id, kpi=o.kpi_name,
-                              target=format_number(o.target_value, ctx.lang), unit=o.unit)),
+        calendar=calendar(inp.horizon_months, tactics, objectives,
+                          lambda a, b: ctx.month(a) if a == b else ctx.span(a, b),
+                          lambda a, b: sections.calendar_notes(ctx, tactics, a, b),
+                          lambda o: ctx.say("calendar.milestone", id=o.id, kpi=o.kpi_name,
+                                            target=format_number(o.target_value, ctx.lang),
+                                            unit=o.unit)),
         measurement=sections.measurement(ctx, objectives, tactics),
         risks=sections.risks(ctx, tactics), sources=sections.sources(ctx, tactics),
-    )
+        facts=facts, funnel=ctx.funnel)
 
 
-def build_objectives(ctx: Context) -> list[Objective]:
-    """The goal's SMART objectives with targets scaled to the budget and the user's numbers."""
-    inp, goal = ctx.inp, ctx.playbook.goals[ctx.inp.goal_id]
-    units = inp.budget_cents / 100
-    funnel = ctx.playbook.business_types[inp.business_type].funnel
-    cac = funnel.cost_per_lead / funnel.lead_to_customer
-    out = []
-    scale = 1.0
-    for i, template in enumerate(goal.objectives, 1):
-        if template.fixed is not None:
-            target = template.fixed
-        elif template.per_unit is not None:
-            target = nice(units * template.per_unit * scale)
-        else:
-            target = nice(units / cac * (template.per_cac or 1) * scale)
-        if i == 1 and inp.goal_target and template.kpi in USER_COUNT_KPIS:
-            scale = inp.goal_target / target  # the user's own number wins; the rest follow it
-            target = inp.goal_target
-        deadline = max(1, min(inp.horizon_months, math.ceil(template.deadline
-                                                            * inp.horizon_months)))
-        kpi = ctx.playbook.kpis[template.kpi]
-        text = kpi.objective[ctx.lang].format(
-            target=format_number(target, ctx.lang), month=deadline, **ctx.names)
-        out.append(Objective(id=f"O{i}", text=text, kpi=template.kpi,
-                             kpi_name=kpi.names[ctx.lang], target_value=target,
-                             unit=kpi.unit[ctx.lang], deadline_month=deadline))
-    return out
+def monthly(cents: int, n: int) -> list[int]:
+    """A tactic's budget over its months in whole currency units, the cents in the first month;
+    always adds up to the cent.
+
+    >>> monthly(100050, 3)
+    [33450, 33300, 33300]
+    """
+    parts = [100 * p for p in allocate(cents // 100, [1.0] * n)]
+    parts[0] += cents % 100
+    return parts
 
 
-def build_tactics(ctx: Context, objectives: list[Objective]) -> tuple[list[Tactic], list[float]]:
-    """Pick the tactics that serve the objectives on allowed channels, most fitting first."""
-    inp = ctx.inp
-    stages = {o.id: ctx.playbook.goals[inp.goal_id].objectives[i].stage
-              for i, o in enumerate(objectives)}
-    candidates: list[tuple[float, str, TacticTemplate, str | None]] = []
-    for tid, template in sorted(ctx.playbook.tactics.items()):
-        channel = pick_channel(template, inp)
-        if template.channels and channel is None:
-            continue
-        if not set(template.stages) & set(stages.values()):
-            continue
-        if not ctx.playbook.fits(inp.business_type, tid):
-            continue  # e.g. a Google Business Profile for B2B software
-        score = 2 * template.goals.get(inp.goal_id, 0) + 3
-        score += 1.5 if channel in inp.channel_ids else 0
-        if template.goals.get(inp.goal_id, 0) <= 0:
-            score -= 10  # only as a last resort
-        candidates.append((score, tid, template, channel))
-    candidates.sort(key=lambda c: (-c[0], c[1]))
-    wanted = tactic_count(inp.budget_cents)
-    chosen: list[tuple[float, str, TacticTemplate, str | None]] = []
-    used_channels: set[str | None] = set()
+def goals_of(ctx: Context) -> list[GoalUnderstood]:
+    """The owner's goals, primary first (at most three)."""
+    goals = [g for g in ctx.understood.goals if g.goal_id in ctx.playbook.goals]
+    return goals[:3] or [GoalUnderstood(goal_id=ctx.inp.goal_id, text=ctx.inp.goal)]
 
-    def add(cand: tuple[float, str, TacticTemplate, str | None]) -> None:
-        if cand not in chosen and (cand[3] is None or cand[3] not in used_channels):
-            chosen.append(cand)
-            used_channels.add(cand[3])
 
-    for stage in dict.fromkeys(stages.values()):  # cover every objective first
-        cover = [c for c in candidates if stage in c[2].stages and c[0] > 0]
-        if cover and not any(stage in c[2].stages for c in chosen):
-            add(cover[0])
-    for cand in candidates:
-        if len(chosen) >= wanted:
-            break
-        if cand[0] > 0:
-            add(cand)
-    if not chosen and candidates:
-        add(candidates[0])
-    chosen.sort(key=lambda c: (ctx.playbook.tactics[c[1]].timing[0], -c[0], c[1]))
+def build_objectives(ctx: Context) -> tuple[list[Objective], dict[str, str]]:
+    """SMART objectives: the primary goal's two, or one per goal when there are several; count
+    targets from the funnel and the owner's own numbers. Returns them and their stages."""
+    goals = goals_of(ctx)
+    pairs: list[tuple[GoalUnderstood, ObjectiveTemplate]]
+    if len(goals) == 1:
+        pairs = [(goals[0], t) for t in ctx.playbook.goals[goals[0].goal_id].objectives]
+    else:
+        pairs = [(g, ctx.playbook.goals[g.goal_id].objectives[0]) for g in goals]
+    out, stages = [], {}
+    horizon = ctx.inp.horizon_months
+    for i, (goal, template) in enumerate(pairs, 1):
+        kpi_id, stage = template.kpi, template.stage
+        if goal.goal_id == "loyalty" and goal.unit == "percent" and (goal.change or 0) < 0:
+            kpi_id = "churn"
+        target = objective_target(ctx, kpi_id, template, goal)
+        deadline = max(1, min(horizon, math.ceil(template.deadline * horizon)))
+        kpi = ctx.playbook.kpis[kpi_id]
+        text = kpi.objective[ctx.lang].format(target=format_number(target, ctx.lang),
+                                              month=ctx.month(deadline))
+        out.append(Objective(id=f"O{i}", text=text, kpi=kpi_id, kpi_name=kpi.names[ctx.lang],
+                             target_value=target, unit=kpi.unit[ctx.lang],
+                             deadline_month=deadline))
+        stages[f"O{i}"] = stage
+    return out, stages
+
+
+def objective_target(ctx: Context, kpi: str, template: ObjectiveTemplate,
+                     goal: GoalUnderstood) -> float:
+    """A target that follows from the funnel and the owner's figures."""
+    return max(1.0, _target(ctx, kpi, template, goal))
+
+
+def _target(ctx: Context, kpi: str, template: ObjectiveTemplate, goal: GoalUnderstood) -> float:
+    funnel = ctx.funnel
+    customers = funnel.owner_target or funnel.customers
+    leads = funnel.leads_needed or funnel.leads
+    reach = funnel.reach_needed or funnel.reach
+    if kpi == "churn":
+        return float(abs(goal.change or 20))
+    if template.fixed is not None:
+        return float(template.fixed)
+    if kpi in ("new_customers", "orders"):
+        return float(customers)
+    if kpi == "leads":
+        return float(leads)
+    if kpi == "reach":
+        return nice(reach)
+    if kpi == "followers":
+        return nice(max(10, reach * 0.02))
+    if kpi == "members":
+        base = ctx.facts.current_customers
+        return nice(max(10, base * 0.4 if base else customers * 2))
+    return nice(ctx.inp.budget_cents / 100 * (template.per_unit or 1))
+
+
+def build_tactics(ctx: Context, objectives: list[Objective],
+                  stages: dict[str, str]) -> tuple[list[Tactic], list[float]]:
+    """The chosen tactics written out: compliance first when regulated, then what already works,
+    then what covers the objectives."""
+    facts = ctx.facts
+    goal_ids = [g.goal_id for g in goals_of(ctx)]
+    picks = candidates(ctx.playbook, facts, ctx.excluded, set(stages.values()), goal_ids)
+    chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
+                    facts.hours_per_week)
+    chosen = chosen or fallback(ctx.playbook, facts)
+    chosen.sort(key=lambda p: (not p.works, p.template.timing[0], -p.score, p.tactic_id))
+    if facts.regulated:
+        chosen.insert(0, Pick(COMPLIANCE, ctx.playbook.tactics[COMPLIANCE], None, 0, False, {}))
     tactics, weights = [], []
-    for n, (_, _tid, template, channel) in enumerate(chosen, 1):
-        served = [oid for oid, stage in stages.items() if stage in template.stages]
-        tactics.append(make_tactic(ctx, n, template, channel, served, objectives))
-        weights.append(template.weight)
-    for objective in objectives:  # an objective no allowed tactic fits: the first one serves it
-        if tactics and not any(objective.id in t.objective_ids for t in tactics):
-            tactics[0].objective_ids.append(objective.id)
+    for n, pick in enumerate(chosen, 1):
+        served = [oid for oid, stage in stages.items() if stage in pick.template.stages]
+        tactics.append(make_tactic(ctx, n, pick, served, objectives))
+        weights.append(pick.template.weight)
+    for objective in objectives:  # served by no allowed tactic: the first real one serves it
+        target = next((t for t in tactics if t.template != COMPLIANCE), tactics[0])
+        if not any(objective.id in t.objective_ids for t in tactics):
+            target.objective_ids.append(objective.id)
     return tactics, weights
 
 
-def make_tactic(ctx: Context, n: int, template: TacticTemplate, channel: str | None,
-                served: list[str], objectives: list[Objective]) -> Tactic:
+def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
+                objectives: list[Objective]) -> Tactic:
     """One tactic written out for this business."""
+    template, channel = pick.template, pick.channel
     channel_label = ctx.playbook.channels[channel].names[ctx.lang] if channel else ""
     text = template.texts[ctx.lang]
-    fill = dict(ctx.names, channel=channel_label)
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
-    start, end = months(template.timing, ctx.inp.horizon_months)
-    name = text.name.format(**fill)
+    is_ad = channel in AD_CHANNELS
+    not_before = 2 if ctx.facts.regulated and is_ad and ctx.inp.horizon_months > 1 else 1
+    active = tactic_months(pick.tactic_id, template.effort, tuple(template.timing),
+                           ctx.inp.horizon_months, ctx.facts, not_before)
+    if pick.tactic_id == COMPLIANCE:
+        active = [1]
+    name = text.name.format(channel=channel_label)
+    role = owner_role(template.owner, ctx.facts.team_size)
+    why = pick.why.get(ctx.lang, "")
+    if not why and pick.works:
+        why = ctx.say("why_works", channel=channel_label)
     return Tactic(
-        id=f"T{n}", name=name[:1].upper() + name[1:], objective_ids=list(served),
+        id=f"T{n}", name=name[:1].upper() + name[1:], objective_ids=list(served or
+                                                                          [objectives[0].id]),
         mix_element=ctx.say(f"mix.{template.mix}"), channel=channel,
-        channel_label=channel_label, actions=[a.format(**fill) for a in text.actions],
-        owner=ctx.say(f"owners.{template.owner}"), start_month=start, end_month=end,
+        channel_label=channel_label, actions=[a.format(channel=channel_label)
+                                              for a in text.actions],
+        owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
-    )
-
-
-def pick_channel(template: TacticTemplate, inp: PlanInput) -> str | None:
-    """The tactic's channel: one the user already uses if possible, never a ruled-out one."""
-    allowed = [c for c in template.channels if c not in inp.excluded_ids]
-    used = [c for c in allowed if c in inp.channel_ids]
-    return (used or allowed or [None])[0]
-
-
-def tactic_count(budget_cents: int) -> int:
-    """How many tactics a budget can carry well (a small budget spread thin does nothing)."""
-    units = budget_cents / 100
-    return 3 if units < 1500 else 4 if units < 6000 else 5 if units < 20000 else 6
-
-
-def period_label(ctx: Context, start: int, end: int) -> str:
-    """"Month 3" or "Q2 (months 4-6)"."""
-    if start == end:
-        return ctx.say("calendar.month", n=start)
-    return ctx.say("calendar.quarter", q=(start - 1) // 3 + 1, start=start, end=end)
+        template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
+        active_months=active)
 
 
 def nice(value: float) -> float:
-    """A round target a person would set: 1,240 rather than 1,237.6."""
+    """A round target a person would set: 1,200 rather than 1,237.6."""
     if value < 1:
         return 1.0
     digits = max(0, len(str(int(value))) - 2)
@@ -200,18 +253,7 @@ def nice(value: float) -> float:
 
 
 def short_name(business: str) -> str:
-    """The business's name: the text before the first comma or dash."""
-    head = re.split(r",|;|\s[—–-]\s|\(|:", business, maxsplit=1)[0].strip()
-    return clause(head, 6)
-
-
-def clause(text: str, max_words: int) -> str:
-    """The first clause of a text, cut at a word boundary; trailing punctuation removed."""
-    head = re.split(r";|\.\s|\s[—–]\s|\n", text, maxsplit=1)[0].strip()
-    if len(head.split()) > max_words:  # cut at the first "and" or comma when it is too long
-        first = re.split(r",|\s(?:y|e|et|and|o|ou|or)\s", head, maxsplit=1)[0].strip()
-        head = first if len(first.split()) >= 2 else head
-    words = head.split()
-    if len(words) > max_words:
-        head = " ".join(words[:max_words]).rstrip(",:") + "…"
-    return head.rstrip(" .")
+    """The business's name: the text before the first comma or dash, when it reads as a name
+    (a few words); "" otherwise, never a cut phrase."""
+    head = re.split(r",|;|\.\s|\s[—–-]\s|\(|:", business, maxsplit=1)[0].strip().rstrip(".")
+    return head if 0 < len(head.split()) <= MAX_NAME_WORDS else ""

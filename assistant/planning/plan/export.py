@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ...prompts import PromptLibrary
 from . import tables
 from .formatting import format_money
-from .model import Plan
+from .model import Plan, SourceRef
 
 FORMATS = ("md", "docx", "json")
 Table = tuple[list[str], list[list[str]]]
@@ -49,18 +49,56 @@ def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
             ("h3", h("objectives")), ("table", tables.objectives(plan, say)),
             ("h2", h("tactics")), ("table", tables.tactics(plan, say))]
     for t in plan.tactics:
-        out += [("h3", f"{t.id} · {t.name}"), ("bullets", t.actions)]
-    out += [("h2", h("budget")), ("table", tables.budget(plan, say)),
+        out += [("h3", f"{t.id} · {t.name}")]
+        if t.why:
+            out += [("p", f"{say('columns.why')}: {t.why}" if lang != "fr"
+                     else f"{say('columns.why')} : {t.why}")]
+        out += [("bullets", t.actions)]
+    out += [("h2", h("budget")), ("table", tables.budget(plan, say))]
+    if any(t.monthly_cents for t in plan.tactics):
+        out += [("h3", h("budget_by_month")), ("table", tables.budget_by_month(plan, say))]
+    if plan.funnel is not None:
+        out += [("h3", h("funnel")), ("bullets", plan_funnel_lines(plan, say))]
+    out += [
             ("h2", h("calendar")), ("table", tables.calendar(plan, say)),
             ("h2", h("measurement")), ("table", tables.measurement(plan, say)),
             ("h3", h("roi")), ("p", plan.measurement.roi_formula),
             ("h3", h("review")), ("p", plan.measurement.review),
             ("h2", h("risks")), ("table", tables.risks(plan, say)),
             ("h2", h("sources")),
-            ("bullets", [f"{say('labels.' + s.kind)}: {s.title} ({s.id})"
-                         for s in plan.sources]),
+            ("bullets", [source_line(s, say, lang) for s in plan.sources]),
             ("p", say("labels.footer"))]
     return out
+
+
+def source_line(source: SourceRef, say: Callable[..., str], lang: str) -> str:
+    """A source as the reader sees it: kind, title, and the language when it is another one."""
+    colon = " : " if lang == "fr" else ": "
+    line = f"{say('labels.' + source.kind)}{colon}{source.title}"
+    return f"{line} ({source.note})" if source.note else line
+
+
+def plan_funnel_lines(plan: Plan, say: Callable[..., str]) -> list[str]:
+    """The funnel section's sentences, from the stored funnel."""
+    from .formatting import format_number, format_rate
+
+    f, lang = plan.funnel, plan.language
+    num = lambda v: format_number(v, lang)  # noqa: E731
+    lines = [say("funnel.assumptions", cpl=format_money(f.cost_per_lead_cents, plan.currency,
+                                                        lang),
+                 r2l=format_rate(f.reach_to_lead, lang), l2c=format_rate(f.lead_to_customer,
+                                                                         lang)),
+             say("funnel.budget", reach=num(f.reach), leads=num(f.leads),
+                 customers=num(f.customers))]
+    if f.cap is not None:
+        lines.append(say("funnel.cap", cap=num(f.cap)))
+    if f.owner_target:
+        lines.append(say("funnel.owner", target=num(f.owner_target), leads=num(f.leads_needed),
+                         reach=num(f.reach_needed)))
+        if f.owner_target > f.customers:
+            lines.append(say("funnel.short", customers=num(f.customers)))
+    lines.append(say("funnel.change"))
+    return lines
 
 
 def _markdown(blocks: list[tuple[str, object]]) -> str:

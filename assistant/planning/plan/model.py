@@ -65,6 +65,12 @@ class Tactic(_Model):
     budget_cents: int = Field(ge=0)
     kpi: str
     kpi_name: str
+    template: str = ""  # the playbook tactic it comes from
+    effort: str = "light"  # light | medium | heavy (hours a week it takes)
+    owner_role: str = ""  # owner | you | staff | marketing | sales | agency | you_with_help
+    why: str = ""  # why it fits this business
+    active_months: list[int] = Field(default_factory=list)  # plan months; empty = start..end
+    monthly_cents: list[int] = Field(default_factory=list)  # budget per active month
 
 
 class BudgetLine(_Model):
@@ -108,9 +114,55 @@ class Risk(_Model):
 
 
 class SourceRef(_Model):
-    kind: str = Field(pattern=r"^(concept|article)$")
+    kind: str = Field(pattern=r"^(concept|article|playbook)$")
     id: str
     title: str = ""
+    language: str = ""
+    note: str = ""  # e.g. "in Spanish: no article in this language covers it"
+
+
+class PlanFacts(_Model):
+    """What the owner said that the plan must obey, kept with the plan for the validator."""
+
+    business_type: str
+    start_year: int
+    start_month: int = Field(ge=1, le=12)
+    working_channels: list[str] = Field(default_factory=list)
+    busy_months: list[int] = Field(default_factory=list)  # calendar months 1..12
+    quiet_months: list[int] = Field(default_factory=list)
+    hours_per_week: float | None = None
+    team_size: int | None = None
+    regulated: str | None = None
+    current_customers: int | None = None
+
+    def calendar_month(self, plan_month: int) -> tuple[int, int]:
+        """(month, year) of a plan month (1 = the start month)."""
+        index = self.start_month - 1 + plan_month - 1
+        return index % 12 + 1, self.start_year + index // 12
+
+
+class FunnelStep(_Model):
+    name: str
+    value: float
+    rate: str = ""
+
+
+class FunnelPlan(_Model):
+    """Reach -> leads -> customers for this budget, with the assumptions shown and changeable."""
+
+    cost_per_lead_cents: int = Field(gt=0)
+    reach_to_lead: float = Field(gt=0, le=1)
+    lead_to_customer: float = Field(gt=0, le=1)
+    reach: int = Field(ge=0)
+    leads: int = Field(ge=0)
+    customers: int = Field(ge=0)  # what the budget should bring, bounded by plausibility
+    cap: int | None = None  # the plausibility bound applied (market, today's base)
+    owner_target: int | None = None  # new customers the owner's own numbers ask for
+    leads_needed: int | None = None
+    reach_needed: int | None = None
+    margin_per_customer_cents: int | None = None
+    break_even_customers: int | None = None
+    notes: list[str] = Field(default_factory=list)
 
 
 class Plan(_Model):
@@ -134,3 +186,5 @@ class Plan(_Model):
     measurement: Measurement
     risks: list[Risk]
     sources: list[SourceRef]
+    facts: PlanFacts | None = None
+    funnel: FunnelPlan | None = None

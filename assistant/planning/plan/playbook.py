@@ -74,6 +74,7 @@ class BusinessType(BaseModel):
     regulated: str | None = None
     positioning: Texts
     tactics: dict[str, Texts]  # tactic id -> why it fits this business; order = best first
+    never: list[str] = Field(default_factory=list)  # not even on a channel the owner uses
 
 
 class Kpi(BaseModel):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .model import BudgetLine, CalendarPeriod, Objective, Tactic
+from .model import BudgetLine, CalendarPeriod, Objective, PlanFacts, Tactic
 
 RESERVE_SHARE = 0.10  # measurement, surprises and shifting money to what works
 
@@ -56,17 +56,39 @@ def budget_lines(total_cents: int, tactics: list[Tactic], weights: list[float],
     return priced, lines
 
 
+def tactic_months(tactic_id: str, effort: str, timing: tuple[float, float], horizon: int,
+                  facts: PlanFacts, not_before: int = 1) -> list[int]:
+    """The plan months a tactic runs: its relative timing, never heavy work in the owner's busy
+    months, gift-season work in the run-up to each peak."""
+    start, end = months(timing, horizon)
+    start = min(max(start, not_before), horizon)
+    span = list(range(start, max(start, end) + 1))
+    busy = set(facts.busy_months)
+    if tactic_id == "gift_season":
+        peaks = [m for m in range(1, horizon + 1)
+                 if facts.calendar_month(m)[0] in (busy or {12})]
+        span = sorted({p for m in peaks for p in (m - 2, m - 1, m) if not_before <= p})
+    if effort == "heavy":
+        span = [m for m in span if facts.calendar_month(m)[0] not in busy]
+    if not span:
+        span = [next((m for m in range(not_before, horizon + 1)
+                      if facts.calendar_month(m)[0] not in busy), min(not_before, horizon))]
+    return span
+
+
 def calendar(horizon: int, tactics: list[Tactic], objectives: list[Objective],
-             label: Callable[[int, int], str], baseline: str,
+             label: Callable[[int, int], str], notes: Callable[[int, int], list[str]],
              milestone: Callable[[Objective], str]) -> list[CalendarPeriod]:
     """Month by month up to a year, quarter by quarter beyond."""
     step = 1 if horizon <= 12 else 3
     periods = []
     for start in range(1, horizon + 1, step):
         end = min(horizon, start + step - 1)
-        active = [t.id for t in tactics if t.start_month <= end and t.end_month >= start]
-        notes = [baseline] if start == 1 else []
-        notes += [milestone(o) for o in objectives if start <= o.deadline_month <= end]
+        active = [t.id for t in tactics
+                  if any(start <= m <= end for m in (t.active_months
+                                                     or range(t.start_month, t.end_month + 1)))]
+        marks = notes(start, end)
+        marks += [milestone(o) for o in objectives if start <= o.deadline_month <= end]
         periods.append(CalendarPeriod(label=label(start, end), start_month=start,
-                                      end_month=end, tactic_ids=active, milestones=notes))
+                                      end_month=end, tactic_ids=active, milestones=marks))
     return periods

@@ -1,11 +1,12 @@
-"""The plan's written sections, built from the answers with the phrases of the plan's language."""
+"""The plan's written sections. The owner's answers appear whole, in quotes, after a label of
+ours (never cut, never inside one of our sentences); our sentences are written per language."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from .formatting import format_money, format_number
+from .formatting import bare_month, format_money, format_number
 from .model import (
     Diagnosis,
     KpiPlan,
@@ -17,6 +18,7 @@ from .model import (
     Swot,
     Tactic,
 )
+from .selection import COMPLIANCE
 
 if TYPE_CHECKING:
     from .builder import Context
@@ -26,120 +28,180 @@ ALWAYS_CONCEPTS = ("marketing-plan", "swot", "positioning", "smart-objectives", 
 CHANNEL_CONCEPTS = {
     "instagram": "social-media-marketing", "facebook": "social-media-marketing",
     "tiktok": "social-media-marketing", "linkedin": "social-media-marketing",
-    "youtube": "social-media-marketing", "google_ads": "paid-advertising",
-    "meta_ads": "paid-advertising", "seo": "seo", "content": "content-marketing",
-    "email": "email-marketing", "whatsapp": "crm", "referral": "customer-loyalty",
-    "website": "conversion-rate", "google_business": "digital-channels",
-    "direct_sales": "lead-generation", "partnerships": "distribution",
-    "marketplaces": "distribution", "events": "communication", "pr": "communication",
-    "print": "communication", "in_store": "customer-journey",
+    "youtube": "social-media-marketing", "pinterest": "social-media-marketing",
+    "google_ads": "paid-advertising", "meta_ads": "paid-advertising", "seo": "seo",
+    "content": "content-marketing", "email": "email-marketing", "whatsapp": "crm",
+    "referral": "customer-loyalty", "website": "conversion-rate",
+    "google_business": "digital-channels", "direct_sales": "lead-generation",
+    "partnerships": "distribution", "marketplaces": "distribution", "events": "communication",
+    "pr": "communication", "print": "communication", "in_store": "customer-journey",
 }
 
 
+def quote(ctx: Context, text: str) -> str:
+    """The owner's words, whole, in the plan language's quotation marks."""
+    return ctx.say("quote", text=text.strip().rstrip("."))
+
+
 def segments(ctx: Context) -> list[Segment]:
-    """The primary segment in the user's words, and a secondary one from the playbook."""
-    second = ctx.playbook.business_types[ctx.inp.business_type].segment2[ctx.lang]
-    return [Segment(name=ctx.say("strategy.primary"), description=ctx.inp.customers),
+    """The primary segment in the owner's words, and a secondary one from the playbook."""
+    second = ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
+    return [Segment(name=ctx.say("strategy.primary"), description=ctx.inp.customers.strip()),
             Segment(name=ctx.say("strategy.secondary"), description=second)]
 
 
 def target(ctx: Context) -> str:
-    """Who the plan aims at first, and why."""
-    return ctx.say("strategy.target", customers=ctx.inp.customers,
-                   business=ctx.names["business"])
+    """Who the plan aims at first (described in the segments), and why."""
+    return ctx.say("strategy.target", btype=ctx.btype_name)
 
 
 def positioning(ctx: Context) -> str:
-    """A positioning statement built from the offer, the customers and the stated edge."""
-    if ctx.inp.competitors:
-        return ctx.say("strategy.positioning", edge=edge(ctx.inp.competitors), **ctx.names)
-    return ctx.say("strategy.positioning_no_edge", **ctx.names)
+    """The business type's positioning statement, and the stated edge as the owner said it."""
+    text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
+    out = text.format(business=ctx.business)
+    edge_text = edge(ctx.inp.competitors)
+    if edge_text:
+        out += " " + ctx.say("strategy.edge", edge=quote(ctx, edge_text))
+    return out
 
 
 def edge(competitors: str) -> str:
-    """What sets the business apart: the part after "competitors; ..." when there is one."""
+    """What sets the business apart: the whole clause after "competitors; ..." if there is one."""
     parts = re.split(r";|\.\s|\s[—–]\s", competitors, maxsplit=1)
-    return (parts[1] if len(parts) > 1 and parts[1].strip() else competitors).strip().rstrip(".")
-
-
-def rivals(competitors: str) -> str:
-    """Who the competitors are: the part before the stated edge."""
-    return re.split(r";|\.\s|\s[—–]\s", competitors, maxsplit=1)[0].strip().rstrip(".")
+    return parts[1].strip().rstrip(".") if len(parts) > 1 and parts[1].strip() else ""
 
 
 def summary(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) -> str:
-    """The executive summary."""
+    """The executive summary: the goal, the budget, the first three things to do."""
     inp = ctx.inp
+    goal_names = [ctx.playbook.goals[o].names[ctx.lang] for o in dict.fromkeys(
+        g.goal_id for g in ctx.understood.goals if g.goal_id in ctx.playbook.goals)] \
+        or [ctx.playbook.goals[inp.goal_id].names[ctx.lang]]
+    first = [f"{n}) {t.name}" for n, t in enumerate(
+        [t for t in tactics if t.template != COMPLIANCE] if len(tactics) > 3 else tactics, 1)][:3]
+    if tactics and tactics[0].template == COMPLIANCE:
+        first = [f"{n}) {name.split(') ', 1)[1]}" for n, name in enumerate(
+            [f"0) {tactics[0].name}", *first][:3], 1)]
     return ctx.say(
-        "summary", business=ctx.names["business"],
-        btype=ctx.playbook.business_types[inp.business_type].names[ctx.lang],
-        goal=ctx.playbook.goals[inp.goal_id].names[ctx.lang], goal_text=inp.goal.rstrip(". "),
-        months=inp.horizon_months, budget=format_money(inp.budget_cents, inp.currency, ctx.lang),
-        customers=ctx.names["customers"], n=len(tactics),
-        tactics="; ".join(t.name for t in tactics),
-        objectives=" ".join(o.text for o in objectives),
-    )
+        "summary", business=ctx.business, btype=ctx.btype_name,
+        goal=ctx.say("and_list", items=", ".join(goal_names[:-1]), last=goal_names[-1])
+        if len(goal_names) > 1 else goal_names[0],
+        months=inp.horizon_months, start=ctx.month(1),
+        budget=format_money(inp.budget_cents, inp.currency, ctx.lang),
+        first="; ".join(first), objectives=" ".join(o.text for o in objectives))
 
 
 def diagnosis(ctx: Context) -> Diagnosis:
-    """The starting point and a SWOT drawn from what the user said."""
-    inp = ctx.inp
-    btype = ctx.playbook.business_types[inp.business_type].names[ctx.lang]
-    situation = ctx.say("diagnosis.situation", text=inp.situation.rstrip(". "), btype=btype) \
-        if inp.situation else ctx.say("diagnosis.no_situation", btype=btype)
-    used = [ctx.playbook.channels[c].names[ctx.lang] for c in inp.channel_ids]
-    strengths = [ctx.say("swot.edge", edge=inp.competitors.rstrip(". "))] if inp.competitors \
-        else [ctx.say("swot.offer", offer=ctx.names["offer"])]
+    """The starting point and a SWOT drawn from what the owner said, each answer whole."""
+    inp, facts = ctx.inp, ctx.facts
+    parts = [ctx.say("diagnosis.type", btype=ctx.btype_name)]
+    if inp.situation:
+        parts.append(ctx.say("diagnosis.words", text=quote(ctx, inp.situation)))
+    if facts.current_customers:
+        parts.append(ctx.say("diagnosis.customers",
+                             n=format_number(facts.current_customers, ctx.lang)))
+    used = [ctx.playbook.channels[c].names[ctx.lang] for c in facts.working_channels]
+    strengths = [ctx.say("swot.offer", offer=quote(ctx, inp.offer))]
     if used:
         strengths.append(ctx.say("swot.channels", channels=", ".join(used)))
-    strengths.append(ctx.say("swot.knows_customers", customers=ctx.names["customers"]))
+    if facts.current_customers:
+        strengths.append(ctx.say("swot.base", n=format_number(facts.current_customers,
+                                                              ctx.lang)))
     weaknesses = [ctx.say("swot.budget", budget=format_money(inp.budget_cents, inp.currency,
                                                             ctx.lang), months=inp.horizon_months)]
+    if facts.hours_per_week is not None:
+        weaknesses.append(ctx.say("swot.hours", hours=format_number(facts.hours_per_week,
+                                                                    ctx.lang)))
+    if facts.team_size == 1:
+        weaknesses.append(ctx.say("swot.solo"))
     if inp.constraints:
-        weaknesses.append(ctx.say("swot.constraints", constraints=inp.constraints.rstrip(". ")))
+        weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
     weaknesses.append(ctx.say("swot.measurement"))
-    opportunities = [ctx.say("swot.segment2", segment=ctx.playbook.business_types[
-        inp.business_type].segment2[ctx.lang]), ctx.say(f"swot.goal.{inp.goal_id}")]
-    threats = [ctx.say("swot.competitors", competitors=rivals(inp.competitors))
+    btype = ctx.playbook.business_types[facts.business_type]
+    opportunities = [ctx.say("swot.segment2", segment=btype.segment2[ctx.lang]),
+                     ctx.say(f"swot.goal.{inp.goal_id}")]
+    if facts.quiet_months:
+        opportunities.append(ctx.say("swot.quiet", months=months_list(ctx, facts.quiet_months)))
+    threats = [ctx.say("swot.competitors", competitors=quote(ctx, inp.competitors))
                if inp.competitors else ctx.say("swot.unknown_competitors"),
                ctx.say("swot.costs")]
-    return Diagnosis(situation=situation, swot=Swot(strengths=strengths, weaknesses=weaknesses,
-                                                    opportunities=opportunities,
-                                                    threats=threats))
+    if facts.busy_months:
+        threats.append(ctx.say("swot.busy", months=months_list(ctx, facts.busy_months)))
+    return Diagnosis(situation=" ".join(parts),
+                     swot=Swot(strengths=strengths, weaknesses=weaknesses,
+                               opportunities=opportunities, threats=threats))
+
+
+def months_list(ctx: Context, months: list[int]) -> str:
+    """Calendar months by name, joined the way the language joins a list."""
+    names = [bare_month(m, ctx.lang) for m in sorted(months)]
+    if len(names) == 1:
+        return names[0]
+    return ctx.say("and_list", items=", ".join(names[:-1]), last=names[-1])
+
+
+def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) -> list[str]:
+    """What a period is for: the baseline, acquisition pushes in quiet months, light work in busy
+    months, preparing the next peak."""
+    facts = ctx.facts
+    notes = [ctx.say("calendar.baseline")] if start == 1 else []
+    cal = [facts.calendar_month(m)[0] for m in range(start, end + 1)]
+    acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(
+        ctx.playbook.tactics[t.template].stages) & {"acquire", "leads", "reach"}
+        and any(start <= m <= end for m in t.active_months)]
+    if any(m in facts.quiet_months for m in cal) and acquirers:
+        notes.append(ctx.say("calendar.push", tactics=", ".join(acquirers)))
+    if any(m in facts.busy_months for m in cal):
+        notes.append(ctx.say("calendar.busy"))
+    elif any((m + 1) % 12 + 1 in facts.busy_months and (m + 1) % 12 + 1 not in cal
+             for m in cal[-1:]):
+        notes.append(ctx.say("calendar.prepare"))
+    if any(t.template == COMPLIANCE and start <= 1 <= end for t in tactics):
+        notes.append(ctx.say("calendar.compliance"))
+    return notes
 
 
 def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) -> Measurement:
-    """KPIs, how to read them, and the ROI formula with the user's numbers."""
+    """KPIs, how to read them, the ROI formula and break-even with the owner's numbers."""
     kpis = []
     for o in objectives:
         kpi = ctx.playbook.kpis[o.kpi]
         kpis.append(KpiPlan(
             objective_id=o.id, kpi_name=o.kpi_name,
             target=ctx.say("measurement.target", target=format_number(o.target_value, ctx.lang),
-                           unit=o.unit, month=o.deadline_month),
+                           unit=o.unit, month=ctx.month(o.deadline_month)),
             how_to_read=kpi.read[ctx.lang],
             cadence=ctx.say("measurement.weekly" if ctx.inp.horizon_months <= 3
                             else "measurement.monthly")))
-    inp = ctx.inp
+    inp, funnel = ctx.inp, ctx.funnel
     budget = format_money(inp.budget_cents, inp.currency, ctx.lang)
-    count = next((o for o in objectives if o.kpi in ("new_customers", "orders", "leads",
-                                                     "members")), None)
     roi = ctx.say("measurement.roi", budget=budget)
-    if count:
-        each = format_money(-(-inp.budget_cents // int(count.target_value)), inp.currency,
-                            ctx.lang)
-        roi += " " + ctx.say("measurement.breakeven", target=format_number(
-            count.target_value, ctx.lang), unit=count.unit, each=each, budget=budget)
+    if funnel.break_even_customers:
+        roi += " " + ctx.say("measurement.breakeven_margin", n=format_number(
+            funnel.break_even_customers, ctx.lang), margin=format_money(
+            funnel.margin_per_customer_cents, inp.currency, ctx.lang), budget=budget)
+    else:
+        count = next((o for o in objectives if o.kpi in ("new_customers", "orders")), None)
+        if count:
+            each = format_money(-(-inp.budget_cents // int(count.target_value)), inp.currency,
+                                ctx.lang)
+            roi += " " + ctx.say("measurement.breakeven", target=format_number(
+                count.target_value, ctx.lang), unit=count.unit, each=each, budget=budget)
     return Measurement(kpis=kpis, roi_formula=roi,
                        review=ctx.say("measurement.review", months=inp.horizon_months))
 
 
 def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
     """What could go wrong, and what would change the plan."""
-    out = [Risk(risk=ctx.say("risks.slow.risk"), response=ctx.say("risks.slow.response"))]
-    if ctx.inp.constraints:
-        out.append(Risk(risk=ctx.say("risks.capacity.risk",
-                                     constraints=ctx.inp.constraints.rstrip(". ")),
+    facts = ctx.facts
+    out = []
+    if facts.regulated:
+        first = next(t for t in tactics if t.template == COMPLIANCE)
+        out.append(Risk(risk=ctx.say("risks.regulated.risk"),
+                        response=ctx.say("risks.regulated.response", id=first.id)))
+    out.append(Risk(risk=ctx.say("risks.slow.risk"), response=ctx.say("risks.slow.response")))
+    if facts.hours_per_week is not None or facts.team_size == 1 or ctx.inp.constraints:
+        out.append(Risk(risk=ctx.say("risks.capacity.risk"),
                         response=ctx.say("risks.capacity.response")))
     if any(t.channel in ("meta_ads", "google_ads") for t in tactics):
         out.append(Risk(risk=ctx.say("risks.costs.risk"), response=ctx.say("risks.costs.response")))
@@ -149,14 +211,29 @@ def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
 
 
 def sources(ctx: Context, tactics: list[Tactic]) -> list[SourceRef]:
-    """The concepts and articles that ground the plan (only those that exist)."""
+    """The playbook guide, concepts and articles in the plan's language; an article in another
+    language only when none in this one exists, and then it says so."""
+    lang = ctx.lang
+    btype = ctx.playbook.business_types[ctx.facts.business_type]
+    guide_title = ctx.playbook.phrases["title"][lang].format(
+        btype=btype.names[lang][:1].upper() + btype.names[lang][1:])
+    refs = [SourceRef(kind="playbook", id=f"playbook:{ctx.facts.business_type}:{lang}",
+                      title=guide_title, language=lang)]
     goal = ctx.playbook.goals[ctx.inp.goal_id]
     concept_ids = list(dict.fromkeys([*goal.concepts, *ALWAYS_CONCEPTS, *(
         CHANNEL_CONCEPTS[t.channel] for t in tactics if t.channel in CHANNEL_CONCEPTS)]))
-    refs = []
-    for kind, ids in (("concept", concept_ids), ("article", goal.articles)):
-        for ident in ids:
-            title = ctx.source_title(kind, ident, ctx.lang) if ctx.source_title else ident
-            if title:
-                refs.append(SourceRef(kind=kind, id=ident, title=title))
+    for ident in concept_ids:
+        title = ctx.source_title("concept", ident, lang) if ctx.source_title else None
+        if title:
+            refs.append(SourceRef(kind="concept", id=ident, title=title, language=lang))
+    own = [a for a in goal.articles if a.startswith(f"{lang}-")]
+    others = [a for a in goal.articles if not a.startswith(f"{lang}-")]
+    for ident in own or others[:1]:
+        article_lang = ident.split("-", 1)[0]
+        title = ctx.source_title("article", ident, lang) if ctx.source_title else None
+        if title:
+            note = "" if article_lang == lang else ctx.say(
+                "labels.other_language", language=ctx.say(f"languages.{article_lang}"))
+            refs.append(SourceRef(kind="article", id=ident, title=title, language=article_lang,
+                                  note=note))
     return refs

@@ -48,6 +48,8 @@ def validate_plan(plan: Plan) -> list[Finding]:
             found.append(Finding("objective_outside_horizon", objective.id,
                                  str(objective.deadline_month)))
     found.extend(_budget_findings(plan, tactic_ids))
+    if plan.facts is not None:
+        found.extend(owner_findings(plan))
     for period in plan.calendar:
         if not 1 <= period.start_month <= period.end_month <= plan.horizon_months:
             found.append(Finding("period_outside_horizon", period.label))
@@ -73,4 +75,48 @@ def _budget_findings(plan: Plan, tactic_ids: list[str]) -> list[Finding]:
     for tid in by_tactic:
         if tid not in tactic_ids:
             found.append(Finding("unknown_tactic", "budget", tid))
+    return found
+
+
+EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}
+AD_CHANNELS = ("google_ads", "meta_ads")
+SOLO_ROLES = ("you", "you_with_help", "")
+SMALL_TEAM_ROLES = ("owner", "staff", "agency", "you", "you_with_help", "")
+
+
+def owner_findings(plan: Plan) -> list[Finding]:
+    """Where the plan does not obey what the owner said (the facts stored with it)."""
+    facts, found = plan.facts, []
+    real = [t for t in plan.tactics if t.template != "compliance_review"]
+    used = [t.channel for t in real]
+    for channel in facts.working_channels:
+        if channel in used and any(t.channel not in facts.working_channels
+                                   for t in real[:used.index(channel)]):
+            found.append(Finding("working_channel_late", real[used.index(channel)].id, channel))
+    if facts.working_channels and not set(used) & set(facts.working_channels):
+        found.append(Finding("working_channel_unused", "", ", ".join(facts.working_channels)))
+    if facts.hours_per_week is not None and len(real) > 1:
+        need = sum(EFFORT_HOURS.get(t.effort, 3.0) for t in real)
+        if need > facts.hours_per_week:
+            found.append(Finding("too_much_work", "", f"{need:g}"))
+    for t in plan.tactics:
+        allowed = SOLO_ROLES if facts.team_size == 1 else SMALL_TEAM_ROLES \
+            if facts.team_size is None or facts.team_size < 10 else None
+        if allowed is not None and t.owner_role not in allowed:
+            found.append(Finding("role_beyond_team", t.id, t.owner_role))
+        months = t.active_months or list(range(t.start_month, t.end_month + 1))
+        if t.effort == "heavy":
+            for m in months:
+                if facts.calendar_month(m)[0] in facts.busy_months:
+                    found.append(Finding("heavy_in_busy_month", t.id, str(m)))
+                    break
+        if t.monthly_cents and sum(t.monthly_cents) != t.budget_cents:
+            found.append(Finding("monthly_budget_mismatch", t.id))
+    if facts.regulated:
+        ads = [t for t in plan.tactics if t.channel in AD_CHANNELS]
+        checks = [t for t in plan.tactics if t.template == "compliance_review"]
+        first_ad = min((min(t.active_months or [t.start_month]) for t in ads), default=None)
+        if not checks or (first_ad is not None and max(checks[0].active_months
+                                                       or [checks[0].end_month]) >= first_ad):
+            found.append(Finding("compliance_missing", facts.regulated))
     return found

@@ -1,0 +1,73 @@
+"""Targets from explicit funnel arithmetic: budget -> leads -> customers, with the business
+type's assumptions, the owner's own numbers and a plausibility bound.
+
+>>> saturated(6000, 10000), round(saturated(60000, 10000))
+(6000.0, 29302)
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..understanding.model import GoalUnderstood, Understanding
+from .model import FunnelPlan
+from .playbook import Funnel
+from .schedule import RESERVE_SHARE
+
+SATURATION = 0.6  # above the reference budget, spend buys leads with this elasticity
+
+
+def saturated(budget: float, reference: float) -> float:
+    """The budget's effective weight: linear up to the reference, diminishing after it."""
+    if budget <= reference:
+        return float(budget)
+    return reference * (budget / reference) ** SATURATION
+
+
+def owner_gap(goals: list[GoalUnderstood], current_customers: int | None) -> int | None:
+    """New customers the owner's numbers ask for: 300 today and 450 wanted -> 150."""
+    for goal in goals:
+        if goal.goal_id not in ("acquisition", "launch"):
+            continue
+        if goal.unit == "percent":
+            continue
+        if goal.change and goal.change > 0:
+            return int(goal.change)
+        current = goal.current if goal.current is not None else current_customers
+        if goal.target and current is not None and goal.target > current:
+            return int(goal.target - current)
+        if goal.target and current is None:
+            return int(goal.target)
+    return None
+
+
+def funnel_plan(assumptions: Funnel, understood: Understanding, budget_cents: int,
+                horizon_months: int) -> FunnelPlan:
+    """What the budget should bring through the funnel, bounded, next to what the owner asks."""
+    years = horizon_months / 12
+    spend = budget_cents / 100 * (1 - RESERVE_SHARE)
+    effective = saturated(spend, assumptions.reference_budget * years)
+    leads = effective / assumptions.cost_per_lead
+    customers = leads * assumptions.lead_to_customer
+    cap = assumptions.market_cap * years
+    if understood.current_customers:
+        cap = min(cap, max(3.0, understood.current_customers * assumptions.growth_cap * years))
+    bounded = min(customers, cap)
+    if bounded < customers:  # the cap binds: fewer leads are needed for it
+        leads = bounded / assumptions.lead_to_customer
+    out = FunnelPlan(
+        cost_per_lead_cents=round(assumptions.cost_per_lead * 100),
+        reach_to_lead=assumptions.reach_to_lead, lead_to_customer=assumptions.lead_to_customer,
+        reach=round(leads / assumptions.reach_to_lead), leads=round(leads),
+        customers=max(1, math.floor(bounded)), cap=math.floor(cap) if bounded < customers else None)
+    gap = owner_gap(understood.goals, understood.current_customers)
+    if gap:
+        needed = math.ceil(gap / assumptions.lead_to_customer)
+        out.owner_target, out.leads_needed = gap, needed
+        out.reach_needed = math.ceil(needed / assumptions.reach_to_lead)
+    if understood.average_sale and understood.gross_margin:
+        purchases = assumptions.purchases_per_year * min(1.0, years)
+        margin = understood.average_sale * understood.gross_margin * max(1.0, purchases)
+        out.margin_per_customer_cents = max(1, round(margin * 100))
+        out.break_even_customers = math.ceil(budget_cents / out.margin_per_customer_cents)
+    return out

@@ -1,0 +1,132 @@
+"""Which tactics, in what order, for how many hours: the playbook's fit for this business, the
+owner's working and excluded channels, time, team, regulation and busy months."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import PlanFacts
+from .playbook import Playbook, TacticTemplate
+
+EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}  # hours a week a tactic takes
+LIGHT_ONLY_BELOW = 5.0  # under 5 hours a week only light tactics fit
+AD_CHANNELS = ("google_ads", "meta_ads")
+COMPLIANCE = "compliance_review"
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A chosen tactic before it is written out."""
+
+    tactic_id: str
+    template: TacticTemplate
+    channel: str | None
+    score: float
+    works: bool  # runs on a channel the owner says already works
+    why: dict[str, str]
+
+
+def tactic_count(budget_cents: int) -> int:
+    """How many tactics a budget can carry well (a small budget spread thin does nothing)."""
+    units = budget_cents / 100
+    return 3 if units < 1500 else 4 if units < 6000 else 5 if units < 20000 else 6
+
+
+def pick_channel(template: TacticTemplate, working: list[str], excluded: list[str]) -> str | None:
+    """The tactic's channel: one the owner already uses if possible, never a ruled-out one."""
+    allowed = [c for c in template.channels if c not in excluded]
+    used = [c for c in working if c in allowed]
+    return (used or allowed or [None])[0]
+
+
+def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages: set[str],
+               goal_ids: list[str]) -> list[Pick]:
+    """Every tactic that may serve this plan, best first. The playbook's list for the business
+    type, plus tactics on channels the owner says work (the owner's word beats the list),
+    never the business type's never-list."""
+    btype = playbook.business_types[facts.business_type]
+    ranked = list(btype.tactics)
+    out = []
+    for tid, template in playbook.tactics.items():
+        if tid == COMPLIANCE or tid in btype.never:
+            continue
+        channel = pick_channel(template, facts.working_channels, excluded)
+        if template.channels and channel is None:
+            continue
+        works = channel in facts.working_channels
+        if tid not in ranked and not works:
+            continue
+        if not set(template.stages) & stages and not works:
+            continue  # what already works stays, whatever the goal
+        score = (len(ranked) - ranked.index(tid)) if tid in ranked else 1.0
+        score += sum(template.goals.get(g, 0) * (2 if i == 0 else 1)
+                     for i, g in enumerate(goal_ids))
+        score += 20 if works else 0
+        if facts.hours_per_week is not None and facts.hours_per_week < LIGHT_ONLY_BELOW \
+                and template.effort != "light":
+            continue
+        why = btype.tactics.get(tid) or {}
+        out.append(Pick(tid, template, channel, score, works, why))
+    out.sort(key=lambda p: (-p.score, p.tactic_id))
+    return out
+
+
+FALLBACK = ("offer_design", "service_training")  # need no channel at all
+
+
+def fallback(playbook: Playbook, facts: PlanFacts) -> list[Pick]:
+    """A channel-free tactic for when every channel is ruled out."""
+    never = playbook.business_types[facts.business_type].never
+    return [Pick(tid, playbook.tactics[tid], None, 0.0, False,
+                 playbook.business_types[facts.business_type].tactics.get(tid, {}))
+            for tid in FALLBACK if tid not in never][:1]
+
+
+def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
+           hours: float | None) -> list[Pick]:
+    """A few tactics that cover every objective's stage, fit the hours, and do not repeat a
+    channel; tactics on working channels come first."""
+    wanted = tactic_count(budget_cents)
+    if hours is not None:
+        wanted = max(1, min(wanted, 2 if hours < LIGHT_ONLY_BELOW else round(hours / 2)))
+    chosen: list[Pick] = []
+    used: set[str | None] = set()
+    spent = 0.0
+
+    def add(pick: Pick) -> bool:
+        nonlocal spent
+        cost = EFFORT_HOURS[pick.template.effort]
+        if pick in chosen or (pick.channel is not None and pick.channel in used):
+            return False
+        if hours is not None and chosen and spent + cost > hours:
+            return False
+        chosen.append(pick)
+        used.add(pick.channel)
+        spent += cost
+        return True
+
+    for pick in picks:  # what already works, first
+        if pick.works and len(chosen) < wanted:
+            add(pick)
+    for stage in stage_order:  # then cover every objective
+        if len(chosen) >= wanted or any(stage in p.template.stages for p in chosen):
+            continue
+        for pick in picks:
+            if stage in pick.template.stages and add(pick):
+                break
+    for pick in picks:
+        if len(chosen) >= wanted:
+            break
+        add(pick)
+    return chosen
+
+
+def owner_role(role: str, team_size: int | None) -> str:
+    """The role a tactic's work falls to, among the people the business has."""
+    if team_size == 1:
+        return "you_with_help" if role == "agency" else "you"
+    if role in ("marketing", "sales") and (team_size is None or team_size < 10):
+        return "owner"
+    if role == "staff" and team_size is not None and team_size < 2:
+        return "owner"
+    return role
