@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...lexicon import lexicon, words_of
+from ...settings import LANGUAGES
 from ...text import normalize_term
 
 MAX_HORIZON = 36
@@ -29,49 +31,33 @@ class ParseProblem(ValueError):
         self.params = params
 
 
-NUMBER_WORDS = {
-    "un": 1, "una": 1, "uno": 1, "une": 1, "one": 1, "a": 1, "an": 1,
-    "dos": 2, "deux": 2, "due": 2, "two": 2, "tres": 3, "trois": 3, "tre": 3, "three": 3,
-    "cuatro": 4, "quatre": 4, "quattro": 4, "four": 4, "cinco": 5, "cinq": 5, "cinque": 5,
-    "five": 5, "seis": 6, "six": 6, "sei": 6, "siete": 7, "sept": 7, "sette": 7, "seven": 7,
-    "ocho": 8, "huit": 8, "otto": 8, "eight": 8, "nueve": 9, "neuf": 9, "nove": 9, "nine": 9,
-    "diez": 10, "dix": 10, "dieci": 10, "ten": 10, "once": 11, "onze": 11, "undici": 11,
-    "eleven": 11, "doce": 12, "douze": 12, "dodici": 12, "twelve": 12, "dieciocho": 18,
-    "dix huit": 18, "diciotto": 18, "eighteen": 18, "veinticuatro": 24, "vingt quatre": 24,
-    "ventiquattro": 24, "twenty four": 24,
-}
-YEAR_WORDS = ("ano", "anos", "an", "ans", "annee", "annees", "anno", "anni", "year", "years")
-MONTH_WORDS = ("mes", "meses", "mois", "mese", "mesi", "month", "months", "m")
-HALF_WORDS = ("medio", "media", "demi", "demie", "mezzo", "mezza", "half")
-SEMESTER_WORDS = ("semestre", "semestres", "semestri", "semester", "semesters")
-QUARTER_WORDS = ("trimestre", "trimestres", "trimestri", "quarter", "quarters")
+def _by_value(name: str) -> dict[str, int]:
+    return {normalize_term(w): int(v) for items in lexicon(name).values()
+            for v, ws in items.items() for w in ws}
 
-CURRENCIES = {
-    "EUR": ("€", "eur", "euro", "euros", "eu"),
-    "USD": ("$", "usd", "dollar", "dollars", "dolar", "dolares", "dollari", "us$"),
-    "GBP": ("£", "gbp", "pound", "pounds", "libra", "libras", "livre", "livres", "sterline"),
-    "CHF": ("chf", "franc suisse", "francs suisses", "franchi"),
-    "MXN": ("mxn", "peso mexicano", "pesos mexicanos"),
-    "ARS": ("ars", "peso argentino", "pesos argentinos"),
-    "COP": ("cop", "peso colombiano", "pesos colombianos"),
-    "CLP": ("clp", "peso chileno", "pesos chilenos"),
-    "CAD": ("cad", "canadian dollars", "dollars canadiens"),
-}
+
+def _periods(kind: str) -> frozenset[str]:
+    return frozenset(w for items in lexicon("period_words").values() for w in items[kind])
+
+
+# Word lists live in prompts/lexicon/*.json, keyed by language.
+NUMBER_WORDS = {**_by_value("number_words"), **{w: 1 for w in words_of("article_one")}}
+YEAR_WORDS = _periods("year")
+MONTH_WORDS = _periods("month")
+HALF_WORDS = _periods("half")
+SEMESTER_WORDS = _periods("semester")
+QUARTER_WORDS = _periods("quarter")
+WEEK_WORDS = _periods("week")
+CURRENCIES: dict[str, tuple[str, ...]] = {}
+for _items in lexicon("currency_words").values():
+    for _code, _marks in _items.items():
+        CURRENCIES[_code] = tuple(dict.fromkeys((*CURRENCIES.get(_code, ()), *_marks)))
 CURRENCY_CODES = frozenset(CURRENCIES) | {"MAD", "SEK", "NOK", "DKK", "PLN", "PEN", "BRL", "JPY"}
-LANGUAGE_NAMES = {
-    "es": ("es", "espanol", "castellano", "spanish", "espagnol", "spagnolo"),
-    "fr": ("fr", "francais", "french", "frances", "francese"),
-    "it": ("it", "italiano", "italian", "italien"),
-    "en": ("en", "english", "ingles", "anglais", "inglese"),
-}
-VAGUE = frozenset({
-    "no se", "nose", "ns", "no lo se", "ni idea", "nada", "x", "boh", "mah", "bo", "non so",
-    "non lo so", "je sais pas", "je ne sais pas", "sais pas", "aucune idee", "jsp", "idk",
-    "dunno", "i don t know", "don t know", "not sure", "no idea", "nothing", "n a", "na",
-    "?", "...", "-", "tal vez", "quiza", "peut etre", "forse", "maybe", "depende", "ca depend",
-    "dipende", "it depends", "todo", "tout", "tutto", "everything", "cualquiera", "n importe",
-    "qualsiasi", "anything",
-})
+LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    code: (code, *(w for items in lexicon("language_names").values() for w in items[code]))
+    for code in LANGUAGES}
+VAGUE = frozenset(normalize_term(w) or w for w in words_of("vague_answers"))
+NONE_WORDS = words_of("none_words")
 
 
 def parse_horizon(text: str | int | float) -> int:
@@ -209,12 +195,6 @@ def parse_list(value: Any) -> list[str]:
         if item.lower() not in (s.lower() for s in seen):
             seen.append(item)
     return seen
-
-
-NONE_WORDS = frozenset({
-    "ninguno", "ninguna", "nada", "no", "aucun", "aucune", "rien", "non", "nessuno", "nessuna",
-    "niente", "none", "nothing", "no one", "ninguno todavia", "aucun pour l instant", "n a",
-})
 
 
 def parse_language(value: Any) -> str:

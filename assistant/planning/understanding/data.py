@@ -1,0 +1,59 @@
+"""The understander's data files (knowledge/understanding/*.json), read once per folder."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+
+def pattern(words: list[str]) -> re.Pattern[str]:
+    """One regular expression matching any of `words` at a word start (folded text)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(ordered) + r")")
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: cached per loaded folder
+class UnderstandingData:
+    """Prototypes, keyword cues and fact words."""
+
+    prototypes: dict[str, dict[str, dict[str, list[str]]]]  # kind -> class -> lang -> texts
+    cues: dict[str, Any]
+    words: dict[str, Any]
+    channel_aliases: dict[str, list[str]]
+    not_excluded_by: tuple[str, ...] = ()
+
+    def cue_patterns(self, kind: str) -> dict[str, re.Pattern[str]]:
+        """Per class, the keyword pattern of `kind` (business_types | goals)."""
+        return _cue_patterns(self, kind)
+
+    def word_pattern(self, name: str) -> re.Pattern[str]:
+        """The pattern of a list in words.json (all languages together)."""
+        return _word_pattern(self, name)
+
+
+@cache
+def _cue_patterns(data: UnderstandingData, kind: str) -> dict[str, re.Pattern[str]]:
+    return {ident: pattern(words) for ident, words in data.cues[kind].items()}
+
+
+@cache
+def _word_pattern(data: UnderstandingData, name: str) -> re.Pattern[str]:
+    value = data.words[name]
+    if isinstance(value, dict):
+        value = [w for items in value.values() for w in items]
+    return pattern(list(value))
+
+
+@cache
+def load_understanding_data(folder: Path) -> UnderstandingData:
+    """Read knowledge/understanding/ (cached: the files do not change while running)."""
+    def read(name: str) -> dict[str, Any]:
+        return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+
+    return UnderstandingData(read("prototypes"), read("cues"), read("words"),
+                             read("channels")["aliases"],
+                             tuple(read("channels").get("not_excluded_by", ())))

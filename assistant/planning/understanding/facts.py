@@ -1,0 +1,107 @@
+"""The facts inside free answers: customers today, average sale, margin, hours a week, team
+size, regulated sector and the month the plan starts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...text import fold
+from .data import UnderstandingData
+from .months import months_in
+from .numbers import quantities
+
+
+def first_count(text: str) -> int | None:
+    """The first plain number ("unos 2.600 pacientes" -> 2600)."""
+    found = [q for q in quantities(text, words=False) if q.unit in (None,)]
+    return int(found[0].value) if found else None
+
+
+def amount(text: str) -> float | None:
+    """A money amount: the number written with a currency, else the largest number."""
+    found = quantities(text, words=False)
+    money = [q for q in found if q.unit == "currency"]
+    if money:
+        return money[0].value
+    plain = [q.value for q in found if q.unit is None]
+    return max(plain) if plain else None
+
+
+def margin(text: str) -> float | None:
+    """A gross margin as a fraction ("65%", "margine circa il 50 per cento" -> 0.5)."""
+    found = quantities(text, words=False)
+    pick = next((q for q in found if q.unit == "percent"), found[0] if found else None)
+    if pick is None or not 0 < pick.value <= 100:
+        return None
+    return round(pick.value / 100 if pick.value > 1 else pick.value, 4)
+
+
+def hours_per_week(text: str, data: UnderstandingData) -> float | None:
+    """Hours a week for marketing ("2h por semana", "un par de horas", "media jornada")."""
+    found = [q for q in quantities(text) if q.unit == "hours"]
+    if found:
+        return found[-1].value if len(found) > 1 and "marketing" in fold(text) else found[0].value
+    low = fold(text)
+    if re.search(r"\b(media jornada|mi.temps|part.time|meta tempo|mezza giornata)\b", low):
+        return 20.0
+    if re.search(r"\b(jornada completa|temps plein|full.time|tempo pieno)\b", low):
+        return 40.0
+    return None
+
+
+def team_size(text: str, data: UnderstandingData) -> int | None:
+    """People who can do the work: 1 for "trabajo sola", "just me"; counted otherwise."""
+    low = fold(text)
+    words_num = {w: q.value for q in quantities(text) for w in [low[q.start:q.end]]}
+    for regex in data.words["team_counts"]:
+        match = re.search(rf"\b{regex}", low)
+        if match:
+            raw = match.group(1)
+            value = words_num.get(raw) if not raw.isdigit() else float(raw)
+            if value:
+                return int(value)
+    persons = data.word_pattern("persons")
+    me = re.search(r"(?<![a-z])(yo|me|moi|io|i)(?![a-z])", low)
+    solo = data.word_pattern("solo").search(low)
+    others = 0
+    for q in quantities(text):
+        after = low[q.end:q.end + 30]
+        if q.unit is None and persons.match(after.strip()) or re.match(
+                r"\s*(?:[a-z]+\s)?(?:" + persons.pattern[len("(?<![a-z0-9])"):] + ")", after):
+            others += int(q.value)
+    singles = len([m for m in re.finditer(
+        r"\b(?:mi|mis|my|ma|mon|mio|mia|a|an|un|una|une|la|le|el|il|his|her)\s+(?:[a-z-]+\s)?("
+        + persons.pattern[len("(?<![a-z0-9])"):] + r")\b", low)])
+    if solo and not others and not singles:
+        return 1
+    if others or singles:
+        return others + singles + (1 if me or solo else 0)
+    return None
+
+
+def regulated(text: str, business_type: str, data: UnderstandingData) -> str | None:
+    """The regulated sector the answers point to (constraints first, then the business)."""
+    from .data import pattern
+
+    low = fold(text)
+    for sector, words in data.cues["regulated"]:
+        if pattern(words).search(low):
+            return sector
+    return data.cues["regulated_by_type"].get(business_type)
+
+
+def start_month(text: str, today: date, data: UnderstandingData,
+                lang: str | None = None) -> tuple[int, int]:
+    """(year, month) the plan starts: the month named, else the month after `today`."""
+    following = (today.year + today.month // 12, today.month % 12 + 1)
+    if not text or data.word_pattern("next_month").search(fold(text)):
+        return following
+    months = months_in(text, data, lang)
+    if not months:
+        return following
+    month = months[0]
+    year_match = re.search(r"\b(20\d\d)\b", text)
+    if year_match:
+        return int(year_match.group(1)), month
+    return (today.year if month > today.month else today.year + 1), month

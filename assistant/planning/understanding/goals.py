@@ -1,0 +1,115 @@
+"""A goal answer split into the goals it holds, each with the numbers in its own words.
+
+"llegar a 450 socios y reducir las bajas de verano a la mitad" holds two goals: acquisition
+(target 450, so +150 when 300 today) and loyalty (-50 %)."""
+
+from __future__ import annotations
+
+import re
+
+from ...text import fold
+from .classify import PrototypeClassifier, ranked
+from .data import UnderstandingData
+from .model import GoalUnderstood
+from .numbers import Quantity, quantities
+
+SPLIT = re.compile(r"\s*(?:[,;:]|\s(?:y|e|et|and|also|ademas|aussi|anche|plus)\s|\s(?:y|e|et|and)"
+                   r"\s+(?:tambien|aussi|anche|also)\s)\s*", re.IGNORECASE)
+MIN_SCORE = 0.42  # below this a fragment is not a goal of its own (merged into the previous)
+_NUM = r"(\d[\d.,\u00a0\u202f ]*\d|\d)\s?(%|k)?"
+
+
+def split_goals(text: str, classifier: PrototypeClassifier,
+                data: UnderstandingData) -> list[tuple[str, str, float]]:
+    """(goal id, clause, score) per goal the text states, first = primary."""
+    parts = [p for p in SPLIT.split(text) if p and p.strip()]
+    clauses: list[list[str]] = []
+    for part in parts:
+        if clauses and not _has_goal_cue(part, classifier):
+            clauses[-1].append(part)
+        else:
+            clauses.append([part])
+    if not clauses:
+        return []
+    out: list[tuple[str, str, float]] = []
+    for piece in (_join(text, c) for c in clauses):
+        used = [g for g, _, _ in out]
+        scores = classifier.scores(piece)
+        hits = classifier.keyword_hits(piece)
+        fresh = [g for g, n in hits.items() if n and g not in used]
+        best = max(fresh, key=scores.__getitem__) if fresh else ranked(scores)[0][0]
+        if out and (best in used or (not fresh and scores[best] < MIN_SCORE)):
+            gid, previous, pscore = out[-1]
+            out[-1] = (gid, _join(text, [previous, piece]), pscore)
+            continue
+        out.append((best, piece, scores[best]))
+    return out
+
+
+def _has_goal_cue(part: str, classifier: PrototypeClassifier) -> bool:
+    return any(classifier.keyword_hits(part).values())
+
+
+def _join(text: str, parts: list[str]) -> str:
+    """The owner's words from the first part to the last, as they wrote them."""
+    start = text.find(parts[0])
+    end = text.find(parts[-1], max(start, 0)) + len(parts[-1])
+    if start < 0 or end < start:
+        return " ".join(parts)
+    return text[start:end].strip(" ,;.")
+
+
+def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
+                 current_customers: int | None) -> GoalUnderstood:
+    """A goal with its current level, target and change, from its own clause."""
+    low = fold(clause)
+    found = [q for q in quantities(clause, words=False) if not _is_year(q) and q.unit != "hours"]
+    current = target = change = None
+    unit: str | None = None
+    reduce = bool(data.word_pattern("reduce").search(low))
+    pair = re.search(rf"(?:\b(?:de|desde|da|dal|dai|from|des)\s+){_NUM}\s*(?:\S+\s+)?"
+                     rf"(?:a|al|à|ad|to|hasta|au)\s+(?:unos?\s+|about\s+|circa\s+)?{_NUM}", low)
+    if pair and len(found) >= 2:
+        first, second = found[0], found[1]
+        current, target = first.value, second.value
+        unit = _unit(first, second)
+    elif len(found) >= 2 and re.search(r"\b(instead of|contre|en lugar de|au lieu de|invece di|"
+                                       r"ora|on est a|now|ahora|today|from)\b", low):
+        target, current = found[0].value, found[1].value
+        unit = _unit(found[0], found[1])
+    elif found:
+        q = found[0]
+        unit = _unit(q, q)
+        before = low[:q.start]
+        if data.word_pattern("target_cues").search(before[-25:]) \
+                or re.search(r"\b(al|to)\s*$", before):
+            target = q.value
+            if reduce and unit == "percent":
+                pass
+        elif re.search(r"\b(del|de|by|of|du)\s*$", before) and unit == "percent":
+            change = -q.value if reduce else q.value
+        else:
+            change = q.value
+    if target is None and change is None and current is None:
+        if data.word_pattern("half").search(low):
+            change, unit = -50.0, "percent"
+        elif data.word_pattern("double").search(low):
+            change, unit = 100.0, "percent"
+    if target is not None and current is None and unit is None and goal_id == "acquisition" \
+            and current_customers:
+        current = float(current_customers)
+    if target is not None and current is not None and change is None:
+        change = target - current
+    if unit is None and (target or change) and goal_id in ("acquisition", "launch"):
+        unit = "customers"
+    return GoalUnderstood(goal_id=goal_id, text=clause, current=current, target=target,
+                          change=change, unit=unit)
+
+
+def _unit(first: Quantity, second: Quantity) -> str | None:
+    units = {first.unit, second.unit} - {None}
+    return "percent" if "percent" in units else "currency" if "currency" in units else None
+
+
+def _is_year(q: Quantity) -> bool:
+    return q.value == int(q.value) and 1990 <= q.value <= 2100

@@ -1,0 +1,156 @@
+"""Months, ranges and seasons named in ES/FR/IT/EN, and which of them are busy or quiet.
+
+Month names come from Babel (CLDR); the seasons and festivities from knowledge/understanding.
+
+>>> from assistant.settings import PROJECT_ROOT
+>>> from .data import load_understanding_data
+>>> data = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+>>> months_in("de noviembre a marzo", data)
+[11, 12, 1, 2, 3]
+>>> busy_and_quiet("junio, julio y agosto a tope; noviembre y diciembre flojo", data)
+([6, 7, 8], [11, 12])
+>>> busy_and_quiet("Nov-Dec is 40% of the year, summer (June to August) is slow", data)
+([11, 12], [6, 7, 8])
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...settings import LANGUAGES
+from ...text import fold
+from .data import UnderstandingData, pattern
+
+# Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
+AMBIGUOUS = frozenset({"mar", "ago", "set", "gen", "mag", "ott", "dic", "ene", "may"})
+NOT_MONTH = {"it": frozenset({"mai"})}  # Italian "mai" is "never"
+RANGE_GAP = re.compile(r"^\s*(?:-|–|a|al|à|a l|au|ad|to|till|until|through|thru|hasta|"
+                       r"fino a|jusqu'?a|jusqu'?en|y|e|et|and)?\s*$")
+RANGE_WORDS = re.compile(r"^\s*(?:-|–|a|al|au|ad|to|till|until|through|thru|hasta|fino a|"
+                         r"jusqu ?a|jusqu ?en)\s*$")
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Folded month names and abbreviations in the four languages -> 1..12."""
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=lang).items():
+                key = fold(name).rstrip(".")
+                if len(key) >= 3:
+                    names.setdefault(key, number)
+    names.update({"sept": 9, "setiembre": 9, "sep": 9})
+    return names
+
+
+@cache
+def _month_pattern() -> re.Pattern[str]:
+    return pattern([re.escape(n) for n in month_names()])
+
+
+Mention = tuple[int, int, list[int]]
+
+
+def mentions(text: str, data: UnderstandingData, lang: str | None = None) -> list[Mention]:
+    """(start, end, months) for every month, range or season named, in order."""
+    low = fold(text)
+    names = month_names()
+    found: list[Mention] = []
+    for match in _month_pattern().finditer(low):
+        word = match.group(0)
+        if re.match(r"[a-z]", low[match.end():match.end() + 1] or " "):
+            continue  # a longer word ("marzo" is not "mar"+"zo"; "mayo" handled by its name)
+        near_dash = "-" in low[max(0, match.start() - 2):match.start()] \
+            or "-" in low[match.end():match.end() + 2]
+        beside = re.match(r"\s+(to|a|al|hasta|au|ad|through|until)\s", low[match.end():]) \
+            or re.search(r"\b(to|a|al|hasta|au|ad|through|until|from|de|da|in|en)\s+$",
+                         low[max(0, match.start() - 8):match.start()])
+        if word in AMBIGUOUS and not (near_dash or beside):
+            continue
+        if lang and word in NOT_MONTH.get(lang, ()):
+            continue
+        found.append((match.start(), match.end(), [names[word]]))
+    for lang_seasons in data.words["seasons"].values():
+        for words, months in lang_seasons.items():
+            for match in pattern([words]).finditer(low):
+                if not re.match(r"[a-z]", low[match.end():match.end() + 1] or " "):
+                    found.append((match.start(), match.end(), list(months)))
+    found.sort()
+    return _ranges(low, found)
+
+
+def _ranges(low: str, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for item in found:
+        if out and len(out[-1][2]) == 1 and len(item[2]) == 1 \
+                and RANGE_WORDS.match(low[out[-1][1]:item[0]]):
+            first, last = out[-1][2][0], item[2][0]
+            span = [(first - 1 + i) % 12 + 1 for i in range((last - first) % 12 + 1)]
+            out[-1] = (out[-1][0], item[1], span)
+        elif out and item[0] < out[-1][1]:
+            continue  # overlapping names ("black friday" inside another match)
+        else:
+            out.append(item)
+    return out
+
+
+def months_in(text: str, data: UnderstandingData, lang: str | None = None) -> list[int]:
+    """Every month named in `text`, ranges expanded, in the order they appear."""
+    seen: list[int] = []
+    for _, _, months in mentions(text, data, lang):
+        seen += [m for m in months if m not in seen]
+    return seen
+
+
+def busy_and_quiet(text: str, data: UnderstandingData,
+                   lang: str | None = None) -> tuple[list[int], list[int]]:
+    """Busy and quiet months of a seasonality answer, clause by clause."""
+    busy_words, quiet_words = data.word_pattern("busy"), data.word_pattern("quiet")
+    neutral, low_season = data.word_pattern("neutral"), data.word_pattern("low_season")
+    busy: list[int] = []
+    quiet: list[int] = []
+    for segment in re.split(r"[;\n.]|\s-\s|\s—\s", text):
+        pending: list[int] = []
+        for clause in re.split(r",|\bbut\b|\bpero\b|\bmais\b|\bma\b", segment):
+            months = months_in(clause, data, lang)
+            folded = fold(clause)
+            rest = _without_months(folded, data, lang)
+            if not months:
+                continue
+            if low_season.search(folded):
+                continue  # "low season" names no month by itself
+            verdict = busy_words.search(rest) or quiet_words.search(rest)
+            if not verdict and not re.search(r"[a-z]{3,}", rest):
+                pending += months  # "julio, agosto y los puentes llenos": wait for the verdict
+                continue
+            if neutral.search(folded) and not (busy_words.search(rest) or quiet_words.search(rest)):
+                pending = []
+                continue
+            target = quiet if quiet_words.search(rest) and not _busy_first(rest, busy_words,
+                                                                          quiet_words) else busy
+            for month in pending + months:
+                if month not in busy and month not in quiet:
+                    target.append(month)
+            pending = []
+        for month in pending:  # months with no verdict at all: a season named is a busy one
+            if month not in busy and month not in quiet:
+                busy.append(month)
+    return sorted(busy), sorted(quiet)
+
+
+def _busy_first(rest: str, busy: re.Pattern[str], quiet: re.Pattern[str]) -> bool:
+    b, q = busy.search(rest), quiet.search(rest)
+    return bool(b and q and b.start() < q.start() and not re.search(r"\d", rest[:b.start()]))
+
+
+def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> str:
+    spans = mentions(folded, data, lang)
+    for start, end, _ in reversed(spans):
+        folded = folded[:start] + " " + folded[end:]
+    filler = r"\b(y|e|et|and|de|del|des|da|dal|dalla|en|in|a|al|au|ad|to|from|the|la|le|el|il|" \
+             r"los|les|i|gli|del|di|d|l|con|avec|with|los puentes|hasta|fino)\b"
+    return re.sub(filler, " ", re.sub(r"[()\-–:]", " ", folded))

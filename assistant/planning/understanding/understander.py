@@ -1,0 +1,131 @@
+"""`Understander`: the owner's answers -> `Understanding`, with the owner's corrections last."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from ..plan.playbook import Playbook
+from .channels import ChannelReader, as_text
+from .classify import Embed, PrototypeClassifier, ranked
+from .data import UnderstandingData, load_understanding_data
+from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
+from .goals import read_numbers, split_goals
+from .model import GoalUnderstood, Understanding
+from .months import busy_and_quiet
+
+__all__ = ["Understander", "load_understanding_data"]
+CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
+               "average_sale", "gross_margin", "busy_months", "quiet_months", "start_month",
+               "start_year", "hours_per_week", "team_size", "regulated")
+ALIASES = {"channels": "channel_ids", "excluded": "excluded_ids", "margin": "gross_margin"}
+
+
+@dataclass
+class Understander:
+    """Reads answers with the embedding model (optional: keywords alone without it)."""
+
+    playbook: Playbook
+    data: UnderstandingData
+    embed: Embed | None = None
+    today: Callable[[], date] = date.today
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def businesses(self) -> PrototypeClassifier:
+        """The business-type classifier (prototypes embedded on first use)."""
+        known = set(self.playbook.business_types)
+        protos = {k: v for k, v in self.data.prototypes["business_types"].items()
+                  if k in known or not known}
+        cues = {k: v for k, v in self.data.cue_patterns("business_types").items() if k in protos}
+        return PrototypeClassifier(protos, cues, self.embed)
+
+    @cached_property
+    def goal_classifier(self) -> PrototypeClassifier:
+        """The goal classifier."""
+        return PrototypeClassifier(self.data.prototypes["goals"],
+                                   self.data.cue_patterns("goals"), self.embed)
+
+    @cached_property
+    def channels(self) -> ChannelReader:
+        """Channel names -> ids, from the playbook and knowledge/understanding/channels.json."""
+        return ChannelReader.build(self.playbook, self.data.channel_aliases,
+                                   self.data.not_excluded_by)
+
+    def understand(self, answers: dict[str, Any], lang: str) -> Understanding:
+        """What the answers say; `answers["understood"]` (owner corrections) wins."""
+        text = lambda key: as_text(answers.get(key))  # noqa: E731
+        business_text = f"{text('business')}. {text('offer')}"
+        ranking = ranked(self.businesses.scores(business_text))
+        business_type = ranking[0][0] if ranking else "professional_services"
+        current = first_count(text("current_customers")) if text("current_customers") else None
+        goals = self.goals(text("goal"), current)
+        working, excluded = self.channels.read(text("channels"), text("excluded_channels"))
+        busy, quiet = busy_and_quiet(text("seasonality"), self.data, lang)
+        year, month = start_month(text("start"), self.today(), self.data, lang)
+        resources = f"{text('resources')}. {text('constraints')}".strip(". ")
+        understood = Understanding(
+            business_type=business_type,
+            business_confidence=round(_margin(ranking), 3),
+            business_alternatives=[k for k, _ in ranking[1:3]],
+            goals=goals, channel_ids=working, excluded_ids=excluded,
+            current_customers=current,
+            average_sale=amount(text("average_sale")) if text("average_sale") else None,
+            gross_margin=margin(text("margin")) if text("margin") else None,
+            busy_months=busy, quiet_months=quiet, start_year=year, start_month=month,
+            hours_per_week=hours_per_week(resources, self.data) if resources else None,
+            team_size=team_size(text("resources") or business_text, self.data),
+            regulated=regulated(f"{text('constraints')} {text('resources')}",
+                                business_type, self.data),
+        )
+        return self.corrected(understood, answers.get("understood"))
+
+    def goals(self, text: str, current_customers: int | None = None) -> list[GoalUnderstood]:
+        """The goals one answer holds, primary first (none for an empty answer)."""
+        if not text.strip():
+            return []
+        found = split_goals(text, self.goal_classifier, self.data)
+        goals = [read_numbers(gid, clause, self.data, current_customers)
+                 for gid, clause, _ in found]
+        for goal, (_, _, score) in zip(goals, found, strict=True):
+            goal.confidence = round(min(1.0, score), 3)
+        return goals
+
+    def business_type(self, text: str) -> tuple[str, float]:
+        """The best business type for a description, and its score."""
+        best = ranked(self.businesses.scores(text))[0]
+        return best[0], best[1]
+
+    def corrected(self, understood: Understanding, overrides: Any) -> Understanding:
+        """`understood` with the owner's corrections applied and recorded in `corrected`."""
+        if not isinstance(overrides, dict):
+            return understood
+        changes: dict[str, Any] = {}
+        for key, value in overrides.items():
+            name = ALIASES.get(key, key)
+            if name not in CORRECTABLE or value is None:
+                continue
+            if name == "goals":
+                value = [g if isinstance(g, dict) else {"goal_id": str(g), "text": str(g)}
+                         for g in value]
+                value = [GoalUnderstood(**{"text": g.get("goal_id", ""), **g}) for g in value
+                         if g.get("goal_id") in self.goal_classifier.prototypes]
+            if name == "business_type" and value not in self.playbook.business_types:
+                continue
+            changes[name] = value
+        if not changes:
+            return understood
+        data = understood.model_dump()
+        data.update(changes)
+        data["corrected"] = sorted(set(understood.corrected) | set(changes))
+        return Understanding.model_validate(data)
+
+
+def _margin(ranking: list[tuple[str, float]]) -> float:
+    """Confidence: how far the best class is ahead of the next (0..1)."""
+    if len(ranking) < 2:
+        return 1.0
+    return max(0.0, min(1.0, (ranking[0][1] - ranking[1][1]) * 5))
