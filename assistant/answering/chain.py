@@ -107,6 +107,7 @@ class AnswerChain:
         parts: list[str] = []
         notice = ""
         composer = self.composer_name
+        by_model = False
         if self.model_runnable is not None:
             state: dict[str, bool] = {}
             try:
@@ -115,6 +116,7 @@ class AnswerChain:
                     yield AnswerEvent("delta", delta)
                 if not "".join(parts).strip():
                     raise BackendError("empty", kind="empty")
+                by_model = True
                 if state.get("wrong_language"):
                     notice = self.prompts.phrase("composer", item.language, "language_notice")
                     yield AnswerEvent("notice", notice)
@@ -125,6 +127,7 @@ class AnswerChain:
                 yield AnswerEvent("notice", notice)
                 parts = []
                 shown.clear()
+                by_model = False
         if not parts:
             for delta in filter_stream(self.grounded_runnable.stream(item), valid, shown):
                 parts.append(delta)
@@ -133,7 +136,7 @@ class AnswerChain:
         by_number = {p.number: p.hit for p in item.passages}
         citations = [Citation.from_hit(new, by_number[old])
                      for old, new in sorted(shown.items(), key=lambda kv: kv[1])]
-        if not citations and composer != "grounded":
+        if not citations and by_model:
             # The model cited nothing: the passages it was given are still listed, as consulted.
             citations = [Citation.from_hit(i, p.hit, consulted=True)
                          for i, p in enumerate(item.passages, 1)]

@@ -1,0 +1,99 @@
+"""Issue #12's cases, through the facade on the real knowledge base: answers that answer, in the
+user's language, with citations numbered 1..n."""
+
+from __future__ import annotations
+
+import re
+
+from assistant import Assistant
+from assistant.answering.answers import Answer
+from tests.conftest import ROOT, make_settings
+
+
+def _numbers(answer: Answer) -> list[int]:
+    seen: list[int] = []
+    for marker in re.findall(r"\[(\d+)\]", answer.text):
+        if int(marker) not in seen:
+            seen.append(int(marker))
+    return seen
+
+
+def test_italian_swot_question_leads_with_the_italian_swot_card(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Che cos'è l'analisi SWOT?")
+    assert answer.citations[0].source_id == "concept:swot:it"
+    assert "PESTEL" not in answer.text.split("\n")[0]
+
+
+def test_html_around_a_question_is_stripped_not_declined(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("<b>Qu'est-ce que le SWOT ?</b>")
+    assert answer.language == "fr"
+    assert answer.citations and answer.citations[0].source_id == "concept:swot:fr"
+
+
+def test_french_difference_question_is_answered_mostly_in_french(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask(
+        "Quelle est la différence entre marketing stratégique et marketing opérationnel ?")
+    assert answer.citations[0].language == "fr"
+    foreign = [c for c in answer.citations if c.language != "fr"]
+    assert len(foreign) <= len(answer.citations) // 2
+
+
+def test_citation_markers_are_numbered_one_to_n(shared_assistant: Assistant) -> None:
+    for question in ("Quels sont les défis du marketing opérationnel ?",
+                     "¿Cuál es la diferencia entre marketing estratégico y operativo?"):
+        answer = shared_assistant.ask(question)
+        assert _numbers(answer) == list(range(1, len(answer.citations) + 1))
+        assert [c.marker for c in answer.citations] == _numbers(answer)
+        assert not re.search(r"«[^»]*:» \[", answer.text)  # no heading-like quote
+
+
+def test_quantity_question_quotes_the_sentence_with_the_numbers(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask(
+        "If I spend €6,000 in a quarter and win 40 new customers, what is my CAC?")
+    assert "€6,000" in answer.text and answer.citations[0].language == "en"
+
+
+def test_bakery_follow_up_on_budget_is_resolved_against_the_topic(
+        shared_assistant: Assistant) -> None:
+    first = shared_assistant.ask("Come posso trovare nuovi clienti per il mio panificio?",
+                                 conversation_id="bakery")
+    assert any(c.kind == "playbook" and c.source_id.endswith(":it") for c in first.citations)
+    answer = shared_assistant.ask("e quanto dovrei spendere?", conversation_id="bakery")
+    assert answer.language == "it"
+    assert any(c.source_id == "concept:marketing-budget:it" for c in answer.citations)
+    assert "non ha bisogno di un budget" not in answer.text
+
+
+def test_upload_quantity_question_quotes_the_figures(data_dir, tmp_path) -> None:
+    assistant = Assistant(make_settings(data_dir))
+    report = ROOT / "tests" / "eval" / "docs" / "informe_club_grano.md"
+    assistant.add_document(report.name, report.read_bytes(), owner="u1")
+    answer = assistant.ask("Según el informe que he subido, ¿cuánto bajó la tasa de abandono "
+                           "de los socios?", owner="u1")
+    assert answer.citations and answer.citations[0].kind == "upload"
+    assert "47" in answer.text and "29" in answer.text
+
+
+def test_model_answer_without_markers_still_lists_the_passages_it_was_given(
+        data_dir, scripted_model) -> None:
+    model = scripted_model.with_replies("El DAFO cruza fortalezas, debilidades, oportunidades "
+                                        "y amenazas de la empresa.")
+    answer = Assistant(make_settings(data_dir), chat_model=model).ask("¿Qué es el DAFO?")
+    assert answer.citations and all(c.consulted for c in answer.citations)
+    assert [c.marker for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_model_answer_in_the_wrong_language_is_retried_once_then_noticed(
+        data_dir, scripted_model) -> None:
+    english = "SWOT analysis lists the strengths and weaknesses of the company and the threats."
+    spanish = "El DAFO cruza las fortalezas y debilidades internas con el entorno [1]."
+    model = scripted_model.with_replies(english, spanish)
+    answer = Assistant(make_settings(data_dir), chat_model=model).ask("¿Qué es el DAFO?")
+    assert answer.text == spanish and not answer.notice and len(model.received) == 2
+    assert "Spanish" in model.received[1][-1].content  # the firmer instruction
+    stubborn = scripted_model.with_replies(english, english)
+    answer = Assistant(make_settings(data_dir), chat_model=stubborn).ask("¿Qué es el DAFO?")
+    assert answer.notice and "español" in answer.notice and len(stubborn.received) == 2
