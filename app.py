@@ -15,4 +15,6 @@ demo = build_app(assistant)
 if __name__ == "__main__":
     prepare(assistant)
     demo.queue(default_concurrency_limit=assistant.settings.concurrency_limit)
-    demo.launch(**launch_options(assistant.settings))
+    demo.launch(**launch_options(assistant.settings), prevent_thread_lock=True)
+    print(f"Estratega is running at {demo.local_url}", flush=True)
+    demo.block_thread()

@@ -17,6 +17,10 @@ from .identity import BrowserIds
 from .login_gate import LoginGate
 
 STYLE = Path(__file__).with_name("style.css")
+PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
+              "{ min-width: 0 !important; max-width: 100vw !important; } .main.app "
+              "{ padding: 8px 10px !important; } footer .divider { display: none !important; } }"
+              "</style>")
 TABS = ("chat", "interview", "concepts", "knowledge")
 # Runs in the browser on load: the stored choice, else the browser's own language.
 DETECT_LANGUAGE = "(owner, saved) => [owner, saved || navigator.language || 'en']"
@@ -96,8 +100,29 @@ def theme() -> gr.themes.Base:
     sans = ["Inter", "ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto",
             "Helvetica Neue", "Arial", "sans-serif"]
     mono = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
-    return gr.themes.Soft(primary_hue="indigo", secondary_hue="slate", neutral_hue="slate",
+    soft = gr.themes.Soft(primary_hue="indigo", secondary_hue="slate", neutral_hue="slate",
                           radius_size="md", font=sans, font_mono=mono)
+    # Soft's primary buttons are pale enough to look disabled: a solid fill with white text.
+    return soft.set(
+        button_primary_background_fill="*primary_600",
+        button_primary_background_fill_hover="*primary_700",
+        button_primary_background_fill_dark="*primary_500",
+        button_primary_background_fill_hover_dark="*primary_600",
+        button_primary_text_color="white",
+        button_primary_text_color_hover="white",
+        button_primary_text_color_dark="white",
+        button_primary_border_color="*primary_600",
+        button_primary_border_color_dark="*primary_500",
+    )
+
+
+# Gradio's own Spanish texts say "usted" ("Coloque", "Haga clic"); the app says "tú". Flat keys
+# win over Gradio's nested ones whatever order the dictionaries load in.
+GRADIO_TEXTS = {
+    "es": {"upload_text.drop_file": "Suelta el archivo aquí",
+           "upload_text.click_to_upload": "Haz clic para subirlo",
+           "upload_text.paste_clipboard": "Pega desde el portapapeles"},
+}
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
@@ -114,7 +139,10 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "ssr_mode": False,
         "footer_links": ["api", "settings"],
         "show_error": False,
-        "quiet": True,
+        "quiet": True,  # app.py prints the one line that matters: where the app is
+        "i18n": gr.I18n(**GRADIO_TEXTS),
+        # Outside the app's own CSS, which Gradio scopes inside the page's padding.
+        "head": PAGE_STYLE,
     }
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import gradio as gr
 
 from ..answering.answers import Answer
+from ..settings import LANGUAGES
 from .context import UiContext, owner_id
 from .render import escape, escape_inline, quote
 
@@ -53,8 +54,10 @@ class ChatTab:
 def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
     """The final answer, who composed it, then one collapsed message per numbered source."""
     t = ctx.text
-    composer = (t(lang, "chat.grounded") if answer.composer == "grounded"
-                else f"`{escape_inline(answer.composer)}`")
+    # The footer is in the answer's language, so it never switches language under the answer.
+    said = answer.language if answer.language in LANGUAGES else lang
+    footer = (t(said, "chat.answered_by_grounded") if answer.composer == "grounded"
+              else t(said, "chat.answered_by", composer=f"`{escape_inline(answer.composer)}`"))
     body = escape(answer.text)
     if answer.notice:
         # The chain words its notice in the answer's language; the UI's own phrase covers a
@@ -63,7 +66,7 @@ def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
         body = f"{quote(notice)}\n\n{body}"
     messages: list[Message] = [{
         "role": "assistant",
-        "content": f"{body}\n\n*{t(lang, 'chat.answered_by', composer=composer)}*",
+        "content": f"{body}\n\n*{footer}*",
     }]
     for citation in answer.citations:
         messages.append({
@@ -109,7 +112,7 @@ def build(ctx: UiContext) -> ChatTab:
         a = ctx.assistant
         try:
             text = a.check_query(message)
-        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+        except Exception as err:  # noqa: BLE001 - the validator has shown it already
             raise ctx.error(err, lang) from None
         conv = conv or uuid.uuid4().hex
         shown = [*past, {"role": "user", "content": escape(text)}]
@@ -124,7 +127,8 @@ def build(ctx: UiContext) -> ChatTab:
                     draft = {"role": "assistant", "content": escape(written)}
                     yield [*shown, draft], shown, conv, ""
                 elif event.type == "notice":  # the model failed: the grounded text follows
-                    gr.Warning(ctx.text(lang, "chat.fallback"))
+                    gr.Warning(ctx.text(lang, "chat.fallback"),
+                               title=ctx.text(lang, "notify.warning"))
                     written = ""
                 elif event.type == "done":
                     answer = event.answer
@@ -138,10 +142,21 @@ def build(ctx: UiContext) -> ChatTab:
         """Forget the conversation on screen and start a new one."""
         return [], [], uuid.uuid4().hex
 
+    def check(message: str, past: list[Message], conv: str, owner: str, lang: str,
+              request: gr.Request) -> list[Any]:
+        """An empty or too long question is shown beside the input, in the user's language;
+        the conversation and what was typed stay as they are."""
+        try:
+            ctx.assistant.check_query(message)
+            problem = ""
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            problem = ctx.message(err, lang)
+        return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 4]
+
     ask_inputs = [question, history, conversation, ctx.owner, ctx.lang]
     ask_outputs = [chatbot, history, conversation, question]
-    question.submit(respond, ask_inputs, ask_outputs, api_name="ask")
-    send.click(respond, ask_inputs, ask_outputs, api_visibility="private")
+    question.submit(respond, ask_inputs, ask_outputs, api_name="ask", validator=check)
+    send.click(respond, ask_inputs, ask_outputs, api_visibility="private", validator=check)
     for button in starters:
         button.click(lambda s: s, button, question, api_visibility="private", queue=False).then(
             respond, ask_inputs, ask_outputs, api_visibility="private")

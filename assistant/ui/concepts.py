@@ -88,14 +88,15 @@ def build(ctx: UiContext) -> ConceptsTab:
                            elem_id="concept-lookup")
     concept_id = gr.State("")
     card = gr.Markdown(f"*{t(lang0, 'concepts.empty')}*", elem_id="concept-card",
-                       elem_classes="card")
-    links_label = gr.Markdown("", elem_classes="links-label")
+                       elem_classes="card", label="card")
+    links_label = gr.Markdown("", elem_classes="links-label", label="links_title")
     with gr.Row(elem_classes="links"):
         links = [gr.Button("", size="sm", visible=False, elem_classes="concept-link")
                  for _ in range(LINKS)]
-    with gr.Row(elem_id="concept-translations"):
-        others = [gr.Markdown("", elem_classes="translation") for _ in range(len(LANGUAGES) - 1)]
-    passages = gr.Markdown("", elem_id="concept-passages")
+    with gr.Row(elem_id="concept-translations", visible=False) as translations:
+        others = [gr.Markdown("", elem_classes="translation", label=f"translation_{i + 1}")
+                  for i in range(len(LANGUAGES) - 1)]
+    passages = gr.Markdown("", elem_id="concept-passages", label="passages")
 
     def show(text: str, shown_in: str, lang: str) -> list[Any]:
         """Resolve the term and fill the card, the links, the translations and the passages."""
@@ -106,10 +107,13 @@ def build(ctx: UiContext) -> ConceptsTab:
             names = [a.runtime.concepts.name(cid, card_in)
                      for cid in err.params.get("suggestions", [])][:LINKS]
             gr.Warning(escape(a.runtime.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
-                                               term=text.strip())))  # toasts render HTML
-            return ["", f"*{t(lang, 'concepts.empty')}*",
+                                                       term=text.strip())),  # toasts are HTML
+                       title=t(lang, "notify.warning"))
+            missing = t(lang, "concepts.no_result", term=escape_inline(text.strip()))
+            hint = "" if names else f"\n\n{t(lang, 'concepts.no_suggestion')}"
+            return ["", f"**{missing}**{hint}",
                     f"**{t(lang, 'concepts.suggestions')}**" if names else "",
-                    *_links(names), *[""] * len(others), ""]
+                    *_links(names), gr.update(visible=False), *[""] * len(others), ""]
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise ctx.error(err, lang) from None
         names = [r["name"] for r in found.related][:LINKS]
@@ -117,15 +121,15 @@ def build(ctx: UiContext) -> ConceptsTab:
                    for code in LANGUAGES if code in found.translations]
         return [found.id, card_markdown(found, lang, ctx),
                 f"**{t(lang, 'concepts.related')}**" if names else "", *_links(names),
-                *columns, passages_markdown(found, lang, ctx)]
+                gr.update(visible=bool(columns)), *columns, passages_markdown(found, lang, ctx)]
 
     def switch(cid: str, shown_in: str, lang: str) -> list[Any]:
         """Show the current concept in another language (nothing to do before a lookup)."""
         if not cid:
-            return [gr.skip()] * (4 + LINKS + len(others))
+            return [gr.skip()] * len(outputs)
         return show(ctx.assistant.runtime.concepts.name(cid, "en"), shown_in, lang)
 
-    outputs = [concept_id, card, links_label, *links, *others, passages]
+    outputs = [concept_id, card, links_label, *links, translations, *others, passages]
     inputs = [term, card_lang, ctx.lang]
     lookup.click(show, inputs, outputs, api_name="concept")
     term.submit(show, inputs, outputs, api_visibility="private")

@@ -34,6 +34,10 @@ class UiContext:
         if not isinstance(err, EstrategaError):
             log.exception("unexpected error in a UI callback", exc_info=err)
         # Gradio renders toast messages as HTML, and messages may quote what the user typed.
+        return gr.Error(self.message(err, lang), print_exception=False,
+                        title=self.text(lang, "notify.error"))
+
+    def message(self, err: BaseException, lang: str | None) -> str:
+        """The error as one HTML-escaped line in the user's language."""
         prompts = self.assistant.runtime.prompts
-        message = html.escape(describe(err, ui_lang(lang), prompts), quote=False)
-        return gr.Error(message, print_exception=False)
+        return html.escape(describe(err, ui_lang(lang), prompts), quote=False)

@@ -56,16 +56,16 @@ def build(ctx: UiContext) -> InterviewTab:
     """Lay out the interview tab and wire its events (call inside a `gr.Tab`)."""
     t, lang0 = ctx.text, "en"
     interview_id, plan_id, choice_values = gr.State(""), gr.State(""), gr.State([])
-    intro = gr.Markdown(t(lang0, "interview.intro"), elem_classes="intro")
+    intro = gr.Markdown(t(lang0, "interview.intro"), elem_classes="intro", label="intro")
     with gr.Row(equal_height=True):
         saved = gr.Dropdown([], label=t(lang0, "interview.saved"), scale=4, elem_id="saved-work")
         resume = gr.Button(t(lang0, "interview.resume"), scale=1, elem_id="resume")
         new = gr.Button(t(lang0, "interview.new"), variant="primary", scale=1,
                         elem_id="new-interview")
     with gr.Group(visible=False, elem_id="asking") as asking:
-        progress = gr.Markdown("", elem_id="iv-progress")
-        notes = gr.Markdown("", elem_id="iv-notes")
-        question = gr.Markdown("", elem_id="iv-question")
+        progress = gr.Markdown("", elem_id="iv-progress", label="progress")
+        notes = gr.Markdown("", elem_id="iv-notes", label="notes")
+        question = gr.Markdown("", elem_id="iv-question", label="question")
         with gr.Row(elem_classes="links"):
             options = [gr.Button("", size="sm", visible=False, elem_classes="iv-option")
                        for _ in range(OPTIONS)]
@@ -75,14 +75,16 @@ def build(ctx: UiContext) -> InterviewTab:
             skip = gr.Button(t(lang0, "interview.skip"), size="sm", elem_id="iv-skip")
             why = gr.Button(t(lang0, "interview.why"), size="sm", elem_id="iv-why")
             nxt = gr.Button(t(lang0, "interview.next"), variant="primary", elem_id="iv-next")
-    with gr.Group(visible=False, elem_id="summary") as summary:
-        table = gr.Markdown("", elem_id="iv-summary")
-        with gr.Row(equal_height=True):
+    current_values = gr.State({})  # slot -> its current answer, to start the editor with
+    with gr.Group(visible=False, elem_id="iv-summary-box") as summary:
+        table = gr.Markdown("", elem_id="iv-summary", label="summary")
+        with gr.Row(equal_height=True, elem_id="iv-edit"):
             slot = gr.Dropdown([], label=t(lang0, "interview.edit_slot"), elem_id="iv-edit-slot")
             value = gr.Textbox(label=t(lang0, "interview.edit_value"), elem_id="iv-edit-value")
             change = gr.Button(t(lang0, "interview.change"), elem_id="iv-change")
         confirm = gr.Button(t(lang0, "interview.confirm"), variant="primary", elem_id="iv-confirm")
     plan = plan_view.build(ctx, plan_id)
+    tab = InterviewTab(ctx, [], plan, saved)
 
     def render(view: Any, who: str, lang: str) -> list[Any]:
         """Every output of a step, from the interview's current view."""
@@ -111,11 +113,14 @@ def build(ctx: UiContext) -> InterviewTab:
             gr.update(visible=at_summary and not done), summary_md,
             gr.update(choices=[(i.label, i.slot) for i in view.summary],
                       value=view.summary[0].slot if view.summary else None),
+            view.summary[0].value if view.summary else "",
+            {i.slot: i.value for i in view.summary},
             *plan.show(view.plan_id, who),
         ]
 
     outputs = [interview_id, plan_id, choice_values, asking, progress, notes, question,
-               *options, skip, answer, summary, table, slot, *plan.show_outputs]
+               *options, skip, answer, summary, table, slot, value, current_values,
+               *plan.show_outputs]
 
     def step(action: str, iid: str, text: str, owner: str, lang: str,
              request: gr.Request, key: str = "") -> list[Any]:
@@ -148,13 +153,19 @@ def build(ctx: UiContext) -> InterviewTab:
         return updates + plan.show(ident, who)
 
     def act(action: str) -> Any:
-        def run(iid: str, text: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
-            return step(action, iid, text, owner, lang, request)
+        def run(iid: str, answer: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
+            return step(action, iid, answer, owner, lang, request)
         return run
 
-    def edit(iid: str, key: str, text: str, owner: str, lang: str,
+    def open_saved(iid: str, saved_item: str, owner: str, lang: str,
+                   request: gr.Request) -> list[Any]:
+        if not saved_item:
+            raise gr.Error(t(lang, "interview.pick_saved"), title=t(lang, "notify.warning"))
+        return step("open", iid, saved_item, owner, lang, request)
+
+    def edit(iid: str, answer_to_change: str, new_value: str, owner: str, lang: str,
              request: gr.Request) -> list[Any]:
-        return step("edit", iid, text, owner, lang, request, key=key)
+        return step("edit", iid, new_value, owner, lang, request, key=answer_to_change)
 
     def option(i: int) -> Any:
         def run(iid: str, values: list[str], owner: str, lang: str,
@@ -165,7 +176,7 @@ def build(ctx: UiContext) -> InterviewTab:
 
     base = [interview_id, answer, ctx.owner, ctx.lang]
     new.click(act("new"), base, outputs, api_name="start_interview")
-    resume.click(act("open"), [interview_id, saved, ctx.owner, ctx.lang], outputs,
+    resume.click(open_saved, [interview_id, saved, ctx.owner, ctx.lang], outputs,
                  api_name="open_saved")
     nxt.click(act("answer"), base, outputs, api_name="answer")
     answer.submit(act("answer"), base, outputs, api_visibility="private")
@@ -174,7 +185,10 @@ def build(ctx: UiContext) -> InterviewTab:
     why.click(act("why"), base, outputs, api_visibility="private")
     change.click(edit, [interview_id, slot, value, ctx.owner, ctx.lang], outputs,
                  api_name="edit_answer")
-    confirm.click(act("confirm"), base, outputs, api_name="confirm")
+    confirm.click(act("confirm"), base, outputs, api_name="confirm").success(
+        tab.refresh_fn, [ctx.owner, ctx.lang], tab.refresh_outputs, api_visibility="private")
+    slot.input(lambda key, values: values.get(key, ""), [slot, current_values], value,
+               api_visibility="private", queue=False)
     for i, button in enumerate(options):
         button.click(option(i), [interview_id, choice_values, ctx.owner, ctx.lang], outputs,
                      api_visibility="private")
@@ -183,4 +197,5 @@ def build(ctx: UiContext) -> InterviewTab:
                 (skip, "value", "skip"), (why, "value", "why"), (nxt, "value", "next"),
                 (slot, "label", "edit_slot"), (value, "label", "edit_value"),
                 (change, "value", "change"), (confirm, "value", "confirm")]
-    return InterviewTab(ctx, labelled, plan, saved)
+    tab.labelled.extend(labelled)
+    return tab

@@ -1,7 +1,9 @@
-"""The drafted plan inside the interview tab: rendered, per-section regenerate/edit, downloads."""
+"""The drafted plan inside the interview tab: rendered (tables become cards on a phone), each
+section editable through a form built from the plan model, regenerate, downloads."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import tempfile
 from dataclasses import dataclass
@@ -10,9 +12,11 @@ from typing import Any
 
 import gradio as gr
 
+from ..errors import PlanInputError
 from ..planning.plan.model import SECTIONS
+from . import plan_form
 from .context import UiContext, owner_id
-from .render import escape
+from .render import escape, markdown_html
 
 FORMATS = ("md", "docx", "json")
 
@@ -23,7 +27,7 @@ class PlanView:
 
     ctx: UiContext
     group: gr.Group
-    body: gr.Markdown
+    body: gr.HTML
     section: gr.Dropdown
     regenerate: gr.Button
     value: gr.Textbox
@@ -32,14 +36,12 @@ class PlanView:
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.section, self.regenerate, self.value, self.save, self.files]
+        return [self.section, self.regenerate, self.files]
 
     def relabel(self, lang: str) -> list[Any]:
         t = self.ctx.text
         return [gr.update(label=t(lang, "interview.section")),
                 gr.update(value=t(lang, "interview.regenerate")),
-                gr.update(label=t(lang, "interview.section_value")),
-                gr.update(value=t(lang, "interview.save_section")),
                 gr.update(label=t(lang, "interview.downloads"))]
 
     @property
@@ -61,7 +63,7 @@ class PlanView:
             path = folder / f"{_slug(plan.title)}.{fmt}"
             path.write_bytes(a.plans.export_plan(plan_id, fmt, owner))
             paths.append(str(path))
-        return [gr.update(visible=True), escape(markdown),
+        return [gr.update(visible=True), markdown_html(markdown),
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
                 section_text(plan, section), paths]
 
@@ -78,26 +80,36 @@ def section_text(plan: Any, section: str) -> str:
 def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
     """Lay out the plan area (hidden until a plan exists) and wire its events."""
     t, lang0 = ctx.text, "en"
+    version = gr.State(0)  # bumped after each save, so the form is rebuilt from the plan
     with gr.Group(visible=False, elem_id="plan") as group:
-        body = gr.Markdown("", elem_id="plan-body", elem_classes="card")
-        with gr.Row(equal_height=True):
+        body = gr.HTML("", elem_id="plan-body", label="plan", padding=False)
+        with gr.Row(equal_height=True, elem_id="plan-tools"):
             section = gr.Dropdown([], label=t(lang0, "interview.section"), scale=2,
                                   elem_id="plan-section")
             regenerate = gr.Button(t(lang0, "interview.regenerate"), scale=1,
                                    elem_id="plan-regenerate")
-        value = gr.Textbox(label=t(lang0, "interview.section_value"), lines=4, max_lines=16,
-                           elem_id="plan-section-value")
-        save = gr.Button(t(lang0, "interview.save_section"), variant="primary", size="sm",
-                         elem_id="plan-save-section")
+        with gr.Column(elem_id="plan-form"):
+            @gr.render(inputs=[plan_id, section, ctx.owner, ctx.lang, version],
+                       triggers=[section.change, version.change, ctx.lang.change])
+            def form(pid: str, name: str | None, owner: str, lang: str, _version: int,
+                     request: gr.Request) -> None:
+                """One input per field of the chosen section, errors beside each field."""
+                if not pid or name not in SECTIONS:
+                    return
+                who = owner_id(owner, request)
+                try:
+                    plan = ctx.assistant.plans.get_plan(pid, who)
+                except Exception:  # noqa: BLE001 - the plan area shows the error already
+                    return
+                _form(ctx, view, plan, name, lang, who, version, problems)
+        problems = gr.Markdown("", elem_id="plan-form-problems", elem_classes="form-problems",
+                               label="problems")
+        # For API clients: a section as text or JSON (the form is the way in the browser).
+        value = gr.Textbox(label="section_content", visible=False, elem_id="plan-section-value")
+        save = gr.Button("save", visible=False, elem_id="plan-save-json")
         files = gr.File(label=t(lang0, "interview.downloads"), file_count="multiple",
                         interactive=False, elem_id="plan-files")
     view = PlanView(ctx, group, body, section, regenerate, value, save, files)
-
-    def pick(pid: str, name: str, owner: str, lang: str, request: gr.Request) -> str:
-        try:
-            return section_text(ctx.assistant.plans.get_plan(pid, owner_id(owner, request)), name)
-        except Exception as err:  # noqa: BLE001 - every failure becomes a message
-            raise ctx.error(err, lang) from None
 
     def change(pid: str, name: str, text: str, owner: str, lang: str, request: gr.Request,
                redo: bool = False) -> list[Any]:
@@ -109,7 +121,6 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
                 current = getattr(ctx.assistant.plans.get_plan(pid, who), name)
                 value = text if isinstance(current, str) else json.loads(text or "null")
                 ctx.assistant.plans.edit_section(pid, name, value, who)
-                gr.Info(t(lang, "interview.saved_section"))
             return view.show(pid, who, name)
         except json.JSONDecodeError as err:
             raise gr.Error(f"JSON: {err.msg} ({err.lineno}:{err.colno})") from None
@@ -117,15 +128,156 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
             raise ctx.error(err, lang) from None
 
     inputs = [plan_id, section, value, ctx.owner, ctx.lang]
-    section.input(pick, [plan_id, section, ctx.owner, ctx.lang], value, api_visibility="private")
     save.click(change, inputs, view.show_outputs, api_name="edit_section")
 
     def redo(pid: str, name: str, text: str, owner: str, lang: str,
              request: gr.Request) -> list[Any]:
         return change(pid, name, text, owner, lang, request, redo=True)
 
-    regenerate.click(redo, inputs, view.show_outputs, api_name="regenerate_section")
+    regenerate.click(redo, inputs, view.show_outputs, api_name="regenerate_section").then(
+        lambda v: v + 1, version, version, api_visibility="private", queue=False)
     return view
+
+
+def _form(ctx: UiContext, view: PlanView, plan: Any, name: str, lang: str, who: str,
+          version: gr.State, problems: gr.Markdown) -> None:
+    """The form of one section (inside `gr.render`): fields grouped by row, one save button."""
+    t = ctx.text
+    fields = plan_form.section_fields(plan, name)
+    inputs: list[Any] = []
+    for row, group in itertools.groupby(fields, key=lambda f: f.row):
+        with gr.Group(elem_classes="form-row"):
+            if row:
+                gr.Markdown(f"**{_row_title(t, lang, row, plan)}**",
+                            elem_classes="form-row-title")
+            inputs.extend(_input(t, lang, plan, field) for field in group)
+    save = gr.Button(t(lang, "interview.save_section"), variant="primary",
+                     elem_id="plan-save-section")
+
+    def check(*values: Any) -> list[Any]:
+        """Each field's problem beside it: its type and range first, then the plan validator."""
+        messages = _check(ctx, plan, name, fields, list(values[:-1]), lang)
+        return [*[gr.validate(not messages.get(f.key), messages.get(f.key, ""))
+                  for f in fields], gr.validate(True, "")]
+
+    def store(*values: Any) -> tuple[Any, ...]:
+        """Save the section through the plan validator; what it refuses stays under the form."""
+        new = plan_form.assemble(plan, name, fields, list(values[:-1]))
+        try:
+            ctx.assistant.plans.edit_section(plan.id, name, new, who)
+        except PlanInputError as err:
+            lines = "\n".join(f"- {escape(p)}" for p in err.params.get("problems", []))
+            return (*[gr.skip()] * len(view.show_outputs), lines, gr.skip())
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        gr.Info(t(lang, "interview.saved_section"), title=t(lang, "notify.info"))
+        return (*view.show(plan.id, who, name), "", values[-1] + 1)
+
+    save.click(store, [*inputs, version], [*view.show_outputs, problems, version],
+               validator=check, api_visibility="private")
+
+
+def _check(ctx: UiContext, plan: Any, name: str, fields: list[plan_form.Field],
+           values: list[Any], lang: str) -> dict[str, str]:
+    """Problems by field key, in the UI language (types and ranges) or the plan's (validator)."""
+    from ..planning.plan import validate_plan
+    from ..planning.plan.model import Plan
+
+    t = ctx.text
+    try:
+        new = plan_form.assemble(plan, name, fields, values)
+    except (TypeError, ValueError):
+        new = None
+    if new is None:
+        return {f.key: t(lang, "plan_form.errors.number") for f in fields
+                if f.kind in ("money", "month", "integer", "number")}
+    typed = plan_form.field_errors(name, new, fields)
+    if typed:
+        return {key: _type_message(t, lang, code) for key, code in typed.items()}
+    candidate = Plan.model_validate({**plan.model_dump(), name: new})
+    out: dict[str, str] = {}
+    prompts = ctx.assistant.runtime.prompts
+    for finding in validate_plan(candidate):
+        sentence = prompts.phrase("plan", plan.language, f"findings.{finding.code}",
+                                  subject=finding.subject, detail=finding.detail)
+        target = _finding_field(finding.code, finding.subject, fields)
+        if target is not None:
+            out[target.key] = f"{out[target.key]} {sentence}" if target.key in out else sentence
+    return out
+
+
+def _finding_field(code: str, subject: str, fields: list[plan_form.Field]
+                   ) -> plan_form.Field | None:
+    """The field a validator finding points at: in the row it names, the field it is about."""
+    in_row = [f for f in fields if f.row == subject] or [
+        f for f in fields if plan_form.problem_rows(subject, fields) == f.row and f.row]
+    if not in_row:
+        return None
+    wanted = ("_cents",) if "budget" in code else ("month",) if "horizon" in code else (
+        "objective_ids",) if "objective" in code else ("kpi",) if "kpi" in code else ()
+    for field in in_row:
+        if any(field.name.endswith(w) for w in wanted):
+            return field
+    return in_row[0]
+
+
+def _type_message(t: Any, lang: str, code: str) -> str:
+    kind, _, limit = code.partition("|")
+    if kind in ("greater_than", "greater_than_equal"):
+        return t(lang, "plan_form.errors.min", limit=limit)
+    if kind in ("less_than", "less_than_equal"):
+        return t(lang, "plan_form.errors.max", limit=limit)
+    if kind in ("string_too_short", "too_short", "missing"):
+        return t(lang, "plan_form.errors.required")
+    if kind in ("string_too_long",):
+        return t(lang, "plan_form.errors.too_long", limit=limit)
+    if kind.endswith("_parsing") or kind.endswith("_type"):
+        return t(lang, "plan_form.errors.number")
+    return t(lang, "plan_form.errors.invalid")
+
+
+def _row_title(t: Any, lang: str, row: str, plan: Any) -> str:
+    """"T1 · Local search ads" for a row with an id, "Risk 2" for a numbered one."""
+    if row.startswith("#"):
+        return escape(f"{t(lang, 'plan_form.item')} {row[1:]}")
+    names = {o.id: o.text for o in plan.strategy.objectives}
+    names.update({x.id: x.name for x in plan.tactics})
+    title = names.get(row, "")
+    return escape(f"{row} · {title}" if title else row)
+
+
+def _input(t: Any, lang: str, plan: Any, field: plan_form.Field) -> Any:
+    """The input for one field, labelled in the UI language."""
+    label = field_label(t, lang, field.name or "text")
+    elem = f"pf-{field.key}"
+    if field.kind == "money":
+        return gr.Number(field.value, label=f"{label} ({plan.currency})", precision=2, minimum=0,
+                         elem_id=elem, elem_classes="pf-field")
+    if field.kind == "month":
+        hint = t(lang, "plan_form.month_hint", last=plan.horizon_months)
+        return gr.Number(field.value, label=f"{label} ({hint})", precision=0, minimum=1,
+                         maximum=plan.horizon_months, elem_id=elem, elem_classes="pf-field")
+    if field.kind in ("integer", "number"):
+        return gr.Number(field.value, label=label, precision=0 if field.kind == "integer"
+                         else None, elem_id=elem, elem_classes="pf-field")
+    if field.kind == "flag":
+        return gr.Checkbox(field.value, label=label, elem_id=elem, elem_classes="pf-field")
+    if field.kind == "lines":
+        count = max(2, min(8, field.value.count("\n") + 1))
+        return gr.Textbox(field.value, label=label, lines=count, max_lines=20,
+                          info=t(lang, "plan_form.one_per_line"), elem_id=elem,
+                          elem_classes="pf-field")
+    long = len(field.value) > 70 or "\n" in field.value or not field.name
+    return gr.Textbox(field.value, label=label, lines=4 if long else 1, max_lines=20,
+                      elem_id=elem, elem_classes="pf-field")
+
+
+def field_label(t: Any, lang: str, name: str) -> str:
+    """A field's name in the UI language; a field without a translation yet gets its own name
+    made readable ("kpi_name" -> "Kpi name"), so a new model field still shows."""
+    names = t.prompts.phrases("ui", lang).get("plan_form", {}).get("fields", {})
+    key = name.removesuffix("_cents")
+    return names.get(key) or key.replace("_", " ").capitalize()
 
 
 def _slug(title: str) -> str:
