@@ -16,7 +16,7 @@ import numpy as np
 
 from .answering.chain import AnswerChain, ChainParts
 from .answering.memory import ConversationMemory
-from .backends import make_chat_model
+from .backends import classify_backend_error, make_chat_model
 from .documents import Source
 from .indexing.embeddings import embed, make_embedding_function
 from .indexing.ingest import Ingestor
@@ -26,6 +26,7 @@ from .indexing.registry import SourceRegistry
 from .indexing.store import ChunkStore, make_store
 from .indexing.uploads import UploadFolder
 from .language import LanguageDetector
+from .planning.drafting import PlanDrafter
 from .planning.persistence import Database
 from .planning.plan import load_playbook
 from .planning.service import PlanService
@@ -135,7 +136,9 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
         memory=ConversationMemory(settings.memory_turns),
         business_keywords={bid: [*b.keywords, *b.names.values()]
                            for bid, b in playbook.business_types.items()}))
-    plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model)
+    plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
+                               lambda query, lang: [h.text for h in retriever.search(
+                                   query, 3, query_language=lang)])
     return Runtime(settings, prompts, knowledge, concepts, detector, embedding_function,
                    vectors, store, registry, lexical, path, ingestor, library, retriever,
                    chat_model, chain, plans)
@@ -156,8 +159,10 @@ def _playbook_guides(settings: Settings) -> Callable[[], list[Source]]:
 
 
 def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: KnowledgeBase,
-                       concepts: ConceptIndex, chat_model: Any | None) -> PlanService:
-    """A PlanService over the database, the playbook and the concept cards."""
+                       concepts: ConceptIndex, chat_model: Any | None,
+                       passages: Callable[[str, str], list[str]] | None = None) -> PlanService:
+    """A PlanService over the database, the playbook and the concept cards; with a chat model,
+    a drafter that has it write the plan's content (knowledge passages from `passages`)."""
     titles = {a.source_id: a.title for a in knowledge.articles}
 
     def explain(concept_id: str, lang: str) -> str | None:
@@ -169,6 +174,12 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
             return concepts.name(ident, lang) if ident in concepts.concepts else None
         return titles.get(ident)
 
-    return PlanService(Database(settings.database_path), prompts,
-                       load_playbook(settings.knowledge_dir / "playbook"), explain=explain,
-                       source_title=source_title, chat_model=chat_model)
+    playbook = load_playbook(settings.knowledge_dir / "playbook")
+    drafter = None
+    if chat_model is not None:
+        drafter = PlanDrafter(chat_model, prompts, playbook, knowledge=passages,
+                              repairs=settings.plan_repairs, timeout=settings.plan_draft_timeout,
+                              classify=lambda exc: str(classify_backend_error(
+                                  exc, settings).params.get("kind", "server")))
+    return PlanService(Database(settings.database_path), prompts, playbook, explain=explain,
+                       source_title=source_title, chat_model=chat_model, drafter=drafter)

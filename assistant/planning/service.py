@@ -13,8 +13,10 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import PlanInputError, UnknownLanguage, UnknownSection
-from ..prompts import PromptLibrary
+from ..prompts import PromptError, PromptLibrary
 from ..settings import LANGUAGES
+from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
+from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
 from .interview.machine import Explain
 from .interview.state import CONFIRMED
@@ -37,6 +39,7 @@ class PlanService:
     explain: Explain | None = None
     source_title: SourceTitle | None = None
     chat_model: Any = None
+    drafter: PlanDrafter | None = None  # with a chat model: the model drafts, the validator judges
     clock: Callable[[], float] = time.time
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex[:12])
 
@@ -116,15 +119,19 @@ class PlanService:
         return view
 
     # -- plans --------------------------------------------------------------------------------
-    def draft_plan(self, answers: dict[str, Any], owner: str) -> Plan:
-        """Draft and save a plan straight from an answers mapping (the CLI's path)."""
-        return Plan.model_validate(self._draft(answers, owner, None).plan)
+    def draft_plan(self, answers: dict[str, Any], owner: str,
+                   progress: DraftProgress | None = None) -> Plan:
+        """Draft and save a plan straight from an answers mapping (the CLI's path);
+        `progress(section, event, attempt)` hears which section a model is writing."""
+        return Plan.model_validate(self._draft(answers, owner, None, progress).plan)
 
-    def _draft(self, answers: dict[str, Any], owner: str,
-               interview: InterviewState | None) -> PlanRecord:
+    def _draft(self, answers: dict[str, Any], owner: str, interview: InterviewState | None,
+               progress: DraftProgress | None = None) -> PlanRecord:
         inp = read_answers(answers, self.playbook, self.prompts)
         plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
-        if self.chat_model is not None:
+        if self.drafter is not None:
+            plan = self._model_draft(plan, inp, DRAFTED_SECTIONS, progress)
+        elif self.chat_model is not None:
             plan = rewrite_sections(plan, inp.answers(), self.chat_model, self.prompts) or plan
         now = self.clock()
         plan = plan.model_copy(update={"id": self.new_id()})
@@ -143,7 +150,8 @@ class PlanService:
         """This owner's plans, most recent first."""
         return self.database.list_plans(owner)
 
-    def regenerate_section(self, plan_id: str, section: str, owner: str) -> Plan:
+    def regenerate_section(self, plan_id: str, section: str, owner: str,
+                           progress: DraftProgress | None = None) -> Plan:
         """Redo one section from the saved answers (with the model when one is configured);
         the other sections stay as they are."""
         self._check_section(section)
@@ -152,7 +160,10 @@ class PlanService:
         inp = read_answers(record.answers, self.playbook, self.prompts)
         fresh = build_plan(inp, self.playbook, self.prompts, self.source_title)
         candidate = plan.model_copy(update={section: getattr(fresh, section)})
-        if self.chat_model is not None and section in NARRATIVE_SECTIONS:
+        if self.drafter is not None and section in DRAFTED_SECTIONS:
+            candidate = self._model_draft(candidate, inp, (section,), progress,
+                                          keep=plan.model_sections)
+        elif self.chat_model is not None and section in NARRATIVE_SECTIONS:
             candidate = rewrite_sections(candidate, record.answers, self.chat_model,
                                          self.prompts, (section,)) or candidate
         return self._save_checked(record, candidate)
@@ -165,13 +176,53 @@ class PlanService:
         field_type = Plan.model_fields[section].annotation
         try:
             new_value = TypeAdapter(field_type).validate_python(value)
-            candidate = Plan.model_validate({**plan.model_dump(), section: new_value})
+            candidate = Plan.model_validate({
+                **plan.model_dump(), section: new_value,  # the owner wrote it now, not a model
+                "model_sections": [s for s in plan.model_sections if s != section]})
         except ValidationError as exc:
             detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                                for e in exc.errors()[:5])
             raise PlanInputError(problems=[self._finding(plan.language, Finding(
                 "invalid_section", section, detail))]) from None
         return self._save_checked(record, candidate)
+
+    def _model_draft(self, plan: Plan, inp: Any, sections: tuple[str, ...],
+                     progress: DraftProgress | None, keep: list[str] | None = None) -> Plan:
+        """The model drafts `sections` of the deterministic plan; what fails stays as it is,
+        with a note in the plan's language saying why."""
+        assert self.drafter is not None
+        report = self.drafter.draft(plan, inp.answers(), getattr(inp, "understood", None),
+                                    sections, progress)
+        lang = plan.language
+        notes = [self._draft_note(lang, o) for o in report.outcomes if not o.by_model]
+        written = [s for s in (keep or []) if s not in sections] + report.model_sections
+        return report.plan.model_copy(update={
+            "model_sections": [s for s in DRAFTED_SECTIONS if s in written],
+            "draft_notes": notes})
+
+    def _draft_note(self, lang: str, outcome: SectionOutcome) -> str:
+        section = self.prompts.phrase("plan", lang, f"headings.{outcome.section}")
+        reason, _, kind = outcome.reason.partition(":")
+        if reason == "backend":
+            detail = self.prompts.phrase("errors", lang, f"backend.{kind or 'server'}",
+                                         where="?", status=outcome.status, timeout="?",
+                                         model="?")
+            return self.prompts.phrase("plan", lang, "drafting.fallback_backend",
+                                       section=section, detail=detail)
+        if reason == "findings":
+            detail = "; ".join(self._finding(lang, f) if self._has_phrase(lang, f) else f.code
+                               for f in outcome.findings[:3])
+            return self.prompts.phrase("plan", lang, "drafting.fallback_findings",
+                                       section=section, detail=detail)
+        key = "fallback_timeout" if reason == "timeout" else "fallback_invalid"
+        return self.prompts.phrase("plan", lang, f"drafting.{key}", section=section)
+
+    def _has_phrase(self, lang: str, finding: Finding) -> bool:
+        try:
+            self._finding(lang, finding)
+        except PromptError:
+            return False
+        return True
 
     def export_plan(self, plan_id: str, fmt: str, owner: str) -> bytes:
         """The plan as Markdown, DOCX or JSON bytes."""

@@ -35,6 +35,13 @@ def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
         ("h1", plan.title),
         ("p", say("labels.meta", months=plan.horizon_months,
                   budget=format_money(plan.budget_cents, plan.currency, lang))),
+    ]
+    if plan.model_sections:  # which parts a chat model wrote (and the validator accepted)
+        out += [("p", say("drafting.by_model", sections=", ".join(
+            h(section) for section in plan.model_sections)))]
+    if plan.draft_notes:
+        out += [("bullets", plan.draft_notes)]
+    out += [
         ("h2", h("summary")), ("p", plan.summary),
         ("h2", h("diagnosis")), ("h3", h("situation")), ("p", plan.diagnosis.situation),
         ("h3", h("swot")),

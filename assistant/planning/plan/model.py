@@ -188,3 +188,7 @@ class Plan(_Model):
     sources: list[SourceRef]
     facts: PlanFacts | None = None
     funnel: FunnelPlan | None = None
+    # Model-drafted plans (assistant/planning/drafting.py): the sections the model wrote and
+    # passed the validator, and what happened to the others, in the plan's language
+    model_sections: list[str] = Field(default_factory=list)
+    draft_notes: list[str] = Field(default_factory=list)
