@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...prompts import PromptLibrary
 from ..understanding.model import GoalUnderstood, Understanding
@@ -15,7 +16,6 @@ from . import sections
 from .facts import excluded_ids, facts_of, understanding_of
 from .formatting import format_number, month_name, month_span
 from .funnel import funnel_plan
-from .inputs import PlanInput
 from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, tactic_months
@@ -28,6 +28,9 @@ from .selection import (
     fallback,
     owner_role,
 )
+
+if TYPE_CHECKING:
+    from .inputs import PlanInput
 
 SourceTitle = Callable[[str, str, str], str | None]  # (kind, id, lang) -> title or None
 COUNT_KPIS = ("new_customers", "orders", "leads", "members")

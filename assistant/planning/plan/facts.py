@@ -4,10 +4,13 @@ the plain answers): business type, goals, channels, months, time, team, regulati
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from ..understanding.model import GoalUnderstood, Understanding
-from .inputs import PlanInput
 from .model import PlanFacts
+
+if TYPE_CHECKING:
+    from .inputs import PlanInput
 
 # excluding one platform of a family rules out the ads sold across the family
 FAMILIES = {"meta_ads": ("facebook", "instagram"), "google_ads": ("google_ads",)}

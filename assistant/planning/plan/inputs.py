@@ -10,7 +10,8 @@ from ...errors import PlanInputError
 from ...prompts import PromptLibrary
 from ...settings import LANGUAGES
 from ..interview.parsing import ParseProblem, first_number
-from ..interview.slots import REQUIRED, SLOTS, parse_slot
+from ..interview.slots import DETAILS, REQUIRED, SLOTS, parse_slot
+from ..understanding import Understander, Understanding, default_understander
 from .playbook import Playbook
 
 
@@ -35,6 +36,14 @@ class PlanInput(BaseModel):
     excluded_channels: list[str] = []
     excluded_ids: list[str] = []
     constraints: str = ""
+    start: str = ""
+    current_customers: str = ""
+    average_sale: str = ""
+    margin: str = ""
+    seasonality: str = ""
+    resources: str = ""
+    understood: Understanding | None = None  # what the answers mean; business_type/goal_id agree
+    overrides: dict[str, Any] = {}  # the owner's corrections, as given
 
     def answers(self) -> dict[str, Any]:
         """Back to the answers-file shape (slot names as keys)."""
@@ -48,18 +57,27 @@ class PlanInput(BaseModel):
                        "currency": self.currency},
             "channels": self.channels, "excluded_channels": self.excluded_channels,
             "constraints": self.constraints,
+            **{k: getattr(self, k) for k in OPTIONAL_TEXT if getattr(self, k)},
+            **({"understood": self.overrides} if self.overrides else {}),
         }
 
 
-def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary) -> PlanInput:
-    """PlanInput from an answers mapping; PlanInputError naming every missing or bad value."""
+OPTIONAL_TEXT = ("start", "current_customers", "average_sale", "margin", "seasonality",
+                 "resources")
+
+
+def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary,
+                 understander: Understander | None = None) -> PlanInput:
+    """PlanInput from an answers mapping; PlanInputError naming every missing or bad value.
+
+    Without an understander the keywords alone are read (no embedding model)."""
     if not isinstance(answers, dict):
         raise PlanInputError(problems=["the answers must be a JSON object"])
     raw_lang = answers.get("language")
     lang = raw_lang if raw_lang in LANGUAGES else "en"
     values: dict[str, Any] = {}
     problems: list[str] = []
-    for slot in SLOTS:
+    for slot in (*SLOTS, *DETAILS):
         label = f"{slot.key} ({prompts.phrase('interview', lang, f'labels.{slot.key}')})"
         value = answers.get(slot.key)
         if value is None or value == "" or value == []:
@@ -73,22 +91,33 @@ def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary) -> Pl
             text = prompts.phrase("interview", lang, f"problems.{problem.code}",
                                   **problem.params)
             problems.append(f"{label}: {text}")
+    overrides = answers.get("understood")
+    if overrides is not None and not isinstance(overrides, dict):
+        problems.append(prompts.phrase("interview", lang, "problems.understood_invalid"))
     if problems:
         raise PlanInputError(problems=problems)
-    channel_ids, _ = playbook.resolve_channels(values.get("channels", []))
-    excluded_ids, _ = playbook.resolve_channels(values.get("excluded_channels", []))
-    goal_id = playbook.classify_goal(values["goal"]) or "acquisition"
-    target = first_number(values["goal"])
+    understander = understander or default_understander(playbook)
+    understood = understander.understand({**values, "understood": overrides}, lang)
+    primary = understood.goals[0] if understood.goals else None
+    goal_id = primary.goal_id if primary and primary.goal_id in playbook.goals \
+        else playbook.classify_goal(values["goal"]) or "acquisition"
+    target = (primary.target or primary.change) if primary and primary.unit != "percent" \
+        else None
+    target = target if target is not None else first_number(values["goal"])
     return PlanInput(
         language=values["language"], business=values["business"], offer=values["offer"],
         customers=values["customers"], competitors=values.get("competitors", ""),
         situation=values.get("situation", ""), goal=values["goal"], goal_id=goal_id,
         goal_target=target if target and target > 0 else None,
-        business_type=playbook.classify_business(f"{values['business']} {values['offer']}"),
+        business_type=understood.business_type,
         horizon_months=values["horizon_months"],
         budget_cents=round(float(values["budget"]["amount"]) * 100),
         currency=values["budget"]["currency"],
-        channels=values.get("channels", []), channel_ids=sorted(channel_ids - excluded_ids),
+        channels=values.get("channels", []),
+        channel_ids=[c for c in understood.channel_ids if c not in understood.excluded_ids],
         excluded_channels=values.get("excluded_channels", []),
-        excluded_ids=sorted(excluded_ids), constraints=values.get("constraints", ""),
+        excluded_ids=sorted(understood.excluded_ids), constraints=values.get("constraints", ""),
+        **{k: values[k] for k in OPTIONAL_TEXT if k in values},
+        understood=understood, overrides=overrides or {},
     )
+

@@ -63,8 +63,8 @@ def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages
                      for i, g in enumerate(goal_ids))
         score += 20 if works else 0
         if facts.hours_per_week is not None and facts.hours_per_week < LIGHT_ONLY_BELOW \
-                and template.effort != "light":
-            continue
+                and template.effort != "light" and not works:
+            continue  # little time: light work only, except what the owner already does
         why = btype.tactics.get(tid) or {}
         out.append(Pick(tid, template, channel, score, works, why))
     out.sort(key=lambda p: (-p.score, p.tactic_id))

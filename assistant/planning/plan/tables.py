@@ -100,7 +100,8 @@ def budget_by_month(plan: Plan, say: Say) -> tuple[list[str], list[list[str]]]:
         total = 0
         for t in plan.tactics:
             months = t.active_months
-            amount = t.monthly_cents[months.index(m)] if m in months and t.monthly_cents else 0
+            amount = t.monthly_cents[months.index(m)] \
+                if m in months and len(t.monthly_cents) == len(months) else 0
             total += amount
             cells.append(format_money(amount, plan.currency, plan.language) if amount else "")
         if total:

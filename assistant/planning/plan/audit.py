@@ -1,0 +1,150 @@
+"""Plan-fit audit: every rule of the plan rubric as code, over a finished plan and its Markdown.
+Used by tests/test_plan_fit.py and benchmarks/plan_fit.py; the validator's findings included."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel.dates import get_month_names
+
+from ...prompts import PromptLibrary
+from ...text import normalize_term
+from .export import export_plan
+from .model import Plan
+from .playbook import Playbook
+from .validator import validate_plan
+
+QUOTED = re.compile(r"«\s?(.*?)\s?»|“(.*?)”")
+MIN_ALIAS = 5  # shorter aliases ("ig", "web", "ads") are not names a reader would see
+
+
+def plan_text(plan: Plan, prompts: PromptLibrary) -> str:
+    """What the owner reads: the Markdown export."""
+    return export_plan(plan, "md", prompts).decode("utf-8")
+
+
+def ours(text: str) -> str:
+    """The plan's own words: the owner's quoted answers and the segment line removed."""
+    return QUOTED.sub(" ", text)
+
+
+def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
+          answers: dict) -> list[str]:
+    """Every rule violation of a plan as "rule: detail" (empty when the plan fits)."""
+    out = [f"validator:{f.code}:{f.subject}:{f.detail}" for f in validate_plan(plan)]
+    text = plan_text(plan, prompts)
+    own_lines = ours(text)
+    for value in answers.values():  # answers shown whole (the primary segment) are theirs
+        if isinstance(value, str) and len(value.split()) >= 3:
+            own_lines = own_lines.replace(value.strip(), " ")
+    own = own_lines
+    facts = plan.facts
+    for channel in plan.excluded_channels:
+        for name in excluded_names(playbook, channel):
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", normalize_term(own_lines)):
+                out.append(f"excluded_in_text:{channel}:{name}")
+                break
+    btype = playbook.business_types[facts.business_type]
+    for t in plan.tactics:
+        if t.template in btype.never:
+            out.append(f"tactic_never_fits:{t.id}:{t.template}")
+        if t.template not in btype.tactics and t.template != "compliance_review" \
+                and t.channel not in facts.working_channels and t.template not in (
+                    "offer_design", "service_training"):
+            out.append(f"tactic_not_for_business:{t.id}:{t.template}")
+    real = [t for t in plan.tactics if t.template != "compliance_review"]
+    if facts.hours_per_week is not None and facts.hours_per_week < 5:
+        if len(real) > 2 or any(t.effort != "light" and t.channel not in facts.working_channels
+                                for t in real):
+            out.append(f"hours:{facts.hours_per_week}:{len(real)} tactics")
+    months = set(get_month_names("wide", locale=plan.language).values())
+    for period in plan.calendar:
+        if not any(m.lower() in period.label.lower() for m in months) and not re.search(
+                r"\d{4}", period.label):
+            out.append(f"calendar_not_real_months:{period.label}")
+        if re.match(r"^T\d", period.label):
+            out.append(f"calendar_label_collides:{period.label}")
+    out += target_findings(plan)
+    answer_texts = [str(v).strip().rstrip(".") for v in answers.values()
+                    if isinstance(v, str) and len(v.split()) >= 2]
+    for match in re.finditer(r"(\S+\s+\S+)\s?(…|\.\.\.)", text):
+        if any(match.group(1) in a for a in answer_texts):  # an answer cut and marked
+            out.append(f"cut_mid_phrase:{match.group(0)}")
+    for match in QUOTED.finditer(text):
+        quoted = (match.group(1) or match.group(2) or "").strip()
+        if owners_words(quoted, answer_texts) and not any(
+                quoted == a or quoted in clauses(a) for a in answer_texts):
+            out.append(f"cut_mid_phrase:{quoted[:40]}")
+    out += language_findings(plan.language, own)
+    out += money_findings(plan)
+    return out
+
+
+def excluded_names(playbook: Playbook, channel: str) -> list[str]:
+    """The names and longer aliases of a channel, normalised."""
+    ch = playbook.channels[channel]
+    names = {normalize_term(n) for n in ch.names.values()}
+    names |= {a for a in ch.aliases if len(a) >= MIN_ALIAS}
+    return sorted(n for n in names if n)
+
+
+def owners_words(quoted: str, answers: list[str]) -> bool:
+    """Whether a quoted text comes from an answer (most of its words are in one)."""
+    words = set(normalize_term(quoted).split())
+    return bool(words) and any(
+        len(words & set(normalize_term(a).split())) >= 0.6 * len(words) for a in answers)
+
+
+def clauses(text: str) -> list[str]:
+    """The whole clauses of an answer (split where the builder may take one)."""
+    return [p.strip().rstrip(".") for p in re.split(r";|\.\s|\s[—–]\s", text) if p.strip()]
+
+
+def target_findings(plan: Plan) -> list[str]:
+    """Targets consistent with the funnel and the owner's numbers, and plausible."""
+    funnel, out = plan.funnel, []
+    if funnel is None:
+        return ["funnel_missing"]
+    count = next((o for o in plan.strategy.objectives if o.kpi == "new_customers"), None)
+    if count is not None:
+        expected = funnel.owner_target or funnel.customers
+        if count.target_value != expected:
+            out.append(f"target_inconsistent:{count.target_value}!={expected}")
+    if funnel.cap is not None and funnel.customers > funnel.cap:
+        out.append(f"target_implausible:{funnel.customers}>{funnel.cap}")
+    return out
+
+
+def money_findings(plan: Plan) -> list[str]:
+    """Budget lines, tactics and months add up to the cent."""
+    out = []
+    if sum(line.amount_cents for line in plan.budget.lines) != plan.budget_cents:
+        out.append("budget_lines_do_not_add_up")
+    reserve = sum(line.amount_cents for line in plan.budget.lines if not line.tactic_id)
+    monthly = sum(sum(t.monthly_cents) for t in plan.tactics)
+    if monthly + reserve != plan.budget_cents:
+        out.append(f"monthly_budget_does_not_add_up:{monthly + reserve}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _detector():  # noqa: ANN202
+    from ...language import LanguageDetector
+
+    return LanguageDetector()
+
+
+def language_findings(lang: str, own: str) -> list[str]:
+    """Sentences of the plan's own words in another language (long ones only: names and
+    single terms are shared across languages)."""
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", own):
+        plain = re.sub(r"[|#*\-·→]", " ", sentence)
+        if len(plain.split()) < 9:
+            continue
+        scores = _detector().scores(plain)
+        best = max(scores, key=scores.get)
+        if best != lang and scores[best] > 0.8:
+            out.append(f"other_language:{best}:{plain.strip()[:50]}")
+    return out
