@@ -98,7 +98,8 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
                for t in tactics]
     strategy = Strategy(segments=sections.segments(ctx), target=sections.target(ctx),
                         positioning=sections.positioning(ctx), objectives=objectives)
-    title = ctx.say("title", business=ctx.business)
+    elided = ctx.business[:1].lower() in "aeiouhàâéèêëîïôöûüœ"
+    title = ctx.say("title_elided" if elided else "title", business=ctx.business)
     return Plan(
         language=inp.language, title=title, business=inp.business, currency=inp.currency,
         budget_cents=inp.budget_cents, horizon_months=inp.horizon_months,

@@ -50,7 +50,8 @@ def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
                        ("opportunities", swot.opportunities), ("threats", swot.threats)):
         out += [("h4", h(key)), ("bullets", items)]
     out += [("h2", h("strategy")), ("h3", h("segments")),
-            ("bullets", [f"{s.name}: {s.description}" for s in plan.strategy.segments]),
+            ("bullets", [f"{s.name}{say('colon')}{s.description}"
+                         for s in plan.strategy.segments]),
             ("h3", h("target")), ("p", plan.strategy.target),
             ("h3", h("positioning")), ("p", plan.strategy.positioning),
             ("h3", h("objectives")), ("table", tables.objectives(plan, say)),

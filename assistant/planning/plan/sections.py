@@ -88,7 +88,8 @@ def summary(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) ->
         if len(goal_names) > 1 else goal_names[0],
         months=inp.horizon_months, start=ctx.month(1),
         budget=format_money(inp.budget_cents, inp.currency, ctx.lang),
-        first="; ".join(first), objectives=" ".join(o.text for o in objectives))
+        first=ctx.say("list_separator").join(first),
+        objectives=" ".join(o.text for o in objectives))
 
 
 def diagnosis(ctx: Context) -> Diagnosis:
@@ -153,8 +154,7 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
         notes.append(ctx.say("calendar.push", tactics=", ".join(acquirers)))
     if any(m in facts.busy_months for m in cal):
         notes.append(ctx.say("calendar.busy"))
-    elif any((m + 1) % 12 + 1 in facts.busy_months and (m + 1) % 12 + 1 not in cal
-             for m in cal[-1:]):
+    elif any(m % 12 + 1 in facts.busy_months for m in cal[-1:]):
         notes.append(ctx.say("calendar.prepare"))
     if any(t.template == COMPLIANCE and start <= 1 <= end for t in tactics):
         notes.append(ctx.say("calendar.compliance"))
