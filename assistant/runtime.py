@@ -30,11 +30,14 @@ from .planning.drafting import PlanDrafter
 from .planning.persistence import Database
 from .planning.plan import load_playbook
 from .planning.service import PlanService
+from .planning.understanding import Understander, load_understanding_data
 from .prompts import PromptLibrary
 from .search.concepts import ConceptIndex
 from .search.lexical import LexicalIndex
 from .search.retrieval import HybridRetriever, RetrievalConfig
+from .search.sync import IndexSync, SyncedIngestor, SyncedRetriever, VouchedStore
 from .settings import Settings
+from .storage import database_url
 
 
 class QueryVectors:
@@ -81,6 +84,8 @@ class Runtime:
     chat_model: Any | None
     chain: AnswerChain
     plans: PlanService
+    database: Database | None = None
+    sync: IndexSync | None = None
     _opened: bool = field(default=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -91,6 +96,8 @@ class Runtime:
         with self._lock:
             if self._opened:
                 return
+            if self.database is not None:
+                self.database.migrate()  # an unreachable database fails here, at start
             self.store.open()
             self.ingestor.reconcile()
             self.library.restore()
@@ -120,13 +127,17 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
     registry = SourceRegistry(store)
     path = lexical_path(settings)
     lexical = LexicalIndex.load(path)
-    ingestor = Ingestor(store, registry, lexical, path,
-                        lambda texts: embed(embedding_function, texts),
-                        settings.chunk_size, settings.chunk_overlap)
+    database = make_database(settings)
+    sync = IndexSync(database, store, registry, lexical)
+    ingestor = SyncedIngestor(store, registry, lexical, path,
+                              lambda texts: embed(embedding_function, texts),
+                              settings.chunk_size, settings.chunk_overlap, sync=sync,
+                              shared=not database.url.startswith("sqlite"))
     library = DocumentLibrary(ingestor, UploadFolder(settings.uploads_dir), detector,
                               int(settings.upload_max_mb * 1024 * 1024))
-    retriever = HybridRetriever(store, lexical, vectors, concepts,
-                                RetrievalConfig(lexical_weight=settings.lexical_weight))
+    retriever = SyncedRetriever(VouchedStore(store, sync), lexical, vectors, concepts,
+                                RetrievalConfig(lexical_weight=settings.lexical_weight),
+                                sync=sync)
     if chat_model is None:
         chat_model = make_chat_model(settings)
     playbook = load_playbook(settings.knowledge_dir / "playbook")
@@ -138,10 +149,17 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
                            for bid, b in playbook.business_types.items()}))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                lambda query, lang: [h.text for h in retriever.search(
-                                   query, 3, query_language=lang)])
+                                   query, 3, query_language=lang)],
+                               vectors.sentences, detector, database)
     return Runtime(settings, prompts, knowledge, concepts, detector, embedding_function,
                    vectors, store, registry, lexical, path, ingestor, library, retriever,
-                   chat_model, chain, plans)
+                   chat_model, chain, plans, database, sync)
+
+
+def make_database(settings: Settings) -> Database:
+    """The database for interviews, plans and change counters (no connection yet)."""
+    url = settings.database_url.get_secret_value() if settings.database_url else None
+    return Database(database_url(url, settings.database_path))
 
 
 def _playbook_guides(settings: Settings) -> Callable[[], list[Source]]:
@@ -160,7 +178,10 @@ def _playbook_guides(settings: Settings) -> Callable[[], list[Source]]:
 
 def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: KnowledgeBase,
                        concepts: ConceptIndex, chat_model: Any | None,
-                       passages: Callable[[str, str], list[str]] | None = None) -> PlanService:
+                       passages: Callable[[str, str], list[str]] | None = None,
+                       embed_texts: Callable[[list[str]], np.ndarray] | None = None,
+                       detector: LanguageDetector | None = None,
+                       database: Database | None = None) -> PlanService:
     """A PlanService over the database, the playbook and the concept cards; with a chat model,
     a drafter that has it write the plan's content (knowledge passages from `passages`)."""
     titles = {a.source_id: a.title for a in knowledge.articles}
@@ -181,5 +202,16 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
                               repairs=settings.plan_repairs, timeout=settings.plan_draft_timeout,
                               classify=lambda exc: str(classify_backend_error(
                                   exc, settings).params.get("kind", "server")))
-    return PlanService(Database(settings.database_path), prompts, playbook, explain=explain,
-                       source_title=source_title, chat_model=chat_model, drafter=drafter)
+    understander = Understander(playbook, load_understanding_data(
+        settings.knowledge_dir / "understanding"), embed_texts)
+
+    def detect(text: str) -> str | None:
+        if detector is None:
+            return None
+        scores = detector.scores(text)
+        best = max(scores, key=scores.__getitem__)
+        return best if scores[best] >= 0.8 else None
+
+    return PlanService(database or make_database(settings), prompts, playbook, explain=explain,
+                       source_title=source_title, chat_model=chat_model, drafter=drafter,
+                       understander=understander, detect=detect)

@@ -5,7 +5,8 @@
 Prints, per file: business type accuracy, goals (exact set match, per-goal precision/recall,
 primary goal), channels and exclusions (precision/recall), the facts (customers, average sale,
 margin, busy/quiet months, start month, hours, team, regulated) and the time per business. The
-baseline is the keyword classifier of commit 992ca80 (frozen in benchmarks/understanding_baseline.json), whose five
+baseline is the keyword classifier of commit 992ca80 (frozen in
+benchmarks/understanding_baseline.json), whose five
 business types are mapped to the closest of today's twelve."""
 
 from __future__ import annotations

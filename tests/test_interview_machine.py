@@ -13,6 +13,10 @@ TEXT_ANSWERS = {
     "situation": ANSWERS["situation"], "goal": ANSWERS["goal"], "horizon_months": "un año",
     "budget": "8.000 €", "channels": "Instagram, WhatsApp y la tienda",
     "excluded_channels": "TikTok y folletos", "constraints": ANSWERS["constraints"],
+    "current_customers": "unos 300 clientes", "start": "en septiembre",
+    "average_sale": "ticket medio de 35 €", "margin": "60 %",
+    "seasonality": "diciembre y mayo a tope, agosto flojo",
+    "resources": "somos dos, unas 4 horas a la semana",
 }
 
 

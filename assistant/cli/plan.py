@@ -42,6 +42,8 @@ def cmd_plan(assistant: Assistant, args: argparse.Namespace) -> int:
         raise PlanInputError(problems=[f"{args.answers}: file not found"]) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanInputError(problems=[f"{args.answers}: not valid JSON ({exc})"]) from None
+    if isinstance(answers, dict) and answers.get("language") in LANGUAGES:
+        args.lang = answers["language"]  # problems are then told in the answers' language
     plan = assistant.plans.draft_plan(answers, owner=CLI_OWNER)
     data = assistant.plans.export_plan(plan.id, args.format, owner=CLI_OWNER)
     _write(data, args.format, args.out)
@@ -77,6 +79,9 @@ def _show(assistant: Assistant, view: InterviewView) -> None:
         print(view.question)
         for n, item in enumerate(view.summary, 1):
             print(f"  {n}. {item.label}: {item.value}")
+        if view.understood:
+            print(f"\n{view.understood}\n  {view.understood_hint}")
+        print("  " + say("messages.details_hint"))
     else:
         print(f"\n[{say('messages.progress', step=view.step, total=view.total)}] {view.question}")
         print(f"  {view.example}")

@@ -18,7 +18,7 @@ from ..settings import LANGUAGES
 from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
-from .interview.machine import Explain
+from .interview.machine import Detect, Explain
 from .interview.state import CONFIRMED
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
@@ -27,6 +27,7 @@ from .plan.export import FORMATS
 from .plan.model import NARRATIVE_SECTIONS
 from .plan.narrative import rewrite_sections
 from .plan.validator import Finding
+from .understanding import Understander
 
 
 @dataclass
@@ -40,12 +41,15 @@ class PlanService:
     source_title: SourceTitle | None = None
     chat_model: Any = None
     drafter: PlanDrafter | None = None  # with a chat model: the model drafts, the validator judges
+    understander: Understander | None = None  # reads the answers (keywords alone when None)
+    detect: Detect | None = None  # an answer's language, to notice one in another language
     clock: Callable[[], float] = time.time
     new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex[:12])
 
     @property
     def interviewer(self) -> Interviewer:
-        return Interviewer(self.prompts, self.playbook, self.explain)
+        return Interviewer(self.prompts, self.playbook, self.explain, self.understander,
+                           self.detect)
 
     # -- interviews ---------------------------------------------------------------------------
     def start_interview(self, owner: str, lang: str | None = None) -> InterviewView:
@@ -127,7 +131,7 @@ class PlanService:
 
     def _draft(self, answers: dict[str, Any], owner: str, interview: InterviewState | None,
                progress: DraftProgress | None = None) -> PlanRecord:
-        inp = read_answers(answers, self.playbook, self.prompts)
+        inp = read_answers(answers, self.playbook, self.prompts, self.understander)
         plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
         if self.drafter is not None:
             plan = self._model_draft(plan, inp, DRAFTED_SECTIONS, progress)
@@ -157,7 +161,7 @@ class PlanService:
         self._check_section(section)
         record = self.database.load_plan(plan_id, owner)
         plan = Plan.model_validate(record.plan)
-        inp = read_answers(record.answers, self.playbook, self.prompts)
+        inp = read_answers(record.answers, self.playbook, self.prompts, self.understander)
         fresh = build_plan(inp, self.playbook, self.prompts, self.source_title)
         candidate = plan.model_copy(update={section: getattr(fresh, section)})
         if self.drafter is not None and section in DRAFTED_SECTIONS:

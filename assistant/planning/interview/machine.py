@@ -7,26 +7,74 @@ from collections.abc import Callable
 from typing import Any
 
 from ...errors import InterviewIncomplete, InvalidAnswer
+from ...lexicon import lexicon
 from ...prompts import PromptLibrary
 from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
+from ..understanding import Understander, Understanding, default_understander
 from .parsing import VAGUE, ParseProblem
-from .slots import BY_KEY, REQUIRED, SLOTS, Slot, parse_slot, vague
+from .slots import BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
+from .understood import correction, describe
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
+Detect = Callable[[str], str | None]  # text -> its language, None when unsure
 AREA = "interview"
+SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
+LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
+                    "constraints", "seasonality", "resources")
 
 
 class Interviewer:
     """Moves an `InterviewState` from slot to slot. Pure logic: saving is the caller's job."""
 
     def __init__(self, prompts: PromptLibrary, playbook: Playbook,
-                 explain: Explain | None = None) -> None:
+                 explain: Explain | None = None, understander: Understander | None = None,
+                 detect: Detect | None = None) -> None:
         self.prompts = prompts
         self.playbook = playbook
         self.explain = explain
+        self.understander = understander or default_understander(playbook)
+        self.detect = detect
+
+    # -- what was understood ---------------------------------------------------------------
+    def understood(self, state: InterviewState) -> Understanding | None:
+        """What the answers so far mean (None before the business and the goal are known)."""
+        if "business" not in state.answers or "goal" not in state.answers:
+            return None
+        return self.understander.understand(state.answers, state.lang)
+
+    def understood_line(self, state: InterviewState) -> str:
+        """"I understood: …" in the interview's language (empty when too early)."""
+        understood = self.understood(state)
+        if understood is None:
+            return ""
+        return describe(understood, state.lang, self.prompts, self.playbook)
+
+    def correct(self, state: InterviewState, field: str, value: Any) -> InterviewView:
+        """Set what was understood by choosing (business_type, goals, channels, excluded)."""
+        allowed = {"business_type": self.playbook.business_types, "goals": self.playbook.goals,
+                   "channels": self.playbook.channels, "excluded": self.playbook.channels}
+        if field not in allowed:
+            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.unknown_slot",
+                                                             slot=field))
+        values = [value] if isinstance(value, str) else list(value or [])
+        if any(v not in allowed[field] for v in values) or (field == "business_type"
+                                                           and len(values) != 1):
+            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.correction_unknown"))
+        change: dict[str, Any] = {
+            "business_type": values[0] if values else None,
+            "goals": [{"goal_id": v, "text": self.playbook.goals[v].names[state.lang]}
+                      for v in values] if field == "goals" else None,
+            "channels": values, "excluded": values}
+        return self._apply(state, {field: change[field]})
+
+    def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
+        current = dict(state.answers.get("understood") or {})
+        current.update(overrides)
+        state.answers["understood"] = current
+        return self.view(state, [self._say(state, "understood.corrected")])
 
     # -- transitions ---------------------------------------------------------------------------
     def start(self, state: InterviewState, lang: str | None) -> InterviewView:
@@ -56,6 +104,9 @@ class Interviewer:
     def back(self, state: InterviewState) -> InterviewView:
         """Return to the previous question, showing the answer it has now."""
         keys = [s.key for s in SLOTS]
+        if state.position in (d.key for d in DETAILS):
+            state.position, state.status = None, CONFIRMING  # a detail is reached from the summary
+            return self.view(state)
         index = keys.index(state.position) if state.position else len(keys)
         if index == 0:
             return self.view(state, [self._say(state, "messages.first_slot")])
@@ -130,7 +181,8 @@ class Interviewer:
                 question=self._say(state, "messages.summary_intro"),
                 example="", choices=[], optional=False, step=len(SLOTS), total=len(SLOTS),
                 messages=messages, summary=self.summary(state), plan_id=state.plan_id,
-                title=_title(state),
+                title=_title(state), understood=self.understood_line(state),
+                understood_hint=self._say(state, "understood.correct_hint"),
             )
         slot = BY_KEY[state.position]
         return InterviewView(
@@ -138,7 +190,8 @@ class Interviewer:
             question=self._say(state, f"questions.{slot.key}"),
             example=self._say(state, f"examples.{slot.key}"),
             choices=self.choices(state.lang, slot), optional=not slot.required,
-            step=[s.key for s in SLOTS].index(slot.key) + 1, total=len(SLOTS),
+            step=min(len(SLOTS), [s.key for s in (*SLOTS, *DETAILS)].index(slot.key) + 1),
+            total=len(SLOTS),
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
             messages=messages, plan_id=state.plan_id, title=_title(state),
         )
@@ -147,7 +200,7 @@ class Interviewer:
         """Every slot with its answer, for confirmation."""
         return [SummaryItem(slot=s.key, label=self.label(state.lang, s.key),
                             value=self.display(state, s.key), required=s.required)
-                for s in SLOTS]
+                for s in (*SLOTS, *DETAILS)]
 
     def choices(self, lang: str, slot: Slot) -> list[Choice]:
         """Suggested answers for a slot (empty when free text is better)."""
@@ -201,21 +254,53 @@ class Interviewer:
             if normalize_term(text) not in VAGUE:
                 state.answers[slot.key] = value  # kept, in case the follow-up adds nothing
             return self.view(state, [self._say(state, f"followup.{slot.key}")])
-        if state.awaiting_followup and slot.kind == "text":
+        if slot.kind == "goal" and not state.awaiting_followup \
+                and slot.key not in state.followed_up and not self.understander.clear_goal(text):
+            state.followed_up.append(slot.key)  # asked once; then the owner's words stand
+            state.awaiting_followup = True
+            state.answers[slot.key] = value
+            return self.view(state, [self._say(state, "followup.goal")])
+        if state.awaiting_followup and (slot.kind in ("text", "fact") or (
+                slot.kind == "goal" and not self.understander.clear_goal(text))):
             value = _merge(state.answers.get(slot.key), value)
         self._store(state, slot.key, value)
-        return self._advance(state, [])
+        messages = self._language_note(state, slot.key, text)
+        view = self._advance(state, messages)
+        if slot.key in SAY_UNDERSTOOD_AFTER:
+            line = self.understood_line(state)
+            if line:
+                view.messages.append(line)
+                view.understood = line
+        return view
+
+    def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
+        """A gentle note when a free answer is in another language (the answer is kept)."""
+        if self.detect is None or key not in LANGUAGE_CHECKED or len(text.split()) < 4 \
+                or key in state.language_noted:
+            return []
+        found = self.detect(text)
+        if not found or found == state.lang:
+            return []
+        state.language_noted.append(key)
+        name = lexicon("language_names")[state.lang][found][0]  # "spagnolo", in Italian
+        return [self._say(state, "understood.language_note", language=name)]
 
     def _at_summary(self, state: InterviewState, text: str, command: str | None) -> InterviewView:
         if command == "confirm":
             return self.confirm(state)
-        keys = [s.key for s in SLOTS]
+        keys = [s.key for s in (*SLOTS, *DETAILS)]
         if text.isdigit() and 1 <= int(text) <= len(keys):
             return self.goto(state, keys[int(text) - 1])
         wanted = normalize_term(text)
         for key in keys:
             if wanted in (key, normalize_term(self.label(state.lang, key))):
                 return self.goto(state, key)
+        understood = self.understood(state)
+        if understood is not None and text.strip():
+            overrides = correction(text, understood, self.understander)
+            if overrides:
+                return self._apply(state, overrides)
+            return self.view(state, [self._say(state, "problems.correction_unknown")])
         return self.view(state, [self._say(state, "messages.summary_help")])
 
     def _store(self, state: InterviewState, key: str, value: Any) -> None:

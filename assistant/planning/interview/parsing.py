@@ -58,6 +58,7 @@ LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     for code in LANGUAGES}
 VAGUE = frozenset(normalize_term(w) or w for w in words_of("vague_answers"))
 NONE_WORDS = words_of("none_words")
+UNKNOWN_MONEY = re.compile(r"\b(" + "|".join(sorted(words_of("crypto_money"))) + r")\b")
 
 
 def parse_horizon(text: str | int | float) -> int:
@@ -91,6 +92,8 @@ def _horizon_phrase(key: str) -> float:
             total, pending, seen = total + 6 * _or_one(pending), None, True
         elif tok in QUARTER_WORDS:
             total, pending, seen = total + 3 * _or_one(pending), None, True
+        elif tok in WEEK_WORDS:
+            raise ParseProblem("horizon_weeks")  # "2 semanas" is not 2 months: ask
         elif tok in MONTH_WORDS:
             total, pending, seen = total + _or_one(pending), None, True
         elif tok in HALF_WORDS:
@@ -127,6 +130,8 @@ def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
         amount, currency = value, default_currency
     else:
         text = str(value).strip()
+        if UNKNOWN_MONEY.search(normalize_term(text)):
+            raise ParseProblem("budget_currency")  # "300 BTC": not a currency a plan can use
         amount = _amount(text)
         if amount is not None and re.search(r"(?<![\w])-\s*[$€£]?\s*\d", text):
             amount = -amount
@@ -179,6 +184,17 @@ def _currency(text: str) -> str | None:
         if re.search(rf"(?<![a-z]){code.lower()}(?![a-z])", low):
             return code
     return None
+
+
+def check_fact_number(key: str, text: str) -> None:
+    """A customers / average sale / margin answer must hold a usable number."""
+    if UNKNOWN_MONEY.search(normalize_term(text)):
+        raise ParseProblem("budget_currency")
+    numbers = [float(n.replace(",", ".")) for n in re.findall(r"\d+(?:[.,]\d+)?", text)]
+    if not numbers:
+        raise ParseProblem(f"{key}_invalid")
+    if key == "margin" and not any(0 < n <= 100 for n in numbers):
+        raise ParseProblem("margin_invalid")
 
 
 def parse_list(value: Any) -> list[str]:

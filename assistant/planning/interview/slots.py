@@ -10,6 +10,7 @@ from ..plan.playbook import Playbook
 from .parsing import (
     VAGUE,
     ParseProblem,
+    check_fact_number,
     is_vague,
     parse_budget,
     parse_horizon,
@@ -23,7 +24,7 @@ class Slot:
     """One question of the interview."""
 
     key: str
-    kind: str  # text | goal | horizon | budget | list | language
+    kind: str  # text | goal | horizon | budget | list | language | fact (optional free text)
     required: bool
     concept: str | None  # concept id explaining why we ask
     min_words: int = 2
@@ -44,9 +45,20 @@ SLOTS: tuple[Slot, ...] = (
     Slot("excluded_channels", "list", False, "marketing-mix", has_choices=True),
     Slot("constraints", "text", False, "marketing-operations", 2),
 )
-BY_KEY = {slot.key: slot for slot in SLOTS}
+# Details a plan is better with, offered at the summary (each has a default: next month, the
+# playbook's typical figures, no seasons), so existing answers and interviews keep working.
+DETAILS: tuple[Slot, ...] = (
+    Slot("start", "fact", False, "marketing-plan", 1),
+    Slot("current_customers", "fact", False, "clv", 1),
+    Slot("average_sale", "fact", False, "clv", 1),
+    Slot("margin", "fact", False, "roi", 1),
+    Slot("seasonality", "fact", False, "marketing-plan", 2),
+    Slot("resources", "fact", False, "marketing-operations", 2),
+)
+BY_KEY = {slot.key: slot for slot in (*SLOTS, *DETAILS)}
 REQUIRED = tuple(s.key for s in SLOTS if s.required)
 MAX_TEXT = 1000
+NUMBER_FACTS = ("current_customers", "average_sale", "margin")  # answers that need a number
 
 
 def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en") -> Any:
@@ -62,6 +74,8 @@ def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en") -> An
         if not isinstance(value, list | tuple | str):
             raise ParseProblem("list_invalid")
         return parse_list(value)
+    if slot.kind == "fact" and isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         raise ParseProblem("text_invalid")
     text = " ".join(value.split())
@@ -69,15 +83,15 @@ def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en") -> An
         raise ParseProblem("empty")
     if len(text) > MAX_TEXT:
         raise ParseProblem("too_long", limit=MAX_TEXT)
-    if slot.kind == "goal" and playbook.classify_goal(text) is None:
-        raise ParseProblem("goal_unknown")
-    return text
+    if key in NUMBER_FACTS:
+        check_fact_number(key, text)
+    return text  # a goal nobody can classify is asked about, never refused (machine.py)
 
 
 def vague(key: str, text: str) -> bool:
     """Whether an answer deserves one follow-up question before it is accepted."""
     slot = BY_KEY[key]
-    if slot.kind in ("text",):
+    if slot.kind in ("text", "fact"):
         return is_vague(text, slot.min_words)
     if slot.kind == "list":
         return normalize_term(text) in VAGUE

@@ -21,6 +21,7 @@ class InterviewState:
     skipped: list[str] = field(default_factory=list)
     followed_up: list[str] = field(default_factory=list)
     awaiting_followup: bool = False
+    language_noted: list[str] = field(default_factory=list)  # slots whose language was noted
     plan_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
@@ -73,6 +74,8 @@ class InterviewView:
     summary: list[SummaryItem] = field(default_factory=list)
     plan_id: str | None = None
     title: str = ""  # the business, as answered (for lists of saved interviews)
+    understood: str = ""  # "I understood: …", once the business and the goal are known
+    understood_hint: str = ""  # how to correct it
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""

@@ -9,6 +9,7 @@ numbers read (goals.py), numbers (numbers.py), months and seasons (months.py) an
 facts (facts.py). Owner corrections win over what was read (understander.py)."""
 
 from .model import GoalUnderstood, Understanding
-from .understander import Understander, load_understanding_data
+from .understander import Understander, default_understander, load_understanding_data
 
-__all__ = ["GoalUnderstood", "Understander", "Understanding", "load_understanding_data"]
+__all__ = ["GoalUnderstood", "Understander", "Understanding", "default_understander",
+           "load_understanding_data"]

@@ -17,7 +17,7 @@ from .goals import read_numbers, split_goals
 from .model import GoalUnderstood, Understanding
 from .months import busy_and_quiet
 
-__all__ = ["Understander", "load_understanding_data"]
+__all__ = ["Understander", "default_understander", "load_understanding_data"]
 CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
                "average_sale", "gross_margin", "busy_months", "quiet_months", "start_month",
                "start_year", "hours_per_week", "team_size", "regulated")
@@ -94,6 +94,12 @@ class Understander:
             goal.confidence = round(min(1.0, score), 3)
         return goals
 
+    def clear_goal(self, text: str) -> bool:
+        """Whether a goal answer can be read (a goal keyword, or a close prototype)."""
+        if any(self.goal_classifier.keyword_hits(text).values()):
+            return True
+        return self.embed is not None and ranked(self.goal_classifier.scores(text))[0][1] >= 0.5
+
     def business_type(self, text: str) -> tuple[str, float]:
         """The best business type for a description, and its score."""
         best = ranked(self.businesses.scores(text))[0]
@@ -122,6 +128,14 @@ class Understander:
         data.update(changes)
         data["corrected"] = sorted(set(understood.corrected) | set(changes))
         return Understanding.model_validate(data)
+
+
+def default_understander(playbook: Playbook) -> Understander:
+    """An understander on the shipped data, reading keywords only (no embedding model)."""
+    from ...settings import PROJECT_ROOT
+
+    return Understander(playbook, load_understanding_data(
+        PROJECT_ROOT / "knowledge" / "understanding"))
 
 
 def _margin(ranking: list[tuple[str, float]]) -> float:

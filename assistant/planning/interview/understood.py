@@ -1,0 +1,87 @@
+"""What the interview understood, said back to the owner in their language, and corrected in
+their words ("es un gimnasio", "objetivos: fidelizar", "sin Facebook") or by choosing."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...prompts import PromptLibrary
+from ...text import fold
+from ..plan.playbook import Playbook
+from ..understanding import Understander, Understanding
+
+AREA = "interview"
+GOAL_PREFIX = re.compile(r"^\s*(objetivos?|objectifs?|obiettiv[oi]|goals?|metas?)\s*:?\s*", re.I)
+TYPE_PREFIX = re.compile(r"^\s*(no\s+es\s+\w+[^,]*,\s*)?(es|somos|soy|c.est|nous sommes|je suis|"
+                         r"è|siamo|sono|it.s|it is|we are|i am|i.m)\s+(un|una|une|uno|a|an)?\s*",
+                         re.I)
+
+
+def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Playbook) -> str:
+    """One line: "local bakery · goals: new customers (+150) · quiet months: …"."""
+    say = lambda key, **v: prompts.phrase(AREA, lang, f"understood.{key}", **v)  # noqa: E731
+    parts = [playbook.business_types[u.business_type].names[lang]
+             if u.business_type in playbook.business_types else u.business_type]
+    if u.goals:
+        parts.append(say("goals", items=", ".join(_goal(g, lang, say, playbook) for g in u.goals)))
+    if u.busy_months:
+        parts.append(say("busy", items=_months(u.busy_months, lang)))
+    if u.quiet_months:
+        parts.append(say("quiet", items=_months(u.quiet_months, lang)))
+    names = lambda ids: ", ".join(playbook.channels[c].names[lang] for c in ids  # noqa: E731
+                                  if c in playbook.channels)
+    if u.channel_ids:
+        parts.append(say("channels", items=names(u.channel_ids)))
+    if u.excluded_ids:
+        parts.append(say("excluded", items=names(u.excluded_ids)))
+    parts.append(say("start", month=f"{_months([u.start_month], lang)} {u.start_year}"))
+    if u.team_size == 1:
+        parts.append(say("alone"))
+    elif u.team_size:
+        parts.append(say("team", n=u.team_size))
+    if u.hours_per_week:
+        parts.append(say("hours", n=f"{u.hours_per_week:g}"))
+    if u.regulated:
+        parts.append(say("regulated"))
+    return say("intro", summary=" · ".join(parts))
+
+
+def _goal(goal: Any, lang: str, say: Any, playbook: Playbook) -> str:
+    name = playbook.goals[goal.goal_id].names[lang] if goal.goal_id in playbook.goals \
+        else goal.goal_id
+    if goal.change is None:
+        return name
+    number = f"{goal.change:+g}"
+    if goal.unit == "percent":
+        number = say("percent", n=number)
+    return f"{name} ({number})"
+
+
+def _months(months: list[int], lang: str) -> str:
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", context="stand-alone", locale=lang)
+    return ", ".join(names[m] for m in months)
+
+
+def correction(text: str, u: Understanding, understander: Understander) -> dict[str, Any] | None:
+    """The overrides a free-text correction asks for, or None when it names nothing."""
+    if GOAL_PREFIX.match(text):
+        goals = understander.goals(GOAL_PREFIX.sub("", text))
+        if goals:
+            return {"goals": [g.model_dump() for g in goals]}
+    mentions = understander.channels.mentions(text)
+    if mentions:
+        excluded = list(dict.fromkeys([*u.excluded_ids, *(c for c, neg in mentions if neg)]))
+        if {"facebook", "instagram"} <= set(excluded) and "meta_ads" not in excluded:
+            excluded.append("meta_ads")
+        working = [c for c in dict.fromkeys([*u.channel_ids, *(c for c, n in mentions if not n)])
+                   if c not in excluded]
+        return {"channels": working, "excluded": excluded}
+    described = TYPE_PREFIX.sub("", text)
+    hits = understander.businesses.keyword_hits(fold(described))
+    if any(hits.values()) or TYPE_PREFIX.match(text):
+        business, _ = understander.business_type(described)
+        return {"business_type": business}
+    return None

@@ -1,0 +1,117 @@
+"""The understanding step on owners' own words, with the real multilingual embedding model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.indexing.embeddings import embed, make_embedding_function
+from assistant.planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
+from assistant.planning.plan import load_playbook
+from assistant.planning.understanding import Understander, load_understanding_data
+from assistant.settings import PROJECT_ROOT, Settings
+
+PLAYBOOK = load_playbook(PROJECT_ROOT / "knowledge" / "playbook")
+DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    function = make_embedding_function(Settings())
+    return Understander(PLAYBOOK, DATA, lambda texts: embed(function, texts),
+                        today=lambda: date(2026, 5, 14))
+
+
+def read(understander: Understander, lang: str = "es", **answers: object):
+    return understander.understand({"language": lang, **answers}, lang)
+
+
+@pytest.mark.parametrize(("lang", "business", "offer", "expected"), [
+    ("it", "Panificio Santa Lucia, forno artigianale a Bari", "pane, focacce e dolci", "bakery"),
+    ("fr", "Planidom, éditeur B2B", "un logiciel SaaS de planning vendu par abonnement aux "
+     "structures d'aide à domicile", "saas"),
+    ("es", "Gimnasio Norte en Bilbao", "cuotas mensuales y clases dirigidas", "fitness"),
+    ("it", "Agriturismo Poggio ai Lecci in Val d'Orcia", "camere con piscina, olio e vino",
+     "hospitality"),
+    ("en", "Hannah Cole Photography", "wedding photography packages across the Cotswolds",
+     "creative_freelancer"),
+    ("es", "Clínica dental Sonríe", "implantes y ortodoncia invisible", "health_clinic"),
+])
+def test_business_types_are_read_in_the_owners_language(understander, lang, business, offer,
+                                                        expected):
+    assert read(understander, lang, business=business, offer=offer).business_type == expected
+
+
+def test_two_goals_in_one_answer_with_their_numbers(understander):
+    u = read(understander, business="CrossFit Turia", offer="cuotas",
+             goal="llegar a 450 socios y reducir las bajas de verano a la mitad",
+             current_customers="300 socios")
+    assert [g.goal_id for g in u.goals] == ["acquisition", "loyalty"]
+    first, second = u.goals
+    assert (first.current, first.target, first.change) == (300, 450, 150)
+    assert (second.change, second.unit) == (-50, "percent")
+    assert first.text.startswith("llegar a 450") and second.text.endswith("a la mitad")
+
+
+def test_a_goal_the_keywords_used_to_refuse_is_understood(understander):
+    assert understander.clear_goal("conseguir más pacientes nuevos")
+    assert read(understander, goal="conseguir más pacientes nuevos").goals[0].goal_id \
+        == "acquisition"
+
+
+def test_excluding_facebook_and_instagram_also_excludes_meta_ads(understander):
+    u = read(understander, channels="LinkedIn y webinars",
+             excluded_channels="nada de Facebook ni Instagram")
+    assert {"facebook", "instagram", "meta_ads"} <= set(u.excluded_ids)
+    assert u.channel_ids == ["linkedin", "webinars"]
+
+
+def test_months_ranges_and_seasons_in_four_languages(understander):
+    u = read(understander, "fr", seasonality="juillet-août complet, juin et septembre à moitié "
+             "vides", start="à partir de novembre")
+    assert (u.busy_months, u.quiet_months, u.start_month, u.start_year) == \
+        ([7, 8], [6, 9], 11, 2026)
+    u = read(understander, "en", seasonality="Christmas is mad, summer is slow")
+    assert (u.busy_months, u.quiet_months) == ([12], [6, 7, 8])
+    u = read(understander, "it", seasonality="da maggio a ottobre pieno, marzo e novembre vuoti")
+    assert (u.busy_months, u.quiet_months) == ([5, 6, 7, 8, 9, 10], [3, 11])
+
+
+def test_start_defaults_to_next_month(understander):
+    u = read(understander)
+    assert (u.start_year, u.start_month) == (2026, 6)
+
+
+@pytest.mark.parametrize(("text", "team", "hours"), [
+    ("trabajo sola, unas 3 horas a la semana", 1, 3),
+    ("somos dos, un par de horas a la semana", 2, 2),
+    ("me and 2 part-timers, I can do 3 hrs a week", 3, 3),
+    ("siamo in 4, uno fa il marketing 20 ore a settimana", 4, 20),
+])
+def test_team_and_hours(understander, text, team, hours):
+    u = read(understander, resources=text)
+    assert (u.team_size, u.hours_per_week) == (team, hours)
+
+
+def test_regulated_sectors_are_named(understander):
+    assert read(understander, constraints="publicidad sanitaria con autorización").regulated \
+        == "health"
+    assert read(understander, "fr", constraints="loi Evin pour le cidre").regulated == "alcohol"
+
+
+def test_owner_corrections_win_and_are_recorded(understander):
+    u = understander.understand({"business": "Bottega del pane", "goal": "più clienti",
+                                 "understood": {"business_type": "retail",
+                                                "goals": [{"goal_id": "loyalty"}]}}, "it")
+    assert u.business_type == "retail" and [g.goal_id for g in u.goals] == ["loyalty"]
+    assert u.corrected == ["business_type", "goals"]
+
+
+def test_weeks_are_not_months_and_bitcoin_is_not_a_budget():
+    with pytest.raises(ParseProblem) as weeks:
+        parse_horizon("2 semanas")
+    assert weeks.value.code == "horizon_weeks"
+    with pytest.raises(ParseProblem) as btc:
+        parse_budget("300 BTC")
+    assert btc.value.code == "budget_currency"
