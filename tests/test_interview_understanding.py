@@ -71,3 +71,14 @@ def test_answers_file_corrections_win():
     inp = read_answers(answers(understood={"business_type": "retail"}), PLAYBOOK, PROMPTS)
     assert inp.business_type == "retail" and inp.understood.corrected == ["business_type"]
     assert inp.answers()["understood"] == {"business_type": "retail"}
+
+
+def test_corrections_by_choosing_are_checked(tmp_path):
+    from assistant.errors import InvalidAnswer
+
+    service = make_service(tmp_path)
+    view = run_through(service)
+    view = service.correct(view.interview_id, "goals", ["loyalty", "launch"], OWNER)
+    assert view.messages == ["Corregido."] and "fidelización" in view.understood.lower()
+    with pytest.raises(InvalidAnswer):
+        service.correct(view.interview_id, "business_type", "spaceship", OWNER)

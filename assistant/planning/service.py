@@ -88,6 +88,10 @@ class PlanService:
         """Change any answer; InvalidAnswer when the value cannot be used."""
         return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value))
 
+    def correct(self, interview_id: str, field: str, value: Any, owner: str) -> InterviewView:
+        """Set what was understood by choosing: business_type, goals, channels or excluded."""
+        return self._step(interview_id, owner, lambda m, s: m.correct(s, field, value))
+
     def goto(self, interview_id: str, slot: str, owner: str) -> InterviewView:
         """Ask one earlier question again."""
         return self._step(interview_id, owner, lambda m, s: m.goto(s, slot))
