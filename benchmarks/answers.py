@@ -35,6 +35,7 @@ SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl"}
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
 MARKER = re.compile(r"\[(\d+)\]")
+OMISSION = "[…]"  # the composer marks sentences left out between two quoted ones
 
 
 @dataclass
@@ -81,11 +82,13 @@ def evidence_hit(row: dict, answer: Answer) -> bool:
 
 
 def _quotes(answer: Answer) -> list[tuple[str, int]]:
-    """(quoted text, marker) pairs; a concept lead ("**Name.** text [n]") counts as a quote."""
+    """(quoted text, marker) pairs; a concept lead ("**Name.** text [n]") counts as a quote,
+    each piece between omission signs ([…]) on its own."""
     out = [(q, int(m)) for q, m in QUOTE.findall(answer.text)]
     lead = re.match(r"\*\*[^*]+\*\*\s*(.+?)\s*\[(\d+)\]", answer.text, re.S)
     if lead:
-        out.insert(0, (lead.group(1), int(lead.group(2))))
+        pieces = [p.strip() for p in lead.group(1).split(OMISSION) if p.strip()]
+        out[:0] = [(piece, int(lead.group(2))) for piece in pieces]
     return out
 
 

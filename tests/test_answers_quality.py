@@ -8,6 +8,7 @@ import re
 from assistant import Assistant
 from assistant.answering.answers import Answer
 from tests.conftest import ROOT, make_settings
+from tests.test_grounded import assert_citations_valid
 
 
 def _numbers(answer: Answer) -> list[int]:
@@ -47,6 +48,19 @@ def test_citation_markers_are_numbered_one_to_n(shared_assistant: Assistant) -> 
         assert _numbers(answer) == list(range(1, len(answer.citations) + 1))
         assert [c.marker for c in answer.citations] == _numbers(answer)
         assert not re.search(r"«[^»]*:» \[", answer.text)  # no heading-like quote
+
+
+def test_a_concept_lead_quotes_only_text_that_stands_in_its_card(
+        shared_assistant: Assistant) -> None:
+    """Card sentences that are not neighbours are joined by an omission sign, not glued into a
+    quote the card does not contain."""
+    for question in ("¿El posicionamiento de marca y el posicionamiento SEO son lo mismo?",
+                     "If I spend €6,000 in a quarter and win 40 new customers, what is my CAC?",
+                     "What does SMART stand for in SMART objectives?"):
+        answer = shared_assistant.ask(question)
+        assert answer.text.startswith("**"), answer.text
+        assert_citations_valid(answer)
+    assert "[…]" in answer.text
 
 
 def test_quantity_question_quotes_the_sentence_with_the_numbers(

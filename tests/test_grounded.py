@@ -24,6 +24,9 @@ def assert_citations_valid(answer: Answer) -> None:
     """Every quoted sentence stands in the passage its marker points at."""
     passages = {c.marker: normalize_term(c.passage) for c in answer.citations}
     quoted = re.findall(r"«([^»]+)» \[(\d+)\]", answer.text)
+    lead = re.match(r"\*\*[^*]+\*\*\s*(.+?)\s*\[(\d+)\]", answer.text, re.S)
+    if lead:  # a concept lead: each piece between omission signs is a verbatim quote
+        quoted += [(piece, lead.group(2)) for piece in lead.group(1).split("[…]")]
     for sentence, marker in quoted:
         assert normalize_term(sentence) in passages[int(marker)], sentence
     for marker in re.findall(r"\[(\d+)\]", answer.text):

@@ -85,8 +85,8 @@ class GroundedComposer:
         if lead is not None:
             picked = self._lead_sentences(item, lead, scored)
             used = [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
-            yield phrase("concept_lead", name=lead.hit.title) + " ".join(picked) + \
-                f" [{lead.number}]"
+            yield phrase("concept_lead", name=lead.hit.title) + _join_runs(lead, picked) \
+                + f" [{lead.number}]"
             emitted = True
         rest = [i for i, c in enumerate(scored) if lead is None or c.passage is not lead]
         limit = self.config.max_sentences - (2 if lead else 0)
@@ -206,6 +206,31 @@ class GroundedComposer:
                       key=lambda c: (c.passage.hit.language != item.language,
                                      first_of[c.passage.hit.source_id],
                                      rank_of[c.passage.number], c.order))
+
+
+def _join_runs(lead: Passage, picked: list[str]) -> str:
+    """The lead's sentences as they stand in the card: neighbours joined by a space, a gap
+    marked by the omission sign […], so every piece is a verbatim quote of the passage.
+
+    >>> from assistant.documents import Hit
+    >>> text = "Uno dos. Tres cuatro. Cinco seis."
+    >>> card = Passage(1, Hit("c", text, "s", "T", "concept", "es", 0, 1.0))
+    >>> _join_runs(card, ["Uno dos.", "Tres cuatro."])
+    'Uno dos. Tres cuatro.'
+    >>> _join_runs(card, ["Uno dos.", "Cinco seis."])
+    'Uno dos. […] Cinco seis.'
+    """
+    out: list[str] = []
+    for text in picked:
+        if out:
+            out.append(" " if _adjacent(lead, out[-1], text) else " […] ")
+        out.append(text)
+    return "".join(out)
+
+
+def _adjacent(passage: Passage, first: str, second: str) -> bool:
+    """Whether two sentences follow each other, separated by one space, in the passage."""
+    return f"{first} {second}" in " ".join(passage.hit.text.split())
 
 
 def _usable(text: str, cfg: GroundedConfig) -> bool:
