@@ -107,3 +107,34 @@ def test_local_backend_errors_are_clear_in_the_users_language(
     with pytest.raises(LocalRuntimeMissing) as err:
         make_chat_model(make_settings(tmp_path, chat_backend="local", local_model_path=broken))
     assert "[local]" in describe(err.value, "en", prompts)
+
+
+def test_plan_draft_through_llama_cpp_json_schema_ends_valid(tmp_path: Path,
+                                                             llama_server: LlamaServer) -> None:
+    """The tiny model is asked for schema-constrained JSON; whether it manages or is cut at
+    the token limit, the plan is valid and any fallback is marked."""
+    from assistant.backends import classify_backend_error
+    from assistant.planning.drafting import PlanDrafter
+    from assistant.planning.plan import validate_plan
+    from tests.plan_fixtures import ANSWERS, PLAYBOOK, PROMPTS, make_service
+
+    settings = make_settings(tmp_path, chat_backend="openai", chat_model="smollm2",
+                             openai_base_url=llama_server.base_url, max_tokens=48,
+                             request_timeout=120, temperature=0.0)
+    model = make_chat_model(settings)
+    service = make_service(tmp_path)  # the deterministic plan first, without a model
+    saved = service.draft_plan(ANSWERS, "ana")
+    service.drafter = PlanDrafter(model, PROMPTS, PLAYBOOK, repairs=1, timeout=240,
+                                  classify=lambda exc: str(classify_backend_error(
+                                      exc, settings).params.get("kind")))
+    events: list[tuple[str, str, int]] = []
+    plan = service.regenerate_section(saved.id, "diagnosis", "ana",
+                                      progress=lambda *e: events.append(e))
+    assert not validate_plan(plan) and plan.business == ANSWERS["business"]
+    assert events[0] == ("diagnosis", "started", 1)
+    if "diagnosis" in plan.model_sections:
+        assert events[-1][1] == "done"
+    else:  # cut mid-JSON at 48 tokens: repaired once, then the computed diagnosis stays, marked
+        assert ("diagnosis", "repair", 2) in events and events[-1][1] == "fallback"
+        assert plan.draft_notes and "Diagnóstico" in plan.draft_notes[0]
+        assert "HTTP" not in plan.draft_notes[0]  # a draft problem, not a server fault

@@ -318,7 +318,12 @@ class PlanDrafter:
 
         def run(messages: list[BaseMessage]) -> tuple[str, _Draft | None, str]:
             if bound is not None:
-                out = bound.invoke(messages)
+                try:
+                    out = bound.invoke(messages)
+                except Exception as exc:
+                    if type(exc).__name__ == "LengthFinishReasonError":  # openai: cut mid-JSON
+                        return "", None, "the reply was cut at the token limit: write less"
+                    raise
                 raw = _text(out.get("raw"))
                 if out.get("parsed") is not None:
                     return raw, out["parsed"], ""
