@@ -171,3 +171,26 @@ def test_rate_limit_and_server_errors_leave_a_valid_plan_and_a_notice(
     assert len(plan.draft_notes) == 3 and phrase in plan.draft_notes[0]
     assert service.get_plan(plan.id, "ana").business == ANSWERS["business"]
     assert "response_format" in openai_server.requests[0]  # asked for JSON-schema output
+
+
+def test_cli_plan_prints_which_section_the_model_writes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+    from types import SimpleNamespace
+
+    from assistant.cli.plan import cmd_plan
+
+    base = _base()
+    model = ScriptedChatModel.with_replies(diagnosis(), strategy(base), "{}", "{}", "{}")
+    service = make_service(tmp_path, chat_model=model)
+    service.drafter = _drafter(model)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(ANSWERS), encoding="utf-8")
+    out = tmp_path / "plan.md"
+    fake = SimpleNamespace(runtime=SimpleNamespace(prompts=PROMPTS), plans=service)
+    args = argparse.Namespace(answers=path, format="md", out=out, lang=None)
+    assert cmd_plan(fake, args) == 0  # type: ignore[arg-type]
+    err = capsys.readouterr().err
+    assert "Redactando Diagnóstico…" in err and "Corrigiendo Tácticas (intento 3)…" in err
+    assert "Tácticas: se mantiene la versión estándar." in err
+    assert "Redactado por el modelo" in out.read_text(encoding="utf-8")

@@ -44,10 +44,24 @@ def cmd_plan(assistant: Assistant, args: argparse.Namespace) -> int:
         raise PlanInputError(problems=[f"{args.answers}: not valid JSON ({exc})"]) from None
     if isinstance(answers, dict) and answers.get("language") in LANGUAGES:
         args.lang = answers["language"]  # problems are then told in the answers' language
-    plan = assistant.plans.draft_plan(answers, owner=CLI_OWNER)
+    lang = args.lang if getattr(args, "lang", None) in LANGUAGES else "en"
+    plan = assistant.plans.draft_plan(answers, owner=CLI_OWNER,
+                                      progress=_draft_progress(assistant, lang))
     data = assistant.plans.export_plan(plan.id, args.format, owner=CLI_OWNER)
     _write(data, args.format, args.out)
     return 0
+
+
+def _draft_progress(assistant: Assistant, lang: str):  # noqa: ANN202
+    """Prints, on stderr, which section a model is writing (only called when one drafts)."""
+    prompts = assistant.runtime.prompts
+
+    def show(section: str, event: str, attempt: int) -> None:
+        name = prompts.phrase("plan", lang, f"headings.{section}")
+        print(prompts.phrase("plan", lang, f"drafting.progress_{event}", section=name,
+                             attempt=attempt), file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_interview(assistant: Assistant, args: argparse.Namespace,
