@@ -26,6 +26,13 @@ def test_italian_swot_question_leads_with_the_italian_swot_card(
     assert "PESTEL" not in answer.text.split("\n")[0]
 
 
+def test_tactical_marketing_without_accents_leads_with_the_tactics_card(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Explícame qué es el marketing tactico y para que sirve")
+    assert answer.citations[0].source_id == "concept:marketing-tactics:es"
+    assert answer.text.startswith("**Tácticas de marketing.**")
+
+
 def test_html_around_a_question_is_stripped_not_declined(shared_assistant: Assistant) -> None:
     answer = shared_assistant.ask("<b>Qu'est-ce que le SWOT ?</b>")
     assert answer.language == "fr"

@@ -9,12 +9,14 @@ from assistant.errors import ConceptNotFound
 
 
 @pytest.mark.parametrize("term, concept", [
-    ("analisis dafo", "swot"), ("FODA", "swot"), ("marketing tattico", "operational-marketing"),
+    ("analisis dafo", "swot"), ("FODA", "swot"), ("marketing tattico", "marketing-tactics"),
     ("retorno de la inversion", "roi"), ("ROI", "roi"), ("segmentacion", "segmentation"),
     ("posicionamiento", "positioning"), ("embudo de ventas", "sales-funnel"),
     ("marketing strategique", "strategic-marketing"), ("4P", "marketing-mix"),
     ("qu'est-ce que le KPI ?", "kpi"), ("segmentaciom", "segmentation"),
     ("posizionamento", "positioning"), ("Customer Lifetime Value", "clv"),
+    ("marketing táctico", "marketing-tactics"), ("marketing tactique", "marketing-tactics"),
+    ("tactical marketing", "marketing-tactics"), ("marketing operacional", "operational-marketing"),
 ])
 def test_terms_find_their_concept(shared_assistant: Assistant, term: str, concept: str) -> None:
     assert shared_assistant.concept(term, passages=0).id == concept
