@@ -69,6 +69,14 @@ class UploadRejected(EstrategaError):
     code = "upload_rejected"  # params: name, reason (an i18n key under upload_reasons)
 
 
+class RequestTooLarge(EstrategaError):
+    code = "request_too_large"  # params: limit_mb
+
+
+class LoginThrottled(EstrategaError):
+    code = "login_throttled"  # params: minutes
+
+
 class DocumentNotFound(EstrategaError):
     code = "document_not_found"  # params: source_id
 

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     port: int = 7860
     auth: SecretStr | None = None  # "user:password[,user2:password2]"
     concurrency_limit: int = Field(4, ge=1)
+    # Largest request body outside file uploads (questions, answers, plan edits are a few KB).
+    request_max_kb: int = Field(256, ge=16)
+    # Login throttling: this many failed attempts for one user name, or 4x that from one
+    # address, within `login_window_s` lock further attempts until the oldest failure ages out.
+    login_max_failures: int = Field(5, ge=1)
+    login_window_s: float = Field(300, gt=0)
 
     @field_validator("embedding_backend", "chat_backend")
     @classmethod

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import PlanInputError, UnknownLanguage, UnknownSection
 from ..prompts import PromptError, PromptLibrary
 from ..settings import LANGUAGES
+from .dependents import changed_objectives, refresh, stale_items
 from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
@@ -192,7 +193,27 @@ class PlanService:
                                for e in exc.errors()[:5])
             raise PlanInputError(problems=[self._finding(plan.language, Finding(
                 "invalid_section", section, detail))]) from None
+        changed = changed_objectives(plan, candidate) if section == "strategy" else []
+        if changed:  # what serves these objectives is out of date until redrafted
+            candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
+                [*plan.stale, *stale_items(candidate, changed)]))})
         return self._save_checked(record, candidate)
+
+    def redraft_stale(self, plan_id: str, owner: str,
+                      progress: DraftProgress | None = None) -> Plan:
+        """Redraft, in one step, everything flagged out of date after an objective changed:
+        KPIs, milestones and tactic KPIs in code; the tactics' content by the model when one
+        is configured (judged by the validator like any draft)."""
+        record = self.database.load_plan(plan_id, owner)
+        plan = Plan.model_validate(record.plan)
+        if not plan.stale:
+            return plan
+        inp = read_answers(record.answers, self.playbook, self.prompts)
+        fresh = refresh(plan, inp, self.playbook, self.prompts)
+        if self.drafter is not None:
+            fresh = self._model_draft(fresh, inp, ("tactics",), progress,
+                                      keep=plan.model_sections)
+        return self._save_checked(record, fresh)
 
     def _model_draft(self, plan: Plan, inp: Any, sections: tuple[str, ...],
                      progress: DraftProgress | None, keep: list[str] | None = None) -> Plan:

@@ -3,11 +3,10 @@ section editable through a form built from the plan model, regenerate, downloads
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -16,6 +15,7 @@ from ..errors import PlanInputError
 from ..planning.plan.model import SECTIONS
 from . import plan_form
 from .context import UiContext, owner_id
+from .files import ExportFolder
 from .render import escape, markdown_html
 
 FORMATS = ("md", "docx", "json")
@@ -33,6 +33,8 @@ class PlanView:
     value: gr.Textbox
     save: gr.Button
     files: gr.File
+    # Downloads go to one folder per owner in Gradio's cache, replaced on each view.
+    exports: ExportFolder = dataclasses.field(default_factory=ExportFolder)
 
     @property
     def outputs(self) -> list[Any]:
@@ -57,12 +59,9 @@ class PlanView:
         names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
         section = section if section in SECTIONS else SECTIONS[0]
         markdown = a.plans.export_plan(plan_id, "md", owner).decode("utf-8")
-        folder = Path(tempfile.mkdtemp(prefix="estratega-plan-"))
-        paths = []
-        for fmt in FORMATS:
-            path = folder / f"{_slug(plan.title)}.{fmt}"
-            path.write_bytes(a.plans.export_plan(plan_id, fmt, owner))
-            paths.append(str(path))
+        paths = self.exports.write(owner, plan_id, {
+            f"{_slug(plan.title)}.{fmt}": a.plans.export_plan(plan_id, fmt, owner)
+            for fmt in FORMATS})
         return [gr.update(visible=True), markdown_html(markdown),
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
                 section_text(plan, section), paths]

@@ -41,6 +41,9 @@ def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
             h(section) for section in plan.model_sections)))]
     if plan.draft_notes:
         out += [("bullets", plan.draft_notes)]
+    if plan.stale:
+        out += [("p", say("drafting.stale", items=", ".join(
+            ref.split(":", 1)[1] for ref in plan.stale)))]
     out += [
         ("h2", h("summary")), ("p", plan.summary),
         ("h2", h("diagnosis")), ("h3", h("situation")), ("p", plan.diagnosis.situation),

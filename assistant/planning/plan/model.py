@@ -192,3 +192,5 @@ class Plan(_Model):
     # passed the validator, and what happened to the others, in the plan's language
     model_sections: list[str] = Field(default_factory=list)
     draft_notes: list[str] = Field(default_factory=list)
+    # Parts that depend on an objective the owner changed, until redrafted (planning/dependents)
+    stale: list[str] = Field(default_factory=list)

@@ -1,0 +1,70 @@
+"""What hangs on an objective: the tactics that serve it, their budget lines, the calendar
+periods they run in and the objective's KPI row. When an objective changes, these are flagged
+out of date on the plan (`Plan.stale`) and redrafted in one step, with or without a model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..prompts import PromptLibrary
+from .plan import sections
+from .plan.builder import Context
+from .plan.formatting import format_number
+from .plan.model import Plan
+from .plan.playbook import Playbook
+from .plan.schedule import calendar
+
+WATCHED = ("text", "kpi", "target_value", "unit", "deadline_month")
+
+
+def changed_objectives(old: Plan, new: Plan) -> list[str]:
+    """Ids of objectives that are new or differ in what they promise (text, KPI, target, unit,
+    deadline)."""
+    before = {o.id: o for o in old.strategy.objectives}
+    return [o.id for o in new.strategy.objectives
+            if o.id not in before or any(getattr(o, k) != getattr(before[o.id], k)
+                                         for k in WATCHED)]
+
+
+def stale_items(plan: Plan, objective_ids: list[str]) -> list[str]:
+    """References ("tactic:T1", "budget:T1", "calendar:<label>", "kpi:O1") of what depends on
+    the given objectives."""
+    wanted = set(objective_ids)
+    tactics = [t.id for t in plan.tactics if wanted & set(t.objective_ids)]
+    refs = [f"tactic:{tid}" for tid in tactics]
+    refs += [f"budget:{line.tactic_id}" for line in plan.budget.lines
+             if line.tactic_id in tactics]
+    refs += [f"calendar:{p.label}" for p in plan.calendar
+             if set(p.tactic_ids) & set(tactics)
+             or any(p.start_month <= o.deadline_month <= p.end_month
+                    for o in plan.strategy.objectives if o.id in wanted)]
+    refs += [f"kpi:{k.objective_id}" for k in plan.measurement.kpis
+             if k.objective_id in wanted]
+    refs += [f"kpi:{oid}" for oid in objective_ids
+             if oid not in {k.objective_id for k in plan.measurement.kpis}]
+    return list(dict.fromkeys(refs))
+
+
+def refresh(plan: Plan, inp: Any, playbook: Playbook, prompts: PromptLibrary) -> Plan:
+    """The stale parts recomputed from the plan's current objectives, without a model: tactic
+    KPIs follow the objectives they serve, the KPI rows and calendar milestones carry the new
+    targets and deadlines. Money stays as it is (budget lines are per tactic, not objective)."""
+    ctx = Context(inp, playbook, prompts, facts=plan.facts, funnel=plan.funnel,
+                  excluded=list(plan.excluded_channels))
+    objectives = plan.strategy.objectives
+    by_id = {o.id: o for o in objectives}
+    tactics = []
+    for t in plan.tactics:
+        served = [by_id[oid] for oid in t.objective_ids if oid in by_id]
+        if served and t.kpi not in {o.kpi for o in served}:
+            t = t.model_copy(update={"kpi": served[0].kpi, "kpi_name": served[0].kpi_name})
+        tactics.append(t)
+    periods = calendar(plan.horizon_months, tactics, objectives,
+                       lambda a, b: ctx.month(a) if a == b else ctx.span(a, b),
+                       lambda a, b: sections.calendar_notes(ctx, tactics, a, b),
+                       lambda o: ctx.say("calendar.milestone", id=o.id, kpi=o.kpi_name,
+                                         target=format_number(o.target_value, ctx.lang),
+                                         unit=o.unit))
+    measurement = sections.measurement(ctx, objectives, tactics)
+    return plan.model_copy(update={"tactics": tactics, "calendar": periods,
+                                   "measurement": measurement, "stale": []})
