@@ -25,10 +25,11 @@ def test_forged_or_edited_ids_are_refused(tmp_path: Path) -> None:
     assert BrowserIds(tmp_path / "elsewhere").verify(token) is None  # another server's key
 
 
-def test_owner_comes_from_the_login_then_the_state_never_a_claimed_name() -> None:
+def test_owner_comes_from_the_login_never_from_session_state() -> None:
     logged_in = SimpleNamespace(username="ana", session_hash="s1")
     anonymous = SimpleNamespace(username=None, session_hash="s2")
     assert owner_id("browser:abc", logged_in) == "user:ana"
-    assert owner_id("browser:abc", anonymous) == "browser:abc"
-    assert owner_id("user:ana", anonymous) == "session:s2"
-    assert owner_id("", anonymous) == "session:s2"
+    # Without a verified request, state and session hash count for nothing: a fresh stranger.
+    for claimed in ("browser:abc", "user:ana", ""):
+        who = owner_id(claimed, anonymous)
+        assert who.startswith("anon:") and who != owner_id(claimed, anonymous)

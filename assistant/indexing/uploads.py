@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import unicodedata
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
@@ -35,8 +36,17 @@ class Upload:
 
 
 def safe_name(name: str) -> str:
-    """The file name if it is a plain name; UploadRejected for paths, `..` or control chars."""
-    cleaned = (name or "").strip()
+    """The file name if it is a plain name; UploadRejected for paths, `..` or control chars.
+
+    Invisible format characters (bidi overrides and isolates, zero-width marks) are stripped,
+    so a name always reads as what it is:
+
+    >>> safe_name("\u202egpj.md")
+    'gpj.md'
+    >>> safe_name("in\u200bvoice\u2066.txt\u2069")
+    'invoice.txt'
+    """
+    cleaned = "".join(ch for ch in (name or "") if unicodedata.category(ch) != "Cf").strip()
     if (not cleaned or "/" in cleaned or "\\" in cleaned or ".." in cleaned
             or any(ord(ch) < 32 for ch in cleaned) or cleaned.startswith(".")
             or len(cleaned) > 200 or PurePosixPath(cleaned).name != cleaned):

@@ -8,13 +8,19 @@ from typing import Any
 import gradio as gr
 from starlette.middleware import Middleware
 
+from ..errors import EstrategaError, LoginThrottled, RequestTooLarge
 from ..facade import Assistant
+from ..messages import describe
+from ..prompts import PromptLibrary
 from ..settings import Settings
 from . import chat, concepts, interview, knowledge
 from .context import UiContext
 from .i18n import DEFAULT_LANG, LANGUAGE_CHOICES, UiText, ui_lang
-from .identity import BrowserIds
+from .identity import BrowserIds, IdentityCookie, owner_id
+from .limits import BodyLimit
 from .login_gate import LoginGate
+from .sessions import SessionGuard
+from .throttle import LoginThrottle
 
 STYLE = Path(__file__).with_name("style.css")
 PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
@@ -23,19 +29,19 @@ PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
               "</style>")
 TABS = ("chat", "interview", "concepts", "knowledge")
 # Runs in the browser on load: the stored choice, else the browser's own language.
-DETECT_LANGUAGE = "(owner, saved) => [owner, saved || navigator.language || 'en']"
+DETECT_LANGUAGE = "(saved) => [saved || navigator.language || 'en']"
+# Gradio's cache (uploads, downloads): every 30 minutes, files older than an hour are deleted,
+# and the whole cache when the server starts.
+CACHE_SWEEP = (1800, 3600)
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole web app. Builds components only: no model, store or folder is touched."""
     text = UiText(assistant.runtime.prompts)
-    ids = BrowserIds(assistant.settings.data_dir)  # its key file is made on first use
-    with gr.Blocks(title="Estratega", analytics_enabled=False) as demo:
-        # Per-browser values, kept in the browser's localStorage (never in module globals).
-        # The stored id is only a signed claim: `start` verifies it and puts the owner in
-        # server-side state, the only place callbacks read it from.
-        browser_token = gr.BrowserState("", storage_key="estratega-owner",
-                                        secret=_browser_secret(assistant.settings))
+    with gr.Blocks(title="Estratega", analytics_enabled=False,
+                   delete_cache=CACHE_SWEEP) as demo:
+        # Who is asking is decided per request (identity.owner_id: the login, or the id the
+        # server signed in the `estratega-id` cookie); `owner` only shows it, nothing trusts it.
         owner = gr.State("")
         saved_lang = gr.BrowserState("", storage_key="estratega-lang",
                                      secret=_browser_secret(assistant.settings))
@@ -71,16 +77,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 updates += part.relabel(code)
             return updates
 
-        def start(token: str, locale: str) -> tuple[str, str, str]:
-            """Identify this browser by its signed id (a new one when missing or forged) and
-            pick the UI language."""
-            who = ids.verify(token)
-            if who is None:
-                who, token = ids.issue()
-            return token, who, ui_lang(locale)
+        def start(locale: str, request: gr.Request) -> tuple[str, str]:
+            """Who this browser is (decided by the server) and the UI language."""
+            return owner_id(None, request), ui_lang(locale)
 
         listing = knowledge_tab.refresh_outputs
-        demo.load(start, [browser_token, saved_lang], [browser_token, owner, lang],
+        demo.load(start, [saved_lang], [owner, lang],
                   js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
             relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
             knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
@@ -126,14 +128,14 @@ GRADIO_TEXTS = {
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
-    """`demo.launch(...)` arguments from the settings: address, login, look."""
+    """`demo.launch(...)` arguments from the settings: address, login, limits, look."""
     auth = parse_auth(settings.auth.get_secret_value() if settings.auth else "")
     return {
         "server_name": settings.host,
         "server_port": settings.port,
         "auth": auth,
-        # With login on, every route but the login page's needs it (see login_gate).
-        "app_kwargs": {"middleware": [Middleware(LoginGate)]} if auth else None,
+        "max_file_size": int(settings.upload_max_mb * 2**20),
+        "app_kwargs": {"middleware": middleware(settings, login=bool(auth))},
         "theme": theme(),
         "css_paths": [STYLE],
         "ssr_mode": False,
@@ -144,6 +146,34 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         # Outside the app's own CSS, which Gradio scopes inside the page's padding.
         "head": PAGE_STYLE,
     }
+
+
+def middleware(settings: Settings, login: bool) -> list[Middleware]:
+    """What every request passes through, outermost first: the login gate (with login on:
+    every route but the login page's needs it; password guessing throttled), body size limits,
+    the server-signed identity, and session hashes bound to the identity that started them."""
+    prompts = PromptLibrary(settings.prompts_dir)
+    stack = []
+    if login:
+        throttle = LoginThrottle(settings.login_max_failures, settings.login_window_s)
+        stack.append(Middleware(LoginGate, throttle=throttle, message=_phrase(
+            prompts, lambda minutes: LoginThrottled(minutes=f"{minutes:g}"))))
+    stack += [
+        Middleware(BodyLimit, upload_bytes=int(settings.upload_max_mb * 2**20),
+                   other_bytes=settings.request_max_kb * 1024,
+                   message=_phrase(prompts, lambda mb: RequestTooLarge(limit_mb=f"{mb:g}"))),
+        Middleware(IdentityCookie, ids=BrowserIds(settings.data_dir)),
+        Middleware(SessionGuard),
+    ]
+    return stack
+
+
+def _phrase(prompts: PromptLibrary, error: Any) -> Any:
+    """A `(Accept-Language header, number) -> message` function for a middleware."""
+    def message(accept_language: str, number: float) -> str:
+        err: EstrategaError = error(number)
+        return describe(err, ui_lang(accept_language.split(",")[0].strip()), prompts)
+    return message
 
 
 def parse_auth(value: str) -> list[tuple[str, str]] | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +11,7 @@ import gradio as gr
 from ..answering.answers import Answer
 from ..settings import LANGUAGES
 from .context import UiContext, owner_id
+from .conversations import Conversations
 from .render import escape, escape_inline, quote
 
 STARTERS = 4
@@ -86,8 +86,9 @@ def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
 def build(ctx: UiContext) -> ChatTab:
     """Lay out the chat tab and wire its events (call inside a `gr.Tab`)."""
     t, lang0 = ctx.text, "en"
-    history = gr.State([])
-    conversation = gr.State("")
+    # History lives on the server under (owner, session), never in `gr.State`, which Gradio
+    # hands to whoever presents the session hash: see conversations.py.
+    store = Conversations()
     chatbot = gr.Chatbot(
         label=t(lang0, "chat.conversation"), placeholder=t(lang0, "chat.placeholder"),
         height=540, show_label=False, buttons=["copy", "copy_all"], feedback_options=None,
@@ -106,26 +107,27 @@ def build(ctx: UiContext) -> ChatTab:
                          elem_id="send")
     new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat")
 
-    def respond(message: str, past: list[Message], conv: str, owner: str, lang: str,
+    def respond(message: str, owner: str, lang: str,
                 request: gr.Request) -> Iterator[tuple[Any, ...]]:
         """Stream one answer: the question, growing text, then the answer with its sources."""
         a = ctx.assistant
+        who, session = owner_id(owner, request), request.session_hash or ""
         try:
             text = a.check_query(message)
         except Exception as err:  # noqa: BLE001 - the validator has shown it already
             raise ctx.error(err, lang) from None
-        conv = conv or uuid.uuid4().hex
-        shown = [*past, {"role": "user", "content": escape(text)}]
+        current = store.get(who, session)
+        shown = [*current.messages, {"role": "user", "content": escape(text)}]
         draft: Message = {"role": "assistant", "content": ""}
-        yield [*shown, draft], shown, conv, ""
+        yield [*shown, draft], ""
         answer: Answer | None = None
         written = ""
         try:
-            for event in a.stream(text, conversation_id=conv, owner=owner_id(owner, request)):
+            for event in a.stream(text, conversation_id=current.conversation_id, owner=who):
                 if event.type == "delta":
                     written += event.text
                     draft = {"role": "assistant", "content": escape(written)}
-                    yield [*shown, draft], shown, conv, ""
+                    yield [*shown, draft], ""
                 elif event.type == "notice":  # the model failed: the grounded text follows
                     gr.Warning(ctx.text(lang, "chat.fallback"),
                                title=ctx.text(lang, "notify.warning"))
@@ -133,17 +135,19 @@ def build(ctx: UiContext) -> ChatTab:
                 elif event.type == "done":
                     answer = event.answer
         except Exception as err:  # noqa: BLE001
-            yield shown, shown, conv, message
+            store.save(who, session, shown)
+            yield shown, message
             raise ctx.error(err, lang) from None
         final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft])]
-        yield final, final, conv, ""
+        store.save(who, session, final)
+        yield final, ""
 
-    def restart() -> tuple[list[Message], list[Message], str]:
+    def restart(owner: str, request: gr.Request) -> list[Message]:
         """Forget the conversation on screen and start a new one."""
-        return [], [], uuid.uuid4().hex
+        store.restart(owner_id(owner, request), request.session_hash or "")
+        return []
 
-    def check(message: str, past: list[Message], conv: str, owner: str, lang: str,
-              request: gr.Request) -> list[Any]:
+    def check(message: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
         """An empty or too long question is shown beside the input, in the user's language;
         the conversation and what was typed stay as they are."""
         try:
@@ -151,14 +155,14 @@ def build(ctx: UiContext) -> ChatTab:
             problem = ""
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             problem = ctx.message(err, lang)
-        return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 4]
+        return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 2]
 
-    ask_inputs = [question, history, conversation, ctx.owner, ctx.lang]
-    ask_outputs = [chatbot, history, conversation, question]
+    ask_inputs = [question, ctx.owner, ctx.lang]
+    ask_outputs = [chatbot, question]
     question.submit(respond, ask_inputs, ask_outputs, api_name="ask", validator=check)
     send.click(respond, ask_inputs, ask_outputs, api_visibility="private", validator=check)
     for button in starters:
         button.click(lambda s: s, button, question, api_visibility="private", queue=False).then(
             respond, ask_inputs, ask_outputs, api_visibility="private")
-    new.click(restart, None, [chatbot, history, conversation], api_name="new_conversation")
+    new.click(restart, ctx.owner, chatbot, api_name="new_conversation")
     return ChatTab(ctx, chatbot, question, send, new, starters_label, starters)

@@ -1,9 +1,10 @@
 """Who a request belongs to, decided on the server: never from a value an API client sends.
 
-A browser keeps a *signed* id in its localStorage (`gr.BrowserState` is encrypted with a key
-that every page can read, so it protects nothing by itself). On page load the server checks the
-signature with a key only it holds and copies the id into server-side `gr.State`; every callback
-reads the owner from that state, or from the login name when auth is on.
+Every HTTP request passes through `IdentityCookie`: a request carrying an id this server signed
+(the `estratega-id` cookie, HttpOnly) is that id; any other request gets a fresh id, sent back as
+the cookie. Browsers and `gradio_client` keep the cookie, so they stay one identity; a client that
+sends only someone's Gradio `session_hash` (it travels in URLs and logs) is a stranger. With login
+on, the login name is the identity. Callbacks read it with `owner_id`, never from `gr.State`.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from starlette.requests import HTTPConnection
 
 KEY_FILE = "ui-signing.key"
+COOKIE = "estratega-id"
+COOKIE_MAX_AGE = 365 * 24 * 3600
+STATE_KEY = "estratega_owner"  # where the middleware leaves the verified id in the ASGI scope
 
 
 class BrowserIds:
@@ -73,15 +78,57 @@ class BrowserIds:
         return key
 
 
-def owner_id(owner: Any, request: gr.Request | None = None) -> str:
-    """The user's id: the login name with auth on, else the verified browser id kept in
-    server-side state, else the caller's Gradio session (API clients that never load the page).
+class IdentityCookie:
+    """ASGI middleware: puts the verified id of every request in its scope, and gives a
+    request without a valid `estratega-id` cookie a fresh id (and the cookie)."""
 
-    `owner` must come from `gr.State`, which clients cannot set; nobody shares an identity.
+    def __init__(self, app: Any, ids: BrowserIds) -> None:
+        self.app = app
+        self.ids = ids
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        who = self.ids.verify(HTTPConnection(scope).cookies.get(COOKIE))
+        token = None
+        if who is None:
+            who, token = self.ids.issue()
+        scope.setdefault("state", {})[STATE_KEY] = who
+        if token is None or scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cookie = (f"{COOKIE}={token}; Max-Age={COOKIE_MAX_AGE}; Path=/; HttpOnly; "
+                  "SameSite=Lax" + ("; Secure" if scope.get("scheme") == "https" else ""))
+
+        async def with_cookie(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = [*message.get("headers", []), (b"set-cookie", cookie.encode())]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_cookie)
+
+
+def verified_id(request: Any) -> str | None:
+    """The id `IdentityCookie` verified for this request; None outside the web app."""
+    raw = getattr(request, "request", None)  # gr.Request wraps the HTTP request of the event
+    state = getattr(raw, "state", None) if raw is not None else None
+    who = getattr(state, STATE_KEY, None) if state is not None else None
+    if who is None and raw is None:  # a gr.Request rebuilt from a pickled copy
+        kwargs = getattr(request, "kwargs", None) or {}
+        who = (kwargs.get("request_state") or {}).get(STATE_KEY)
+    return who if isinstance(who, str) and who.startswith("browser:") else None
+
+
+def owner_id(owner: Any = None, request: gr.Request | None = None) -> str:
+    """The user's id: the login name with auth on, else the id the server signed for the
+    browser or API client that sent this request, else a fresh id nobody else has.
+
+    `owner` (the session's `gr.State`) is ignored: a session hash is chosen by the client,
+    so whatever state Gradio keeps under it says nothing about who is asking.
     """
+    del owner
     if request is not None and getattr(request, "username", None):
         return f"user:{request.username}"
-    if isinstance(owner, str) and owner.startswith("browser:"):
-        return owner
-    session = getattr(request, "session_hash", None) if request is not None else None
-    return f"session:{session}" if session else f"anon:{uuid.uuid4().hex}"
+    return verified_id(request) or f"anon:{uuid.uuid4().hex}"

@@ -8,8 +8,10 @@ from typing import Any
 
 import gradio as gr
 
+from ..errors import UploadRejected
 from ..indexing.registry import SourceRecord
 from .context import UiContext, owner_id
+from .files import discard_upload, plain_upload
 from .render import escape_inline
 
 FILE_TYPES = [".txt", ".md", ".pdf", ".docx"]
@@ -64,9 +66,9 @@ def build(ctx: UiContext) -> KnowledgeTab:
                                  max_height=560, elem_id="sources-table",
                                  column_widths=["50%", "16%", "18%", "16%"])
         with gr.Column(scale=2):
-            upload = gr.File(label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES,
-                             file_count="single", type="filepath", elem_id="upload",
-                             height=160)
+            upload = plain_upload(gr.File(
+                label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES, file_count="single",
+                type="filepath", elem_id="upload", height=160))
             status = gr.Markdown("", elem_id="upload-status")
             mine = gr.Dropdown([], label=t(lang0, "knowledge.remove_label"),
                                interactive=True, allow_custom_value=True,
@@ -104,11 +106,18 @@ def build(ctx: UiContext) -> KnowledgeTab:
             key = "knowledge.progress_read" if fraction < 0.3 else "knowledge.progress_index"
             progress(fraction, desc=t(lang, key, name=name))
 
+        # Checked by size before it is read, and deleted from Gradio's cache once read,
+        # whatever the outcome: the indexed text is kept in the data folder, not the file.
+        limit_mb = ctx.assistant.settings.upload_max_mb
         try:
+            if Path(path).stat().st_size > limit_mb * 2**20:
+                raise UploadRejected(name=name, reason="too_large", limit_mb=f"{limit_mb:g}")
             record = ctx.assistant.add_document(name, Path(path).read_bytes(),
                                                 owner_id(owner, request), progress=report)
         except Exception as err:  # noqa: BLE001
             raise ctx.error(err, lang) from None
+        finally:
+            discard_upload(path)
         done = t(lang, "knowledge.added", title=escape_inline(record.title), chunks=record.chunks,
                  language=t.language(lang, record.language))
         return None, f"✓ {done}"

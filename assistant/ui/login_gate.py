@@ -2,6 +2,8 @@
 
 Gradio checks the login on its data routes, but a few (the session heartbeat, event
 cancellation, ...) answer anyone. This ASGI middleware closes them all: deny by default.
+It also throttles password guessing: after too many failures for a user name or from one
+address, `POST /login` answers 429 with a message in the browser's language.
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.requests import HTTPConnection
+
+from .throttle import LoginThrottle
 
 log = logging.getLogger("estratega.ui")
 
@@ -23,15 +29,26 @@ OPEN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/gradio_api/assets/",
 API_INFO = re.compile(rb"window\.gradio_api_info = .*?</script>", re.DOTALL)
 EMPTY_API_INFO = b'window.gradio_api_info = {"named_endpoints":{},"unnamed_endpoints":{}};</script>'
 DENIED = json.dumps({"detail": {"error": "Not authenticated", "auth_message": None}}).encode()
+LOGIN_PATHS = frozenset({"/login", "/login/"})
+MAX_LOGIN_BODY = 16 * 1024
 
 
 class LoginGate:
-    """Answers 401 to any request for a protected path without a valid login cookie."""
+    """Answers 401 to any request for a protected path without a valid login cookie, and 429
+    to login attempts while the user name or the address is locked out."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, throttle: LoginThrottle | None = None,
+                 message: Callable[[str, float], str] | None = None) -> None:
         self.app = app
+        self.throttle = throttle
+        self.message = message or (lambda _lang, minutes: f"Too many failed logins: wait "
+                                   f"{minutes:g} minutes.")
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if (self.throttle is not None and scope["type"] == "http"
+                and scope.get("method") == "POST" and scope.get("path") in LOGIN_PATHS):
+            await self._login(scope, receive, send)
+            return
         if scope["type"] not in ("http", "websocket") or self._logged_in(scope):
             await self.app(scope, receive, send)
             return
@@ -50,6 +67,55 @@ class LoginGate:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(DENIED)).encode())]})
         await send({"type": "http.response.body", "body": DENIED})
+
+    async def _login(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Pass a login attempt on unless locked out; count how it went."""
+        assert self.throttle is not None  # noqa: S101 - checked by the caller
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > MAX_LOGIN_BODY:
+                await _reply(send, 413, {"detail": "Login form too large."})
+                return
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        form = parse_qs(body.decode("utf-8", "replace"))
+        user = (form.get("username") or [""])[0].strip()
+        address = (scope.get("client") or ("?", 0))[0]
+        wait = self.throttle.wait(user, address)
+        if wait > 0:
+            log.warning("login gate: throttled a login for %r from %s", user, address)
+            lang = HTTPConnection(scope).headers.get("accept-language", "")
+            minutes = max(1, -(-int(wait) // 60))
+            await _reply(send, 429, {"detail": self.message(lang, minutes)},
+                         [(b"retry-after", str(int(wait) + 1).encode())])
+            return
+        status = 0
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def watched(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, replay, watched)
+        if status in (400, 401, 403):
+            self.throttle.failed(user, address)
+        elif 200 <= status < 300:
+            self.throttle.succeeded(user)
 
     @staticmethod
     def _logged_in(scope: dict[str, Any]) -> bool:
@@ -86,3 +152,12 @@ def _without_api_info(send: Any) -> Any:
         await send({"type": "http.response.body", "body": page})
 
     return wrapped
+
+
+async def _reply(send: Any, status: int, payload: dict[str, Any],
+                 headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode()), *(headers or [])]})
+    await send({"type": "http.response.body", "body": body})
