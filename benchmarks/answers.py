@@ -46,6 +46,7 @@ class Scores:
     hit: int = 0
     hit_total: int = 0
     lead_ok: int = 0
+    lead_strict_ok: int = 0
     lead_total: int = 0
     other_share: list[float] = field(default_factory=list)
     numbering_ok: int = 0
@@ -104,6 +105,36 @@ def lead_in_language(answer: Answer, lang: str) -> bool:
     return not any(c.language == lang for c in consulted)
 
 
+def lead_in_language_strict(answer: Answer, lang: str, given: list[str]) -> bool:
+    """The first quoted sentence is in the user's language whenever any passage given to the
+    composer (`given`: their languages) is in it."""
+    if lang not in given:
+        return True
+    quotes = _quotes(answer)
+    by_marker = {c.marker: c for c in answer.citations}
+    first = by_marker.get(quotes[0][1]) if quotes else (
+        answer.citations[0] if answer.citations else None)
+    return first is not None and first.language == lang
+
+
+def capture_passages(assistant: Assistant) -> dict[str, list[str]]:
+    """Record the languages of the passages the chain hands its composer (for the strict lead
+    metric): the chain's `prepare` step is wrapped, nothing else changes."""
+    from langchain_core.runnables import RunnableLambda
+
+    chain = assistant.runtime.chain
+    original = chain.prepare
+    seen: dict[str, list[str]] = {"languages": []}
+
+    def prepare(inputs: dict) -> object:
+        item = original.invoke(inputs)
+        seen["languages"] = [p.hit.language for p in item.passages]
+        return item
+
+    chain.prepare = RunnableLambda(prepare, name="resolve_and_retrieve")
+    return seen
+
+
 def other_language_share(answer: Answer, lang: str) -> float:
     """Share of the answer's characters quoted from passages in another language."""
     by_marker = {c.marker: c for c in answer.citations}
@@ -139,6 +170,7 @@ def marker_validity(answer: Answer) -> tuple[int, int]:
 def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scores:
     """Ask every row (earlier turns first, in the same conversation) and score the answers."""
     scores = Scores()
+    given = capture_passages(assistant)
     for row in rows:
         conversation = f"bench-{row['id']}-{time.monotonic_ns()}"
         for turn in row.get("turns") or []:
@@ -157,6 +189,7 @@ def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scor
         scores.first.append(first if first is not None else elapsed)
         scores.n += 1
         kind = row["type"]
+        strict = True
         if kind == "offtopic":
             scores.offtopic += 1
             ok = not answer.citations
@@ -167,6 +200,8 @@ def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scor
             scores.hit += ok
             scores.lead_total += 1
             scores.lead_ok += lead_in_language(answer, row["lang"])
+            strict = lead_in_language_strict(answer, row["lang"], given["languages"])
+            scores.lead_strict_ok += strict
             scores.other_share.append(other_language_share(answer, row["lang"]))
         scores.by_type.setdefault(kind, [0, 0])
         scores.by_type[kind][0] += ok
@@ -175,7 +210,7 @@ def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scor
         valid, total = marker_validity(answer)
         scores.valid_markers += valid
         scores.markers += total
-        if not ok or (kind != "offtopic" and not lead_in_language(answer, row["lang"])):
+        if not ok or (kind != "offtopic" and not strict):
             scores.misses.append(row["id"])
             if show:
                 print(f"--- {row['id']} {row['lang']} {kind}: {row['question']}\n"
@@ -189,7 +224,8 @@ def report(label: str, s: Scores) -> None:
     """Print one line of figures (and the breakdown by question type)."""
     share = statistics.mean(s.other_share) if s.other_share else 0.0
     print(f"{label:40} evidence hit {s.hit / max(s.hit_total, 1):.2f} ({s.hit}/{s.hit_total})  "
-          f"lead in user's language {s.lead_ok / max(s.lead_total, 1):.0%}  "
+          f"lead in user's language {s.lead_ok / max(s.lead_total, 1):.0%} (first source), "
+          f"{s.lead_strict_ok / max(s.lead_total, 1):.0%} (strict: first quote)  "
           f"other-language text {share:.0%}  numbering 1..n {s.numbering_ok}/{s.n}  "
           f"marker validity {s.valid_markers / max(s.markers, 1):.0%} ({s.markers})  "
           f"off-topic declined {s.declined}/{s.offtopic}  "
