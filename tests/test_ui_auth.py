@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,6 +100,49 @@ def test_logged_in_users_never_see_each_others_work(app: RunningApp, tmp_path: P
     ana_again = gradio_client.Client(app.url, auth=ANA, verbose=False)
     assert ana_again.predict("en", api_name="/saved_work")["choices"] == ana_saved
     assert "capybara-notes.txt" in str(ana_again.predict("en", api_name="/sources")[0])
+
+
+def test_a_logged_in_user_replaying_anothers_session_hash_gets_nothing(app: RunningApp,
+                                                                       tmp_path: Path) -> None:
+    ana = gradio_client.Client(app.url, auth=ANA, verbose=False)
+    doc = tmp_path / "okapi-notes.txt"
+    doc.write_text("Okapi loyalty card: every tenth okapi coffee is free for regulars, "
+                   "the okapi promise.", encoding="utf-8")
+    ana.predict(gradio_client.handle_file(str(doc)), "en", api_name="/upload")
+    ana.predict("What is the okapi loyalty card?", "en", api_name="/ask")
+
+    luc = gradio_client.Client(app.url, auth=LUC, verbose=False)
+    luc.session_hash = ana.session_hash  # his own login, her session hash
+    for args, api in ((("What did I ask before?", "en"), "/ask"), (("en",), "/saved_work"),
+                      (("en",), "/sources")):
+        try:
+            got = json.dumps(luc.predict(*args, api_name=api))
+        except Exception as err:  # noqa: BLE001 - refused is fine, served is not
+            got = str(err)
+        assert "okapi" not in got.lower(), (api, got[:300])
+    chat, _ = ana.predict("And who gets it?", "en", api_name="/ask")
+    assert "What is the okapi loyalty card?" in json.dumps(chat)
+    assert "What did I ask before?" not in json.dumps(chat)
+
+
+def login(app: RunningApp, user: str, password: str) -> tuple[int, dict, Any]:
+    """Status, JSON body and headers of one login attempt (a French browser)."""
+    body = urllib.parse.urlencode({"username": user, "password": password}).encode()
+    request = urllib.request.Request(app.url.rstrip("/") + "/login", data=body, method="POST",
+                                     headers={"Accept-Language": "fr-FR,fr;q=0.8"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+            return response.status, json.loads(response.read()), response.headers
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read() or b"{}"), err.headers
+
+
+def test_password_guessing_is_throttled_with_a_clear_message(app: RunningApp) -> None:
+    for _ in range(5):  # ESTRATEGA_LOGIN_MAX_FAILURES defaults to 5
+        assert login(app, "eve", "guess")[0] == 400
+    status, body, headers = login(app, "eve", "guess")
+    assert status == 429 and "Attendez" in body["detail"] and int(headers["Retry-After"]) > 0
+    assert login(app, LUC[0], LUC[1])[0] == 200  # other users are not locked out
 
 
 @pytest.mark.browser
