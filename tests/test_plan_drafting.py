@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from langchain_core.messages import AIMessage
 
 from assistant.planning.drafting import PlanDrafter
 from assistant.planning.plan import Plan, build_plan, export_plan, read_answers, validate_plan
@@ -146,8 +147,7 @@ def test_service_records_model_sections_and_notes_in_the_owners_language(
     edited = service.edit_section(plan.id, "diagnosis", saved.diagnosis.model_dump(), "ana")
     assert edited.model_sections == ["tactics"]
     # regenerating a section goes through the model and the validator again
-    model.messages = iter([ScriptedChatModel.with_replies(diagnosis("pequeña tienda"))
-                           .messages.__next__()])
+    model.messages = iter([AIMessage(diagnosis("pequeña tienda"))])
     again = service.regenerate_section(plan.id, "diagnosis", "ana")
     assert "pequeña tienda" in again.diagnosis.situation
     assert again.model_sections == ["diagnosis", "tactics"]
