@@ -50,6 +50,14 @@ class DataDirNotWritable(EstrategaError):
     code = "data_not_writable"  # params: where
 
 
+class DatabaseUnavailable(EstrategaError):
+    code = "database_unavailable"  # params: where (the URL without its password), reason
+
+
+class DatabaseUrlInvalid(EstrategaError):
+    code = "database_url_invalid"  # params: where (the URL without its password)
+
+
 class KnowledgeFileError(EstrategaError):
     code = "knowledge_file"  # params: path, reason
 

@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     max_query_chars: int = Field(4000, ge=10)
     memory_turns: int = Field(6, ge=1)
 
+    # Shared state (interviews, plans, the index change counter): the SQLite file in data_dir
+    # by default; "postgresql://user:password@host:5432/db" lets several replicas share it
+    database_url: SecretStr | None = None
+
     # Uploads
     upload_max_mb: float = Field(20, gt=0)
 

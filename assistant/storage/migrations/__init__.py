@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by `Database` at its first connection."""
