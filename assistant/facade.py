@@ -20,6 +20,7 @@ from .text import check_query
 
 if TYPE_CHECKING:
     from .answering.answers import Answer, AnswerEvent
+    from .conversation import ChatInterview
     from .planning.service import PlanService
 
 
@@ -34,6 +35,13 @@ class Assistant:
     def runtime(self) -> Runtime:
         """Every part, wired once (assistant/runtime.py)."""
         return build_runtime(self.settings, self._chat_model)
+
+    @cached_property
+    def conversation(self) -> ChatInterview:
+        """The chat's router: the guided interview inside the conversation."""
+        from .conversation import build_conversation
+
+        return build_conversation(self.runtime)
 
     @property
     def plans(self) -> PlanService:

@@ -1,0 +1,99 @@
+"""What a plan request already says, taken as the interview's first answers: the business
+("necesito un plan de marketing para mi gimnasio" -> "gimnasio"), the goal ("un piano per avere
+più lavori" -> "avere più lavori") and a budget ("tengo 2000 euros").
+
+>>> business_phrase("necesito un plan de marketing para mi gimnasio en Valencia")
+'gimnasio en Valencia'
+>>> business_phrase("Voglio preparare un piano di marketing per il mio panificio")
+'panificio'
+>>> business_phrase("ciao, ho un agriturismo in Umbria e vorrei preparare la strategia")
+'agriturismo in Umbria'
+>>> business_phrase("what is a marketing plan?") is None
+True
+>>> goal_phrase("sono idraulico a Genova, mi prepari un piano per avere più lavori?")
+'avere più lavori'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..lexicon import lexicon
+from ..planning.interview.parsing import ParseProblem, parse_budget
+
+CUES = "intent_cues"
+# Where a business phrase ends: punctuation, or a conjunction that starts the next clause.
+STOP = re.compile(r"[,.;:!?¿¡()]| (?:e|y|et|and|che|que|qui|who|which|per|para|pour|to|a fin|"
+                  r"mi|me|ci|aiutami|ayudame|aide|help|vorrei|voglio|quiero|je veux|i want|"
+                  r"con|avec|with) ")
+GOAL_AFTER = re.compile(r"(?:piano|plan|strategia|estrategia|strat[eé]gie|strategy)[^,.;!?]*?"
+                        r"\b(?:per|para|pour|to|for)\s+(?=\w+(?:re|ir|er|ar)\b|get\b|win\b|"
+                        r"have\b|find\b|grow\b|fill\b|attract\b|reach\b|sell\b|increase\b|"
+                        r"boost\b|bring\b)(?P<goal>[^,.;!?]+)", re.I)
+MAX_WORDS = 8
+
+
+def _folded_with_map(text: str) -> tuple[str, list[int]]:
+    """The text lower-cased without accents, and for each folded character its index in
+    `text` (so a match in the folded text can be cut from the original)."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for f in unicodedata.normalize("NFKD", ch.casefold()):
+            if not unicodedata.combining(f):
+                out.append(f if f.isalnum() else " ")
+                where.append(i)
+    return "".join(out), where
+
+
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    cues = {" ".join(re.findall(r"\w+", c))
+            for items in lexicon(CUES).values() for c in items[kind]}
+    alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+")
+                            for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:(?:un|una|une|uno|a|an|il|la|lo|el|le|"
+                      rf"l|mio|mia|mi|mon|ma|my)\s+)?")
+
+
+def business_phrase(text: str) -> str | None:
+    """The business a plan request names, in the user's spelling (None when it names none)."""
+    folded, where = _folded_with_map(text)
+    match = _cue_pattern("business_of").search(folded)
+    if not match or match.end() >= len(where):
+        return None
+    rest = text[where[match.end()]:]
+    stop = STOP.search(rest)
+    phrase = (rest[:stop.start()] if stop else rest).strip()
+    words = phrase.split()
+    if not words or words[0].casefold() in {"plan", "piano", "strategia", "estrategia",
+                                            "strategie", "stratégie", "marketing"}:
+        return None
+    return " ".join(words[:MAX_WORDS]) or None
+
+
+def goal_phrase(text: str) -> str | None:
+    """The goal a plan request states after "plan ... per/para/pour/to", or None."""
+    match = GOAL_AFTER.search(text)
+    if not match:
+        return None
+    goal = " ".join(match.group("goal").split())
+    return goal if len(goal.split()) >= 2 else None
+
+
+def budget_phrase(text: str) -> str | None:
+    """A budget stated with its currency ("tengo 2000 euros"), as written; or None.
+
+    >>> budget_phrase("tengo 2000 euros y quiero un plan"), budget_phrase("un plan") is None
+    ('2000 euros', True)
+    """
+    for match in re.finditer(r"[$£€]?\s?\d[\d.,\s]*\s*(?:k\b)?\s*(?:€|\$|£|eur\w*|dollar\w*|"
+                             r"d[oó]lar\w*|pound\w*|libr\w*|sterlin\w*)?", text, re.I):
+        phrase = match.group(0).strip()
+        if not re.search(r"[$£€]|[a-z]{3}", phrase, re.I):
+            continue  # a number without a currency is not a budget
+        try:
+            parse_budget(phrase)
+            return phrase
+        except (ParseProblem, ValueError):
+            continue
+    return None

@@ -1,0 +1,183 @@
+"""Telling what a chat message is: a request for a marketing plan, an ordinary question, or an
+answer to the interview's pending question.
+
+Each decision adds up evidence: the similarity of the message to prototype messages written in
+four languages (prompts/lexicon/intent_prototypes.json), compared with the shipped multilingual
+embedding model; cue words (prompts/lexicon/intent_cues.json: "plan de marketing" with a
+request verb or "my business", interrogatives such as "qu'est-ce que" / "cos'è" / "how much");
+and, for an answer, what the pending question expects (an amount or a period that reads as
+one is an answer even when it ends in "?"). The weights were set on the dev split of
+tests/eval/intents.jsonl (benchmarks/intents.py prints both splits)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..lexicon import lexicon
+from ..planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
+from ..settings import LANGUAGES
+from ..text import words
+
+Embed = Callable[[list[str]], np.ndarray]
+PROTOTYPES = "intent_prototypes"
+CUES = "intent_cues"
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each piece of evidence counts (chosen on the dev split, see the module doc)."""
+
+    similarity: float = 4.0  # x (best plan/answer prototype - best question prototype)
+    plan_with_request: float = 1.0  # "plan de marketing" + "necesito"/"aide-moi"/"my gym"
+    plan_alone: float = 0.3
+    request_alone: float = 0.2
+    asking_start: float = 0.9  # the message opens with an interrogative
+    asking_inside: float = 0.3
+    reads_as_answer: float = 1.2  # parses as the pending slot's amount / period
+    plan_threshold: float = 0.0
+    answer_threshold: float = 0.0
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision with its score (> 0 means yes) and the evidence behind it."""
+
+    yes: bool
+    score: float
+    evidence: dict[str, float] = field(default_factory=dict)
+
+
+def cue_text(text: str) -> str:
+    """Folded words between spaces, for cue matching.
+
+    >>> cue_text("J'ai besoin d'aide, SVP!")
+    ' j ai besoin d aide svp '
+    """
+    return f" {' '.join(words(text))} "
+
+
+def _cues(kind: str) -> tuple[str, ...]:
+    found = {cue_text(c) for items in lexicon(CUES).values() for c in items[kind]}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+class IntentRecognizer:
+    """Plan request vs question, and answer vs question while a slot is pending."""
+
+    def __init__(self, embed: Embed | None = None, examples: dict[str, list[str]] | None = None,
+                 weights: Weights | None = None) -> None:
+        self.embed = embed
+        self.examples = examples or {}  # slot -> example answers (all languages)
+        self.weights = weights or Weights()
+        self.cues = {kind: _cues(kind) for kind in ("plan", "request", "mine", "asking")}
+        protos = lexicon(PROTOTYPES)
+        self.prototypes = {label: [t for lang in LANGUAGES for t in protos[lang][label]]
+                           for label in ("plan_request", "question", "answer")}
+        self._vectors: dict[str, np.ndarray] = {}
+
+    # -- evidence ----------------------------------------------------------------------------
+    def has(self, kind: str, text: str) -> bool:
+        """Whether a cue of `kind` (plan, request, mine, asking) occurs in the text."""
+        folded = cue_text(text)
+        return any(cue in folded for cue in self.cues[kind])
+
+    def opens_with_question(self, text: str) -> bool:
+        """Whether the message opens with an interrogative cue (its first four words)."""
+        head = cue_text(" ".join(words(text)[:4]))
+        return any(head.startswith(cue) for cue in self.cues["asking"])
+
+    def _matrix(self, key: str, texts: list[str]) -> np.ndarray:
+        if key not in self._vectors:
+            self._vectors[key] = _unit(self.embed([t for t in texts]))  # type: ignore[misc]
+        return self._vectors[key]
+
+    def similarity(self, text: str, label: str, vector: np.ndarray | None = None,
+                   slot: str | None = None) -> float:
+        """Best cosine similarity of the text to a label's prototypes (0 without a model)."""
+        if self.embed is None:
+            return 0.0
+        texts = list(self.prototypes[label])
+        key = label
+        if slot and label == "answer":
+            texts += self.examples.get(slot, [])
+            key = f"answer:{slot}"
+        vector = vector if vector is not None else self._one(text)
+        return float((self._matrix(key, texts) @ vector).max())
+
+    def _one(self, text: str) -> np.ndarray:
+        return _unit(self.embed([text]))[0]  # type: ignore[misc]
+
+    # -- decisions ---------------------------------------------------------------------------
+    def plan_request(self, text: str) -> Decision:
+        """Whether the message asks for a marketing plan ("voglio un piano di marketing"), not
+        about one ("what is a marketing plan?")."""
+        w = self.weights
+        vector = self._one(text) if self.embed is not None else None
+        sim = (self.similarity(text, "plan_request", vector)
+               - self.similarity(text, "question", vector)) if vector is not None else 0.0
+        plan, request = self.has("plan", text), self.has("request", text) or self.has("mine", text)
+        opens = self.opens_with_question(text)
+        evidence = {
+            "similarity": w.similarity * sim,
+            "plan": w.plan_with_request if plan and request else w.plan_alone if plan else 0.0,
+            "request": w.request_alone if request else 0.0,
+            "asking": -(w.asking_start if opens else w.asking_inside
+                        if self.has("asking", text) else 0.0),
+        }
+        score = sum(evidence.values())
+        return Decision(score > w.plan_threshold, round(score, 3), evidence)
+
+    def answer(self, text: str, slot: str, kind: str) -> Decision:
+        """Whether the message answers the pending question (slot `slot` of kind `kind`)
+        rather than asking something ("cos'è un KPI?", "what budget do bakeries set?")."""
+        w = self.weights
+        vector = self._one(text) if self.embed is not None else None
+        sim = (self.similarity(text, "answer", vector, slot)
+               - self.similarity(text, "question", vector)) if vector is not None else 0.0
+        opens = self.opens_with_question(text)
+        evidence = {
+            "similarity": w.similarity * sim,
+            "reads_as_answer": w.reads_as_answer if _reads_as(kind, text) else 0.0,
+            "asking": -(w.asking_start if opens else w.asking_inside
+                        if self.has("asking", text) else 0.0),
+        }
+        if self.embed is None and not opens:
+            evidence["default"] = 0.1  # without a model, what is not asked is answered
+        score = sum(evidence.values())
+        return Decision(score > w.answer_threshold, round(score, 3), evidence)
+
+
+def _reads_as(kind: str, text: str) -> bool:
+    """Whether the text parses as what a budget or horizon question expects."""
+    parse = {"budget": parse_budget, "horizon": parse_horizon}.get(kind)
+    if parse is None or not any(ch.isdigit() for ch in text) and kind == "budget":
+        return False
+    try:
+        parse(text.strip(" ¿?!¡."))
+    except (ParseProblem, ValueError, TypeError):
+        return False
+    return True
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def slot_examples(prompts: object) -> dict[str, list[str]]:
+    """Each slot's example answer in the four languages ("Esempio: …" without its label)."""
+    from ..planning.interview.slots import BY_KEY
+
+    out: dict[str, list[str]] = {}
+    for key in BY_KEY:
+        for lang in LANGUAGES:
+            try:
+                example = prompts.phrase("interview", lang, f"examples.{key}")  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - a slot without an example has none
+                continue
+            out.setdefault(key, []).append(str(example).split(":", 1)[-1].strip())
+    return out

@@ -1,0 +1,119 @@
+"""The interview's views said as chat messages: the question with its example and quick replies,
+the notes before it, the summary, "why?" with its concept card, and the drafted plan in short."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..planning.interview import InterviewView
+from ..planning.interview.slots import BY_KEY
+from ..prompts import PromptLibrary
+from .lines import Line
+
+AREA = "conversation"
+ConceptCard = Callable[[str, str], Any]  # (concept id, lang) -> card with name, explanation
+
+
+@dataclass
+class Renderer:
+    """Turns interview views into lines, in the interview's language."""
+
+    prompts: PromptLibrary
+    card: ConceptCard | None = None
+    titles: Callable[[str], str] | None = None  # article id -> title
+
+    def say(self, lang: str, key: str, **values: Any) -> str:
+        """A conversation phrase."""
+        return self.prompts.phrase(AREA, lang, key, **values)
+
+    def command(self, lang: str, name: str) -> str:
+        """The first word of a command ("why?", "indietro") in the language."""
+        return self.prompts.phrase("interview", lang, "commands")[name][0]
+
+    def view(self, view: InterviewView, notes: bool = True) -> list[Line]:
+        """The notes of a step, then the pending question or the summary."""
+        lines = [Line("assistant", m, kind="understood" if m == view.understood else "note")
+                 for m in view.messages] if notes else []
+        if view.plan_id:
+            return lines
+        if view.slot is None:
+            return [*lines, self.summary(view)]
+        return [*lines, self.question(view)]
+
+    def question(self, view: InterviewView, lead: str = "") -> Line:
+        """The pending question with its example and quick replies."""
+        lang = view.lang
+        head = f"*{self.say(lang, 'question_progress', step=view.step, total=view.total)}*"
+        if view.optional:
+            head += f" · *{self.say(lang, 'optional')}*"
+        text = f"{head}\n\n**{view.question}**"
+        if view.example:
+            text += f"\n\n*{view.example}*"
+        if view.current_value:
+            text += "\n\n" + self.prompts.phrase("interview", lang, "messages.current",
+                                                 value=view.current_value)
+        options = [(c.label, c.value) for c in view.choices][:8]
+        if view.example and not options:
+            options.append((self.say(lang, "options.example"),
+                            view.example.split(":", 1)[-1].strip()))
+        options.append((self.say(lang, "options.why"), self.command(lang, "why")))
+        if view.optional:
+            options.append((self.say(lang, "options.skip"), self.command(lang, "skip")))
+        if view.step > 1:
+            options.append((self.say(lang, "options.back"), self.command(lang, "back")))
+        return Line("assistant", f"{lead}\n\n{text}" if lead else text, options,
+                    kind="question")
+
+    def summary(self, view: InterviewView) -> Line:
+        """The answers to confirm, what was understood, and how to go on."""
+        lang = view.lang
+        rows = "\n".join(f"{i}. **{item.label}:** {item.value}"
+                         for i, item in enumerate(view.summary, 1))
+        parts = [self.say(lang, "summary_title"), rows]
+        if view.understood:
+            parts.append(f"> {view.understood}")
+            if view.understood_hint:
+                parts.append(f"*{view.understood_hint}*")
+        parts.append(view.question)
+        return Line("assistant", "\n\n".join(parts),
+                    [(self.say(lang, "options.confirm"), self.command(lang, "confirm")),
+                     (self.say(lang, "options.back"), self.command(lang, "back"))],
+                    kind="summary")
+
+    def why(self, view: InterviewView) -> list[Line]:
+        """Why the pending question is asked, with its concept card cited."""
+        lang = view.lang
+        reason = view.messages[0] if view.messages else ""
+        slot = BY_KEY.get(view.slot or "")
+        card = self.card(slot.concept, lang) if slot and slot.concept and self.card else None
+        if card is None:
+            return [Line("assistant", reason, kind="why"), self.question(view)]
+        articles = [self.titles(a) for a in card.articles] if self.titles else []
+        listed = "".join(f"; {a}" for a in articles if a)
+        return [Line("assistant", f"{reason}\n\n**{card.name}**: {card.explanation} [1]",
+                     kind="why"),
+                Line("assistant", self.say(lang, "why_articles", name=card.name,
+                                           articles=listed),
+                     title=f"[1] {self.say(lang, 'why_source', name=card.name)}",
+                     kind="source"),
+                self.question(view)]
+
+    def plan(self, plan: Any, lang: str) -> Line:
+        """The drafted plan in short: its goal, first three actions and budget."""
+        from babel.numbers import format_currency
+
+        objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
+        tactics = sorted(plan.tactics, key=lambda t: (t.start_month, t.id))[:3]
+        actions = "\n".join(f"{i}. **{t.name}**: {t.actions[0]}"
+                            for i, t in enumerate(tactics, 1))
+        budget = format_currency(plan.budget.total_cents / 100, plan.budget.currency,
+                                 locale=lang, format_type="standard")
+        text = "\n\n".join([
+            f"**{self.say(lang, 'plan_ready', title=plan.title)}**",
+            self.say(lang, "plan_goal", goal=objective),
+            f"{self.say(lang, 'plan_actions')}\n{actions}",
+            self.say(lang, "plan_budget", budget=budget),
+            self.say(lang, "plan_open")])
+        return Line("assistant", text, kind="plan")

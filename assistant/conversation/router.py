@@ -1,0 +1,212 @@
+"""`ChatInterview`: one chat message routed where it belongs.
+
+Without an interview under way, a request for a plan ("necesito un plan de marketing para mi
+gimnasio") starts one, taking what the message already says as the first answers, and anything
+else goes to the answer chain. With one under way (started here or in the plan tab: both are
+the same saved interview), a message is a command (back, skip, why?, ok), a correction of what
+was understood ("no, siamo un panificio, non un negozio"), an answer to the pending question,
+or a question on the way, which the chain answers before the pending question is asked again.
+Every line is saved with the interview, so a reload shows the conversation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import EstrategaError
+from ..planning.interview import InterviewView
+from ..planning.interview.slots import BY_KEY
+from ..planning.interview.state import CONFIRMED
+from ..planning.service import PlanService
+from ..settings import LANGUAGES
+from ..text import normalize_term
+from .corrections import correction_text
+from .extract import budget_phrase, business_phrase, goal_phrase
+from .intents import IntentRecognizer
+from .lines import Line, answer_lines
+from .render import Renderer
+
+Detect = Callable[[str], str | None]  # a message's language, None when unsure
+Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
+
+
+@dataclass
+class Turn:
+    """What one message produced. With `ask` set, the edge answers that question with the
+    answer chain, shows the answer, then `then`, and hands the answer to `answered`."""
+
+    lines: list[Line] = field(default_factory=list)
+    ask: str | None = None
+    then: list[Line] = field(default_factory=list)
+    interview_id: str | None = None
+    plan_id: str | None = None
+    lang: str = "en"
+
+
+@dataclass
+class ChatInterview:
+    """Routes chat messages between the guided interview and the answer chain."""
+
+    plans: PlanService
+    intents: IntentRecognizer
+    renderer: Renderer
+    detect: Detect | None = None
+
+    # -- the interview this owner has under way in the chat ----------------------------------
+    def active(self, owner: str) -> InterviewView | None:
+        """The owner's most recent interview that is neither drafted nor left in the chat."""
+        for state in self.plans.database.list_interviews(owner):
+            if state.status != CONFIRMED and not state.plan_id and not state.chat_closed:
+                return self.plans.get_interview(state.id, owner)
+        return None
+
+    def history(self, owner: str) -> list[Line]:
+        """The conversation of the interview under way, ending with its pending question
+        (empty when there is none): what a reloaded chat shows."""
+        view = self.active(owner)
+        if view is None:
+            return []
+        lines = [Line.from_dict(d) for d in self.plans.chat_lines(view.interview_id, owner)]
+        if not lines or lines[-1].kind not in ("question", "summary"):
+            lines += [Line("assistant", self.renderer.say(view.lang, "resume"), kind="note"),
+                      *self.renderer.view(view, notes=False)]
+        return lines
+
+    def leave(self, owner: str) -> None:
+        """The user started a new conversation: the interview stays saved (the plan tab
+        resumes it) but the chat no longer continues it."""
+        view = self.active(owner)
+        if view is not None:
+            self.plans.add_chat_lines(view.interview_id, owner, [], closed=True)
+
+    # -- one message -------------------------------------------------------------------------
+    def turn(self, owner: str, text: str, lang: str = "en") -> Turn:
+        """Route one message (already checked by `check_query`) and save what it produced."""
+        view = self.active(owner)
+        if view is None:
+            if not self.intents.plan_request(text).yes:
+                return Turn(ask=text, lang=lang)
+            return self.start(owner, text, lang)
+        turn = self._continue(owner, view, text)
+        if turn.ask is None:
+            self._save(owner, turn.interview_id, [Line("user", text), *turn.lines])
+        return turn
+
+    def start(self, owner: str, text: str, lang: str = "en") -> Turn:
+        """A new interview from a plan request; what the request says is taken as answers."""
+        said = self.detect(text) if self.detect else None
+        lang = said if said in LANGUAGES else lang if lang in LANGUAGES else "en"
+        view = self.plans.start_interview(owner, lang)
+        iid = view.interview_id
+        noted: list[str] = []
+        for key, value in self._prefill(text):
+            try:
+                view = self.plans.edit(iid, key, value, owner)
+            except EstrategaError:
+                continue  # not usable as an answer: the question will be asked
+            noted.append(f"{self.plans.interviewer.label(lang, key).lower()} «{value}»")
+        view = self.plans.get_interview(iid, owner)
+        lines = [Line("assistant", self.plans.prompts.phrase(
+            "interview", lang, "messages.welcome"), kind="note")]
+        if noted:
+            lines.append(Line("assistant", self.renderer.say(lang, "noted",
+                                                             items="; ".join(noted)), kind="note"))
+        lines += self.renderer.view(view, notes=False)
+        self._save(owner, iid, [Line("user", text), *lines], closed=False)
+        return Turn(lines, interview_id=iid, lang=lang)
+
+    def answered(self, owner: str, turn: Turn, question: str, answer: Any) -> None:
+        """Save a question asked on the way, its answer and the question asked again."""
+        if turn.interview_id:
+            self._save(owner, turn.interview_id,
+                       [Line("user", question), *answer_lines(answer), *turn.then])
+
+    def say(self, owner: str, text: str, lang: str = "en", ask: Ask | None = None,
+            conversation_id: str | None = None) -> tuple[Turn, list[Line]]:
+        """One whole turn, the chain's answer included (`ask`: the facade's `ask`): for the
+        CLI and tests. Returns the turn and every line to show."""
+        turn = self.turn(owner, text, lang)
+        if turn.ask is None or ask is None:
+            return turn, turn.lines
+        answer = ask(turn.ask, conversation_id=conversation_id,
+                     lang=turn.lang if turn.interview_id else None, owner=owner)
+        self.answered(owner, turn, turn.ask, answer)
+        return turn, [*answer_lines(answer), *turn.then]
+
+    # -- internals ---------------------------------------------------------------------------
+    def _continue(self, owner: str, view: InterviewView, text: str) -> Turn:
+        iid, lang, r = view.interview_id, view.lang, self.renderer
+        done = Turn(interview_id=iid, lang=lang)
+        command = self._command(text)
+        if command == "why" and view.slot:
+            done.lines = r.why(self.plans.why(iid, owner))
+            return done
+        if command is None and (self._is_starter(text) or (
+                self.intents.has("plan", text) and self.intents.plan_request(text).yes)):
+            # Asking for a plan again while one is under way: where it was left.
+            done.lines = [Line("assistant", r.say(lang, "resume"), kind="note"),
+                          *r.view(view, notes=False)]
+            return done
+        if command is None:
+            fixed = correction_text(text, view.slot, self.intents)
+            if fixed:
+                corrected = self.plans.correct_words(iid, fixed, owner)
+                if corrected is not None:
+                    corrected.messages = [r.say(lang, "corrected")]
+                    if corrected.understood:
+                        corrected.messages.append(corrected.understood)
+                    done.lines = r.view(corrected)
+                    return done
+            if self._is_question(view, text):
+                lead = r.say(lang, "back_to_question", question="").rstrip(" :")
+                again = r.view(view, notes=False)
+                if again and again[-1].kind == "question":
+                    again[-1] = r.question(view, lead=f"*{lead}:*")
+                return Turn(ask=text, then=again, interview_id=iid, lang=lang)
+        after = self.plans.answer(iid, text, owner)
+        if after.plan_id:
+            plan = self.plans.get_plan(after.plan_id, owner)
+            done.lines = [*r.view(after), r.plan(plan, lang)]
+            done.plan_id = after.plan_id
+            return done
+        done.lines = r.view(after)
+        return done
+
+    def _is_question(self, view: InterviewView, text: str) -> bool:
+        if view.slot is None:  # at the summary: numbers, "ok" and corrections are answers
+            return self.intents.opens_with_question(text)
+        return not self.intents.answer(text, view.slot, BY_KEY[view.slot].kind).yes
+
+    def _prefill(self, text: str) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        business = business_phrase(text)
+        if business:
+            found.append(("business", business))
+        goal = goal_phrase(text)
+        understander = self.plans.understander
+        if goal and (understander is None or any(
+                understander.goal_classifier.keyword_hits(goal).values())):
+            found.append(("goal", goal))
+        budget = budget_phrase(text)
+        if budget:
+            found.append(("budget", budget))
+        return found
+
+    def _command(self, text: str) -> str | None:
+        key = normalize_term(text)
+        for lang in LANGUAGES:
+            for name, words in self.plans.prompts.phrase("interview", lang, "commands").items():
+                if key and key in (normalize_term(w) for w in words):
+                    return name
+        return None
+
+    def _is_starter(self, text: str) -> bool:
+        key = normalize_term(text)
+        return any(key == normalize_term(self.renderer.say(lang, "starter"))
+                   for lang in LANGUAGES)
+
+    def _save(self, owner: str, iid: str | None, lines: list[Line],
+              closed: bool | None = None) -> None:
+        if iid:
+            self.plans.add_chat_lines(iid, owner, [ln.as_dict() for ln in lines], closed)
