@@ -21,6 +21,7 @@ from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
 from .interview.machine import Detect, Explain
 from .interview.state import CONFIRMED
+from .interview.understood import correction
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
 from .plan.builder import SourceTitle
@@ -112,6 +113,43 @@ class PlanService:
     def confirm(self, interview_id: str, owner: str) -> InterviewView:
         """Confirm the summary and draft the plan; the view carries its plan_id."""
         return self._step(interview_id, owner, lambda m, s: m.confirm(s))
+
+    # -- the interview inside the chat (assistant/conversation) -------------------------------
+    def correct_words(self, interview_id: str, text: str, owner: str) -> InterviewView | None:
+        """Correct what was understood in the owner's words ("no, siamo un panificio"), at any
+        point of the interview; None (nothing saved) when the words name nothing to correct."""
+        state = self.database.load_interview(interview_id, owner)
+        machine = self.interviewer
+        understood = machine.understood(state)
+        overrides = correction(text, understood, machine.understander) if understood else None
+        if not overrides:
+            return None
+        view = machine.view(state)
+        for key, value in overrides.items():
+            if key == "goals":
+                value = [g["goal_id"] for g in value]
+            elif key in ("channels", "excluded"):  # families (meta_ads) are not choosable
+                value = [c for c in value if c in self.playbook.channels]
+            view = machine.correct(state, key, value)
+        state.updated_at = self.clock()
+        self.database.save_interview(state)
+        view.understood = machine.understood_line(state)
+        return view
+
+    def chat_lines(self, interview_id: str, owner: str) -> list[dict[str, Any]]:
+        """The interview's conversation in the chat, as saved."""
+        return list(self.database.load_interview(interview_id, owner).transcript)
+
+    def add_chat_lines(self, interview_id: str, owner: str, lines: list[dict[str, Any]],
+                       closed: bool | None = None, keep: int = 300) -> None:
+        """Append chat lines to the interview (the last `keep` are kept); `closed` marks it
+        left (True) or taken up again (False) in the chat."""
+        state = self.database.load_interview(interview_id, owner)
+        state.transcript = [*state.transcript, *lines][-keep:]
+        if closed is not None:
+            state.chat_closed = closed
+        state.updated_at = self.clock()
+        self.database.save_interview(state)
 
     def _step(self, interview_id: str, owner: str,
               action: Callable[[Interviewer, InterviewState], InterviewView]) -> InterviewView:

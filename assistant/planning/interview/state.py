@@ -25,6 +25,10 @@ class InterviewState:
     plan_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
+    # The interview as a conversation (assistant/conversation): the chat's lines, so a reload
+    # shows them; `chat_closed` once the user left it in the chat ("New conversation").
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+    chat_closed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-friendly copy."""
