@@ -1,6 +1,8 @@
 """Plan fit: plans obey what the owner said and read as written for this business. Every rule
 of the plan rubric is checked as code (assistant/planning/plan/audit.py) over the seven
-businesses of issue #10 and the development set tests/eval/businesses_dev.jsonl."""
+businesses of issue #10 and the development set tests/eval/businesses_dev.jsonl: end to end, from
+the owners' raw answers through the real understanding step and judged against the labels, and
+from the labelled understanding (the builder alone)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,65 @@ from pathlib import Path
 import pytest
 
 from assistant.planning.plan import build_plan
-from assistant.planning.plan.audit import audit, plan_text
+from assistant.planning.plan.audit import audit, plan_text, truth_audit
+from assistant.planning.understanding import Understander
+from tests.plan_cases import draft_through, load_cases, real_understander
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, SEVEN, case_input, case_understanding
 
 DEV = Path(__file__).parent / "eval" / "businesses_dev.jsonl"
 CASES = SEVEN + [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
 BY_ID = {case["id"]: case for case in SEVEN}
+# what the end-to-end measure still finds (benchmarks/plan_fit.py); fixed cases leave this list
+FAILING: dict[str, str] = {
+    "dev-es-02": "target_not_owner_gap", "dev-es-05": "target_not_owner_gap",
+    "dev-es-09": "goal_missing", "dev-it-01": "hours", "dev-it-06": "role_beyond_team",
+    "dev-en-05": "target_not_owner_gap", "dev-en-06": "target_not_owner_gap",
+    "dev-en-07": "target_not_owner_gap", "seven-fr-saas": "too_much_work",
+    "seven-en-photographer": "target_not_owner_gap", "seven-es-ceramics": "goal_missing"}
+END_TO_END = [pytest.param(case, id=case["id"], marks=[pytest.mark.xfail(
+    strict=True, reason=FAILING[case["id"]])] if case["id"] in FAILING else [])
+              for case in load_cases("dev") + load_cases("seven")]
+# answers no plan can be drafted from: the pipeline asks about them, as the interview does
+ASKED = {"dev-es-04": "budget", "dev-fr-12": "budget", "dev-it-10": "budget",
+         "dev-es-12": "horizon_months", "dev-it-12": "horizon_months",
+         "dev-en-12": "horizon_months"}
+
+
+@pytest.fixture(scope="module")
+def understander() -> Understander:
+    return real_understander()
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("case", END_TO_END)
+def test_raw_answers_through_the_understanding_step_give_a_plan_that_obeys_the_owner(
+        case, understander):
+    done = draft_through(case, understander)
+    if case["id"] in ASKED:
+        assert done.plan is None
+        assert done.asked and all(p.startswith(ASKED[case["id"]]) for p in done.asked)
+        return
+    assert done.asked == []
+    assert done.findings == []
+    assert done.plan.language == case["lang"]
+
+
+def test_the_truth_audit_judges_the_plan_by_the_labels_not_by_what_was_read():
+    case = BY_ID["seven-fr-saas"]
+    unheard = {**case, "answers": {**case["answers"], "excluded_channels": []}}
+    misread = case_understanding(case, PLAYBOOK).model_copy(update={
+        "business_type": "retail", "excluded_ids": [], "goals": [],
+        "channel_ids": ["facebook", "webinars"]})
+    plan = build_plan(case_input(unheard, PLAYBOOK, PROMPTS), PLAYBOOK, PROMPTS,
+                      understood=misread)
+    assert not any(f.startswith(("business", "excluded", "goal", "target"))
+                   for f in audit(plan, PLAYBOOK, PROMPTS, case["answers"]))
+    truth = case_understanding(case, PLAYBOOK)
+    found = " ".join(truth_audit(plan, truth, PLAYBOOK, PROMPTS, case["answers"]))
+    assert "business_misread:retail!=saas" in found
+    assert "validator:excluded_channel" in found  # Facebook, which the owner excluded
+    assert "goal_missing:acquisition" in found or "target_not_owner_gap" in found
 
 
 def plan_of(case: dict, **changes: object):

@@ -10,8 +10,11 @@ from babel.dates import get_month_names
 
 from ...prompts import PromptLibrary
 from ...text import normalize_term
+from ..understanding.model import Understanding
 from .export import export_plan
-from .model import Plan
+from .facts import FAMILIES
+from .funnel import owner_gap
+from .model import Plan, PlanFacts
 from .playbook import Playbook
 from .validator import validate_plan
 
@@ -78,6 +81,44 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
             out.append(f"cut_mid_phrase:{quoted[:40]}")
     out += language_findings(plan.language, own)
     out += money_findings(plan)
+    return out
+
+
+def truth_audit(plan: Plan, truth: Understanding, playbook: Playbook, prompts: PromptLibrary,
+                answers: dict, start_stated: bool = True) -> list[str]:
+    """Every rule violation of a plan judged against what the owner really said (`truth`, e.g.
+    a labelled case) rather than what the understanding step read: the plan's facts are replaced
+    by the truth's before the rubric runs, and the truth's goals, gap and type are checked."""
+    excluded = set(truth.excluded_ids)
+    for family, members in FAMILIES.items():
+        if excluded & set(members):
+            excluded.add(family)
+    facts = PlanFacts(
+        business_type=truth.business_type, start_year=plan.facts.start_year,
+        start_month=truth.start_month if start_stated else plan.facts.start_month,
+        working_channels=[c for c in truth.channel_ids if c not in excluded],
+        busy_months=sorted(set(truth.busy_months)),
+        quiet_months=sorted(set(truth.quiet_months) - set(truth.busy_months)),
+        hours_per_week=truth.hours_per_week, team_size=truth.team_size,
+        regulated=truth.regulated or playbook.business_types[truth.business_type].regulated,
+        current_customers=truth.current_customers)
+    judged = plan.model_copy(update={
+        "facts": facts, "excluded_channels": sorted(excluded | set(plan.excluded_channels))})
+    out = audit(judged, playbook, prompts, answers)
+    if plan.facts.business_type != truth.business_type:
+        out.append(f"business_misread:{plan.facts.business_type}!={truth.business_type}")
+    if start_stated and plan.facts.start_month != truth.start_month:
+        out.append(f"start_month:{plan.facts.start_month}!={truth.start_month}")
+    kpis = {o.kpi for o in plan.strategy.objectives}
+    for goal in truth.goals[:3]:
+        wanted = {t.kpi for t in playbook.goals[goal.goal_id].objectives}
+        wanted |= {"churn"} if goal.goal_id == "loyalty" else set()
+        if not kpis & wanted:
+            out.append(f"goal_missing:{goal.goal_id}")
+    gap = owner_gap(truth.goals, truth.current_customers)
+    count = next((o for o in plan.strategy.objectives if o.kpi == "new_customers"), None)
+    if gap and count is not None and count.target_value != gap:
+        out.append(f"target_not_owner_gap:{count.target_value:g}!={gap}")
     return out
 
 
