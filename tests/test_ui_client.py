@@ -3,6 +3,7 @@ that a client can never reach another client's documents or interviews."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,3 +128,12 @@ def test_a_second_client_cannot_see_or_remove_the_firsts_upload_or_interview(
     assert "wombat-secret.txt" in str(first.predict("en", api_name="/sources")[0])
     reopened = first.predict(interview, "en", api_name="/open_saved")
     assert "Question 3 of" in reopened[0]
+
+
+def test_api_parameters_and_outputs_have_meaningful_names(client) -> None:  # noqa: ANN001
+    """gradio_client users see names such as `question` or `card`, never `value_34`."""
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    for name, info in endpoints.items():
+        for part in (*info["parameters"], *info["returns"]):
+            label = str(part.get("parameter_name") or part.get("label") or "")
+            assert not re.fullmatch(r"(value|param|parameter)_\d+", label), (name, part)

@@ -3,6 +3,7 @@ what a person sees (visible text, boxes, no sideways scrolling), not only the DO
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ import pytest
 
 from tests.ui_server import (
     BROWSER_MARKS,
+    ROOT,
     SCREENSHOTS,
     TIMEOUT_MS,
     RunningApp,
@@ -37,8 +39,10 @@ BROKEN_WORDS = """() => { const broken = [];
         if (tops.size > 1) broken.push(m[0]);
       } } }
   return broken; }"""
-NARROWEST_CELL = """() => Math.min(...[...document.querySelectorAll('#plan-body td')]
-  .filter(td => td.innerText.trim()).map(td => td.getBoundingClientRect().width))"""
+NARROWEST_CELL = """() => [...document.querySelectorAll('#plan-body td')]
+  .filter(td => td.innerText.trim()).map(td => [Math.round(td.getBoundingClientRect().width),
+    Math.round(td.closest('table').getBoundingClientRect().width), td.innerText.slice(0, 30)])
+  .sort((a, b) => a[0] - b[0])[0]"""
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +163,152 @@ def test_a_bad_message_is_explained_beside_the_input_and_nothing_is_lost(browser
         no_sideways_scroll(page)
     finally:
         page.context.close()
+
+
+# -- the interview by keyboard, then the plan at both sizes ---------------------------------
+QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.en.json").read_text("utf-8"))[
+    "questions"]
+ANSWERS = {
+    "business": "Panaderia Sol, a family bakery in Seville",
+    "offer": "Sourdough bread and pastries, about 4 euros a loaf",
+    "customers": "Families and office workers living in the neighbourhood",
+    "goal": "Win 150 new regular customers",
+    "horizon_months": "6 months",
+    "budget": "3000 euros",
+    "channels": "Instagram and the shop window",
+}
+
+
+def focus_by_keyboard(page, selector: str, presses: int = 120) -> None:  # noqa: ANN001
+    """Press Tab until the focus is inside `selector` (the way a keyboard user gets there)."""
+    for _ in range(presses):
+        if page.evaluate("s => !!document.activeElement?.closest(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def slot_of(question: str) -> str:
+    return next((key for key, text in QUESTIONS.items() if text[:40] in question), "")
+
+
+@pytest.fixture(scope="module")
+def planned(browser, app: RunningApp) -> Iterator[dict]:  # noqa: ANN001
+    """An interview done with the keyboard only, at desktop size; what was seen on the way."""
+    page = open_page(browser, app, "desktop")
+    seen: dict = {"page": page}
+    focus_by_keyboard(page, "#tab-interview-button")
+    page.keyboard.press("Enter")
+    focus_by_keyboard(page, "#new-interview")
+    page.keyboard.press("Enter")
+    progress = page.locator("#iv-progress")
+    expect(progress).to_contain_text("Question")
+    for _ in range(len(QUESTIONS) + 4):
+        if page.locator("#iv-summary").is_visible():
+            break
+        before = progress.inner_text()
+        slot = slot_of(page.locator("#iv-question").inner_text())
+        if slot in ANSWERS:
+            focus_by_keyboard(page, "#iv-answer")
+            expect(page.locator("#iv-answer textarea")).to_have_value("")
+            page.keyboard.press("Control+A")
+            page.keyboard.type(ANSWERS[slot])
+            page.keyboard.press("Enter")
+        else:
+            focus_by_keyboard(page, "#iv-skip")
+            page.keyboard.press("Enter")
+        expect(progress.or_(page.locator("#iv-summary"))).not_to_have_text(before)
+        page.wait_for_timeout(150)
+    expect(page.locator("#iv-summary")).to_contain_text("Panaderia Sol")
+    seen["first_edit_value"] = page.locator("#iv-edit-value textarea, #iv-edit-value input"
+                                            ).first.input_value()
+    seen["first_summary_value"] = page.locator("#iv-summary li").first.inner_text()
+    seen["understood"] = page.locator("#iv-summary").inner_text()
+    shot(page, "layout-summary-desktop")
+    focus_by_keyboard(page, "#iv-confirm")
+    page.keyboard.press("Enter")
+    expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol", timeout=60_000)
+    yield seen
+    page.context.close()
+
+
+def test_the_interview_can_be_done_with_the_keyboard_alone(planned) -> None:  # noqa: ANN001
+    page = planned["page"]
+    expect(page.locator("#plan-body h1, #plan-body h2").first).to_be_visible()
+    # The summary's editor starts with the value of the answer it offers to change.
+    assert planned["first_edit_value"].strip(), planned
+    assert planned["first_edit_value"].strip()[:10] in planned["first_summary_value"], planned
+    # The summary says what was understood (business type, goals...) before drafting.
+    assert re.search(r"I understood: .*bakery", planned["understood"], re.I | re.S), planned
+    # The saved list shows the new plan without a reload.
+    expect(page.locator("#saved-work input")).to_have_value(re.compile("Panaderia Sol"))
+    # Plan sources are titles, never internal ids like "(lead-generation)".
+    assert not re.search(r"\([a-z]+(-[a-z]+)+\)", page.locator("#plan-body").inner_text())
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_plan_tables_read_well_on_desktop_and_phone(planned, size: str) -> None:  # noqa: ANN001
+    page = planned["page"]
+    page.set_viewport_size(VIEWPORTS[size])
+    page.wait_for_timeout(400)
+    body = page.locator("#plan-body")
+    expect(body.locator("table").first).to_be_visible()
+    no_sideways_scroll(page)
+    assert page.evaluate(BROKEN_WORDS) == []  # no "Obiet tivo", no "P r o s p e…"
+    if size == "phone":
+        # Rows are cards: every cell as wide as the card, its column name shown above it.
+        shot(page, f"layout-plan-{size}")
+        cell, table, text = page.evaluate(NARROWEST_CELL)
+        assert cell > 0.8 * table, (cell, table, text)
+        label = body.locator("td").first.evaluate(
+            "td => getComputedStyle(td, '::before').content")
+        assert label.strip('"'), label
+        tables = body.locator("table")
+        for i in range(tables.count()):
+            box = tables.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS["phone"]["width"]
+    shot(page, f"layout-plan-{size}")
+    page.set_viewport_size(VIEWPORTS["desktop"])
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_a_plan_section_is_edited_in_a_form_checked_beside_each_field(planned,  # noqa: ANN001
+                                                                      size: str) -> None:
+    page = planned["page"]
+    page.set_viewport_size(VIEWPORTS[size])
+    page.locator("#plan-section input").click()
+    page.get_by_role("option", name=re.compile("Tactic", re.I)).first.click()
+    budget = page.locator("#pf-0-budget_cents input")
+    expect(budget).to_be_visible()
+    euros = float(budget.input_value())
+    assert 0 < euros <= 3000, euros  # currency units, not cents
+    expect(page.locator("#pf-0-budget_cents")).to_contain_text("EUR")
+    expect(page.locator("#pf-0-start_month")).to_contain_text("month 1 to")
+    name = page.locator("#pf-0-name textarea, #pf-0-name input").first
+    assert name.input_value()
+    budget.fill(str(euros + 1))  # the budget lines would no longer add up
+    page.locator("#plan-save-section").click()
+    expect(page.locator("#pf-0-budget_cents").get_by_text(re.compile("budget", re.I))
+           ).to_be_visible()
+    expect(budget).to_have_value(re.compile(str(int(euros + 1))))  # the typed value stays
+    no_sideways_scroll(page)
+    shot(page, f"layout-plan-form-error-{size}")
+    page.locator("#pf-0-budget_cents").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"layout-plan-form-error-{size}-field.png"))
+
+    budget.fill(f"{euros:.2f}")
+    new_name = f"Neighbourhood tastings {size}"
+    name.fill(new_name)
+    page.locator("#plan-save-section").click()
+    expect(page.locator("#plan-body")).to_contain_text(new_name)
+    page.set_viewport_size(VIEWPORTS["desktop"])
+
+
+def test_a_saved_plan_reopens_with_one_press_after_a_reload(planned) -> None:  # noqa: ANN001
+    page = planned["page"]
+    page.reload()
+    expect(page.locator("#send")).to_have_text("Send")
+    page.get_by_role("tab", name="Marketing plan").click()
+    expect(page.locator("#saved-work input")).to_have_value(re.compile("Panaderia Sol"))
+    page.locator("#resume").click()
+    expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol")

@@ -62,26 +62,35 @@ def build(ctx: UiContext) -> InterviewTab:
         resume = gr.Button(t(lang0, "interview.resume"), scale=1, elem_id="resume")
         new = gr.Button(t(lang0, "interview.new"), variant="primary", scale=1,
                         elem_id="new-interview")
-    with gr.Group(visible=False, elem_id="asking") as asking:
+    # Groups take classes, not ids: Gradio writes a group's id on two nested elements.
+    with gr.Group(visible=False, elem_classes="asking") as asking:
         progress = gr.Markdown("", elem_id="iv-progress", label="progress")
         notes = gr.Markdown("", elem_id="iv-notes", label="notes")
         question = gr.Markdown("", elem_id="iv-question", label="question")
         with gr.Row(elem_classes="links"):
             options = [gr.Button("", size="sm", visible=False, elem_classes="iv-option")
                        for _ in range(OPTIONS)]
-        answer = gr.Textbox(label=t(lang0, "interview.answer"), lines=2, elem_id="iv-answer")
+        # One line that grows: Enter sends the answer, as in the chat box.
+        answer = gr.Textbox(label=t(lang0, "interview.answer"), lines=1, max_lines=6,
+                            elem_id="iv-answer")
         with gr.Row():
             back = gr.Button(t(lang0, "interview.back"), size="sm", elem_id="iv-back")
             skip = gr.Button(t(lang0, "interview.skip"), size="sm", elem_id="iv-skip")
             why = gr.Button(t(lang0, "interview.why"), size="sm", elem_id="iv-why")
             nxt = gr.Button(t(lang0, "interview.next"), variant="primary", elem_id="iv-next")
     current_values = gr.State({})  # slot -> its current answer, to start the editor with
-    with gr.Group(visible=False, elem_id="iv-summary-box") as summary:
+    with gr.Group(visible=False, elem_classes="iv-summary-box") as summary:
         table = gr.Markdown("", elem_id="iv-summary", label="summary")
         with gr.Row(equal_height=True, elem_id="iv-edit"):
             slot = gr.Dropdown([], label=t(lang0, "interview.edit_slot"), elem_id="iv-edit-slot")
             value = gr.Textbox(label=t(lang0, "interview.edit_value"), elem_id="iv-edit-value")
             change = gr.Button(t(lang0, "interview.change"), elem_id="iv-change")
+        with gr.Row(equal_height=True, elem_id="iv-correct-row"):
+            correct = gr.Textbox(label=t(lang0, "interview.correct"), scale=4,
+                                 placeholder=t(lang0, "interview.correct_placeholder"),
+                                 elem_id="iv-correct")
+            correct_send = gr.Button(t(lang0, "interview.change"), scale=1,
+                                     elem_id="iv-correct-send")
         confirm = gr.Button(t(lang0, "interview.confirm"), variant="primary", elem_id="iv-confirm")
     plan = plan_view.build(ctx, plan_id)
     tab = InterviewTab(ctx, [], plan, saved)
@@ -96,9 +105,13 @@ def build(ctx: UiContext) -> InterviewTab:
             shown, values = [*shown, t(lang, "interview.use_example")], [*values, example]
         tag = f" · *{t(lang, 'interview.optional')}*" if view.optional else ""
         head = f"**{t(lang, 'interview.progress', step=view.step, total=view.total)}**{tag}"
-        rows = "\n".join(f"| {escape_inline(i.label)} | {escape_inline(i.value) or '—'} |"
+        rows = "\n".join(f"- **{escape_inline(i.label)}:** {escape_inline(i.value) or '—'}"
                          for i in view.summary)
-        summary_md = (f"### {t(lang, 'interview.summary_title')}\n\n| | |\n|---|---|\n{rows}"
+        understood = getattr(view, "understood", "")  # "I understood: …" (the business, goals…)
+        hint = getattr(view, "understood_hint", "")
+        seen = (f"> {escape(understood)}\n\n*{escape(hint)}*\n\n" if hint else
+                f"> {escape(understood)}\n\n") if understood else ""
+        summary_md = (f"### {t(lang, 'interview.summary_title')}\n\n{seen}{rows}"
                       if at_summary else "")
         done = bool(view.plan_id)
         return [
@@ -185,6 +198,12 @@ def build(ctx: UiContext) -> InterviewTab:
     why.click(act("why"), base, outputs, api_visibility="private")
     change.click(edit, [interview_id, slot, value, ctx.owner, ctx.lang], outputs,
                  api_name="edit_answer")
+    # At the summary, words correct what was understood ("it's a gym", "no Facebook").
+    correct_inputs = [interview_id, correct, ctx.owner, ctx.lang]
+    correct.submit(act("answer"), correct_inputs, outputs, api_visibility="private").success(
+        lambda: "", None, correct, api_visibility="private", queue=False)
+    correct_send.click(act("answer"), correct_inputs, outputs, api_name="correct").success(
+        lambda: "", None, correct, api_visibility="private", queue=False)
     confirm.click(act("confirm"), base, outputs, api_name="confirm").success(
         tab.refresh_fn, [ctx.owner, ctx.lang], tab.refresh_outputs, api_visibility="private")
     slot.input(lambda key, values: values.get(key, ""), [slot, current_values], value,
@@ -196,6 +215,8 @@ def build(ctx: UiContext) -> InterviewTab:
                 (new, "value", "new"), (answer, "label", "answer"), (back, "value", "back"),
                 (skip, "value", "skip"), (why, "value", "why"), (nxt, "value", "next"),
                 (slot, "label", "edit_slot"), (value, "label", "edit_value"),
-                (change, "value", "change"), (confirm, "value", "confirm")]
+                (change, "value", "change"), (confirm, "value", "confirm"),
+                (correct, "label", "correct"), (correct, "placeholder", "correct_placeholder"),
+                (correct_send, "value", "change")]
     tab.labelled.extend(labelled)
     return tab

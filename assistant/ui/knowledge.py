@@ -61,15 +61,15 @@ def build(ctx: UiContext) -> KnowledgeTab:
     intro = gr.Markdown(t(lang0, "knowledge.intro"), elem_classes="intro")
     with gr.Row():
         with gr.Column(scale=3):
-            summary = gr.Markdown("", elem_id="sources-summary")
+            summary = gr.Markdown("", elem_id="sources-summary", label="sources_summary")
             table = gr.Dataframe(headers=_headers(lang0, ctx), interactive=False, wrap=True,
-                                 max_height=560, elem_id="sources-table",
-                                 column_widths=["50%", "16%", "18%", "16%"])
+                                 max_height=560, elem_id="sources-table", label="sources",
+                                 show_label=False, column_widths=["50%", "16%", "18%", "16%"])
         with gr.Column(scale=2):
             upload = plain_upload(gr.File(
                 label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES, file_count="single",
                 type="filepath", elem_id="upload", height=160))
-            status = gr.Markdown("", elem_id="upload-status")
+            status = gr.Markdown("", elem_id="upload-status", label="status")
             mine = gr.Dropdown([], label=t(lang0, "knowledge.remove_label"),
                                interactive=True, allow_custom_value=True,
                                elem_id="my-documents")

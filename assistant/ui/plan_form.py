@@ -16,7 +16,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from ..planning.plan.model import Plan
 
 # Fields that hold internal ids the builder links by: shown as row titles, never edited.
-READ_ONLY = frozenset({"id", "channel", "tactic_id", "kind"})
+# Playbook codes (kpi, template, effort...) are read by the builder, not by people.
+READ_ONLY = frozenset({"id", "channel", "tactic_id", "kind", "kpi", "template", "objective_id",
+                       "effort", "owner_role"})
 ROW_ID = re.compile(r"\b([OT]\d+)\b")
 
 
@@ -63,7 +65,12 @@ def _walk(annotation: Any, value: Any, path: tuple[str | int, ...], name: str,
 def _shown(annotation: Any, name: str, value: Any) -> tuple[str, Any]:
     """The widget kind for a leaf, and its value as the widget shows it."""
     base, optional = _unwrap_optional(annotation)
-    if _list_item(base) is not None:
+    item = _list_item(base)
+    if item is int and name.endswith("_cents"):
+        return "money_lines", "\n".join(f"{v / 100:g}" for v in value or [])
+    if item is int:
+        return "int_lines", "\n".join(str(v) for v in value or [])
+    if item is not None:
         return "lines", "\n".join(str(v) for v in value or [])
     if base is bool:
         return "flag", bool(value)
@@ -100,6 +107,10 @@ def assemble(plan: Plan, section: str, fields: list[Field], values: list[Any]) -
 
 
 def _parsed(kind: str, raw: Any) -> Any:
+    if kind in ("money_lines", "int_lines"):
+        scale = 100 if kind == "money_lines" else 1
+        return [round(float(line.replace(",", ".")) * scale)
+                for line in str(raw or "").split() if line.strip()]
     if kind == "lines":
         return [line.strip() for line in str(raw or "").splitlines() if line.strip()]
     if kind == "money":

@@ -80,7 +80,7 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
     """Lay out the plan area (hidden until a plan exists) and wire its events."""
     t, lang0 = ctx.text, "en"
     version = gr.State(0)  # bumped after each save, so the form is rebuilt from the plan
-    with gr.Group(visible=False, elem_id="plan") as group:
+    with gr.Group(visible=False, elem_classes="plan-box") as group:
         body = gr.HTML("", elem_id="plan-body", label="plan", padding=False)
         with gr.Row(equal_height=True, elem_id="plan-tools"):
             section = gr.Dropdown([], label=t(lang0, "interview.section"), scale=2,
@@ -251,24 +251,31 @@ def _input(t: Any, lang: str, plan: Any, field: plan_form.Field) -> Any:
     elem = f"pf-{field.key}"
     if field.kind == "money":
         return gr.Number(field.value, label=f"{label} ({plan.currency})", precision=2, minimum=0,
-                         elem_id=elem, elem_classes="pf-field")
+                         elem_id=elem, elem_classes="pf-field", interactive=True)
     if field.kind == "month":
         hint = t(lang, "plan_form.month_hint", last=plan.horizon_months)
         return gr.Number(field.value, label=f"{label} ({hint})", precision=0, minimum=1,
-                         maximum=plan.horizon_months, elem_id=elem, elem_classes="pf-field")
+                         maximum=plan.horizon_months, elem_id=elem, elem_classes="pf-field",
+                         interactive=True)
     if field.kind in ("integer", "number"):
-        return gr.Number(field.value, label=label, precision=0 if field.kind == "integer"
-                         else None, elem_id=elem, elem_classes="pf-field")
+        return gr.Number(field.value, label=label, elem_id=elem, elem_classes="pf-field",
+                         precision=0 if field.kind == "integer" else None, interactive=True)
     if field.kind == "flag":
-        return gr.Checkbox(field.value, label=label, elem_id=elem, elem_classes="pf-field")
+        return gr.Checkbox(field.value, label=label, elem_id=elem, elem_classes="pf-field",
+                           interactive=True)
+    if field.kind in ("money_lines", "int_lines"):
+        suffix = f" ({plan.currency})" if field.kind == "money_lines" else ""
+        return gr.Textbox(field.value, label=f"{label}{suffix}", lines=2, max_lines=12,
+                          info=t(lang, "plan_form.one_per_line"), elem_id=elem,
+                          elem_classes="pf-field", interactive=True)
     if field.kind == "lines":
         count = max(2, min(8, field.value.count("\n") + 1))
         return gr.Textbox(field.value, label=label, lines=count, max_lines=20,
                           info=t(lang, "plan_form.one_per_line"), elem_id=elem,
-                          elem_classes="pf-field")
+                          elem_classes="pf-field", interactive=True)
     long = len(field.value) > 70 or "\n" in field.value or not field.name
     return gr.Textbox(field.value, label=label, lines=4 if long else 1, max_lines=20,
-                      elem_id=elem, elem_classes="pf-field")
+                      elem_id=elem, elem_classes="pf-field", interactive=True)
 
 
 def field_label(t: Any, lang: str, name: str) -> str:
