@@ -89,6 +89,10 @@ def ask(page, question: str, footer: str = "Answered by") -> object:  # noqa: AN
     return answer.last
 
 
+def test_the_app_says_where_it_is_running(app: RunningApp) -> None:
+    assert f"Estratega is running at {app.url}" in app.log.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_all_four_tabs_are_one_tap_away_and_nothing_scrolls_sideways(browser, app,  # noqa: ANN001
                                                                      size: str) -> None:
