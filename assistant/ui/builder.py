@@ -30,6 +30,8 @@ PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
 TABS = ("chat", "interview", "concepts", "knowledge")
 # Runs in the browser on load: the stored choice, else the browser's own language.
 DETECT_LANGUAGE = "(saved) => [saved || navigator.language || 'en']"
+OPEN_DRAFTED_PLAN = ("(item) => { if (item && item.startsWith('plan:')) setTimeout(() => "
+                     "document.querySelector('#resume')?.click(), 100); return []; }")
 # Gradio's cache (uploads, downloads): every 30 minutes, files older than an hour are deleted,
 # and the whole cache when the server starts.
 CACHE_SWEEP = (1800, 3600)
@@ -51,7 +53,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                label=text(DEFAULT_LANG, "language_label"), elem_id="ui-lang",
                                container=False)
         ctx = UiContext(assistant, text, lang, owner)
-        with gr.Tabs(elem_id="tabs"):
+        with gr.Tabs(elem_id="tabs") as tab_set:
             with gr.Tab(text(DEFAULT_LANG, "tabs.chat"), id="chat", elem_id="tab-chat") as t1:
                 chat_tab = chat.build(ctx)
             with gr.Tab(text(DEFAULT_LANG, "tabs.interview"), id="interview",
@@ -85,6 +87,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         demo.load(start, [saved_lang], [owner, lang],
                   js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
             relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+            chat_tab.resume_fn, [owner], chat_tab.chatbot, api_name="resume_chat").then(
             knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
             api_name="saved_work")
@@ -94,6 +97,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             knowledge_tab.refresh_fn, [owner, lang], listing, api_visibility="private").then(
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
             api_visibility="private")
+        # The interview in the chat is the plan tab's interview: its saved list follows each
+        # turn, and a plan drafted in the chat opens there (the resume button shows the newest).
+        chat_tab.opened.change(
+            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
+            api_visibility="private").then(
+            lambda item: gr.update(selected="interview") if item.startswith("plan:")
+            else gr.skip(), chat_tab.opened, tab_set, api_visibility="private",
+            queue=False).then(None, chat_tab.opened, None, js=OPEN_DRAFTED_PLAN)
     return demo
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import gradio as gr
 
 from ..answering.answers import Answer
+from ..conversation import Line, Turn
 from ..settings import LANGUAGES
 from .context import UiContext, owner_id
 from .conversations import Conversations
@@ -29,12 +30,27 @@ class ChatTab:
     new: gr.Button
     starters_label: gr.Markdown
     starters: list[gr.Button]
+    plan_starter: gr.Button  # "Draft my marketing plan": the interview inside the chat
+    opened: gr.State  # "interview:<id>" or "plan:<id>" after a turn of the interview
+    store: Conversations
 
     @property
     def outputs(self) -> list[Any]:
         """Components whose labels follow the UI language, in `relabel` order."""
         return [self.chatbot, self.question, self.send, self.new, self.starters_label,
-                *self.starters]
+                *self.starters, self.plan_starter]
+
+    def resume_fn(self, owner: str, request: gr.Request) -> list[Message]:
+        """After a reload: the interview under way in the chat, ending with its question."""
+        who, session = owner_id(owner, request), request.session_hash or ""
+        try:
+            lines = self.ctx.assistant.conversation.history(who)
+        except Exception:  # noqa: BLE001 - a chat that cannot resume starts empty
+            lines = []
+        shown = line_messages(lines)
+        if shown:
+            self.store.save(who, session, shown)
+        return shown or self.store.get(who, session).messages
 
     def relabel(self, lang: str) -> list[Any]:
         """Updates that put every label in `lang`."""
@@ -48,6 +64,8 @@ class ChatTab:
             gr.update(value=t(lang, "chat.new")),
             gr.update(value=f"**{t(lang, 'chat.starters_label')}**"),
             *[gr.update(value=s) for s in starters[:STARTERS]],
+            gr.update(value=self.ctx.assistant.runtime.prompts.phrase(
+                "conversation", lang, "starter")),
         ]
 
 
@@ -83,6 +101,26 @@ def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
     return messages
 
 
+def line_messages(lines: list[Line]) -> list[Message]:
+    """The conversation's lines as chat messages; only the last one keeps its quick replies."""
+    messages: list[Message] = []
+    for i, line in enumerate(lines):
+        if line.title:
+            message: Message = {"role": "assistant", "content": quote(line.text), "metadata": {
+                "title": escape_inline(line.title), "status": "done"}}
+        else:
+            message = {"role": line.role, "content": escape(line.text)}
+        if line.options and i == len(lines) - 1:
+            message["options"] = [{"label": label, "value": value}
+                                  for label, value in line.options]
+        messages.append(message)
+    return messages
+
+
+def _without_options(messages: list[Message]) -> list[Message]:
+    return [{k: v for k, v in m.items() if k != "options"} for m in messages]
+
+
 def build(ctx: UiContext) -> ChatTab:
     """Lay out the chat tab and wire its events (call inside a `gr.Tab`)."""
     t, lang0 = ctx.text, "en"
@@ -105,7 +143,13 @@ def build(ctx: UiContext) -> ChatTab:
                               max_lines=6, elem_id="question", autofocus=True)
         send = gr.Button(t(lang0, "chat.send"), variant="primary", scale=1, min_width=110,
                          elem_id="send")
-    new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat")
+    with gr.Row(elem_classes="chat-actions"):
+        plan_starter = gr.Button(ctx.assistant.runtime.prompts.phrase(
+            "conversation", lang0, "starter"), size="sm", variant="primary",
+            elem_id="plan-starter", min_width=120)
+        new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat",
+                        min_width=120)
+    opened = gr.State("")
 
     def respond(message: str, owner: str, lang: str,
                 request: gr.Request) -> Iterator[tuple[Any, ...]]:
@@ -117,17 +161,37 @@ def build(ctx: UiContext) -> ChatTab:
         except Exception as err:  # noqa: BLE001 - the validator has shown it already
             raise ctx.error(err, lang) from None
         current = store.get(who, session)
-        shown = [*current.messages, {"role": "user", "content": escape(text)}]
+        shown = [*_without_options(current.messages), {"role": "user", "content": escape(text)}]
+        try:  # the guided interview, when one is under way or asked for
+            turn = a.conversation.turn(who, text, lang)
+        except Exception as err:  # noqa: BLE001
+            yield shown[:-1], message, gr.skip()
+            raise ctx.error(err, lang) from None
+        item = f"plan:{turn.plan_id}" if turn.plan_id else (
+            f"interview:{turn.interview_id}" if turn.interview_id else gr.skip())
+        if turn.ask is None:
+            final = [*shown, *line_messages(turn.lines)]
+            store.save(who, session, final)
+            yield final, "", item
+            return
+        yield from stream_answer(text, turn, shown, (who, session), current.conversation_id,
+                                 lang, item)
+
+    def stream_answer(text: str, turn: Turn, shown: list[Message], key: tuple[str, str],
+               conversation_id: str, lang: str, item: Any) -> Iterator[tuple[Any, ...]]:
+        """Stream the chain's answer; mid-interview, the pending question follows it."""
+        a, (who, session) = ctx.assistant, key
         draft: Message = {"role": "assistant", "content": ""}
-        yield [*shown, draft], ""
+        yield [*shown, draft], "", gr.skip()
         answer: Answer | None = None
         written = ""
         try:
-            for event in a.stream(text, conversation_id=current.conversation_id, owner=who):
+            for event in a.stream(text, conversation_id=conversation_id, owner=who,
+                                  lang=turn.lang if turn.interview_id else None):
                 if event.type == "delta":
                     written += event.text
                     draft = {"role": "assistant", "content": escape(written)}
-                    yield [*shown, draft], ""
+                    yield [*shown, draft], "", gr.skip()
                 elif event.type == "notice":  # the model failed: the grounded text follows
                     gr.Warning(ctx.text(lang, "chat.fallback"),
                                title=ctx.text(lang, "notify.warning"))
@@ -136,16 +200,30 @@ def build(ctx: UiContext) -> ChatTab:
                     answer = event.answer
         except Exception as err:  # noqa: BLE001
             store.save(who, session, shown)
-            yield shown, message
+            yield shown, text, gr.skip()
             raise ctx.error(err, lang) from None
-        final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft])]
+        final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft]),
+                 *line_messages(turn.then)]
+        if answer is not None and turn.interview_id:
+            a.conversation.answered(who, turn, text, answer)
         store.save(who, session, final)
-        yield final, ""
+        yield final, "", item
 
     def restart(owner: str, request: gr.Request) -> list[Message]:
-        """Forget the conversation on screen and start a new one."""
-        store.restart(owner_id(owner, request), request.session_hash or "")
+        """Forget the conversation on screen and start a new one (an interview under way stays
+        saved: the plan tab resumes it)."""
+        who = owner_id(owner, request)
+        store.restart(who, request.session_hash or "")
+        try:
+            ctx.assistant.conversation.leave(who)
+        except Exception as err:  # noqa: BLE001
+            raise ctx.error(err, None) from None
         return []
+
+    def pick(owner: str, lang: str, event: gr.SelectData,
+             request: gr.Request) -> Iterator[tuple[Any, ...]]:
+        """A quick reply under the question: sent as if typed."""
+        yield from respond(str(event.value or ""), owner, lang, request)
 
     def check(message: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
         """An empty or too long question is shown beside the input, in the user's language;
@@ -158,11 +236,16 @@ def build(ctx: UiContext) -> ChatTab:
         return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 2]
 
     ask_inputs = [question, ctx.owner, ctx.lang]
-    ask_outputs = [chatbot, question]
+    ask_outputs = [chatbot, question, opened]
     question.submit(respond, ask_inputs, ask_outputs, api_name="ask", validator=check)
     send.click(respond, ask_inputs, ask_outputs, api_visibility="private", validator=check)
     for button in starters:
         button.click(lambda s: s, button, question, api_visibility="private", queue=False).then(
             respond, ask_inputs, ask_outputs, api_visibility="private")
+    plan_starter.click(lambda s: s, plan_starter, question, api_visibility="private",
+                       queue=False).then(respond, ask_inputs, ask_outputs,
+                                         api_visibility="private")
+    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs, api_visibility="private")
     new.click(restart, ctx.owner, chatbot, api_name="new_conversation")
-    return ChatTab(ctx, chatbot, question, send, new, starters_label, starters)
+    return ChatTab(ctx, chatbot, question, send, new, starters_label, starters, plan_starter,
+                   opened, store)
