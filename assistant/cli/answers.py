@@ -8,6 +8,7 @@ import sys
 import uuid
 
 from ..answering.answers import Answer
+from ..conversation import Line
 from ..errors import EstrategaError
 from ..facade import Assistant
 from ..messages import describe
@@ -37,10 +38,14 @@ def cmd_ask(assistant: Assistant, args: argparse.Namespace) -> int:
 
 
 def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
-    """A conversation until EOF or an empty line twice; errors are shown and the chat goes on."""
+    """A conversation until EOF; a request for a plan starts the guided interview inside it
+    (quick replies shown as numbers to type). Errors are shown and the chat goes on."""
     conversation = uuid.uuid4().hex
     lang = args.lang or "en"
+    chat = assistant.conversation
     print("Estratega — Ctrl-D to quit.", file=sys.stderr)
+    for line in chat.history(CHAT_OWNER):  # an interview left under way: where it was
+        _print_line(line)
     while True:
         try:
             question = input("> ")
@@ -50,10 +55,35 @@ def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
         if not question.strip():
             continue
         try:
-            answer = _stream(assistant, question, conversation, args.lang)
-            lang = answer.language
+            text = assistant.check_query(question)
+            turn = chat.turn(CHAT_OWNER, text, lang)
+            for line in turn.lines:
+                _print_line(line)
+            if turn.ask is not None:
+                answer = _stream(assistant, turn.ask, conversation,
+                                 turn.lang if turn.interview_id else args.lang)
+                chat.answered(CHAT_OWNER, turn, text, answer)
+                for line in turn.then:
+                    _print_line(line)
+            lang = turn.lang if turn.interview_id else lang
         except EstrategaError as exc:
             print(describe(exc, lang, assistant.runtime.prompts), file=sys.stderr)
+
+
+CHAT_OWNER = "cli"  # the same owner as `assistant plan` and `assistant interview`
+
+
+def _print_line(line: Line) -> None:
+    """One conversation line in the terminal; quick replies listed (typing one answers)."""
+    if line.role == "user":
+        print(f"> {line.text}")
+        return
+    if line.title:
+        print(f"  {line.title}")
+        return
+    print(line.text + "\n")
+    if line.options:
+        print("  " + " · ".join(label for label, _ in line.options) + "\n")
 
 
 def _stream(assistant: Assistant, question: str, conversation: str | None,
