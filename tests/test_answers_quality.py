@@ -118,3 +118,35 @@ def test_model_answer_in_the_wrong_language_is_retried_once_then_noticed(
     stubborn = scripted_model.with_replies(english, english)
     answer = Assistant(make_settings(data_dir), chat_model=stubborn).ask("¿Qué es el DAFO?")
     assert answer.notice and "español" in answer.notice and len(stubborn.received) == 2
+
+
+def test_follow_up_on_the_same_card_answers_its_own_words_without_repeating(
+        shared_assistant: Assistant) -> None:
+    first = shared_assistant.ask("¿Qué es el ROI?", conversation_id="roi")
+    answer = shared_assistant.ask("vale, ¿y por qué se calcula sobre el margen y no sobre las "
+                                  "ventas?", conversation_id="roi")
+    assert answer.citations[0].source_id == "concept:roi:es"
+    assert "margen" in answer.text.split("[1]")[0]
+    assert first.text.split("[1]")[0] != answer.text.split("[1]")[0]
+
+
+def test_follow_up_naming_another_business_quotes_that_business_tactics(
+        shared_assistant: Assistant) -> None:
+    shared_assistant.ask("How do I find new customers for my bakery?", conversation_id="resto")
+    answer = shared_assistant.ask("and for a restaurant?", conversation_id="resto")
+    assert answer.citations[0].source_id == "playbook:restaurant:en"
+    assert "What to do in marketing when" not in answer.text  # the guide's intro says nothing
+    assert "«" in answer.text
+
+
+def test_list_question_quotes_the_sentence_that_names_the_stages(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Quali sono le fasi dell'inbound marketing?")
+    assert "quattro fasi" in answer.text
+
+
+def test_a_target_or_a_proposal_is_told_apart_from_a_result() -> None:
+    from assistant.answering.questions import states_a_plan
+
+    assert states_a_plan("Pour la rentrée 2024, nous voulions augmenter les inscriptions.")
+    assert not states_a_plan("Nous avons enregistré 181 nouvelles inscriptions.")

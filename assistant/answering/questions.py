@@ -8,8 +8,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from ..lexicon import lexicon, words_of
+from ..search.cognates import cognate_key
 from ..text import normalize_term, words
 
 QUESTION_TYPES = ("difference", "quantity", "list", "howto", "definition")  # checked in this order
@@ -122,6 +124,20 @@ def contrasts(sentence: str) -> bool:
     return any(_has(key, cue) for cue in words_of("contrast"))
 
 
+def enumerates(sentence: str) -> bool:
+    """Whether a sentence lists items: after a colon at least three, otherwise four or more.
+
+    >>> enumerates("It has four stages: attract, convert, close and delight.")
+    True
+    >>> enumerates("It brings together content, SEO and email in one process.")
+    False
+    """
+    head, colon, tail = sentence.partition(":")
+    items = (tail if colon else head).count(",") + bool(re.search(r"\b(and|y|e|et|o|or|ou)\b",
+                                                                   tail if colon else head))
+    return items >= (2 if colon else 4)
+
+
 def names_a_document(question: str) -> bool:
     """Whether the question points at the user's own document ("según el informe que he subido").
 
@@ -130,3 +146,51 @@ def names_a_document(question: str) -> bool:
     """
     key = f" {normalize_term(question)} "
     return any(_has(key, cue) for cue in words_of("upload_cues"))
+
+
+def states_a_plan(sentence: str) -> bool:
+    """Whether a sentence states a target, an intention or a proposal rather than a result.
+
+    >>> states_a_plan("El objetivo que nos marcamos era llegar a 5.000 socios.")
+    True
+    >>> states_a_plan("Al cierre había 4.200 personas inscritas.")
+    False
+    """
+    key = f" {normalize_term(sentence)} "
+    return any(_has(key, cue) for cue in words_of("plan_cues"))
+
+
+def focus_keys(text: str, lang: str, topic: str) -> frozenset[str]:
+    """The words of a question's own ask, as cognate stems: no function words, no words of
+    its type cues ("what is", "how much"), none of its `topic` (the concept's names).
+
+    >>> sorted(focus_keys("Quali sono le fasi dell'inbound marketing?", "it", "Inbound marketing"))
+    ['fas']
+    >>> focus_keys("Le inbound marketing si descrive in quattro fasi.", "it", "") >= {"fas"}
+    True
+    """
+    ignore = _cue_words() | {_stem(w) for w in words(topic)}
+    return frozenset(stem for w in words(text) if len(w) >= 4 and w not in _stopwords()
+                     and (stem := _stem(w)) not in ignore)
+
+
+def _stem(word: str) -> str:
+    """A word's cognate key cut to five letters, so "calcule" meets "calcularlo"."""
+    return cognate_key(word)[:5]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return words_of("stopwords")
+
+
+@cache
+def _cue_words() -> frozenset[str]:
+    """Stems of the words that say a question's type (but not its list cues: "stages", "types"
+    are what a list question asks for) or point at the user's document ("the report I
+    uploaded")."""
+    cues = lexicon("question_types")
+    typed = {_stem(w) for by_kind in cues.values()
+             for kind, phrases in by_kind.items() if kind != "list"
+             for phrase in phrases for w in words(phrase)}
+    return frozenset(typed | {_stem(w) for cue in words_of("upload_cues") for w in words(cue)})

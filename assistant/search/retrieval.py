@@ -19,6 +19,7 @@ from .concepts import ConceptIndex
 from .lexical import LexicalIndex
 
 Mode = Literal["hybrid", "dense", "lexical"]
+SUBSTANTIAL_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ class HybridRetriever:
             similarity = float(np.dot(vector, query_vector)) if vector is not None else 0.0
             hit = self._hit(record, {"concept": 1}, similarity, None)
             current = best.get(hit.source_id)
-            if current is None or similarity > current.similarity:
+            if current is None or (_substance(hit), similarity) > \
+                    (_substance(current), current.similarity):
                 best[hit.source_id] = hit
         return best
 
@@ -187,6 +189,12 @@ def _in_language(hit: Hit, language: str) -> str | None:
     if hit.kind == "playbook":
         return f"{hit.source_id.rpartition(':')[0]}:{language}"
     return None
+
+
+def _substance(hit: Hit) -> bool:
+    """Whether a passage is long enough to answer anything: a guide's one-line introduction,
+    alone in its chunk, is closest to many questions and says only what the guide is."""
+    return len(hit.text) >= SUBSTANTIAL_CHARS
 
 
 def _key(hit: Hit) -> str:

@@ -13,7 +13,7 @@ from langchain_core.runnables import RunnableGenerator
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences, words
-from ..questions import contrasts, has_number
+from ..questions import contrasts, enumerates, focus_keys, has_number, states_a_plan
 from .base import ComposeInput, Passage
 
 
@@ -31,6 +31,12 @@ class GroundedConfig:
     duplicate_similarity: float = 0.9
     same_language_bonus: float = 0.08
     type_bonus: float = 0.15
+    # Per word of the question's own ask (beyond its topic) that a sentence shares, at most two:
+    # the embedding of "what are the stages of X" is mostly X, which every sentence of X's card
+    # shares; "stages" is what tells the answering sentence apart.
+    focus_bonus: float = 0.12
+    # A follow-up's own words weigh this much against the conversation's topic.
+    follow_up_weight: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -75,9 +81,18 @@ class GroundedComposer:
         if not pool:
             yield phrase("no_evidence")
             return
-        vectors = self.embed([question] + [c.text for c in pool])
+        asked = [question, item.question] if item.context else [question]
+        embedded = self.embed(asked + [c.text for c in pool])
+        vectors = embedded[len(asked) - 1:]  # row 0: what the sentences are compared with
+        if item.context:  # a follow-up: its own words, and the conversation's topic
+            w = self.config.follow_up_weight
+            target = w * embedded[1] + (1 - w) * embedded[0]
+            vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
         scores = vectors[1:] @ vectors[0]
-        scored = [_Candidate(c.passage, c.order, c.text, float(s) + self._bonus(item, c))
+        focus = _discriminating(focus_keys(item.question, item.language, self._topic(item)),
+                                [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
+        scored = [_Candidate(c.passage, c.order, c.text,
+                             float(s) + self._bonus(item, c, focus))
                   for c, s in zip(pool, scores, strict=True)]
         lead = self._lead_passage(item)
         emitted = False
@@ -116,27 +131,38 @@ class GroundedComposer:
         for passage in item.passages[: cfg.passages_read]:
             for order, sentence in enumerate(sentences(_body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
+                if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
+                    continue  # a guide's opening line says what the guide is, not what to do
                 if _usable(text, cfg):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
 
-    def _bonus(self, item: ComposeInput, cand: _Candidate) -> float:
-        """What the question asks for: numbers, a contrast, an enumeration, actions; and the
-        user's own language."""
+    def _topic(self, item: ComposeInput) -> str:
+        """The names and aliases of the question's concepts (the heading lines of their
+        cards): words that every sentence about the topic shares."""
+        return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
+                        if p.hit.concept and p.hit.concept.id in item.concepts)
+
+    def _bonus(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
+        """What the question asks for: numbers, a contrast, an enumeration, actions, the words
+        of its own ask; and the user's own language."""
         cfg = self.config
         bonus = cfg.same_language_bonus if cand.passage.hit.language == item.language else 0.0
         lang = cand.passage.hit.language
+        if focus:
+            shared = len(focus & focus_keys(cand.text, lang, ""))
+            bonus += cfg.focus_bonus * min(shared, 2)
         if item.kind == "quantity":
             bonus += cfg.type_bonus if has_number(cand.text, lang) else -cfg.type_bonus
+            if states_a_plan(cand.text) and not states_a_plan(item.question):
+                bonus -= 2 * cfg.type_bonus  # a target or a proposal is not what was measured
         elif item.kind == "difference":
             bonus += cfg.type_bonus if contrasts(cand.text) else 0.0
         elif item.kind == "list":
-            bonus += cfg.type_bonus if (":" in cand.text or cand.text.count(",") >= 2) else 0.0
+            bonus += cfg.type_bonus if enumerates(cand.text) else 0.0
         elif item.kind == "howto":
             bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" else 0.0
-        if cand.passage.hit.kind == "playbook" and cand.order == 0:
-            bonus -= cfg.type_bonus  # a guide's opening line says what the guide is, not what to do
-        elif item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
+        if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
             bonus += cfg.type_bonus
         return bonus
 
@@ -158,7 +184,14 @@ class GroundedComposer:
             return [_body(lead.hit.text)]
         limit = self.config.max_lead_sentences
         keep = {0}
-        if item.kind in (None, "definition"):
+        if item.context:
+            # A follow-up on the same card: what the last answer already said is not repeated,
+            # and the sentences that answer the follow-up's own words come first.
+            said = normalize_term(item.history[-1].answer) if item.history else ""
+            fresh = [c for c in own if normalize_term(c.text) not in said]
+            best = sorted(fresh, key=lambda c: -c.score)[: limit - 1]
+            keep = {c.order for c in best} or {0}
+        elif item.kind in (None, "definition"):
             keep.add(1)
         else:
             for cand in sorted(own[1:], key=lambda c: -c.score):
@@ -206,6 +239,17 @@ class GroundedComposer:
                       key=lambda c: (c.passage.hit.language != item.language,
                                      first_of[c.passage.hit.source_id],
                                      rank_of[c.passage.number], c.order))
+
+
+def _discriminating(focus: frozenset[str], sentences: list[frozenset[str]]) -> frozenset[str]:
+    """The question's own words that tell sentences apart: a word most candidate sentences
+    share (the subject of an uploaded report, say) says nothing about which one answers.
+
+    >>> sorted(_discriminating(frozenset({"club", "fas"}), [{"club"}, {"club", "fas"}, {"club"}]))
+    ['fas']
+    """
+    limit = max(2, len(sentences) // 4)
+    return frozenset(k for k in focus if sum(k in s for s in sentences) <= limit)
 
 
 def _join_runs(lead: Passage, picked: list[str]) -> str:
