@@ -249,3 +249,23 @@ def test_the_cli_exits_non_zero_with_a_message_when_the_database_is_down(tmp_pat
     assert "base de datos" in done.stderr  # the answers are in Spanish
     assert not (tmp_path / "plan.md").exists()
     assert PASSWORD not in done.stderr + done.stdout
+
+
+def test_the_deployment_sets_only_real_settings_and_proxies_to_its_replicas() -> None:
+    import re
+
+    import yaml
+
+    from assistant.settings import Settings
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    fields = {f"ESTRATEGA_{name.upper()}" for name in Settings.model_fields}
+    for name in ("app1", "app2", "init"):
+        env = services[name]["environment"]
+        assert set(env) <= fields, set(env) - fields
+        assert env["ESTRATEGA_CHROMA_HOST"] in services
+        assert "@postgres:5432/" in env["ESTRATEGA_DATABASE_URL"]
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    upstreams = re.findall(r"server (\w+):7860", nginx)
+    assert upstreams == ["app1", "app2"] and all(u in services for u in upstreams)
