@@ -22,12 +22,7 @@ CASES = SEVEN + [json.loads(line) for line in DEV.read_text(encoding="utf-8").sp
                  if line.strip()]
 BY_ID = {case["id"]: case for case in SEVEN}
 # what the end-to-end measure still finds (benchmarks/plan_fit.py); fixed cases leave this list
-FAILING: dict[str, str] = {
-    "dev-es-02": "target_not_owner_gap", "dev-es-05": "target_not_owner_gap",
-    "dev-es-09": "goal_missing", "dev-it-01": "hours", "dev-it-06": "role_beyond_team",
-    "dev-en-05": "target_not_owner_gap", "dev-en-06": "target_not_owner_gap",
-    "dev-en-07": "target_not_owner_gap", "seven-fr-saas": "too_much_work",
-    "seven-en-photographer": "target_not_owner_gap", "seven-es-ceramics": "goal_missing"}
+FAILING: dict[str, str] = {}
 END_TO_END = [pytest.param(case, id=case["id"], marks=[pytest.mark.xfail(
     strict=True, reason=FAILING[case["id"]])] if case["id"] in FAILING else [])
               for case in load_cases("dev") + load_cases("seven")]

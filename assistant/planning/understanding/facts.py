@@ -43,6 +43,9 @@ def hours_per_week(text: str, data: UnderstandingData) -> float | None:
     if found:
         return found[-1].value if len(found) > 1 and "marketing" in fold(text) else found[0].value
     low = fold(text)
+    for value, words in data.words.get("approx_hours", {}).items():  # "une dizaine d'heures"
+        if re.search(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])", low):
+            return float(value)
     if re.search(r"\b(media jornada|mi.temps|part.time|meta tempo|mezza giornata)\b", low):
         return 20.0
     if re.search(r"\b(jornada completa|temps plein|full.time|tempo pieno)\b", low):
@@ -70,11 +73,13 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
         if q.unit is None and persons.match(after.strip()) or re.match(
                 r"\s*(?:[a-z]+\s)?(?:" + persons.pattern[len("(?<![a-z0-9])"):] + ")", after):
             others += int(q.value)
-    singles = len([m for m in re.finditer(
-        r"\b(?:mi|mis|my|ma|mon|mio|mia|a|an|un|una|une|la|le|el|il|his|her)\s+(?:[a-z-]+\s)?("
-        + persons.pattern[len("(?<![a-z0-9])"):] + r")\b", low)])
-    if solo and not others and not singles:
-        return 1
+    people = [m.group(1) for m in re.finditer(
+        r"\b(mi|mis|my|ma|mon|mio|mia|a|an|un|una|une|la|le|el|il|his|her)\s+(?:[a-z-]+\s)?("
+        + persons.pattern[len("(?<![a-z0-9])"):] + r")\b", low)]
+    singles = len(people)
+    theirs = [p for p in people if p in ("mi", "mis", "my", "ma", "mon", "mio", "mia")]
+    if solo and not others and not theirs:
+        return 1  # "sono il maestro e unico istruttore": the person named is the owner
     if others or singles:
         return others + singles + (1 if me or solo else 0)
     return None

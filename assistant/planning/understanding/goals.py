@@ -13,10 +13,17 @@ from .data import UnderstandingData
 from .model import GoalUnderstood
 from .numbers import Quantity, quantities
 
-SPLIT = re.compile(r"\s*(?:[,;:]|\s(?:y|e|et|and|also|ademas|aussi|anche|plus)\s|\s(?:y|e|et|and)"
-                   r"\s+(?:tambien|aussi|anche|also)\s)\s*", re.IGNORECASE)
+SPLIT = re.compile(r"\s*(?:[;:]|,(?!\d)|\s(?:y|e|et|and|also|ademas|aussi|anche|plus)\s|"
+                   r"\s(?:y|e|et|and)\s+(?:tambien|aussi|anche|also)\s)\s*", re.IGNORECASE)
 MIN_SCORE = 0.42  # below this a fragment is not a goal of its own (merged into the previous)
 _NUM = r"(\d[\d.,\u00a0\u202f ]*\d|\d)\s?(%|k)?"
+# a clock time, not a quantity: "7am", "18h30", "dopo le 16", "after 5"
+_TIME_AFTER = re.compile(r"^\s?(am|pm|h\d|:\d\d)\b")
+_TIME_BEFORE = re.compile(r"\b(dopo|prima|dalle|alle|after|before|desde|hasta|a partir de|apres|"
+                          r"avant|des)\s+(le|las|les|the|l)?\s*$")
+_NEW = re.compile(r"^(nuev|nouve|nuov|new|mas$|more$|plus$|piu$|extra|additional|adicional|"
+                  r"supplementaire)")
+_FILLER = {"de", "di", "of", "d", "en", "in", "than", "que", "del", "des", "du"}
 
 
 def split_goals(text: str, classifier: PrototypeClassifier,
@@ -60,15 +67,19 @@ def _join(text: str, parts: list[str]) -> str:
 
 
 def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
-                 current_customers: int | None) -> GoalUnderstood:
-    """A goal with its current level, target and change, from its own clause."""
+                 current_customers: int | None, context: str = "") -> GoalUnderstood:
+    """A goal with its current level, target and change, from its own clause; `context` (the
+    owner's answers about today) gives the current level of the same thing ("18 weddings a
+    year" today, "book 25 weddings": 25 is the level wanted, so 7 more)."""
     low = fold(clause)
-    found = [q for q in quantities(clause, words=False) if not _is_year(q) and q.unit != "hours"]
+    found = [q for q in quantities(clause, words=False)
+             if not _is_year(q, low) and q.unit != "hours" and not _is_time(low, q)]
     current = target = change = None
     unit: str | None = None
     reduce = bool(data.word_pattern("reduce").search(low))
-    pair = re.search(rf"(?:\b(?:de|desde|da|dal|dai|from|des)\s+){_NUM}\s*(?:\S+\s+)?"
-                     rf"(?:a|al|à|ad|to|hasta|au)\s+(?:unos?\s+|about\s+|circa\s+)?{_NUM}", low)
+    pair = re.search(rf"(?:\b(?:de|desde|da|dal|dai|from|des)\s+)(?:[a-z]+\s+)?{_NUM}\s*"
+                     rf"(?:\S+\s+)?(?:a|al|à|ad|to|hasta|au)\s+"
+                     rf"(?:un[oa]s?\s+|about\s+|around\s+|circa\s+|environ\s+)?{_NUM}", low)
     if pair and len(found) >= 2:
         first, second = found[0], found[1]
         current, target = first.value, second.value
@@ -76,6 +87,8 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
     elif len(found) >= 2 and re.search(r"\b(instead of|contre|en lugar de|au lieu de|invece di|"
                                        r"ora|on est a|now|ahora|today|from)\b", low):
         target, current = found[0].value, found[1].value
+        if data.word_pattern("target_cues").search(low[found[1].start - 25:found[1].start]):
+            target, current = current, target  # "I have 85 now, I want to get to 120"
         unit = _unit(found[0], found[1])
     elif found:
         q = found[0]
@@ -95,8 +108,12 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
             change, unit = -50.0, "percent"
         elif data.word_pattern("double").search(low):
             change, unit = 100.0, "percent"
+    if len(found) == 1 and current is None and unit is None and context:
+        today = same_thing_today(low, found[0], context)
+        if today is not None and today < found[0].value:
+            current, target, change = today, found[0].value, None
     if target is not None and current is None and unit is None and goal_id == "acquisition" \
-            and current_customers:
+            and current_customers and current_customers < target:
         current = float(current_customers)
     if target is not None and current is not None and change is None:
         change = target - current
@@ -106,10 +123,39 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
                           change=change, unit=unit)
 
 
+def same_thing_today(low: str, wanted: Quantity, context: str) -> float | None:
+    """The number in `context` that counts the same thing as `wanted` in the goal (same noun,
+    both new or both not): "30 pacientes nuevos al mes" and "unos 18 pacientes nuevos al mes"."""
+    noun, new = _counted(low, wanted)
+    if not noun:
+        return None
+    ctx = fold(context)
+    for q in quantities(context, words=False):
+        if q.unit is None and not _is_year(q, ctx) and _counted(ctx, q) == (noun, new):
+            return q.value
+    return None
+
+
+def _counted(low: str, q: Quantity) -> tuple[str, bool]:
+    """What a number counts (its noun, singular) and whether it counts new ones."""
+    words = re.findall(r"[a-z]+", low[q.end:q.end + 40])[:4]
+    before = re.findall(r"[a-z]+", low[max(0, q.start - 12):q.start])[-1:]
+    new = any(_NEW.match(w) for w in [*words[:2], *before])
+    noun = next((w for w in words if not _NEW.match(w) and w not in _FILLER and len(w) > 2), "")
+    return re.sub(r"(es|s)$", "", noun) if len(noun) > 4 else noun, new
+
+
+def _is_time(low: str, q: Quantity) -> bool:
+    return bool(_TIME_AFTER.match(low[q.end:q.end + 4])) or (
+        q.value <= 24 and bool(_TIME_BEFORE.search(low[max(0, q.start - 20):q.start])))
+
+
 def _unit(first: Quantity, second: Quantity) -> str | None:
     units = {first.unit, second.unit} - {None}
     return "percent" if "percent" in units else "currency" if "currency" in units else None
 
 
-def _is_year(q: Quantity) -> bool:
-    return q.value == int(q.value) and 1990 <= q.value <= 2100
+def _is_year(q: Quantity, low: str = "") -> bool:
+    """A year ("2026"), not a count written with a separator ("2,000 users")."""
+    written = low[q.start:q.end] if low else ""
+    return q.value == int(q.value) and 1990 <= q.value <= 2100 and not re.search(r"\D", written)

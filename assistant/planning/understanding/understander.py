@@ -62,7 +62,8 @@ class Understander:
         ranking = ranked(self.businesses.scores(business_text))
         business_type = ranking[0][0] if ranking else "professional_services"
         current = first_count(text("current_customers")) if text("current_customers") else None
-        goals = self.goals(text("goal"), current)
+        goals = self.goals(text("goal"), current,
+                           f"{text('current_customers')}. {text('situation')}")
         working, excluded = self.channels.read(text("channels"), text("excluded_channels"))
         busy, quiet = busy_and_quiet(text("seasonality"), self.data, lang)
         year, month = start_month(text("start"), self.today(), self.data, lang)
@@ -83,12 +84,14 @@ class Understander:
         )
         return self.corrected(understood, answers.get("understood"))
 
-    def goals(self, text: str, current_customers: int | None = None) -> list[GoalUnderstood]:
-        """The goals one answer holds, primary first (none for an empty answer)."""
+    def goals(self, text: str, current_customers: int | None = None,
+              context: str = "") -> list[GoalUnderstood]:
+        """The goals one answer holds, primary first (none for an empty answer); `context`
+        holds the owner's numbers of today."""
         if not text.strip():
             return []
         found = split_goals(text, self.goal_classifier, self.data)
-        goals = [read_numbers(gid, clause, self.data, current_customers)
+        goals = [read_numbers(gid, clause, self.data, current_customers, context)
                  for gid, clause, _ in found]
         for goal, (_, _, score) in zip(goals, found, strict=True):
             goal.confidence = round(min(1.0, score), 3)

@@ -1,0 +1,72 @@
+"""The numbers inside owners' goals and resources, as the end-to-end plan-fit measure found them
+misread (benchmarks/plan_fit.py): levels versus changes, clock times, separators, word amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.planning.understanding import load_understanding_data
+from assistant.planning.understanding.facts import hours_per_week, team_size
+from assistant.planning.understanding.goals import read_numbers
+from assistant.settings import PROJECT_ROOT
+
+DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+
+
+def numbers(clause: str, current: int | None = None, context: str = "") -> tuple:
+    goal = read_numbers("acquisition", clause, DATA, current, context)
+    return goal.current, goal.target, goal.change
+
+
+def test_thousands_separator_is_a_count_not_a_year():
+    assert numbers("go from 900 to 2,000 paying users", 900) == (900, 2000, 1100)
+
+
+def test_from_these_to_about_reads_both_levels():
+    assert numbers("pasar de esas 25 mesas a unas 40") == (25, 40, 15)
+
+
+def test_a_clock_time_is_not_a_target():
+    assert numbers("fill the 7am classes and get to 120 members, I have around 85 now", 85) \
+        == (85, 120, 35)
+    assert numbers("aumentare le vendite del pomeriggio, dopo le 16 il forno è vuoto") \
+        == (None, None, None)
+
+
+def test_the_same_thing_counted_today_makes_the_goal_a_level():
+    assert numbers("book 25 weddings for next season", 18, "about 18 weddings a year") \
+        == (18, 25, 7)
+    assert numbers("conseguir unos 30 pacientes nuevos al mes", 2600,
+                   "unos 2.600 pacientes. ahora nos entran unos 18 pacientes nuevos al mes") \
+        == (18, 30, 12)
+
+
+def test_new_customers_wanted_stay_a_change_whatever_the_base():
+    assert numbers("conseguir 300 clientes nuevos", 200, "tenemos 200 clientes") \
+        == (None, None, 300)
+
+
+def test_a_target_below_the_customer_base_does_not_count_from_it():
+    current, target, change = numbers("get to 25 new patients a month", 600,
+                                      "about 600 active patients")
+    assert target == 25 and (change is None or change > 0)
+
+
+@pytest.mark.parametrize(("text", "hours"), [
+    ("je m'occupe du marketing une dizaine d'heures par semaine", 10),
+    ("siamo in 3 di famiglia, al marketing forse un'ora a settimana", 1),
+    ("a dozen hours a week", 12),
+    ("2 horas a la semana", 2),
+])
+def test_hours_written_in_words(text, hours):
+    assert hours_per_week(text, DATA) == hours
+
+
+@pytest.mark.parametrize(("text", "team"), [
+    ("sono il maestro e unico istruttore, 2 ore a settimana", 1),
+    ("we're 7, one marketer full time", 7),
+    ("trabajo sola", 1),
+    ("somos dos, mi hermana y yo", 2),
+])
+def test_team_size(text, team):
+    assert team_size(text, DATA) == team
