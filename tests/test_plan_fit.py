@@ -181,3 +181,33 @@ def test_budget_adds_up_per_tactic_and_month_to_the_cent():
     plan = plan_of(case)
     assert sum(line.amount_cents for line in plan.budget.lines) == 800_007
     assert all(sum(t.monthly_cents) == t.budget_cents for t in plan.tactics)
+
+
+@pytest.mark.parametrize(("lang", "budget", "months", "total", "said"), [
+    ("es", "300 €/mes", 12, 360_000, "3600 € (300 € al mes durante 12 meses)"),
+    ("en", "£200 a month", 6, 120_000, "£1,200 (£200 a month for 6 months)"),
+    ("it", "500 euro al mese", 12, 600_000, "6000 € (500 € al mese per 12 mesi)"),
+    ("fr", "1 500 €/mois", 9, 1_350_000, "13 500 € (1 500 € par mois pendant 9 mois)"),
+])
+def test_a_monthly_budget_is_spent_every_month_of_the_plan(lang, budget, months, total, said):
+    from assistant.planning.plan import read_answers
+    from tests.plan_fixtures import answers
+
+    inp = read_answers(answers(language=lang, budget=budget, horizon_months=months),
+                       PLAYBOOK, PROMPTS)
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    assert plan.budget_cents == total
+    assert sum(line.amount_cents for line in plan.budget.lines) == total
+    assert said in plan.summary.replace(".", "").replace("\u202f", " ").replace("\xa0", " ")
+    again = read_answers(inp.answers(), PLAYBOOK, PROMPTS)  # saved and read back: same budget
+    assert (again.budget_cents, again.monthly_budget_cents) == (total, inp.monthly_budget_cents)
+
+
+def test_a_total_budget_is_not_multiplied():
+    from assistant.planning.plan import read_answers
+    from tests.plan_fixtures import answers
+
+    for budget in ("3000 € en 12 meses", "8.000€ al año", "unos 1.500 € en total"):
+        inp = read_answers(answers(budget=budget), PLAYBOOK, PROMPTS)
+        assert inp.monthly_budget_cents is None
+        assert "al mes" not in build_plan(inp, PLAYBOOK, PROMPTS).summary

@@ -221,7 +221,10 @@ class Interviewer:
                              else "messages.empty_value")
         value = state.answers[key]
         if key == "budget":
-            return f"{value['amount']:,} {value['currency']}".replace(",", "\u202f")
+            money = f"{value['amount']:,} {value['currency']}".replace(",", "\u202f")
+            if value.get("period") == "month":
+                return self._say(state, "messages.per_month", amount=money)
+            return money
         if key == "horizon_months":
             return self._say(state, "messages.months", n=value)
         if key == "language":

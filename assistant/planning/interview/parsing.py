@@ -7,6 +7,9 @@
 >>> parse_budget("8.000 €"), parse_budget("5k EUR"), parse_budget("3000 dollars")
 ({'amount': 8000, 'currency': 'EUR'}, {'amount': 5000, 'currency': 'EUR'}, \
 {'amount': 3000, 'currency': 'USD'})
+>>> parse_budget("300 €/mes"), parse_budget("£200 a month"), parse_budget("A$1,500")["currency"]
+({'amount': 300, 'currency': 'EUR', 'period': 'month'}, \
+{'amount': 200, 'currency': 'GBP', 'period': 'month'}, 'AUD')
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 from ...lexicon import lexicon, words_of
 from ...settings import LANGUAGES
-from ...text import normalize_term
+from ...text import fold, normalize_term
 
 MAX_HORIZON = 36
 MAX_BUDGET = 100_000_000
@@ -58,6 +61,9 @@ LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     for code in LANGUAGES}
 VAGUE = frozenset(normalize_term(w) or w for w in words_of("vague_answers"))
 NONE_WORDS = words_of("none_words")
+PER_MONTH = re.compile(r"(?<![a-z])(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words_of("per_month"), key=len,
+                                                        reverse=True)) + r")(?![a-z])")
 UNKNOWN_MONEY = re.compile(r"\b(" + "|".join(sorted(words_of("crypto_money"))) + r")\b")
 
 
@@ -116,8 +122,11 @@ def _or_one(value: float | None) -> float:
 
 
 def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
-    """{"amount", "currency"} from "8.000 €", "5k EUR", "3000 dollars" or such a dict."""
+    """{"amount", "currency"} from "8.000 €", "5k EUR", "3000 dollars" or such a dict; a
+    budget given per month ("300 €/mes", "£200 a month") also has "period": "month"."""
+    period = None
     if isinstance(value, dict):
+        period = "month" if value.get("period") == "month" else None
         amount, currency = value.get("amount"), value.get("currency") or default_currency
         if isinstance(amount, str):
             amount = _amount(amount)
@@ -136,12 +145,15 @@ def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
         if amount is not None and re.search(r"(?<![\w])-\s*[$€£]?\s*\d", text):
             amount = -amount
         currency = _currency(text) or default_currency
+        period = "month" if PER_MONTH.search(fold(text)) else None
     if amount is None:
         raise ParseProblem("budget_invalid")
     if amount <= 0 or amount > MAX_BUDGET:
         raise ParseProblem("budget_positive")
     amount = round(float(amount), 2)
-    return {"amount": int(amount) if amount == int(amount) else amount, "currency": currency}
+    out = {"amount": int(amount) if amount == int(amount) else amount, "currency": currency}
+    return {**out, "period": period} if period else out
+
 
 
 def _amount(text: str) -> float | None:
@@ -175,11 +187,10 @@ def _currency(text: str) -> str | None:
     if upper in CURRENCY_CODES:
         return upper
     low = f" {text.lower()} "
-    for code, marks in CURRENCIES.items():
-        for mark in marks:
-            if (mark in low) if not mark.isalpha() else re.search(rf"(?<![a-z]){mark}(?![a-z])",
-                                                                   low):
-                return code
+    marks = sorted(((m, c) for c, ms in CURRENCIES.items() for m in ms), key=lambda p: -len(p[0]))
+    for mark, code in marks:  # longest first: "c$" is Canadian before "$" is American
+        if (mark in low) if not mark.isalpha() else re.search(rf"(?<![a-z]){mark}(?![a-z])", low):
+            return code
     for code in CURRENCY_CODES:
         if re.search(rf"(?<![a-z]){code.lower()}(?![a-z])", low):
             return code

@@ -29,8 +29,9 @@ class PlanInput(BaseModel):
     goal_target: float | None = None  # a number the user put in the goal ("60 clientes")
     business_type: str
     horizon_months: int
-    budget_cents: int
+    budget_cents: int  # the whole plan's budget
     currency: str
+    monthly_budget_cents: int | None = None  # when the owner gave it per month (x horizon)
     channels: list[str] = []
     channel_ids: list[str] = []
     excluded_channels: list[str] = []
@@ -47,14 +48,15 @@ class PlanInput(BaseModel):
 
     def answers(self) -> dict[str, Any]:
         """Back to the answers-file shape (slot names as keys)."""
-        amount = self.budget_cents / 100
+        amount = (self.monthly_budget_cents or self.budget_cents) / 100
         return {
             "language": self.language, "business": self.business, "offer": self.offer,
             "customers": self.customers, "competitors": self.competitors,
             "situation": self.situation, "goal": self.goal,
             "horizon_months": self.horizon_months,
             "budget": {"amount": int(amount) if amount == int(amount) else amount,
-                       "currency": self.currency},
+                       "currency": self.currency,
+                       **({"period": "month"} if self.monthly_budget_cents else {})},
             "channels": self.channels, "excluded_channels": self.excluded_channels,
             "constraints": self.constraints,
             **{k: getattr(self, k) for k in OPTIONAL_TEXT if getattr(self, k)},
@@ -104,6 +106,7 @@ def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary,
     target = (primary.target or primary.change) if primary and primary.unit != "percent" \
         else None
     target = target if target is not None else first_number(values["goal"])
+    monthly = values["budget"].get("period") == "month"  # "300 €/mes": 300 x the horizon
     return PlanInput(
         language=values["language"], business=values["business"], offer=values["offer"],
         customers=values["customers"], competitors=values.get("competitors", ""),
@@ -111,8 +114,10 @@ def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary,
         goal_target=target if target and target > 0 else None,
         business_type=understood.business_type,
         horizon_months=values["horizon_months"],
-        budget_cents=round(float(values["budget"]["amount"]) * 100),
+        budget_cents=round(float(values["budget"]["amount"]) * 100) * (
+            values["horizon_months"] if monthly else 1),
         currency=values["budget"]["currency"],
+        monthly_budget_cents=round(float(values["budget"]["amount"]) * 100) if monthly else None,
         channels=values.get("channels", []),
         channel_ids=[c for c in understood.channel_ids if c not in understood.excluded_ids],
         excluded_channels=values.get("excluded_channels", []),

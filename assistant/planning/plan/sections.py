@@ -87,9 +87,19 @@ def summary(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) ->
         goal=ctx.say("and_list", items=", ".join(goal_names[:-1]), last=goal_names[-1])
         if len(goal_names) > 1 else goal_names[0],
         months=inp.horizon_months, start=ctx.month(1),
-        budget=format_money(inp.budget_cents, inp.currency, ctx.lang),
+        budget=budget_text(ctx),
         first=ctx.say("list_separator").join(first),
         objectives=" ".join(o.text for o in objectives))
+
+
+def budget_text(ctx: Context) -> str:
+    """The plan's budget; when the owner gave it per month, how the total follows from it."""
+    inp = ctx.inp
+    total = format_money(inp.budget_cents, inp.currency, ctx.lang)
+    if not inp.monthly_budget_cents:
+        return total
+    return ctx.say("budget_monthly", total=total, months=inp.horizon_months,
+                   monthly=format_money(inp.monthly_budget_cents, inp.currency, ctx.lang))
 
 
 def diagnosis(ctx: Context) -> Diagnosis:
