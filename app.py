@@ -6,14 +6,21 @@ import os
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
+from assistant.errors import EstrategaError  # noqa: E402
 from assistant.facade import Assistant  # noqa: E402
+from assistant.messages import describe  # noqa: E402
 from assistant.ui import build_app, launch_options, prepare  # noqa: E402
 
 assistant = Assistant()
 demo = build_app(assistant)
 
 if __name__ == "__main__":
-    prepare(assistant)
+    try:
+        if assistant.runtime.database is not None:
+            assistant.runtime.database.migrate()  # fail fast, before any indexing
+        prepare(assistant)
+    except EstrategaError as err:  # e.g. the database or the Chroma server cannot be reached
+        raise SystemExit(f"Estratega: {describe(err, 'en', assistant.runtime.prompts)}") from None
     demo.queue(default_concurrency_limit=assistant.settings.concurrency_limit)
     demo.launch(**launch_options(assistant.settings), prevent_thread_lock=True)
     print(f"Estratega is running at {demo.local_url}", flush=True)

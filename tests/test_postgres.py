@@ -269,3 +269,18 @@ def test_the_deployment_sets_only_real_settings_and_proxies_to_its_replicas() ->
     nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     upstreams = re.findall(r"server (\w+):7860", nginx)
     assert upstreams == ["app1", "app2"] and all(u in services for u in upstreams)
+
+
+@pytest.mark.slow
+def test_the_app_exits_non_zero_with_a_message_when_the_database_is_down(
+        tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ESTRATEGA_")}
+    env.update(ESTRATEGA_DATA_DIR=str(tmp_path), ESTRATEGA_PORT=str(free_port()),
+               ESTRATEGA_DATABASE_URL=f"postgresql://app:{PASSWORD}@127.0.0.1:{free_port()}/x")
+    done = subprocess.run([sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "Estratega: Cannot reach the database" in done.stderr
+    assert PASSWORD not in done.stderr + done.stdout and "Traceback" not in done.stderr
