@@ -15,6 +15,7 @@ import json
 import statistics
 import sys
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +43,8 @@ def main() -> None:
     parser.add_argument("--local", help="a GGUF file: use the embedded local backend")
     parser.add_argument("--max-tokens", type=int, default=None)
     args = parser.parse_args()
+    # langchain's include_raw output trips a harmless pydantic serializer warning per call
+    warnings.filterwarnings("ignore", message="Pydantic serializer warnings")
     overrides: dict[str, object] = {}
     if args.local:
         overrides.update(chat_backend="local", local_model_path=args.local)

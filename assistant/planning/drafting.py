@@ -265,10 +265,12 @@ class PlanDrafter:
         runnable = self._structured(SCHEMAS[section])
         findings: list[Finding] = []
         reason, status = "", "?"
+        calls = 0
         for attempt in range(1, self.repairs + 2):
             if self.clock() >= deadline:
                 reason = "timeout"
                 break
+            calls = attempt
             _tell(progress, section, "started" if attempt == 1 else "repair", attempt)
             try:
                 raw, draft, error = runnable(messages)
@@ -296,7 +298,7 @@ class PlanDrafter:
                 "plan/draft_repair", findings=[self._explain(f) for f in findings],
                 language_name=context["language_name"]))]
         _tell(progress, section, "fallback", 0)
-        return plan, SectionOutcome(section, False, attempt, reason, status, findings)
+        return plan, SectionOutcome(section, False, calls, reason, status, findings)
 
     def _explain(self, finding: Finding) -> str:
         """A finding in words, for the model (English: the instructions are English)."""
