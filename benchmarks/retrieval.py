@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
-from assistant.documents import Chunk  # noqa: E402
+from assistant.documents import Chunk, Hit  # noqa: E402
+from assistant.indexing.chunking import sentence_windows  # noqa: E402
+from assistant.indexing.embeddings import embed  # noqa: E402
 from assistant.search.evaluation import evaluate, load_questions  # noqa: E402
 from assistant.search.lexical import LexicalIndex  # noqa: E402
 from assistant.search.retrieval import HybridRetriever  # noqa: E402
@@ -49,6 +51,64 @@ def quality(assistant: Assistant) -> None:
                 relevance = "strict" if strict else "judged"
                 print(f"{mode:8} {relevance:9} {a.recall_at_1:6.2f} {a.recall_at_5:6.2f} "
                       f"{a.mrr:6.2f} | {x.recall_at_1:6.2f} {x.recall_at_5:6.2f} {x.mrr:6.2f}")
+
+
+def windows_experiment(assistant: Assistant, sizes: list[int], weights: list[float]) -> None:
+    """The sentence-window ranker, measured before building it: every article chunk cut into
+    ~`size`-character runs of sentences (the chunk's title in front), each embedded on its own;
+    a chunk's window score is its best window's similarity, ranked as a third ranker in the RRF
+    fusion with `weight` (k as the fusion's). Prints recall and the windows' embedding time."""
+    rt = assistant.open()
+    records = list(rt.store.records(where={"kind": "article"}))
+    started = time.perf_counter()
+    embed(rt.embedding_function, [r.text for r in records])
+    chunk_seconds = time.perf_counter() - started
+    print(f"\nSentence-window ranker (articles; {len(records)} chunks embedded in "
+          f"{chunk_seconds:.1f} s); R@5 overall / cross-lingual")
+    for size in sizes:
+        texts, parents = [], []
+        for record in records:
+            for window in sentence_windows(record.text, size):
+                texts.append(f"{record.metadata.get('title', '')}\n{window}")
+                parents.append(record.id)
+        started = time.perf_counter()
+        vectors = np.vstack([embed(rt.embedding_function, texts[i:i + 64])
+                             for i in range(0, len(texts), 64)])
+        seconds = time.perf_counter() - started
+        print(f"  ~{size} characters: {len(texts)} windows embedded in {seconds:.1f} s")
+        for weight in weights:
+            search = _window_search(rt, parents, vectors, weight)
+            cells = []
+            for _, name in EVAL_SETS:
+                questions = load_questions(ROOT / "tests" / "eval" / name)
+                cross = [q for q in questions if q.cross_lingual]
+                cells.append(f"{evaluate(questions, search).recall_at_5:.2f} / "
+                             f"{evaluate(cross, search).recall_at_5:.2f}")
+            print(f"    weight {weight:.1f}: development {cells[0]}   held-out {cells[1]}")
+
+
+def _window_search(rt: object, parents: list[str], vectors: np.ndarray,
+                   weight: float) -> object:
+    """Hybrid search over articles with the windows' best similarity as a third ranker."""
+    retriever, cfg = rt.retriever, rt.retriever.config  # type: ignore[attr-defined]
+
+    def search(q: str) -> list[Hit]:
+        hits = {h.chunk_id: h for h in retriever.search(q, cfg.candidates, kind="article")}
+        best: dict[str, float] = {}
+        for parent, sim in zip(parents, vectors @ rt.vectors(q), strict=True):  # type: ignore
+            best[parent] = max(best.get(parent, -1.0), float(sim))
+        order = sorted(best, key=lambda p: -best[p])[: cfg.candidates]
+        for record in rt.store.get([p for p in order if p not in hits]):  # type: ignore
+            hits[record.id] = retriever._hit(record, {}, 0.0, None)
+        for rank, parent in enumerate(order, 1):
+            hits[parent].ranks["window"] = rank
+        for hit in hits.values():
+            hit.score = sum(w / (cfg.rrf_k + hit.ranks[name]) for name, w in (
+                ("dense", cfg.dense_weight), ("lexical", cfg.lexical_weight),
+                ("window", weight)) if name in hit.ranks)
+        return sorted(hits.values(), key=lambda h: (-h.score, h.chunk_id))[:10]
+
+    return search
 
 
 def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
@@ -100,15 +160,22 @@ def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--windows", default="",
+                        help="window sizes for the sentence-window experiment, e.g. 200,300")
+    parser.add_argument("--window-weights", default="0,0.3,0.5,1")
+    parser.add_argument("--data", type=Path, help="reuse this data dir (default: a temp dir)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        assistant = Assistant(Settings(_env_file=None, data_dir=data / "kb"))
+        assistant = Assistant(Settings(_env_file=None, data_dir=args.data or data / "kb"))
         report = assistant.ingest()
         print(f"Ingest of knowledge/: {report.chunks_added} chunks in {report.seconds:.1f}s "
               f"= {report.chunks_per_second:.0f} chunks/s (embedding threads: "
               f"{assistant.settings.embedding_threads})")
         quality(assistant)
+        if args.windows:
+            windows_experiment(assistant, [int(s) for s in args.windows.split(",")],
+                               [float(w) for w in args.window_weights.split(",")])
         latency(assistant, [int(s) for s in args.sizes.split(",") if s], data)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ..documents import Chunk, Source
+from ..text import sentences
 
 
 def split_source(source: Source, size: int = 1000, overlap: int = 120) -> list[Chunk]:
@@ -40,6 +41,26 @@ def split_source(source: Source, size: int = 1000, overlap: int = 120) -> list[C
                 )
             )
     return chunks
+
+
+def sentence_windows(text: str, size: int = 300) -> list[str]:
+    """Runs of whole consecutive sentences of about `size` characters, one starting at each
+    sentence until the text is covered (for the sentence-window ranker experiment,
+    benchmarks/retrieval.py --windows).
+
+    >>> sentence_windows("Uno dos. Tres cuatro. Cinco.", size=12)
+    ['Uno dos. Tres cuatro.', 'Tres cuatro.', 'Cinco.']
+    """
+    parts = sentences(text)
+    out: list[str] = []
+    for i in range(len(parts)):
+        window, j = parts[i], i + 1
+        while len(window) < size and j < len(parts):
+            window, j = f"{window} {parts[j]}", j + 1
+        out.append(window)
+        if j >= len(parts):
+            break
+    return out
 
 
 def _sections(text: str) -> list[tuple[str, str]]:
