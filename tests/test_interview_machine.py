@@ -4,6 +4,7 @@ import pytest
 
 from assistant.errors import InterviewIncomplete, InterviewNotFound, InvalidAnswer
 from assistant.planning.interview import SLOTS
+from assistant.planning.interview.slots import DETAILS
 from tests.plan_fixtures import ANSWERS, make_service
 
 OWNER = "session-a"
@@ -20,11 +21,20 @@ TEXT_ANSWERS = {
 }
 
 
+# The order questions come in. Seasons right after the horizon and resources right after the
+# constraints are asked in turn (they used to be offered at the summary only): a deliberate flow
+# change. Resources are not asked here: the constraints already say "two people, 4 hours a week".
+ASKED = ["business", "offer", "customers", "competitors", "situation", "goal", "horizon_months",
+         "seasonality", "budget", "channels", "excluded_channels", "constraints"]
+
+
 def run_through(service, lang="es"):
     view = service.start_interview(OWNER, lang)
-    for slot in SLOTS[1:]:
-        assert view.slot == slot.key
-        view = service.answer(view.interview_id, TEXT_ANSWERS[slot.key], OWNER)
+    asked = []
+    while view.slot is not None:
+        asked.append(view.slot)
+        view = service.answer(view.interview_id, TEXT_ANSWERS[view.slot], OWNER)
+    assert asked == ASKED
     return view
 
 
@@ -77,7 +87,7 @@ def test_horizon_phrase_is_parsed_and_nonsense_reasked(tmp_path):
     view = service.answer(view.interview_id, "bientôt", OWNER)
     assert view.slot == "horizon_months" and "durée" in view.messages[0]
     view = service.answer(view.interview_id, "18 mois", OWNER)
-    assert view.slot == "budget"
+    assert view.slot == "seasonality"  # asked in turn since the seasons change the plan
 
 
 def test_vague_answer_gets_one_follow_up_then_is_accepted(tmp_path):
@@ -201,3 +211,29 @@ def test_saved_interviews_are_titled_by_the_business(tmp_path):
     listed = service.list_interviews(OWNER)
     business = ANSWERS["business"]  # 62 characters: shortened for the list
     assert listed[0].title == business[:57].rstrip() + "…"
+
+
+def test_seasons_and_resources_are_asked_in_turn_unless_already_told(tmp_path):
+    service = make_service(tmp_path)
+    view = service.start_interview(OWNER, "en")
+    for text in ("Hart Photography, wedding photographer in Bath", "wedding packages",
+                 "couples marrying in Somerset", "skip", "skip",
+                 "more bookings: 25 weddings next season", "12 months"):
+        view = service.answer(view.interview_id, text, OWNER)
+    assert view.slot == "seasonality" and view.optional
+    view = service.skip(view.interview_id, OWNER)  # skipped: the plan has no seasons
+    assert view.slot == "budget"
+    for text in ("£2,500", "Instagram", "TikTok", "nothing special"):
+        view = service.answer(view.interview_id, text, OWNER)
+    assert view.slot == "resources"  # the constraints did not say who or how many hours
+    view = service.answer(view.interview_id, "just me, about 4 hours a week", OWNER)
+    assert view.slot is None and "4" in view.understood
+    view = service.start_interview(OWNER, "it")
+    for text in ("Agriturismo Il Poggio, sei camere a Pienza", "camere e corsi di cucina",
+                 "coppie straniere e famiglie italiane",
+                 "altri agriturismi della Val d'Orcia",
+                 "pieni da maggio a ottobre; marzo, aprile e novembre quasi vuoti",
+                 "riempire i mesi vuoti con prenotazioni dirette", "12 mesi"):
+        view = service.answer(view.interview_id, text, OWNER)
+    assert view.slot == "budget"  # the situation named the busy and quiet months already
+    assert {d.key for d in DETAILS} == {"start", "current_customers", "average_sale", "margin"}

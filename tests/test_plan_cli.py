@@ -61,8 +61,8 @@ def test_missing_answers_file_is_a_clear_error(tmp_path, capsys):
 def test_interview_runs_from_piped_stdin(tmp_path, capsys):
     lines = ["Floristería Lola, tienda de flores en Triana, Sevilla",
              "ramos de temporada desde 25 euros", "vecinos del barrio que regalan flores",
-             "saltar", "saltar", "conseguir clientes nuevos", "6 meses", "3000 €",
-             "Instagram y WhatsApp", "ninguno", "saltar", "ok"]
+             "saltar", "saltar", "conseguir clientes nuevos", "6 meses", "saltar", "3000 €",
+             "Instagram y WhatsApp", "ninguno", "saltar", "saltar", "ok"]
     out = tmp_path / "plan.md"
     args = cli.build_parser().parse_args(["interview", "--lang", "es", "--out", str(out)])
     from assistant.facade import Assistant
@@ -72,4 +72,4 @@ def test_interview_runs_from_piped_stdin(tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Plan de marketing de Floristería Lola")
     assert "3.000 €" in text
-    assert "Pregunta 2 de 12" in capsys.readouterr().out
+    assert "Pregunta 2 de 14" in capsys.readouterr().out

@@ -84,9 +84,11 @@ def test_html_in_a_business_name_stays_text_through_the_interview_and_plan(page)
     page.locator(".iv-option").first.click()
     expect(progress).to_contain_text("Question 8 of")
     page.locator(".iv-option").filter(has_text="6 months").click()
-    expect(progress).to_contain_text("Question 9 of")
-    reply("3000 euros", "Question 10 of")
-    for then in ("Question 11 of", "Question 12 of"):
+    expect(progress).to_contain_text("Question 9 of")  # busy and quiet months
+    page.locator("#iv-skip").click()
+    expect(progress).to_contain_text("Question 10 of")
+    reply("3000 euros", "Question 11 of")
+    for then in ("Question 12 of", "Question 13 of", "Question 14 of"):
         page.locator("#iv-skip").click()
         expect(progress).to_contain_text(then)
     page.locator("#iv-skip").click()

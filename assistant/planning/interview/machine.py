@@ -14,7 +14,7 @@ from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from .parsing import VAGUE, ParseProblem
-from .slots import BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
+from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 from .understood import correction, describe
 
@@ -108,9 +108,10 @@ class Interviewer:
             state.position, state.status = None, CONFIRMING  # a detail is reached from the summary
             return self.view(state)
         index = keys.index(state.position) if state.position else len(keys)
-        if index == 0:
+        earlier = [k for k in keys[:index] if not self._known(state, k)]
+        if not earlier:
             return self.view(state, [self._say(state, "messages.first_slot")])
-        state.position, state.status, state.awaiting_followup = keys[index - 1], ASKING, False
+        state.position, state.status, state.awaiting_followup = earlier[-1], ASKING, False
         return self.view(state)
 
     def skip(self, state: InterviewState) -> InterviewView:
@@ -322,10 +323,21 @@ class Interviewer:
         state.status = ASKING if state.position else CONFIRMING
         return self.view(state, messages)
 
-    @staticmethod
-    def _next_slot(state: InterviewState) -> str | None:
-        return next((s.key for s in SLOTS
-                     if s.key not in state.answers and s.key not in state.skipped), None)
+    def _next_slot(self, state: InterviewState) -> str | None:
+        return next((s.key for s in SLOTS if s.key not in state.answers
+                     and s.key not in state.skipped and not self._known(state, s.key)), None)
+
+    def _known(self, state: InterviewState, key: str) -> bool:
+        """Whether an optional question was answered by earlier answers: no need to ask it
+        ("unas 4 horas a la semana, somos dos" in the constraints answers the resources)."""
+        if key not in ASKED_UNLESS_KNOWN or key in state.answers:
+            return False
+        understood = self.understood(state)
+        if understood is None:
+            return False
+        if key == "seasonality":
+            return bool(understood.busy_months or understood.quiet_months)
+        return understood.hours_per_week is not None and understood.team_size is not None
 
     def _command(self, text: str) -> str | None:
         key = normalize_term(text)

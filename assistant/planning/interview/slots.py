@@ -40,20 +40,24 @@ SLOTS: tuple[Slot, ...] = (
     Slot("situation", "text", False, "swot", 3),
     Slot("goal", "goal", True, "smart-objectives", has_choices=True),
     Slot("horizon_months", "horizon", True, "marketing-plan", has_choices=True),
+    Slot("seasonality", "fact", False, "marketing-plan", 2),
     Slot("budget", "budget", True, "marketing-budget"),
     Slot("channels", "list", False, "digital-channels", has_choices=True),
     Slot("excluded_channels", "list", False, "marketing-mix", has_choices=True),
     Slot("constraints", "text", False, "marketing-operations", 2),
+    Slot("resources", "fact", False, "marketing-operations", 2),
 )
+# Asked in turn only when the answers before them have not told it already (the months of the
+# season in the situation; hours and team in the constraints); skipped, they default to no
+# seasons and to the budget deciding how many tactics.
+ASKED_UNLESS_KNOWN = ("seasonality", "resources")
 # Details a plan is better with, offered at the summary (each has a default: next month, the
-# playbook's typical figures, no seasons), so existing answers and interviews keep working.
+# playbook's typical figures), so existing answers and interviews keep working.
 DETAILS: tuple[Slot, ...] = (
     Slot("start", "fact", False, "marketing-plan", 1),
     Slot("current_customers", "fact", False, "clv", 1),
     Slot("average_sale", "fact", False, "clv", 1),
     Slot("margin", "fact", False, "roi", 1),
-    Slot("seasonality", "fact", False, "marketing-plan", 2),
-    Slot("resources", "fact", False, "marketing-operations", 2),
 )
 BY_KEY = {slot.key: slot for slot in (*SLOTS, *DETAILS)}
 REQUIRED = tuple(s.key for s in SLOTS if s.required)

@@ -81,7 +81,7 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
     if solo and not others and not theirs:
         return 1  # "sono il maestro e unico istruttore": the person named is the owner
     if others or singles:
-        return others + singles + (1 if me or solo else 0)
+        return others + singles + (1 if me or solo or theirs else 0)  # "my wife": and me
     return None
 
 

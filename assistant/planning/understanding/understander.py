@@ -65,7 +65,7 @@ class Understander:
         goals = self.goals(text("goal"), current,
                            f"{text('current_customers')}. {text('situation')}")
         working, excluded = self.channels.read(text("channels"), text("excluded_channels"))
-        busy, quiet = busy_and_quiet(text("seasonality"), self.data, lang)
+        busy, quiet = busy_and_quiet(text("seasonality") or text("situation"), self.data, lang)
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         understood = Understanding(
@@ -78,7 +78,7 @@ class Understander:
             gross_margin=margin(text("margin")) if text("margin") else None,
             busy_months=busy, quiet_months=quiet, start_year=year, start_month=month,
             hours_per_week=hours_per_week(resources, self.data) if resources else None,
-            team_size=team_size(text("resources") or business_text, self.data),
+            team_size=team_size(resources or business_text, self.data),
             regulated=regulated(f"{text('constraints')} {text('resources')}",
                                 business_type, self.data),
         )
