@@ -150,3 +150,13 @@ def test_a_target_or_a_proposal_is_told_apart_from_a_result() -> None:
 
     assert states_a_plan("Pour la rentrée 2024, nous voulions augmenter les inscriptions.")
     assert not states_a_plan("Nous avons enregistré 181 nouvelles inscriptions.")
+
+
+def test_follow_up_is_resolved_against_the_latest_turn_about_a_concept(
+        shared_assistant: Assistant) -> None:
+    """A turn in between that names no concept does not make the conversation lose its topic."""
+    shared_assistant.ask("¿Qué es un buyer persona?", conversation_id="persona")
+    shared_assistant.ask("Tengo una tienda de bicis en Valencia.", conversation_id="persona")
+    answer = shared_assistant.ask("¿y cuántos perfiles debería tener?", conversation_id="persona")
+    assert answer.citations[0].source_id == "concept:buyer-persona:es"
+    assert "dos o tres perfiles" in answer.text

@@ -157,14 +157,24 @@ class AnswerChain:
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.detector.detect(question, hint)
         kind = question_type(question, language)
-        concepts = self.concepts.about(question)
+        named = self.concepts.named(question)
+        cued = [] if named else self.concepts.cued(question)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"])
+        concepts = named or cued
         if history and is_follow_up(question, language):
+            # The conversation's topic is the latest turn about a concept, not only the last
+            # turn; a concept the follow-up names wins, its cue words count less than the topic.
             previous = history[-1].standalone
+            topic_turn = next((t for t in reversed(history) if self.concepts.about(t.standalone)),
+                              None)
+            topic = self.concepts.about(topic_turn.standalone) if topic_turn else []
+            if topic_turn is not None and topic_turn is not history[-1]:
+                previous = f"{topic_turn.question} {previous}"
             kind = kind or question_type(previous, language)
-            concepts = concepts or self.concepts.about(previous)
-            item = replace(item, standalone=self._standalone(item), context=previous)
+            concepts = named or topic or cued
+            item = replace(item, context=previous)
+            item = replace(item, standalone=self._standalone(item))
         return replace(item, kind=kind, concepts=tuple(concepts[:2]))
 
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
@@ -214,8 +224,7 @@ class AnswerChain:
                     return rewritten
             except Exception:  # noqa: BLE001 - the heuristic below still resolves it
                 pass
-        previous = item.history[-1].standalone
-        return f"{previous} {item.question}"
+        return f"{item.context or item.history[-1].standalone} {item.question}"
 
     def _model_text(self, item: ComposeInput, state: dict[str, bool]) -> Iterator[str]:
         """The model's answer; if its opening is confidently in another language than the

@@ -84,6 +84,12 @@ class ConceptIndex:
                     covered |= span
         return found
 
+    def named(self, text: str) -> list[str]:
+        """Concept ids a text names (its exact name or alias, else the ones it mentions), without
+        the weaker cue words."""
+        exact = self.exact(text)
+        return [exact[0]] if exact else self.mentions(text)
+
     def about(self, question: str) -> list[str]:
         """Concept ids a question is about: its exact name or alias, else the ones it mentions
         (accents, case and framing ignored), longest mention first."""
