@@ -6,6 +6,10 @@ import os
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
+from assistant.process import bound_allocator  # noqa: E402
+
+bound_allocator()  # before the model and the worker threads allocate: memory stays flat
+
 from assistant.errors import EstrategaError  # noqa: E402
 from assistant.facade import Assistant  # noqa: E402
 from assistant.messages import describe  # noqa: E402

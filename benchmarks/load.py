@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/load.py                   # starts the app, 20 users, 3 minutes
     .venv/bin/python benchmarks/load.py --duration 60
     .venv/bin/python benchmarks/load.py --url http://127.0.0.1:7860/ --pid 1234
+    .venv/bin/python benchmarks/load.py --replicas 2      # PostgreSQL + chroma server + 2 apps
+    .venv/bin/python benchmarks/load.py --url URL_A --pid PID_A --url URL_B --pid PID_B
 
 Each user uploads one document carrying a secret word of their own, starts an interview with
 that word in the business name, then loops over chat turns (about their secret and general
@@ -10,6 +12,11 @@ ones), concept lookups and interview answers until the time is up or the action 
 Cross-talk is any answer, listing or interview that shows another user's secret, or a user's own
 answer that fails to cite their own document. Prints p50/p95 latency per action, the error and
 cross-talk counts and the app's memory over time; exits 1 on any error or cross-talk.
+
+With several replicas, user i talks to replica i mod n, and the figures (latency, errors, memory)
+are printed per replica as well. `--replicas N` starts a throwaway PostgreSQL and a chroma server,
+indexes the knowledge once, and runs N apps over them sharing one data folder, as
+deploy/compose.yaml does.
 """
 
 from __future__ import annotations
@@ -50,8 +57,13 @@ class Report:
     crosstalk: list[str] = field(default_factory=list)
     memory: list[tuple[float, float]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # per replica (its URL): every latency, the error count, its memory samples
+    replica_latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    replica_errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    replica_memory: dict[str, list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
 
-    def timed(self, action: str, call, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
+    def timed(self, action: str, call, *args, replica: str = "", **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN201
         """Run one API call, recording its latency, or its error (then None)."""
         started = time.perf_counter()
         try:
@@ -59,9 +71,12 @@ class Report:
         except Exception as err:  # noqa: BLE001 - every failure is counted and reported
             with self.lock:
                 self.errors.append(f"{action}: {type(err).__name__}: {str(err)[:200]}")
+                self.replica_errors[replica] += 1
             return None
         with self.lock:
-            self.latencies[action].append(time.perf_counter() - started)
+            elapsed = time.perf_counter() - started
+            self.latencies[action].append(elapsed)
+            self.replica_latencies[replica].append(elapsed)
         return result
 
     def leak(self, text: str) -> None:
@@ -80,6 +95,9 @@ def user(index: int, url: str, secrets: list[str], deadline: float, max_actions:
     from gradio_client import Client, handle_file
 
     mine = secrets[index]
+
+    def timed(action: str, call, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        return report.timed(action, call, *args, replica=url, **kwargs)
     others = [s for i, s in enumerate(secrets) if i != index]
     rng = random.Random(index)
 
@@ -97,9 +115,9 @@ def user(index: int, url: str, secrets: list[str], deadline: float, max_actions:
                    f"a free coffee with any order. The {mine} offer runs all year and keeps the "
                    f"{mine} promise simple.", encoding="utf-8")
     start.wait()
-    report.timed("upload", client.predict, handle_file(str(doc)), "en", api_name="/upload")
-    check("sources", report.timed("sources", client.predict, "en", api_name="/sources"))
-    started = report.timed("interview", client.predict, "en", api_name="/start_interview")
+    timed("upload", client.predict, handle_file(str(doc)), "en", api_name="/upload")
+    check("sources", timed("sources", client.predict, "en", api_name="/sources"))
+    started = timed("interview", client.predict, "en", api_name="/start_interview")
     check("interview", started)
     steps = [f"{mine.capitalize()} Cafe, a small cafe in Lyon",
              "Coffee and pastries, about 3 euros a cup",
@@ -109,65 +127,75 @@ def user(index: int, url: str, secrets: list[str], deadline: float, max_actions:
         actions += 1
         roll = rng.random()
         if roll < 0.25:
-            chat = report.timed("chat_own_doc", client.predict,
+            chat = timed("chat_own_doc", client.predict,
                                 f"What is the {mine} offer at our shop?", "en", api_name="/ask")
             if chat is not None:
                 check("chat_own_doc", chat[0][-6:], expect_mine=True)
             turns += 1
         elif roll < 0.55:
-            chat = report.timed("chat", client.predict, rng.choice(QUESTIONS), "en",
+            chat = timed("chat", client.predict, rng.choice(QUESTIONS), "en",
                                 api_name="/ask")
             if chat is not None:
                 check("chat", chat[0][-6:])
             turns += 1
         elif roll < 0.8:
-            check("concept", report.timed("concept", client.predict, rng.choice(TERMS), "en",
+            check("concept", timed("concept", client.predict, rng.choice(TERMS), "en",
                                           "en", api_name="/concept"))
         else:
             text = steps[min(len(steps) - 1, actions % len(steps))]
-            check("interview", report.timed("interview", client.predict, text, "en",
+            check("interview", timed("interview", client.predict, text, "en",
                                             api_name="/answer"))
         if turns >= 6:  # a new conversation now and then keeps each session's history small
-            report.timed("new_conversation", client.predict, api_name="/new_conversation")
+            timed("new_conversation", client.predict, api_name="/new_conversation")
             turns = 0
-    saved = report.timed("saved_work", client.predict, "en", api_name="/saved_work")
+    saved = timed("saved_work", client.predict, "en", api_name="/saved_work")
     if saved is not None:
         check("saved_work", saved)
         if len(saved.get("choices", [])) != 1:
             report.leak(f"user {index} saved_work: {len(saved.get('choices', []))} items, not 1")
 
 
-def sample_memory(pid: int | None, report: Report, stop: threading.Event,
+def sample_memory(pids: dict[str, int], report: Report, stop: threading.Event,
                   every: float = 2.0) -> None:
-    """The app's resident memory every few seconds, until told to stop."""
-    if pid is None:
+    """Each replica's resident memory every few seconds, until told to stop (the first
+    replica's also in `report.memory`)."""
+    if not pids:
         return
     from tests.ui_server import rss_mb
 
     started = time.perf_counter()
+    first = next(iter(pids))
     while not stop.is_set():
-        try:
-            report.memory.append((time.perf_counter() - started, rss_mb(pid)))
-        except OSError:
-            return
+        for url, pid in pids.items():
+            try:
+                sample = (time.perf_counter() - started, rss_mb(pid))
+            except OSError:
+                continue
+            report.replica_memory[url].append(sample)
+            if url == first:
+                report.memory.append(sample)
         stop.wait(every)
 
 
-def run(url: str, users: int, duration: float, max_actions: int, pid: int | None) -> Report:
-    """Run the users against `url` (loopback only) and return what they measured."""
-    host = urlparse(url).hostname or ""
-    if not (host.startswith("127.") or host in ("localhost", "::1")):
-        raise SystemExit(f"refusing a non-loopback URL: {url}")
+def run(urls: list[str], users: int, duration: float, max_actions: int,
+        pids: list[int | None]) -> Report:
+    """Run the users against the replicas at `urls` (loopback only; user i on replica
+    i mod n) and return what they measured."""
+    for url in urls:
+        host = urlparse(url).hostname or ""
+        if not (host.startswith("127.") or host in ("localhost", "::1")):
+            raise SystemExit(f"refusing a non-loopback URL: {url}")
     report, stop = Report(), threading.Event()
     secrets = [secret_word(i) for i in range(users)]
-    sampler = threading.Thread(target=sample_memory, args=(pid, report, stop), daemon=True)
+    watched = {url: pid for url, pid in zip(urls, pids, strict=False) if pid is not None}
+    sampler = threading.Thread(target=sample_memory, args=(watched, report, stop), daemon=True)
     sampler.start()
     barrier = threading.Barrier(users)
     with tempfile.TemporaryDirectory(prefix="estratega-load-") as folder:
         deadline = time.perf_counter() + duration
         threads = [threading.Thread(target=user, daemon=True,
-                                    args=(i, url, secrets, deadline, max_actions, Path(folder),
-                                          report, barrier)) for i in range(users)]
+                                    args=(i, urls[i % len(urls)], secrets, deadline, max_actions,
+                                          Path(folder), report, barrier)) for i in range(users)]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -177,10 +205,12 @@ def run(url: str, users: int, duration: float, max_actions: int, pid: int | None
             report.errors.append(f"{stuck} users still busy 120 s after the deadline")
     stop.set()
     sampler.join(timeout=5)
-    if pid is not None:  # one last sample after the load
+    if watched:  # one last sample after the load
         from tests.ui_server import rss_mb
 
-        report.memory.append((float("nan"), rss_mb(pid)))
+        for url, pid in watched.items():
+            report.replica_memory[url].append((float("nan"), rss_mb(pid)))
+        report.memory.append(report.replica_memory[next(iter(watched))][-1])
     return report
 
 
@@ -203,14 +233,58 @@ def summary(report: Report) -> str:
         timeline = [f"{t:.0f}s:{m:.0f}" for t, m in report.memory[:: max(1, len(values) // 8)]
                     if t == t]
         lines.append("  over time: " + ", ".join(timeline))
+    if len(report.replica_latencies) > 1 or len(report.replica_memory) > 1:
+        for url in sorted(set(report.replica_latencies) | set(report.replica_memory)):
+            values = sorted(report.replica_latencies.get(url, [])) or [float("nan")]
+            p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+            memory = [m for _, m in report.replica_memory.get(url, [])]
+            rss = (f"RSS MiB start {memory[0]:.0f}, max {max(memory):.0f}, end {memory[-1]:.0f}"
+                   if memory else "RSS not sampled")
+            lines.append(f"replica {url}: {len(values)} calls, p50 {statistics.median(values):.2f}"
+                         f" s, p95 {p95:.2f} s, errors {report.replica_errors.get(url, 0)}, {rss}")
+            timeline = [f"{t:.0f}s:{m:.0f}" for t, m in
+                        report.replica_memory.get(url, [])[:: max(1, len(memory) // 8)] if t == t]
+            if timeline:
+                lines.append("  over time: " + ", ".join(timeline))
     return "\n".join(lines)
+
+
+def start_replicas(stack: ExitStack, count: int, env: dict[str, str]) -> list[object]:
+    """A throwaway PostgreSQL, a chroma server, the knowledge indexed once, then `count` apps
+    over them sharing one data folder (as deploy/compose.yaml runs them)."""
+    from assistant import Assistant
+    from tests.conftest import make_settings
+    from tests.pg_server import PostgresServer, free_port
+    from tests.test_store_server import _start as start_chroma
+    from tests.ui_server import running_app
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="estratega-")))
+    postgres = PostgresServer().start()
+    stack.callback(postgres.destroy)
+    port = free_port()
+    chroma = start_chroma(folder / "chroma", port)
+    stack.callback(chroma.wait, 20)
+    stack.callback(chroma.terminate)
+    shared = {"ESTRATEGA_DATABASE_URL": postgres.new_database(),
+              "ESTRATEGA_CHROMA_HOST": "127.0.0.1", "ESTRATEGA_CHROMA_PORT": str(port)}
+    started = time.perf_counter()
+    Assistant(make_settings(folder / "data", chroma_host="127.0.0.1", chroma_port=port,
+                            database_url=shared["ESTRATEGA_DATABASE_URL"])).ingest()
+    print(f"knowledge indexed on the chroma server in {time.perf_counter() - started:.0f} s",
+          flush=True)
+    return [stack.enter_context(running_app(folder / "data", **shared, **env))
+            for _ in range(count)]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running app on loopback (default: start one)")
-    parser.add_argument("--pid", type=int, help="the running app's process id, for its memory")
+    parser.add_argument("--url", action="append", default=[],
+                        help="a running app on loopback (repeat for replicas; default: start)")
+    parser.add_argument("--pid", type=int, action="append", default=[],
+                        help="the running app's process id, for its memory (one per --url)")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="without --url: start this many apps over PostgreSQL + chroma")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--duration", type=float, default=180.0, help="seconds (max 900)")
     parser.add_argument("--max-actions", type=int, default=400, help="per user, a hard cap")
@@ -218,19 +292,27 @@ def main(argv: list[str] | None = None) -> int:
     users = max(1, min(args.users, 50))
     duration = max(1.0, min(args.duration, 900.0))
     with ExitStack() as stack:
-        url, pid = args.url, args.pid
-        if url is None:
-            from tests.ui_server import running_app
+        urls, pids = list(args.url), list(args.pid)
+        if not urls:
+            env = {"ESTRATEGA_CONCURRENCY_LIMIT": os.environ.get("ESTRATEGA_CONCURRENCY_LIMIT",
+                                                                 "4")}
+            if "MALLOC_ARENA_MAX" in os.environ:  # passed on to the apps (memory experiments)
+                env["MALLOC_ARENA_MAX"] = os.environ["MALLOC_ARENA_MAX"]
+            if args.replicas > 1:
+                apps = start_replicas(stack, args.replicas, env)
+            else:
+                from tests.ui_server import running_app
 
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="estratega-")))
-            app = stack.enter_context(running_app(
-                folder / "data", ESTRATEGA_CONCURRENCY_LIMIT=os.environ.get(
-                    "ESTRATEGA_CONCURRENCY_LIMIT", "4")))
-            url, pid = app.url, app.process.pid
-            print(f"app started in {app.startup_seconds:.1f} s at {url}", flush=True)
-        print(f"{users} users for {duration:.0f} s against {url}", flush=True)
+                folder = Path(stack.enter_context(
+                    tempfile.TemporaryDirectory(prefix="estratega-")))
+                apps = [stack.enter_context(running_app(folder / "data", **env))]
+            for app in apps:
+                print(f"app started in {app.startup_seconds:.1f} s at {app.url}", flush=True)
+            urls = [app.url for app in apps]
+            pids = [app.process.pid for app in apps]
+        print(f"{users} users for {duration:.0f} s against {', '.join(urls)}", flush=True)
         started = time.perf_counter()
-        report = run(url, users, duration, args.max_actions, pid)
+        report = run(urls, users, duration, args.max_actions, pids + [None] * len(urls))
         print(f"ran {time.perf_counter() - started:.0f} s")
         print(summary(report))
     return 1 if report.errors or report.crosstalk else 0
