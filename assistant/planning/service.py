@@ -29,7 +29,8 @@ from .plan.export import FORMATS
 from .plan.model import NARRATIVE_SECTIONS
 from .plan.narrative import rewrite_sections
 from .plan.validator import Finding
-from .understanding import Understander
+from .rebalance import rebalance
+from .understanding import Understander, Understanding
 
 
 @dataclass
@@ -93,6 +94,10 @@ class PlanService:
     def correct(self, interview_id: str, field: str, value: Any, owner: str) -> InterviewView:
         """Set what was understood by choosing: business_type, goals, channels or excluded."""
         return self._step(interview_id, owner, lambda m, s: m.correct(s, field, value))
+
+    def understood(self, interview_id: str, owner: str) -> Understanding | None:
+        """What the interview's answers mean so far, corrections included (None too early)."""
+        return self.interviewer.understood(self.database.load_interview(interview_id, owner))
 
     def goto(self, interview_id: str, slot: str, owner: str) -> InterviewView:
         """Ask one earlier question again."""
@@ -231,6 +236,11 @@ class PlanService:
                                for e in exc.errors()[:5])
             raise PlanInputError(problems=[self._finding(plan.language, Finding(
                 "invalid_section", section, detail))]) from None
+        # A tactic's budget changed by hand: its monthly split, the budget table and the
+        # reserve follow in code, then the validator judges the whole (rebalance.py).
+        candidate, over = rebalance(plan, candidate, section)
+        if over:
+            raise PlanInputError(problems=[self._finding(plan.language, f) for f in over])
         changed = changed_objectives(plan, candidate) if section == "strategy" else []
         if changed:  # what serves these objectives is out of date until redrafted
             candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
