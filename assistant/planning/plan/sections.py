@@ -77,11 +77,9 @@ def summary(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) ->
     goal_names = [ctx.playbook.goals[o].names[ctx.lang] for o in dict.fromkeys(
         g.goal_id for g in ctx.understood.goals if g.goal_id in ctx.playbook.goals)] \
         or [ctx.playbook.goals[inp.goal_id].names[ctx.lang]]
-    first = [f"{n}) {t.name}" for n, t in enumerate(
-        [t for t in tactics if t.template != COMPLIANCE] if len(tactics) > 3 else tactics, 1)][:3]
-    if tactics and tactics[0].template == COMPLIANCE:
-        first = [f"{n}) {name.split(') ', 1)[1]}" for n, name in enumerate(
-            [f"0) {tactics[0].name}", *first][:3], 1)]
+    # The compliance check (when there is one) comes first, then the other tactics in order.
+    ordered = sorted(tactics, key=lambda t: t.template != COMPLIANCE)
+    first = [f"{n}) {t.name}" for n, t in enumerate(ordered[:3], 1)]
     return ctx.say(
         "summary", business=ctx.business, btype=ctx.btype_name,
         goal=ctx.say("and_list", items=", ".join(goal_names[:-1]), last=goal_names[-1])
