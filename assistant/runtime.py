@@ -6,6 +6,7 @@ of reading an attribute)."""
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -112,6 +113,12 @@ def lexical_path(settings: Settings) -> Path:
     """Where the BM25 index of this collection (embedded or on a server) is saved."""
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in settings.collection)
     host = settings.chroma_host or "embedded"
+    if settings.database_url is not None:
+        # Replicas may share the data folder (deploy/compose.yaml): one file each, or two
+        # saving at once would trip over one temp file (seen in benchmarks/load.py).
+        replica = "".join(ch if ch.isalnum() or ch in "-_" else "_"
+                          for ch in f"{socket.gethostname()}-{settings.port}")
+        return settings.data_dir / "lexical" / f"{safe}-{host}-{replica}.json"
     return settings.data_dir / "lexical" / f"{safe}-{host}.json"
 
 
