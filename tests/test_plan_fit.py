@@ -211,3 +211,53 @@ def test_a_total_budget_is_not_multiplied():
         inp = read_answers(answers(budget=budget), PLAYBOOK, PROMPTS)
         assert inp.monthly_budget_cents is None
         assert "al mes" not in build_plan(inp, PLAYBOOK, PROMPTS).summary
+
+
+READ = Path(__file__).parent / "eval" / "plans_read"
+
+
+def read_plan(name: str, understander: Understander):
+    """A plan drafted from one of the answer files read whole as their owners would."""
+    from assistant.planning.plan import read_answers
+
+    answers_ = json.loads((READ / f"{name}.json").read_text(encoding="utf-8"))
+    return build_plan(read_answers(answers_, PLAYBOOK, PROMPTS, understander), PLAYBOOK, PROMPTS)
+
+
+@pytest.mark.heavy
+def test_pizzeria_with_200_euro_a_month_spends_it_every_month_and_never_on_tiktok(understander):
+    plan = read_plan("it_pizzeria", understander)
+    assert plan.budget_cents == 240_000 and "200 € al mese per 12 mesi" in plan.summary
+    spent = [sum(c for t in plan.tactics for m, c in zip(t.active_months, t.monthly_cents,
+                                                         strict=True) if m == month)
+             for month in range(1, 13)]
+    assert all(s > 0 for s in spent) and max(spent) - min(spent) <= 100  # the same each month
+    assert "tiktok" not in plan_text(plan, PROMPTS).lower()
+    assert "nessuna regola" not in plan_text(plan, PROMPTS)  # "no rules" is not a weakness
+    assert len(plan.tactics) <= 2  # two hours a week
+
+
+@pytest.mark.heavy
+def test_physiotherapist_gets_both_goals_one_compliance_step_and_no_referral_incentive(
+        understander):
+    plan = read_plan("fr_kine", understander)
+    kpis = [o.kpi for o in plan.strategy.objectives]
+    assert "new_customers" in kpis and {"repeat_rate", "churn"} & set(kpis)
+    assert plan.tactics[0].template == "compliance_review"
+    assert plan.summary.count("Vérification réglementaire") == 1
+    referral = next(t for t in plan.tactics if t.template == "referral_program")
+    assert "sans cadeau" in referral.actions[0] and "Offrez" not in referral.actions[0]
+    assert "facebook" not in plan_text(plan, PROMPTS).lower()
+
+
+@pytest.mark.heavy
+def test_accounting_firm_starts_in_may_after_tax_season_with_a_compliance_check(understander):
+    plan = read_plan("en_accounting", understander)
+    assert plan.calendar[0].label.startswith("May")
+    assert plan.facts.busy_months == [1, 2, 3, 4] and plan.facts.regulated
+    assert plan.tactics[0].template == "compliance_review"
+    assert all(t.effort != "heavy" or not {plan.facts.calendar_month(m)[0]
+                                           for m in t.active_months} & {1, 2, 3, 4}
+               for t in plan.tactics)
+    assert not {"instagram", "tiktok"} & {t.channel for t in plan.tactics}
+    assert audit(plan, PLAYBOOK, PROMPTS, {}) == []

@@ -233,6 +233,20 @@ def parse_language(value: Any) -> str:
     raise ParseProblem("language_invalid")
 
 
+def says_none(text: str) -> bool:
+    """Whether a free answer only says there is nothing to add ("nessuna regola particolare",
+    "nothing special"); "nada de descuentos agresivos" is a constraint, not a none.
+
+    >>> says_none("nessuna regola particolare"), says_none("nada de descuentos agresivos")
+    (True, False)
+    """
+    words = normalize_term(text).split()
+    if not words or normalize_term(text) in NONE_WORDS:
+        return bool(words)
+    return words[0] in NONE_WORDS - {"no", "non"} and len(words) <= 4 \
+        and words[1:2] not in (["de"], ["di"], ["d"], ["of"])
+
+
 def is_vague(text: str, min_words: int = 3) -> bool:
     """Too short or an "I don't know" kind of answer."""
     key = normalize_term(text)

@@ -18,7 +18,7 @@ from .formatting import format_number, month_name, month_span
 from .funnel import funnel_plan
 from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
 from .playbook import ObjectiveTemplate, Playbook
-from .schedule import allocate, budget_lines, calendar, tactic_months
+from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
     AD_CHANNELS,
     COMPLIANCE,
@@ -94,8 +94,12 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
     objectives, stages = build_objectives(ctx)
     tactics, weights = build_tactics(ctx, objectives, stages)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
-    tactics = [t.model_copy(update={"monthly_cents": monthly(t.budget_cents, len(t.active_months))})
-               for t in tactics]
+    if inp.monthly_budget_cents:  # "300 € al mes": spent every month, not in a few
+        tactics, lines = every_month(tactics, weights, lines, inp.horizon_months, facts)
+    else:
+        tactics = [t.model_copy(update={"monthly_cents": monthly(t.budget_cents,
+                                                                 len(t.active_months))})
+                   for t in tactics]
     strategy = Strategy(segments=sections.segments(ctx), target=sections.target(ctx),
                         positioning=sections.positioning(ctx), objectives=objectives)
     elided = ctx.business[:1].lower() in "aeiouhàâéèêëîïôöûüœ"
@@ -239,8 +243,9 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         id=f"T{n}", name=name[:1].upper() + name[1:], objective_ids=list(served or
                                                                           [objectives[0].id]),
         mix_element=ctx.say(f"mix.{template.mix}"), channel=channel,
-        channel_label=channel_label, actions=[a.format(channel=channel_label)
-                                              for a in text.actions],
+        channel_label=channel_label, actions=[a.format(channel=channel_label) for a in (
+            text.regulated_actions if ctx.facts.regulated and text.regulated_actions
+            else text.actions)],
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,

@@ -89,6 +89,7 @@ class Kpi(BaseModel):
 class TacticText(BaseModel):
     name: str
     actions: list[str]
+    regulated_actions: list[str] = []  # instead, in a regulated sector (no incentives...)
 
 
 class TacticTemplate(BaseModel):

@@ -56,6 +56,51 @@ def budget_lines(total_cents: int, tactics: list[Tactic], weights: list[float],
     return priced, lines
 
 
+def every_month(tactics: list[Tactic], weights: list[float], lines: list[BudgetLine],
+                horizon: int, facts: PlanFacts) -> tuple[list[Tactic], list[BudgetLine]]:
+    """For a budget given per month: every month of the plan gets its share of the money.
+    Months no tactic covers go to the first tactic that may run then (never heavy work in a
+    busy month); each month's money is split among the tactics active in it by weight."""
+    check = "compliance_review"
+    real = [i for i, t in enumerate(tactics) if t.template != check]
+    spans = {i: list(tactics[i].active_months or range(tactics[i].start_month,
+                                                       tactics[i].end_month + 1)) for i in real}
+    for m in range(1, horizon + 1):
+        if any(m in spans[i] for i in real):
+            continue
+        busy = facts.calendar_month(m)[0] in facts.busy_months
+        taker = next((i for i in real if not (busy and tactics[i].effort == "heavy")), None)
+        if taker is not None:
+            spans[taker] = sorted({*spans[taker], m})
+    pool = sum(tactics[i].budget_cents for i in real)
+    per_month = allocate(pool // 100, [1.0] * horizon)
+    money: dict[int, dict[int, int]] = {i: {} for i in real}
+    for m, units in enumerate(per_month, 1):
+        active = [i for i in real if m in spans[i]]
+        for i, part in zip(active, allocate(units, [weights[i] for i in active]), strict=True):
+            money[i][m] = 100 * part
+    if real and pool % 100:  # the cents go to the first month of the first tactic
+        first = real[0]
+        money[first][min(spans[first])] = money[first].get(min(spans[first]), 0) + pool % 100
+    out = []
+    for i, t in enumerate(tactics):
+        if i not in money:
+            out.append(t.model_copy(update={"monthly_cents": [t.budget_cents]}))
+            continue
+        months_ = spans[i]
+        cents = [money[i].get(m, 0) for m in months_]
+        out.append(t.model_copy(update={
+            "active_months": months_, "start_month": min(months_), "end_month": max(months_),
+            "monthly_cents": cents, "budget_cents": sum(cents)}))
+    total = sum(line.amount_cents for line in lines)
+    by_id = {t.id: t.budget_cents for t in out}
+    lines = [line.model_copy(update={
+        "amount_cents": by_id.get(line.tactic_id, line.amount_cents),
+        "share_percent": round(100 * by_id.get(line.tactic_id, line.amount_cents) / total, 1)})
+        for line in lines]
+    return out, lines
+
+
 def tactic_months(tactic_id: str, effort: str, timing: tuple[float, float], horizon: int,
                   facts: PlanFacts, not_before: int = 1) -> list[int]:
     """The plan months a tactic runs: its relative timing, never heavy work in the owner's busy

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..interview.parsing import says_none
 from .formatting import bare_month, format_money, format_number
 from .model import (
     Diagnosis,
@@ -123,7 +124,7 @@ def diagnosis(ctx: Context) -> Diagnosis:
                                                                     ctx.lang)))
     if facts.team_size == 1:
         weaknesses.append(ctx.say("swot.solo"))
-    if inp.constraints:
+    if inp.constraints and not says_none(inp.constraints):  # "nessuna regola": no weakness
         weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
     weaknesses.append(ctx.say("swot.measurement"))
     btype = ctx.playbook.business_types[facts.business_type]
@@ -208,7 +209,8 @@ def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
         out.append(Risk(risk=ctx.say("risks.regulated.risk"),
                         response=ctx.say("risks.regulated.response", id=first.id)))
     out.append(Risk(risk=ctx.say("risks.slow.risk"), response=ctx.say("risks.slow.response")))
-    if facts.hours_per_week is not None or facts.team_size == 1 or ctx.inp.constraints:
+    if facts.hours_per_week is not None or facts.team_size == 1 or (
+            ctx.inp.constraints and not says_none(ctx.inp.constraints)):
         out.append(Risk(risk=ctx.say("risks.capacity.risk"),
                         response=ctx.say("risks.capacity.response")))
     if any(t.channel in ("meta_ads", "google_ads") for t in tactics):

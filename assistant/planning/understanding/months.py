@@ -69,7 +69,10 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None) -> lis
         beside = re.match(r"\s+(to|a|al|hasta|au|ad|through|until)\s", low[match.end():]) \
             or re.search(r"\b(to|a|al|hasta|au|ad|through|until|from|de|da|in|en)\s+$",
                          low[max(0, match.start() - 8):match.start()])
-        if word in AMBIGUOUS and not (near_dash or beside):
+        alone = low.strip(" .!,;") == word  # the whole answer: "May", "mar."
+        named = len(low) == len(text) and text[match.start()].isupper() and word == "may" \
+            and not re.search(r"(^|[.!?]\s*)$", text[:match.start()])  # "... in May" mid-sentence
+        if word in AMBIGUOUS and not (near_dash or beside or alone or named):
             continue
         if lang and word in NOT_MONTH.get(lang, ()):
             continue
