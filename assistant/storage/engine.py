@@ -77,7 +77,10 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
-            engine = sa.create_engine(parsed, connect_args={"timeout": 10})
+            # No pool: a connection per operation, as before migrations, so no file stays open
+            # between calls (a data folder can be unmounted, copied or made read-only).
+            engine = sa.create_engine(parsed, connect_args={"timeout": 10},
+                                      poolclass=sa.pool.NullPool)
             _sqlite_behaviour(engine)
         else:
             connect_args = {"connect_timeout": CONNECT_TIMEOUT} \
