@@ -11,7 +11,7 @@ interview would, and counted apart. `--through labels` drafts from the labelled 
 instead (the builder alone, an upper bound for the understanding step).
 
 Run: .venv/bin/python benchmarks/plan_fit.py [--through understanding|labels]
-                                             [--set dev --set seven] [--verbose]
+                                             [--set dev --set seven] [--quiet]
 The blind set (`--set blind`) is run once, at the end, and never tuned on.
 """
 
@@ -43,7 +43,7 @@ def from_labels(case: dict) -> Drafted:
     return Drafted(case, plan, [], audit(plan, PLAYBOOK, PROMPTS, case["answers"]))
 
 
-def run_set(name: str, draft, verbose: bool) -> None:
+def run_set(name: str, draft, quiet: bool) -> None:
     """Print each business's violations and the set's totals by rule."""
     cases = load_cases(name)
     rules: Counter[str] = Counter()
@@ -59,9 +59,9 @@ def run_set(name: str, draft, verbose: bool) -> None:
             continue
         clean += not done.findings
         rules.update(f.split(":", 1)[0] for f in done.findings)
-        if done.findings or verbose:
+        if done.findings or not quiet:
             print(f"{label} {len(done.plan.tactics)} tactics  violations: "
-                  f"{len(done.findings)} {done.findings[:5]}")
+                  f"{len(done.findings)} {done.findings[:5] if done.findings else ''}")
     seconds = time.perf_counter() - started
     drafted = len(cases) - asked
     print(f"{name}: {len(cases)} businesses, {drafted} drafted ({asked} asked about an answer), "
@@ -76,7 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--through", choices=["understanding", "labels"], default="understanding")
     parser.add_argument("--set", action="append", choices=["dev", "seven", "blind"])
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="list only plans with violations")
     args = parser.parse_args()
     if args.through == "labels":
         draft = from_labels
@@ -85,7 +85,7 @@ def main() -> None:
         draft = lambda case: draft_through(case, understander)  # noqa: E731
     print(f"plans drafted through {args.through}; judged against the labels")
     for name in args.set or ["dev", "seven"]:
-        run_set(name, draft, args.verbose)
+        run_set(name, draft, args.quiet)
 
 
 if __name__ == "__main__":
