@@ -1,7 +1,11 @@
 """The guided interview inside the conversation (#17), through the facade's conversation object:
-routing, a complete Italian interview with a question on the way and a correction, resume."""
+routing, a complete Italian interview with a question on the way and a correction, resume, the
+plan tab's answers picked up, and which section a model is drafting (#11)."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -9,10 +13,14 @@ from assistant import Assistant
 from assistant.conversation.corrections import correction_text
 from assistant.conversation.extract import business_phrase, goal_phrase
 from assistant.conversation.intents import IntentRecognizer
+from tests.conftest import ScriptedChatModel, make_settings
 
 OWNER = "user:giulia"
-ANSWERS = [  # (message, slot it answers)
-    ("pane a lievito madre, focacce e torte su ordinazione", "offer"),
+# A request that names a kind of business ("negozio") but no business: its question is asked.
+START = "Voglio preparare un piano di marketing per il mio negozio"
+ANSWERS = [  # (message, slot it answers); the offer does not give the bakery away
+    ("Bottega Rossi, negozio in centro", "business"),
+    ("vendita al banco e confezioni regalo per le feste", "offer"),
     ("famiglie del quartiere e impiegati in pausa pranzo", "customers"),
 ]
 LATER = {"horizon_months": "12 mesi", "budget": "3000 euro",
@@ -59,10 +67,10 @@ def test_an_ordinary_question_goes_to_the_answer_chain(shared_assistant: Assista
 
 def test_a_complete_italian_interview_in_the_conversation(assistant: Assistant) -> None:
     a = assistant
-    turn, lines = say(a, "Voglio preparare un piano di marketing per il mio negozio")
+    turn, lines = say(a, START)
     assert turn.interview_id and turn.lang == "it" and turn.ask is None
-    assert any("negozio" in ln.text and ln.kind == "note" for ln in lines)  # taken, not asked
-    assert lines[-1].kind == "question" and pending(a) == "offer"
+    assert any("negozio" in ln.text and ln.kind == "note" for ln in lines)  # noted...
+    assert lines[-1].kind == "question" and pending(a) == "business"  # ...and the name asked
     assert ("Perché?", "perché") in lines[-1].options
 
     for text, slot in ANSWERS:
@@ -90,13 +98,15 @@ def test_a_complete_italian_interview_in_the_conversation(assistant: Assistant) 
     _, lines = say(a, "trovare 150 clienti nuovi in un anno")
     understood = next(ln.text for ln in lines if ln.kind == "understood")
     assert understood.startswith("Ho capito:") and "+150" in understood
+    assert "negozio al dettaglio" in understood  # read as a shop...
+    assert a.plans.understood(turn.interview_id, OWNER).business_type == "retail"
 
-    # A correction of what was understood, in words.
+    # ...corrected in words: the understood type changes, and the conversation says so.
     _, lines = say(a, "no, siamo un panificio, non un negozio")
     assert lines[0].text == "Grazie, corretto."
-    assert "panificio" in lines[1].text and lines[-1].kind == "question"
-    state = a.plans.database.load_interview(turn.interview_id, OWNER)
-    assert state.answers["understood"]["business_type"] == "bakery"
+    assert "panificio e pasticceria" in lines[1].text and "negozio al dettaglio" not in \
+        lines[1].text and lines[-1].kind == "question"
+    assert a.plans.understood(turn.interview_id, OWNER).business_type == "bakery"
 
     # A reload mid-interview: the conversation so far, ending with the pending question.
     history = a.conversation.history(OWNER)
@@ -127,9 +137,74 @@ def test_the_wizard_and_the_chat_share_one_interview(assistant: Assistant) -> No
     assert assistant.plans.get_interview(view.interview_id, OWNER).slot == "customers"
 
 
+def test_a_request_naming_only_a_kind_of_business_asks_its_name_and_keeps_the_kind(
+        assistant: Assistant) -> None:
+    turn, lines = say(assistant, "Vorrei un piano di marketing per la mia palestra a Bari "
+                                 "per trovare 40 nuovi iscritti, ho 1500 euro")
+    assert pending(assistant) == "business"  # not "palestra a Bari" as the business's name
+    notes = " ".join(ln.text for ln in lines if ln.kind == "note")
+    assert "«palestra a Bari»" in notes and "1500 euro" in notes and "40 nuovi iscritti" in notes
+    assert all(ln.kind != "hint" for ln in lines)
+    say(assistant, "FitLab")  # the name alone: the kind said in the request is kept with it
+    state = assistant.plans.database.load_interview(turn.interview_id, OWNER)
+    assert state.answers["business"] == "FitLab, palestra a Bari"
+    assert state.answers["goal"] and state.answers["budget"]
+    assert all(h.kind != "hint" for h in assistant.conversation.history(OWNER))
+    # a request that names the business takes it as the answer
+    assistant.conversation.leave(OWNER)
+    say(assistant, "Vorrei un piano di marketing per la mia palestra FitLab a Bari")
+    assert pending(assistant) == "offer"
+
+
+def test_answers_given_in_the_plan_tab_are_picked_up_by_the_chat(assistant: Assistant) -> None:
+    turn, _ = say(assistant, START)
+    assert assistant.conversation.current(OWNER) == ("interview", turn.interview_id)
+    assistant.plans.answer(turn.interview_id, "Bottega Rossi, negozio in centro", OWNER)
+    history = assistant.conversation.history(OWNER)  # the chat shown again
+    assert history[-1].kind == "question" and history[-1].at == "offer"
+    assert history[-2].kind == "note"  # "we were preparing your plan…"
+    assert assistant.conversation.history(OWNER) == history  # saved once, not repeated
+    turn, lines = say(assistant, ANSWERS[1][0])  # answered in the chat: the next question
+    assert pending(assistant) == "customers"
+    assert assistant.plans.database.load_interview(turn.interview_id, OWNER).answers[
+        "offer"] == ANSWERS[1][0]
+
+
 @pytest.mark.parametrize("text", ["back", "indietro", "atrás", "retour"])
 def test_back_works_as_a_word_in_four_languages(assistant: Assistant, text: str) -> None:
-    say(assistant, "Vorrei un piano di marketing per la mia palestra a Bari")
+    say(assistant, "Vorrei un piano di marketing per la mia palestra FitLab a Bari")
     assert pending(assistant) == "offer"
     say(assistant, text)
     assert pending(assistant) == "business"
+
+
+def test_the_chat_shows_which_section_a_model_drafts_and_which_fell_back(
+        data_dir: Path) -> None:
+    diagnosis = json.dumps({
+        "situation": "Bottega Rossi è un panificio di quartiere con clienti fedeli.",
+        "swot": {"strengths": ["Pane fresco ogni mattina"], "weaknesses": ["Poco tempo"],
+                 "opportunities": ["Uffici vicini"], "threats": ["Supermercati"]}})
+    # the diagnosis is written; strategy and tactics get unreadable drafts: they fall back
+    model = ScriptedChatModel.with_replies(diagnosis, *["non è JSON"] * 12)
+    a = Assistant(make_settings(data_dir, plan_repairs=1), chat_model=model)
+    turn, _ = say(a, START)
+    given = {slot: text for text, slot in ANSWERS} | LATER | {
+        "goal": "trovare 150 clienti nuovi in un anno"}
+    for _ in range(20):  # whatever order the slots come in
+        slot = pending(a)
+        if slot is None:
+            break
+        say(a, given.get(slot, "salta"))
+    heard: list[str] = []
+    turn, lines = a.conversation.say(OWNER, "ok", "it",
+                                     progress=lambda ln: heard.append(ln.text))
+    assert turn.plan_id
+    assert heard[0] == "*Scrittura: Diagnosi…*"
+    assert "*Diagnosi: scritto dal modello e verificato.*" in heard
+    assert any("Strategia: resta la versione standard" in h for h in heard)
+    assert [ln.text for ln in lines if ln.kind == "progress"] == heard  # kept in the chat
+    summary = lines[-1].text
+    plan = a.plans.get_plan(turn.plan_id, OWNER)
+    assert plan.model_sections == ["diagnosis"] and plan.draft_notes
+    assert "Scritto dal modello" in summary and "Diagnosi" in summary  # which parts, in Italian
+    assert all(note in summary for note in plan.draft_notes)  # and why the others fell back

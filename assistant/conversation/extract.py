@@ -12,6 +12,14 @@ più lavori" -> "avere più lavori") and a budget ("tengo 2000 euros").
 True
 >>> goal_phrase("sono idraulico a Genova, mi prepari un piano per avere più lavori?")
 'avere più lavori'
+
+A phrase that only names a category ("negozio", "gimnasio en Valencia") is no business answer:
+the business question is asked, and the category kept for its answer.
+
+>>> only_a_category("negozio"), only_a_category("gimnasio en Valencia")
+(True, True)
+>>> only_a_category("panificio Forno Rossi a Bologna"), only_a_category('bar "Da Gino"')
+(False, False)
 """
 
 from __future__ import annotations
@@ -32,6 +40,9 @@ GOAL_AFTER = re.compile(r"(?:piano|plan|strategia|estrategia|strat[eé]gie|strat
                         r"have\b|find\b|grow\b|fill\b|attract\b|reach\b|sell\b|increase\b|"
                         r"boost\b|bring\b)(?P<goal>[^,.;!?]+)", re.I)
 MAX_WORDS = 8
+# Where a place starts in a business phrase ("palestra a Bari"): a capital after it is a place.
+PLACE = re.compile(r"\s(?:a|in|en|à|au|at|near|vicino|cerca|près|nel|nella|del|della|di|de|du|"
+                   r"des|of)\s.*$", re.I)
 
 
 def _folded_with_map(text: str) -> tuple[str, list[int]]:
@@ -69,6 +80,14 @@ def business_phrase(text: str) -> str | None:
                                             "strategie", "stratégie", "marketing"}:
         return None
     return " ".join(words[:MAX_WORDS]) or None
+
+
+def only_a_category(phrase: str) -> bool:
+    """Whether a business phrase names a kind of business but no business: no capitalised
+    word, quote or number before its place."""
+    head = PLACE.sub("", f" {phrase.strip()}").strip()
+    named = re.search(r"[\"«»“”'’]|\d", head) or any(w[:1].isupper() for w in head.split())
+    return not named
 
 
 def goal_phrase(text: str) -> str | None:

@@ -16,7 +16,9 @@ class Line:
     text: str
     options: list[tuple[str, str]] = field(default_factory=list)  # (label, value sent back)
     title: str = ""  # set for a source, shown folded under the message before it
-    kind: str = ""  # question | note | understood | summary | plan | why | answer | source
+    kind: str = ""  # question | note | understood | summary | plan | why | answer | source |
+    # progress (a section being drafted) | hint (kept, never shown: a request's category)
+    at: str = ""  # for a question or summary: the slot it asks ("summary" at the summary)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly copy (saved with the interview)."""

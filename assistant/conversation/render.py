@@ -64,7 +64,7 @@ class Renderer:
         if view.step > 1:
             options.append((self.say(lang, "options.back"), self.command(lang, "back")))
         return Line("assistant", f"{lead}\n\n{text}" if lead else text, options,
-                    kind="question")
+                    kind="question", at=view.slot or "")
 
     def summary(self, view: InterviewView) -> Line:
         """The answers to confirm, what was understood, and how to go on."""
@@ -80,7 +80,7 @@ class Renderer:
         return Line("assistant", "\n\n".join(parts),
                     [(self.say(lang, "options.confirm"), self.command(lang, "confirm")),
                      (self.say(lang, "options.back"), self.command(lang, "back"))],
-                    kind="summary")
+                    kind="summary", at="summary")
 
     def why(self, view: InterviewView) -> list[Line]:
         """Why the pending question is asked, with its concept card cited."""
@@ -115,5 +115,28 @@ class Renderer:
             self.say(lang, "plan_goal", goal=objective),
             f"{self.say(lang, 'plan_actions')}\n{actions}",
             self.say(lang, "plan_budget", budget=budget),
+            *self.drafting(plan, lang),
             self.say(lang, "plan_open")])
         return Line("assistant", text, kind="plan")
+
+    def drafting(self, plan: Any, lang: str) -> list[str]:
+        """With a model: which sections it wrote, and why the others kept the standard
+        version (the plan's own notes, in its language)."""
+        if not plan.model_sections and not plan.draft_notes:
+            return []
+        out = []
+        if plan.model_sections:
+            names = ", ".join(self.prompts.phrase("plan", lang, f"headings.{s}")
+                              for s in plan.model_sections)
+            by_model = self.prompts.phrase("plan", lang, "drafting.by_model", sections=names)
+            out.append(f"*{by_model}*")
+        if plan.draft_notes:
+            out.append("\n".join(f"> {note}" for note in plan.draft_notes))
+        return out
+
+    def progress(self, lang: str, section: str, event: str, attempt: int) -> Line:
+        """"Writing: Diagnosis…" while a model drafts the plan (one line per event)."""
+        name = self.prompts.phrase("plan", lang, f"headings.{section}")
+        return Line("assistant", "*" + self.prompts.phrase(
+            "plan", lang, f"drafting.progress_{event}", section=name, attempt=attempt) + "*",
+            kind="progress")

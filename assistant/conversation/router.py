@@ -6,7 +6,9 @@ else goes to the answer chain. With one under way (started here or in the plan t
 the same saved interview), a message is a command (back, skip, why?, ok), a correction of what
 was understood ("no, siamo un panificio, non un negozio"), an answer to the pending question,
 or a question on the way, which the chain answers before the pending question is asked again.
-Every line is saved with the interview, so a reload shows the conversation."""
+Every line is saved with the interview, so a reload shows the conversation; answers given in the
+plan tab meanwhile are picked up (`history` ends with the question pending now). While a model
+drafts the plan, `progress` hears which section it is writing."""
 
 from __future__ import annotations
 
@@ -20,15 +22,16 @@ from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
 from ..settings import LANGUAGES
-from ..text import normalize_term
+from ..text import fold, normalize_term
 from .corrections import correction_text
-from .extract import budget_phrase, business_phrase, goal_phrase
+from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
 from .intents import IntentRecognizer
 from .lines import Line, answer_lines
 from .render import Renderer
 
 Detect = Callable[[str], str | None]  # a message's language, None when unsure
 Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
+Progress = Callable[[Line], None]  # hears each drafting line ("Writing: Diagnosis…") as it comes
 
 
 @dataclass
@@ -56,21 +59,44 @@ class ChatInterview:
     # -- the interview this owner has under way in the chat ----------------------------------
     def active(self, owner: str) -> InterviewView | None:
         """The owner's most recent interview that is neither drafted nor left in the chat."""
+        state = self._active_state(owner)
+        return self.plans.get_interview(state.id, owner) if state else None
+
+    def _active_state(self, owner: str) -> Any:
         for state in self.plans.database.list_interviews(owner):
             if state.status != CONFIRMED and not state.plan_id and not state.chat_closed:
-                return self.plans.get_interview(state.id, owner)
+                return state
         return None
 
+    def current(self, owner: str) -> tuple[str, str] | None:
+        """What the owner works on now, for the plan tab: ("interview", id) when the interview
+        under way is newer than their newest plan, else ("plan", id) of that plan."""
+        state = self._active_state(owner)
+        plans = self.plans.list_plans(owner)
+        newest = max(plans, key=lambda p: p.updated_at) if plans else None
+        if state is not None and (newest is None or state.updated_at >= newest.updated_at):
+            return "interview", state.id
+        return ("plan", newest.id) if newest else None
+
     def history(self, owner: str) -> list[Line]:
-        """The conversation of the interview under way, ending with its pending question
-        (empty when there is none): what a reloaded chat shows."""
+        """The conversation of the interview under way, ending with the question pending now
+        (empty when there is none): what a reloaded chat, or the chat after answers given in
+        the plan tab, shows. A question answered elsewhere meanwhile is followed, and saved, by
+        the one pending now."""
         view = self.active(owner)
         if view is None:
             return []
-        lines = [Line.from_dict(d) for d in self.plans.chat_lines(view.interview_id, owner)]
-        if not lines or lines[-1].kind not in ("question", "summary"):
-            lines += [Line("assistant", self.renderer.say(view.lang, "resume"), kind="note"),
-                      *self.renderer.view(view, notes=False)]
+        lines = [ln for ln in (Line.from_dict(d) for d in
+                               self.plans.chat_lines(view.interview_id, owner))
+                 if ln.kind != "hint"]
+        pending = view.slot or "summary"
+        last = lines[-1] if lines else None
+        if last is None or last.kind not in ("question", "summary") or (
+                last.at and last.at != pending):
+            more = [Line("assistant", self.renderer.say(view.lang, "resume"), kind="note"),
+                    *self.renderer.view(view, notes=False)]
+            self._save(owner, view.interview_id, more)
+            lines += more
         return lines
 
     def leave(self, owner: str) -> None:
@@ -81,14 +107,16 @@ class ChatInterview:
             self.plans.add_chat_lines(view.interview_id, owner, [], closed=True)
 
     # -- one message -------------------------------------------------------------------------
-    def turn(self, owner: str, text: str, lang: str = "en") -> Turn:
-        """Route one message (already checked by `check_query`) and save what it produced."""
+    def turn(self, owner: str, text: str, lang: str = "en",
+             progress: Progress | None = None) -> Turn:
+        """Route one message (already checked by `check_query`) and save what it produced;
+        `progress` hears the drafting lines when this message has a model draft the plan."""
         view = self.active(owner)
         if view is None:
             if not self.intents.plan_request(text).yes:
                 return Turn(ask=text, lang=lang)
             return self.start(owner, text, lang)
-        turn = self._continue(owner, view, text)
+        turn = self._continue(owner, view, text, progress)
         if turn.ask is None:
             self._save(owner, turn.interview_id, [Line("user", text), *turn.lines])
         return turn
@@ -100,7 +128,11 @@ class ChatInterview:
         view = self.plans.start_interview(owner, lang)
         iid = view.interview_id
         noted: list[str] = []
+        category = None  # "negozio": a kind of business, no business; its question is asked
         for key, value in self._prefill(text):
+            if key == "business" and only_a_category(value):
+                category = value
+                continue
             try:
                 view = self.plans.edit(iid, key, value, owner)
             except EstrategaError:
@@ -112,8 +144,12 @@ class ChatInterview:
         if noted:
             lines.append(Line("assistant", self.renderer.say(lang, "noted",
                                                              items="; ".join(noted)), kind="note"))
+        if category:
+            lines.append(Line("assistant", self.renderer.say(lang, "category_noted",
+                                                             category=category), kind="note"))
         lines += self.renderer.view(view, notes=False)
-        self._save(owner, iid, [Line("user", text), *lines], closed=False)
+        hint = [Line("assistant", category, kind="hint")] if category else []
+        self._save(owner, iid, [Line("user", text), *hint, *lines], closed=False)
         return Turn(lines, interview_id=iid, lang=lang)
 
     def answered(self, owner: str, turn: Turn, question: str, answer: Any) -> None:
@@ -123,10 +159,11 @@ class ChatInterview:
                        [Line("user", question), *answer_lines(answer), *turn.then])
 
     def say(self, owner: str, text: str, lang: str = "en", ask: Ask | None = None,
-            conversation_id: str | None = None) -> tuple[Turn, list[Line]]:
+            conversation_id: str | None = None,
+            progress: Progress | None = None) -> tuple[Turn, list[Line]]:
         """One whole turn, the chain's answer included (`ask`: the facade's `ask`): for the
         CLI and tests. Returns the turn and every line to show."""
-        turn = self.turn(owner, text, lang)
+        turn = self.turn(owner, text, lang, progress)
         if turn.ask is None or ask is None:
             return turn, turn.lines
         answer = ask(turn.ask, conversation_id=conversation_id,
@@ -135,7 +172,8 @@ class ChatInterview:
         return turn, [*answer_lines(answer), *turn.then]
 
     # -- internals ---------------------------------------------------------------------------
-    def _continue(self, owner: str, view: InterviewView, text: str) -> Turn:
+    def _continue(self, owner: str, view: InterviewView, text: str,
+                  progress: Progress | None = None) -> Turn:
         iid, lang, r = view.interview_id, view.lang, self.renderer
         done = Turn(interview_id=iid, lang=lang)
         command = self._command(text)
@@ -158,16 +196,28 @@ class ChatInterview:
                         corrected.messages.append(corrected.understood)
                     done.lines = r.view(corrected)
                     return done
-            if self._is_question(view, text):
+            answer = text
+            if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
+                answer = self._with_category(iid, owner, text)
+            if self._is_question(view, answer):
                 lead = r.say(lang, "back_to_question", question="").rstrip(" :")
                 again = r.view(view, notes=False)
                 if again and again[-1].kind == "question":
                     again[-1] = r.question(view, lead=f"*{lead}:*")
                 return Turn(ask=text, then=again, interview_id=iid, lang=lang)
-        after = self.plans.answer(iid, text, owner)
+            text = answer
+        drafting: list[Line] = []
+
+        def heard(section: str, event: str, attempt: int) -> None:
+            line = r.progress(lang, section, event, attempt)
+            drafting.append(line)
+            if progress is not None:
+                progress(line)
+
+        after = self.plans.answer(iid, text, owner, progress=heard)
         if after.plan_id:
             plan = self.plans.get_plan(after.plan_id, owner)
-            done.lines = [*r.view(after), r.plan(plan, lang)]
+            done.lines = [*r.view(after), *drafting, r.plan(plan, lang)]
             done.plan_id = after.plan_id
             return done
         done.lines = r.view(after)
@@ -177,6 +227,18 @@ class ChatInterview:
         if view.slot is None:  # at the summary: numbers, "ok" and corrections are answers
             return self.intents.opens_with_question(text)
         return not self.intents.answer(text, view.slot, BY_KEY[view.slot].kind).yes
+
+    def _with_category(self, iid: str, owner: str, text: str) -> str:
+        """The business answer with the request's category ("Bottega Rossi" + "negozio")
+        when the answer names no kind of business itself."""
+        hints = [d["text"] for d in self.plans.chat_lines(iid, owner) if d.get("kind") == "hint"]
+        if not hints or normalize_term(hints[-1]) in normalize_term(text):
+            return text
+        understander = self.plans.understander
+        if understander is not None and any(
+                understander.businesses.keyword_hits(fold(text)).values()):
+            return text
+        return f"{text}, {hints[-1]}"
 
     def _prefill(self, text: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []

@@ -75,9 +75,11 @@ class PlanService:
         """This owner's interviews, most recent first."""
         return [self.interviewer.view(s) for s in self.database.list_interviews(owner)]
 
-    def answer(self, interview_id: str, text: str, owner: str) -> InterviewView:
-        """One answer (or command); the plan is drafted when the user confirms the summary."""
-        return self._step(interview_id, owner, lambda m, s: m.answer(s, text))
+    def answer(self, interview_id: str, text: str, owner: str,
+               progress: DraftProgress | None = None) -> InterviewView:
+        """One answer (or command); the plan is drafted when the user confirms the summary
+        (`progress` hears which section a model is writing)."""
+        return self._step(interview_id, owner, lambda m, s: m.answer(s, text), progress)
 
     def back(self, interview_id: str, owner: str) -> InterviewView:
         """Go to the previous question."""
@@ -115,9 +117,10 @@ class PlanService:
         view.summary = self.interviewer.summary(state)
         return view
 
-    def confirm(self, interview_id: str, owner: str) -> InterviewView:
+    def confirm(self, interview_id: str, owner: str,
+                progress: DraftProgress | None = None) -> InterviewView:
         """Confirm the summary and draft the plan; the view carries its plan_id."""
-        return self._step(interview_id, owner, lambda m, s: m.confirm(s))
+        return self._step(interview_id, owner, lambda m, s: m.confirm(s), progress)
 
     # -- the interview inside the chat (assistant/conversation) -------------------------------
     def correct_words(self, interview_id: str, text: str, owner: str) -> InterviewView | None:
@@ -157,13 +160,14 @@ class PlanService:
         self.database.save_interview(state)
 
     def _step(self, interview_id: str, owner: str,
-              action: Callable[[Interviewer, InterviewState], InterviewView]) -> InterviewView:
+              action: Callable[[Interviewer, InterviewState], InterviewView],
+              progress: DraftProgress | None = None) -> InterviewView:
         state = self.database.load_interview(interview_id, owner)
         machine = self.interviewer
         view = action(machine, state)
         state.updated_at = self.clock()
         if state.status == CONFIRMED and state.plan_id is None:
-            record = self._draft(state.answers, owner, state)
+            record = self._draft(state.answers, owner, state, progress)
             view = machine.view(state, view.messages)
             view.plan_id = record.id
             return view
