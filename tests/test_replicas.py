@@ -274,3 +274,37 @@ def test_a_browser_id_signed_by_one_process_is_honoured_by_another_sharing_the_k
     # the shared volume): a stranger. A tampered token: a stranger.
     assert _identity(str(tmp_path / "shared"), "verify", token, str(tmp_path / "other")
                      ).split() == [owner, "None", "None"]
+
+
+def test_two_app_replicas_honour_one_browser_and_show_it_the_same_work(
+        shared: dict[str, Any], tmp_path: Path) -> None:
+    """Real `app.py` processes sharing a data folder (as in deploy/compose.yaml): the identity
+    cookie one replica set is honoured by the other, which shows that browser's upload and
+    interview; a browser without the cookie sees neither. Runs last: it indexes the knowledge."""
+    from gradio_client import Client, handle_file
+
+    from tests.ui_server import running_app
+
+    Assistant(make_settings(shared["root"] / "kb", chroma_host="127.0.0.1",
+                            chroma_port=shared["port"], database_url=shared["url"])).ingest()
+    env = {"ESTRATEGA_DATABASE_URL": shared["url"], "ESTRATEGA_CHROMA_HOST": "127.0.0.1",
+           "ESTRATEGA_CHROMA_PORT": str(shared["port"])}
+    data = shared["root"] / "apps"
+    document = tmp_path / "notas-quokka.txt"
+    document.write_text("La oferta quokka: cada cliente que dice quokka en caja recibe un café. "
+                        "La oferta quokka dura todo el año.", encoding="utf-8")
+    with running_app(data, **env) as app_a, running_app(data, **env) as app_b:
+        on_a = Client(app_a.url, verbose=False)
+        token = on_a.cookies["estratega-id"]
+        on_a.predict(handle_file(str(document)), "es", api_name="/upload")
+        on_a.predict("es", api_name="/start_interview")
+        on_b = Client(app_b.url, verbose=False, httpx_kwargs={"cookies": {"estratega-id": token}})
+        assert on_b.cookies["estratega-id"] == token
+        assert "notas-quokka" in json.dumps(on_b.predict("es", api_name="/sources"),
+                                            ensure_ascii=False)
+        assert len(on_b.predict("es", api_name="/saved_work").get("choices", [])) == 1
+        stranger = Client(app_b.url, verbose=False)
+        assert stranger.cookies["estratega-id"] != token
+        assert "notas-quokka" not in json.dumps(stranger.predict("es", api_name="/sources"),
+                                                ensure_ascii=False)
+        assert stranger.predict("es", api_name="/saved_work").get("choices", []) == []
