@@ -148,6 +148,29 @@ def names_a_document(question: str) -> bool:
     return any(_has(key, cue) for cue in words_of("upload_cues"))
 
 
+def without_document_cues(question: str) -> str:
+    """A question without the words that point at the user's document: "the report I uploaded"
+    says which document, not which of its sentences answers.
+
+    >>> without_document_cues("By how much did churn drop according to the report I uploaded?")
+    'By how much did churn drop according to the?'
+    >>> without_document_cues("¿Qué es el DAFO?")
+    '¿Qué es el DAFO?'
+    """
+    tokens = re.findall(r"\w+(?:['’]\w+)?|[^\w\s]+", question)
+    keys = [normalize_term(t) for t in tokens]
+    drop: set[int] = set()
+    for cue in sorted(words_of("upload_cues"), key=len, reverse=True):
+        parts = normalize_term(cue).split()
+        for start in range(len(keys) - len(parts) + 1):
+            if keys[start:start + len(parts)] == parts:
+                drop.update(range(start, start + len(parts)))
+    if not drop:
+        return question
+    kept = [t for i, t in enumerate(tokens) if i not in drop]
+    return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(kept)).strip() or question
+
+
 def states_a_plan(sentence: str) -> bool:
     """Whether a sentence states a target, an intention or a proposal rather than a result.
 

@@ -13,7 +13,15 @@ from langchain_core.runnables import RunnableGenerator
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences, words
-from ..questions import contrasts, enumerates, focus_keys, has_number, states_a_plan
+from ..questions import (
+    contrasts,
+    enumerates,
+    focus_keys,
+    has_number,
+    names_a_document,
+    states_a_plan,
+    without_document_cues,
+)
 from .base import ComposeInput, Passage
 
 
@@ -37,6 +45,10 @@ class GroundedConfig:
     focus_bonus: float = 0.12
     # A follow-up's own words weigh this much against the conversation's topic.
     follow_up_weight: float = 0.6
+    # A question about the user's own document: its sentences are all on one subject and, when
+    # the document is in another language, their similarities lie close together and low
+    # (0.15-0.35), so the floor is relative: within this much of the best sentence.
+    document_margin: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,8 @@ class GroundedComposer:
             yield phrase("no_evidence")
             return
         question = item.standalone or item.question
+        if names_a_document(item.question):  # "the report I uploaded" matches no sentence
+            question = without_document_cues(question)
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
@@ -212,11 +226,14 @@ class GroundedComposer:
             scored[i].passage.hit.language == item.language
             and scored[i].score >= cfg.min_sentence_score for i in candidates)
         other = 0
+        floor = cfg.min_sentence_score
+        if ranked and names_a_document(item.question):
+            floor = min(floor, scored[ranked[0]].score - cfg.document_margin)
         for i in ranked:
             if len(chosen) >= limit:
                 break
             cand = scored[i]
-            if cand.score < cfg.min_sentence_score and (chosen or used):
+            if cand.score < floor and (chosen or used):
                 break
             number = cand.passage.number
             if per_passage.get(number, 0) >= cfg.max_per_passage:
@@ -285,8 +302,21 @@ def _usable(text: str, cfg: GroundedConfig) -> bool:
         return False
     if stripped.startswith("#") or stripped.endswith(("?", ":", "：")):
         return False
-    return not (stripped.isupper() or (not stripped.endswith((".", "!", "»", '"', ")", "…"))
-                                       and len(stripped) < 60))
+    return not (stripped.isupper() or (not _ends_a_sentence(stripped) and len(stripped) < 100))
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence: a closing quote counts only after a full stop (a
+    heading may end in a quoted name), a closing bracket does (a guide's "(KPI: ...)" lines).
+
+    >>> _ends_a_sentence("Informe anual 2024 — Programa de fidelización «Club Grano»")
+    False
+    >>> _ends_a_sentence("Nos dijeron: «vendemos más.»")
+    True
+    """
+    if text.endswith((".", "!", "…", ")")):
+        return True
+    return text.endswith(("»", '"', "”")) and text[:-1].rstrip().endswith((".", "!", "…"))
 
 
 def _body(text: str) -> str:
