@@ -30,8 +30,6 @@ PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
 TABS = ("chat", "interview", "concepts", "knowledge")
 # Runs in the browser on load: the stored choice, else the browser's own language.
 DETECT_LANGUAGE = "(saved) => [saved || navigator.language || 'en']"
-OPEN_DRAFTED_PLAN = ("(item) => { if (item && item.startsWith('plan:')) setTimeout(() => "
-                     "document.querySelector('#resume')?.click(), 100); return []; }")
 # Gradio's cache (uploads, downloads): every 30 minutes, files older than an hour are deleted,
 # and the whole cache when the server starts.
 CACHE_SWEEP = (1800, 3600)
@@ -98,14 +96,24 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
             api_visibility="private")
         # The interview in the chat is the plan tab's interview: its saved list follows each
-        # turn, and a plan drafted in the chat opens there (the resume button shows the newest).
+        # turn, and a plan drafted in the chat is shown there at once; the summary's "Open the
+        # plan" reply selects the tab. Selecting either tab shows the other's latest steps.
         chat_tab.opened.change(
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
             api_visibility="private").then(
-            lambda item: gr.update(selected="interview") if item.startswith("plan:")
-            else gr.skip(), chat_tab.opened, tab_set, api_visibility="private",
-            queue=False).then(None, chat_tab.opened, None, js=OPEN_DRAFTED_PLAN)
+            interview_tab.show_fn, [chat_tab.opened, owner, lang],
+            interview_tab.follow_outputs, api_visibility="private")
+        chat_tab.chatbot.option_select(
+            _open_plan_tab, None, tab_set, api_visibility="private", queue=False)
+        t2.select(interview_tab.follow_fn, interview_tab.follow_inputs,
+                  interview_tab.follow_outputs, api_visibility="private")
+        t1.select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
     return demo
+
+
+def _open_plan_tab(event: gr.SelectData) -> Any:
+    """The drafted plan's "Open the plan" reply in the chat selects the plan tab."""
+    return gr.update(selected="interview") if event.value == chat.OPEN_PLAN else gr.skip()
 
 
 def theme() -> gr.themes.Base:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,7 @@ from .render import escape, escape_inline, quote
 
 STARTERS = 4
 Message = dict[str, Any]
+OPEN_PLAN = "estratega:open-plan"  # the value of the drafted plan's "Open the plan" reply
 
 
 @dataclass
@@ -41,7 +44,8 @@ class ChatTab:
                 *self.starters, self.plan_starter]
 
     def resume_fn(self, owner: str, request: gr.Request) -> list[Message]:
-        """After a reload: the interview under way in the chat, ending with its question."""
+        """After a reload, or back from the plan tab: the interview under way in the chat,
+        ending with the question pending now (answers given in the plan tab included)."""
         who, session = owner_id(owner, request), request.session_hash or ""
         try:
             lines = self.ctx.assistant.conversation.history(who)
@@ -121,6 +125,28 @@ def _without_options(messages: list[Message]) -> list[Message]:
     return [{k: v for k, v in m.items() if k != "options"} for m in messages]
 
 
+def turn_with_progress(run: Any) -> Iterator[Any]:
+    """Run `run(progress)` (a conversation turn, a confirmed summary) in a worker thread,
+    yielding each progress item as it is heard (a model drafting the plan), then the result."""
+    heard: queue.Queue[Any] = queue.Queue()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["turn"] = run(heard.put)
+        except BaseException as err:  # noqa: BLE001 - raised again in the caller's thread
+            result["error"] = err
+        finally:
+            heard.put(None)
+
+    threading.Thread(target=work, daemon=True, name="chat-turn").start()
+    while (line := heard.get()) is not None:
+        yield line
+    if "error" in result:
+        raise result["error"]
+    yield result["turn"]
+
+
 def build(ctx: UiContext) -> ChatTab:
     """Lay out the chat tab and wire its events (call inside a `gr.Tab`)."""
     t, lang0 = ctx.text, "en"
@@ -162,15 +188,27 @@ def build(ctx: UiContext) -> ChatTab:
             raise ctx.error(err, lang) from None
         current = store.get(who, session)
         shown = [*_without_options(current.messages), {"role": "user", "content": escape(text)}]
+        turn: Turn | None = None
+        drafting: list[Line] = []  # "Writing: Diagnosis…" while a model drafts the plan
         try:  # the guided interview, when one is under way or asked for
-            turn = a.conversation.turn(who, text, lang)
+            for item in turn_with_progress(
+                    lambda heard: a.conversation.turn(who, text, lang, progress=heard)):
+                if isinstance(item, Line):
+                    drafting.append(item)
+                    yield [*shown, *line_messages(drafting)], "", gr.skip()
+                else:
+                    turn = item
         except Exception as err:  # noqa: BLE001
             yield shown[:-1], message, gr.skip()
             raise ctx.error(err, lang) from None
+        assert turn is not None
         item = f"plan:{turn.plan_id}" if turn.plan_id else (
             f"interview:{turn.interview_id}" if turn.interview_id else gr.skip())
         if turn.ask is None:
             final = [*shown, *line_messages(turn.lines)]
+            if turn.plan_id and final:  # the plan is in the plan tab, one press away
+                final[-1]["options"] = [{"label": a.runtime.prompts.phrase(
+                    "conversation", turn.lang, "open_plan"), "value": OPEN_PLAN}]
             store.save(who, session, final)
             yield final, "", item
             return
@@ -222,7 +260,11 @@ def build(ctx: UiContext) -> ChatTab:
 
     def pick(owner: str, lang: str, event: gr.SelectData,
              request: gr.Request) -> Iterator[tuple[Any, ...]]:
-        """A quick reply under the question: sent as if typed."""
+        """A quick reply under the question: sent as if typed ("Open the plan" only switches
+        to the plan tab: builder.py listens for it)."""
+        if event.value == OPEN_PLAN:
+            yield gr.skip(), gr.skip(), gr.skip()
+            return
         yield from respond(str(event.value or ""), owner, lang, request)
 
     def check(message: str, owner: str, lang: str, request: gr.Request) -> list[Any]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import gradio as gr
@@ -23,6 +24,11 @@ class InterviewTab:
     labelled: list[tuple[Any, str, str]]  # (component, property, phrase key)
     plan: plan_view.PlanView
     saved: gr.Dropdown
+    # Selecting the tab shows the work under way (the chat's interview, a drafted plan).
+    follow_fn: Any = None
+    show_fn: Any = None  # (item "plan:<id>" | "interview:<id>", owner, lang) -> outputs
+    follow_inputs: list[Any] = field(default_factory=list)
+    follow_outputs: list[Any] = field(default_factory=list)
 
     @property
     def outputs(self) -> list[Any]:
@@ -187,6 +193,62 @@ def build(ctx: UiContext) -> InterviewTab:
                         request)
         return run
 
+    def follow(iid: str, pid: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
+        """On selecting the tab: the interview under way as the chat left it (its pending
+        question) when it is newer than the newest plan; the interview shown, refreshed (a
+        plan drafted in the chat meanwhile shows); the newest plan when nothing is shown."""
+        a, who = ctx.assistant, owner_id(owner, request)
+        try:
+            now = a.conversation.current(who)
+            if now and now[0] == "interview":
+                return render(a.plans.get_interview(now[1], who), who, lang)
+            if iid and not pid:
+                return render(a.plans.get_interview(iid, who), who, lang)
+            if now and not iid and not pid:
+                return open_plan(now[1], who)
+        except Exception:  # noqa: BLE001 - nothing to follow: the tab stays as it was
+            pass
+        return [gr.skip()] * len(outputs)
+
+    def show_item(item: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
+        """Show what the chat works on ("plan:<id>", "interview:<id>") in this tab."""
+        return step("open", "", item, owner, lang, request)
+
+    def confirm_with_progress(iid: str, text: str, owner: str, lang: str,
+                              request: gr.Request) -> Iterator[list[Any]]:
+        """Draft the plan; with a model, the summary area says which section it is writing."""
+        from .chat import turn_with_progress
+
+        a, who = ctx.assistant, owner_id(owner, request)
+        prompts, code = a.runtime.prompts, ui_lang(lang)
+        where = outputs.index(table)
+        lines: list[str] = []
+
+        def heard(report: Any) -> Any:
+            def progress(section: str, event: str, attempt: int) -> None:
+                name = prompts.phrase("plan", code, f"headings.{section}")
+                report(prompts.phrase("plan", code, f"drafting.progress_{event}",
+                                      section=name, attempt=attempt))
+            return a.plans.confirm(iid, who, progress=progress)
+
+        view = None
+        try:
+            for item in turn_with_progress(heard):
+                if isinstance(item, str):
+                    lines.append(f"- *{escape_inline(item)}*")
+                    updates: list[Any] = [gr.skip()] * len(outputs)
+                    updates[where] = "\n".join(lines)
+                    yield updates
+                else:
+                    view = item
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        if view is not None and view.plan_id:
+            notes = a.plans.get_plan(view.plan_id, who).draft_notes
+            if notes:  # which sections kept the standard version, in the plan's language
+                gr.Warning(" ".join(notes), title=t(lang, "notify.warning"))
+        yield render(view, who, lang)
+
     base = [interview_id, answer, ctx.owner, ctx.lang]
     new.click(act("new"), base, outputs, api_name="start_interview")
     resume.click(open_saved, [interview_id, saved, ctx.owner, ctx.lang], outputs,
@@ -204,7 +266,7 @@ def build(ctx: UiContext) -> InterviewTab:
         lambda: "", None, correct, api_visibility="private", queue=False)
     correct_send.click(act("answer"), correct_inputs, outputs, api_name="correct").success(
         lambda: "", None, correct, api_visibility="private", queue=False)
-    confirm.click(act("confirm"), base, outputs, api_name="confirm").success(
+    confirm.click(confirm_with_progress, base, outputs, api_name="confirm").success(
         tab.refresh_fn, [ctx.owner, ctx.lang], tab.refresh_outputs, api_visibility="private")
     slot.input(lambda key, values: values.get(key, ""), [slot, current_values], value,
                api_visibility="private", queue=False)
@@ -219,4 +281,7 @@ def build(ctx: UiContext) -> InterviewTab:
                 (correct, "label", "correct"), (correct, "placeholder", "correct_placeholder"),
                 (correct_send, "value", "change")]
     tab.labelled.extend(labelled)
+    tab.follow_fn, tab.follow_outputs = follow, outputs
+    tab.show_fn = show_item
+    tab.follow_inputs = [interview_id, plan_id, ctx.owner, ctx.lang]
     return tab
