@@ -69,12 +69,11 @@ import sys
 from pathlib import Path
 from tests.plan_fixtures import make_service
 from tests.test_interview_machine import TEXT_ANSWERS
-from assistant.planning.interview import SLOTS
 service = make_service(Path(sys.argv[1]))
 while True:
     view = service.start_interview("owner", "es")
-    for slot in SLOTS[1:]:
-        view = service.answer(view.interview_id, TEXT_ANSWERS[slot.key], "owner")
+    while view.slot is not None:  # whatever question is pending
+        view = service.answer(view.interview_id, TEXT_ANSWERS[view.slot], "owner")
         print("saved", view.interview_id, view.step, flush=True)
     view = service.confirm(view.interview_id, "owner")
     print("plan", view.plan_id, flush=True)
@@ -89,7 +88,9 @@ def test_sigkill_during_interviews_and_plan_drafts_loses_nothing_saved(tmp_path:
     assert proc.stdout is not None
     lines: list[str] = []
     while sum(line.startswith("plan") for line in lines) < 3:
-        lines.append(proc.stdout.readline())
+        line = proc.stdout.readline()
+        assert line, f"the child stopped before drafting 3 plans (exit {proc.wait()})"
+        lines.append(line)
     time.sleep(0.37)  # somewhere in the middle of the next interview or draft
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
