@@ -44,11 +44,16 @@ def app(tmp_path_factory: pytest.TempPathFactory, model: OpenAIServer) -> Iterat
         yield running
 
 
+# Who composed an answer is said in the answer's language (Spanish here, English for the
+# English question).
+FOOTER = re.compile("Respondido por|Answered by")
+
+
 def ask(page, question: str, answers_before: int) -> object:  # noqa: ANN001
     """Send a question and wait for its composed answer (the last bubble that says who)."""
     page.locator("#question textarea").fill(question)
     page.locator("#send").click()
-    answered = page.locator("#chatbot .bot-row").filter(has_text=re.compile("Respondido por"))
+    answered = page.locator("#chatbot .bot-row").filter(has_text=FOOTER)
     expect(answered).to_have_count(answers_before + 1, timeout=TIMEOUT_MS)
     return answered.last
 
@@ -92,6 +97,7 @@ def run_the_conversation(page, model: OpenAIServer) -> None:  # noqa: ANN001
     fourth = ask(page, "What is a SWOT analysis and how do I use it?", 3)
     expect(fourth).to_contain_text(FALLBACK_ES)
     expect(fourth).to_contain_text("SWOT")
+    expect(fourth).to_contain_text("Answered by")  # the footer follows the English answer
 
     model.stop()  # the model server is down
     fifth = ask(page, "¿Qué indicadores clave debe seguir una pequeña empresa cada mes?", 4)
