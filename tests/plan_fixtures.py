@@ -186,6 +186,7 @@ def case_understanding(case: dict[str, Any], playbook: Any) -> Any:
         current_customers=labels.get("current_customers"),
         average_sale=labels.get("average_sale"), gross_margin=labels.get("margin"),
         busy_months=labels.get("busy_months") or [], quiet_months=labels.get("quiet_months") or [],
+        closed_months=labels.get("closed_months") or [],
         start_year=2026, start_month=labels.get("start_month") or 1,
         hours_per_week=labels.get("hours_per_week"), team_size=labels.get("team_size"),
         regulated=labels.get("regulated"))

@@ -14,6 +14,7 @@ import pytest
 from assistant.planning.plan import build_plan
 from assistant.planning.plan.audit import audit, plan_text, truth_audit
 from assistant.planning.understanding import Understander
+from assistant.planning.understanding.model import GoalUnderstood
 from tests.plan_cases import draft_through, load_cases, real_understander
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, SEVEN, case_input, case_understanding
 
@@ -225,16 +226,35 @@ def read_plan(name: str, understander: Understander):
 
 
 @pytest.mark.heavy
-def test_pizzeria_with_200_euro_a_month_spends_it_every_month_and_never_on_tiktok(understander):
+def test_pizzeria_with_200_euro_a_month_spends_it_every_open_month_and_never_on_tiktok(
+        understander):
     plan = read_plan("it_pizzeria", understander)
     assert plan.budget_cents == 240_000 and "200 € al mese per 12 mesi" in plan.summary
-    spent = [sum(c for t in plan.tactics for m, c in zip(t.active_months, t.monthly_cents,
-                                                         strict=True) if m == month)
-             for month in range(1, 13)]
-    assert all(s > 0 for s in spent) and max(spent) - min(spent) <= 100  # the same each month
+    spent = {month: sum(c for t in plan.tactics for m, c in zip(t.active_months, t.monthly_cents,
+                                                                strict=True) if m == month)
+             for month in range(1, 13)}
+    shut = [m for m in spent if plan.facts.calendar_month(m)[0] == 8]  # "ad agosto chiudiamo"
+    assert plan.facts.closed_months == [8] and all(spent[m] == 0 for m in shut)
+    open_spend = [s for m, s in spent.items() if m not in shut]
+    assert all(s > 0 for s in open_spend) and max(open_spend) - min(open_spend) <= 100
     assert "tiktok" not in plan_text(plan, PROMPTS).lower()
     assert "nessuna regola" not in plan_text(plan, PROMPTS)  # "no rules" is not a weakness
     assert len(plan.tactics) <= 2  # two hours a week
+
+
+@pytest.mark.heavy
+def test_pizzeria_rate_goal_stays_per_evening_and_its_working_channels_are_both_used(
+        understander):
+    plan = read_plan("it_pizzeria", understander)
+    count = next(o for o in plan.strategy.objectives if o.kpi == "new_customers")
+    assert count.period == "evening" and count.target_value == 15
+    assert "a sera" in count.text and "da 25 a 40" in count.text
+    text = plan_text(plan, PROMPTS)
+    assert "contando 26 sere al mese" in text  # the conversion to the plan is said, changeable
+    assert plan.funnel.owner_total == 15 * 26 * 11  # eleven open months
+    assert {t.channel for t in plan.tactics} == {"instagram", "google_business"}
+    august = next(p for p in plan.calendar if plan.facts.calendar_month(p.start_month)[0] == 8)
+    assert august.tactic_ids == [] and any("Chiuso" in n for n in august.milestones)
 
 
 @pytest.mark.heavy
@@ -261,3 +281,55 @@ def test_accounting_firm_starts_in_may_after_tax_season_with_a_compliance_check(
                for t in plan.tactics)
     assert not {"instagram", "tiktok"} & {t.channel for t in plan.tactics}
     assert audit(plan, PLAYBOOK, PROMPTS, {}) == []
+
+
+def test_the_audit_catches_a_goal_no_fitting_tactic_serves_and_work_in_a_closed_month():
+    case = BY_ID["seven-fr-saas"]
+    truth = case_understanding(case, PLAYBOOK).model_copy(update={"goals": [
+        *case_understanding(case, PLAYBOOK).goals,
+        GoalUnderstood(goal_id="repositioning", text="repositionner")]})
+    plan = plan_of(case, goals=truth.goals)
+    assert "goal_without_tactic" not in " ".join(
+        truth_audit(plan, truth, PLAYBOOK, PROMPTS, case["answers"]))
+    pinned = plan.model_copy(update={"tactics": [  # the objective pinned on tactics that fit
+        t.model_copy(update={"objective_ids": ["O1"]})  # no repositioning: not served
+        for t in plan.tactics]})
+    found = " ".join(truth_audit(pinned, truth, PLAYBOOK, PROMPTS, case["answers"]))
+    assert "goal_without_tactic:repositioning" in found
+    shut = plan.tactics[-1].active_months[0]
+    closed = plan.model_copy(update={"facts": plan.facts.model_copy(update={
+        "closed_months": [plan.facts.calendar_month(shut)[0]]})})
+    assert f"closed_month_push:{plan.tactics[-1].id}:{shut}" in " ".join(
+        audit(closed, PLAYBOOK, PROMPTS, case["answers"]))
+
+
+@pytest.mark.parametrize("case", CASES[:7], ids=[c["id"] for c in CASES[:7]])
+def test_every_goal_is_moved_by_a_tactic_even_with_two_hours_a_week(case):
+    truth = case_understanding(case, PLAYBOOK)
+    plan = plan_of(case, hours_per_week=2.0)
+    found = truth_audit(plan, truth.model_copy(update={"hours_per_week": 2.0}), PLAYBOOK,
+                        PROMPTS, case["answers"])
+    assert not [f for f in found if f.startswith(("goal_", "hours", "validator:too_much"))]
+
+
+def test_a_closed_month_gets_no_tactic_and_no_money_but_the_month_before_may_push():
+    case = BY_ID["seven-it-bakery"]
+    plan = plan_of(case, closed_months=[8], quiet_months=[])
+    august = [m for m in range(1, plan.horizon_months + 1)
+              if plan.facts.calendar_month(m)[0] == 8]
+    assert august and not any(set(august) & set(t.active_months) for t in plan.tactics)
+    assert audit(plan, PLAYBOOK, PROMPTS, case["answers"]) == []
+
+
+@pytest.mark.heavy
+def test_vet_clinic_gets_both_goals_its_google_profile_first_and_instagram_in_3_hours(
+        understander):
+    plan = read_plan("es_vet", understander)
+    kpis = [o.kpi for o in plan.strategy.objectives]
+    assert kpis[0] == "new_customers" and plan.strategy.objectives[0].target_value == 200
+    assert "conversion_rate" in kpis or "orders" in kpis  # "que más clientes contraten el plan"
+    real = [t for t in plan.tactics if t.template != "compliance_review"]
+    assert real[0].channel == "google_business" and "instagram" in {t.channel for t in real}
+    assert len(real) <= 2 and plan.tactics[0].template == "compliance_review"
+    served = {o for t in real for o in t.objective_ids}
+    assert served == {o.id for o in plan.strategy.objectives}

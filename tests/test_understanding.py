@@ -115,3 +115,47 @@ def test_weeks_are_not_months_and_bitcoin_is_not_a_budget():
     with pytest.raises(ParseProblem) as btc:
         parse_budget("300 BTC")
     assert btc.value.code == "budget_currency"
+
+
+def test_a_second_goal_about_taking_up_an_offer_is_kept_apart(understander):
+    u = read(understander, business="Clínica Veterinaria Los Olivos", offer="plan de salud anual",
+             goal="pasar de 900 a 1.100 clientes activos y que más clientes contraten el plan "
+                  "de salud anual")
+    assert [g.goal_id for g in u.goals] == ["acquisition", "conversion"]
+    assert (u.goals[0].current, u.goals[0].target, u.goals[0].change) == (900, 1100, 200)
+    assert u.goals[1].text == "que más clientes contraten el plan de salud anual"
+
+
+@pytest.mark.parametrize(("lang", "business", "channels", "google_business"), [
+    ("es", "Clínica Veterinaria Los Olivos en Getafe", "Google e Instagram", True),
+    ("it", "Pizzeria Da Gennaro a Bologna", "Google e il passaparola", True),
+    ("fr", "Planidom, logiciel SaaS B2B", "Google et LinkedIn", False),  # not a local business
+    ("en", "Smith & Sons Plumbing in Leeds", "Google Ads and word of mouth", False),
+])
+def test_google_alone_is_the_business_profile_of_a_local_business(understander, lang, business,
+                                                                  channels, google_business):
+    u = read(understander, lang, business=business, channels=channels)
+    assert ("google_business" in u.channel_ids) is google_business
+
+
+@pytest.mark.parametrize(("lang", "goal", "period", "change"), [
+    ("it", "arrivare a 40 coperti a sera, ora ne facciamo circa 25", "evening", 15),
+    ("en", "get to 30 new patients a month, we get 18 now", "month", 12),
+    ("fr", "passer de 10 à 16 inscriptions par semaine", "week", 6),
+    ("es", "pasar de 300 a 450 socios", None, 150),
+])
+def test_a_rate_goal_keeps_its_period(understander, lang, goal, period, change):
+    g = read(understander, lang, business="x", goal=goal).goals[0]
+    assert (g.period, g.change) == (period, change)
+
+
+@pytest.mark.parametrize(("lang", "seasons", "closed", "quiet"), [
+    ("it", "ad agosto chiudiamo tre settimane; gennaio è fiacco", [8], [1]),
+    ("fr", "en août on ferme 3 semaines, février est calme", [8], [2]),
+    ("es", "agosto cerramos dos semanas y enero está muerto", [8], [1]),
+    ("it", "dicembre e gennaio fermo", [], [1, 12]),  # "fermo" is slow, not shut
+    ("it", "a dicembre non ci fermiamo mai tra panettoni e torte", [], None),
+])
+def test_closed_months_are_kept_apart_from_quiet_ones(understander, lang, seasons, closed, quiet):
+    u = read(understander, lang, business="x", seasonality=seasons)
+    assert u.closed_months == closed and quiet in (None, u.quiet_months)

@@ -69,6 +69,7 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
         if re.match(r"^T\d", period.label):
             out.append(f"calendar_label_collides:{period.label}")
     out += target_findings(plan)
+    out += closed_findings(plan)
     answer_texts = [str(v).strip().rstrip(".") for v in answers.values()
                     if isinstance(v, str) and len(v.split()) >= 2]
     for match in re.finditer(r"(\S+\s+\S+)\s?(…|\.\.\.)", text):
@@ -98,7 +99,9 @@ def truth_audit(plan: Plan, truth: Understanding, playbook: Playbook, prompts: P
         start_month=truth.start_month if start_stated else plan.facts.start_month,
         working_channels=[c for c in truth.channel_ids if c not in excluded],
         busy_months=sorted(set(truth.busy_months)),
-        quiet_months=sorted(set(truth.quiet_months) - set(truth.busy_months)),
+        quiet_months=sorted(set(truth.quiet_months) - set(truth.busy_months)
+                            - set(truth.closed_months)),
+        closed_months=sorted(set(truth.closed_months) - set(truth.busy_months)),
         hours_per_week=truth.hours_per_week, team_size=truth.team_size,
         regulated=truth.regulated or playbook.business_types[truth.business_type].regulated,
         current_customers=truth.current_customers)
@@ -115,10 +118,35 @@ def truth_audit(plan: Plan, truth: Understanding, playbook: Playbook, prompts: P
         wanted |= {"churn"} if goal.goal_id == "loyalty" else set()
         if not kpis & wanted:
             out.append(f"goal_missing:{goal.goal_id}")
+        elif not goal_served(plan, playbook, goal.goal_id, wanted):
+            out.append(f"goal_without_tactic:{goal.goal_id}")
     gap = owner_gap(truth.goals, truth.current_customers)
     count = next((o for o in plan.strategy.objectives if o.kpi == "new_customers"), None)
     if gap and count is not None and count.target_value != gap:
         out.append(f"target_not_owner_gap:{count.target_value:g}!={gap}")
+    return out
+
+
+def goal_served(plan: Plan, playbook: Playbook, goal_id: str, kpis: set[str]) -> bool:
+    """Whether a tactic that works for this goal (the playbook says it moves it) serves one of
+    the goal's objectives: an objective merely pinned to an unrelated tactic does not count."""
+    ids = {o.id for o in plan.strategy.objectives if o.kpi in kpis}
+    return any(set(t.objective_ids) & ids and playbook.tactics[t.template].goals.get(goal_id, 0)
+               for t in plan.tactics if t.template in playbook.tactics)
+
+
+def closed_findings(plan: Plan) -> list[str]:
+    """No work and no money in a month the business is shut (the month before is fine)."""
+    out = []
+    for t in plan.tactics:
+        months = t.active_months or list(range(t.start_month, t.end_month + 1))
+        shut = [m for m in months if plan.facts.closed(m)]
+        if shut and t.template != "compliance_review":
+            out.append(f"closed_month_push:{t.id}:{shut[0]}")
+    for period in plan.calendar:
+        if period.start_month == period.end_month and plan.facts.closed(period.start_month) \
+                and period.tactic_ids:
+            out.append(f"closed_month_in_calendar:{period.label}")
     return out
 
 

@@ -159,11 +159,30 @@ def build_objectives(ctx: Context) -> tuple[list[Objective], dict[str, str]]:
         kpi = ctx.playbook.kpis[kpi_id]
         text = kpi.objective[ctx.lang].format(target=format_number(target, ctx.lang),
                                               month=ctx.month(deadline))
+        unit, period = kpi.unit[ctx.lang], None
+        if goal.period and kpi_id in ("new_customers", "leads") and ctx.funnel.period:
+            period = goal.period
+            text = rate_objective(ctx, goal, kpi_id, target, unit, deadline)
+            unit = f"{unit} {ctx.say('rate.' + period)}"
         out.append(Objective(id=f"O{i}", text=text, kpi=kpi_id, kpi_name=kpi.names[ctx.lang],
-                             target_value=target, unit=kpi.unit[ctx.lang],
-                             deadline_month=deadline))
+                             target_value=target, unit=unit, deadline_month=deadline,
+                             period=period))
         stages[f"O{i}"] = stage
     return out, stages
+
+
+def rate_objective(ctx: Context, goal: GoalUnderstood, kpi_id: str, target: float, unit: str,
+                   deadline: int) -> str:
+    """A rate goal written as a rate ("Aggiungere 15 nuovi clienti a sera (da 25 a 40)"),
+    never silently turned into a count over the plan."""
+    num = lambda v: format_number(v, ctx.lang)  # noqa: E731
+    period = ctx.say(f"rate.{goal.period}")
+    if kpi_id == "new_customers" and goal.current is not None and goal.target is not None:
+        return ctx.say("rate.objective_gap", target=num(target), unit=unit, period=period,
+                       current=num(goal.current), level=num(goal.target),
+                       month=ctx.month(deadline))
+    return ctx.say("rate.objective", target=num(target), unit=unit, period=period,
+                   month=ctx.month(deadline))
 
 
 def objective_target(ctx: Context, kpi: str, template: ObjectiveTemplate,
@@ -202,15 +221,18 @@ def build_tactics(ctx: Context, objectives: list[Objective],
     facts = ctx.facts
     goal_ids = [g.goal_id for g in goals_of(ctx)]
     picks = candidates(ctx.playbook, facts, ctx.excluded, set(stages.values()), goal_ids)
+    spare = tuple(p for g in goal_ids for p in fallback(ctx.playbook, facts, g))
     chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
-                    facts.hours_per_week)
+                    facts.hours_per_week, tuple(goal_ids), spare)
     chosen = chosen or fallback(ctx.playbook, facts)
     chosen.sort(key=lambda p: (not p.works, p.template.timing[0], -p.score, p.tactic_id))
     if facts.regulated:
         chosen.insert(0, Pick(COMPLIANCE, ctx.playbook.tactics[COMPLIANCE], None, 0, False, {}))
     tactics, weights = [], []
+    goal_of = objective_goals(ctx, objectives)
     for n, pick in enumerate(chosen, 1):
-        served = [oid for oid, stage in stages.items() if stage in pick.template.stages]
+        served = [oid for oid, stage in stages.items() if stage in pick.template.stages
+                  or (pick.tactic_id != COMPLIANCE and pick.template.goals.get(goal_of[oid], 0))]
         tactics.append(make_tactic(ctx, n, pick, served, objectives))
         weights.append(pick.template.weight)
     for objective in objectives:  # served by no allowed tactic: the first real one serves it
@@ -218,6 +240,14 @@ def build_tactics(ctx: Context, objectives: list[Objective],
         if not any(objective.id in t.objective_ids for t in tactics):
             target.objective_ids.append(objective.id)
     return tactics, weights
+
+
+def objective_goals(ctx: Context, objectives: list[Objective]) -> dict[str, str]:
+    """The goal each objective stands for (as build_objectives made them)."""
+    goals = goals_of(ctx)
+    if len(goals) == 1:
+        return {o.id: goals[0].goal_id for o in objectives}
+    return {o.id: g.goal_id for o, g in zip(objectives, goals, strict=False)}
 
 
 def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],

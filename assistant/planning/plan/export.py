@@ -103,7 +103,19 @@ def plan_funnel_lines(plan: Plan, say: Callable[..., str]) -> list[str]:
                  customers=num(f.customers))]
     if f.cap is not None:
         lines.append(say("funnel.cap", cap=num(f.cap)))
-    if f.owner_target:
+    if f.owner_target and f.period:  # a rate: per period, then over the plan, said so
+        period = say(f"rate.{f.period}")
+        lines.append(say("rate.funnel", target=num(f.owner_target), leads=num(f.leads_needed),
+                         reach=num(f.reach_needed), period=period))
+        if f.period == "month":
+            lines.append(say("rate.total_month", total=num(f.owner_total),
+                             months=plan.horizon_months))
+        else:
+            lines.append(say("rate.total", total=num(f.owner_total), months=plan.horizon_months,
+                             n=num(f.periods_per_month), periods=say(f"rate.{f.period}_plural")))
+        if (f.owner_total or 0) > f.customers:
+            lines.append(say("funnel.short", customers=num(f.customers)))
+    elif f.owner_target:
         lines.append(say("funnel.owner", target=num(f.owner_target), leads=num(f.leads_needed),
                          reach=num(f.reach_needed)))
         if f.owner_target > f.customers:

@@ -54,7 +54,9 @@ def facts_of(understood: Understanding, inp: PlanInput, playbook_regulated: str 
         start_month=understood.start_month,
         working_channels=working_ids(understood, inp, excluded),
         busy_months=sorted(set(understood.busy_months)),
-        quiet_months=sorted(set(understood.quiet_months) - set(understood.busy_months)),
+        quiet_months=sorted(set(understood.quiet_months) - set(understood.busy_months)
+                            - set(understood.closed_months)),
+        closed_months=sorted(set(understood.closed_months) - set(understood.busy_months)),
         hours_per_week=understood.hours_per_week, team_size=understood.team_size,
         regulated=understood.regulated or playbook_regulated,
         current_customers=understood.current_customers)

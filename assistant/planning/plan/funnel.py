@@ -15,6 +15,9 @@ from .playbook import Funnel
 from .schedule import RESERVE_SHARE
 
 SATURATION = 0.6  # above the reference budget, spend buys leads with this elasticity
+# A rate over the plan: evenings and days a business is open in a month (26: closed one day a
+# week), weeks in a month. Shown in the plan as an assumption the owner can change.
+PER_MONTH = {"evening": 26.0, "day": 26.0, "week": 4.3, "month": 1.0}
 
 
 def saturated(budget: float, reference: float) -> float:
@@ -25,7 +28,8 @@ def saturated(budget: float, reference: float) -> float:
 
 
 def owner_gap(goals: list[GoalUnderstood], current_customers: int | None) -> int | None:
-    """New customers the owner's numbers ask for: 300 today and 450 wanted -> 150."""
+    """New customers the owner's numbers ask for: 300 today and 450 wanted -> 150 (per period
+    for a rate goal: 25 covers an evening today and 40 wanted -> 15 an evening)."""
     for goal in goals:
         if goal.goal_id not in ("acquisition", "launch"):
             continue
@@ -33,7 +37,7 @@ def owner_gap(goals: list[GoalUnderstood], current_customers: int | None) -> int
             continue
         if goal.change and goal.change > 0:
             return int(goal.change)
-        current = goal.current if goal.current is not None else current_customers
+        current = goal.current if goal.current is not None or goal.period else current_customers
         if goal.target and current is not None and goal.target > current:
             return int(goal.target - current)
         if goal.target and current is None:
@@ -65,6 +69,12 @@ def funnel_plan(assumptions: Funnel, understood: Understanding, budget_cents: in
         needed = math.ceil(gap / assumptions.lead_to_customer)
         out.owner_target, out.leads_needed = gap, needed
         out.reach_needed = math.ceil(needed / assumptions.reach_to_lead)
+        period = next((g.period for g in understood.goals
+                       if g.goal_id in ("acquisition", "launch") and g.period), None)
+        if period:  # a rate: the arithmetic per period, and what it means over the plan
+            out.period, out.periods_per_month = period, PER_MONTH[period]
+            open_months = horizon_months * (12 - len(understood.closed_months)) / 12
+            out.owner_total = math.ceil(gap * PER_MONTH[period] * open_months)
     if understood.average_sale and understood.gross_margin:
         purchases = assumptions.purchases_per_year * min(1.0, years)
         margin = understood.average_sale * understood.gross_margin * max(1.0, purchases)

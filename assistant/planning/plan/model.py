@@ -40,6 +40,7 @@ class Objective(_Model):
     target_value: float = Field(gt=0)
     unit: str
     deadline_month: int = Field(ge=1)
+    period: str | None = None  # a rate target: per "evening" | "day" | "week" | "month"
 
 
 class Strategy(_Model):
@@ -130,10 +131,15 @@ class PlanFacts(_Model):
     working_channels: list[str] = Field(default_factory=list)
     busy_months: list[int] = Field(default_factory=list)  # calendar months 1..12
     quiet_months: list[int] = Field(default_factory=list)
+    closed_months: list[int] = Field(default_factory=list)  # shut: no work, no spend
     hours_per_week: float | None = None
     team_size: int | None = None
     regulated: str | None = None
     current_customers: int | None = None
+
+    def closed(self, plan_month: int) -> bool:
+        """Whether the business is shut in a plan month (no push, no spend then)."""
+        return self.calendar_month(plan_month)[0] in self.closed_months
 
     def calendar_month(self, plan_month: int) -> tuple[int, int]:
         """(month, year) of a plan month (1 = the start month)."""
@@ -162,6 +168,9 @@ class FunnelPlan(_Model):
     reach_needed: int | None = None
     margin_per_customer_cents: int | None = None
     break_even_customers: int | None = None
+    period: str | None = None  # owner_target, leads_needed, reach_needed are per this period
+    owner_total: int | None = None  # the owner's rate over the whole plan
+    periods_per_month: float | None = None  # the conversion used for owner_total
     notes: list[str] = Field(default_factory=list)
 
 

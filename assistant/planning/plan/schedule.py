@@ -65,7 +65,8 @@ def every_month(tactics: list[Tactic], weights: list[float], lines: list[BudgetL
     real = [i for i, t in enumerate(tactics) if t.template != check]
     spans = {i: list(tactics[i].active_months or range(tactics[i].start_month,
                                                        tactics[i].end_month + 1)) for i in real}
-    for m in range(1, horizon + 1):
+    open_months = [m for m in range(1, horizon + 1) if not facts.closed(m)] or [1]
+    for m in open_months:
         if any(m in spans[i] for i in real):
             continue
         busy = facts.calendar_month(m)[0] in facts.busy_months
@@ -73,9 +74,9 @@ def every_month(tactics: list[Tactic], weights: list[float], lines: list[BudgetL
         if taker is not None:
             spans[taker] = sorted({*spans[taker], m})
     pool = sum(tactics[i].budget_cents for i in real)
-    per_month = allocate(pool // 100, [1.0] * horizon)
+    per_month = allocate(pool // 100, [1.0] * len(open_months))  # a shut month spends nothing
     money: dict[int, dict[int, int]] = {i: {} for i in real}
-    for m, units in enumerate(per_month, 1):
+    for m, units in zip(open_months, per_month, strict=True):
         active = [i for i in real if m in spans[i]]
         for i, part in zip(active, allocate(units, [weights[i] for i in active]), strict=True):
             money[i][m] = 100 * part
@@ -115,9 +116,11 @@ def tactic_months(tactic_id: str, effort: str, timing: tuple[float, float], hori
         span = sorted({p for m in peaks for p in (m - 2, m - 1, m) if not_before <= p})
     if effort == "heavy":
         span = [m for m in span if facts.calendar_month(m)[0] not in busy]
+    span = [m for m in span if not facts.closed(m)]
     if not span:
         span = [next((m for m in range(not_before, horizon + 1)
-                      if facts.calendar_month(m)[0] not in busy), min(not_before, horizon))]
+                      if facts.calendar_month(m)[0] not in busy and not facts.closed(m)),
+                     min(not_before, horizon))]
     return span
 
 

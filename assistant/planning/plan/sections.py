@@ -156,6 +156,8 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
     facts = ctx.facts
     notes = [ctx.say("calendar.baseline")] if start == 1 else []
     cal = [facts.calendar_month(m)[0] for m in range(start, end + 1)]
+    if all(m in facts.closed_months for m in cal):
+        return [*notes, ctx.say("calendar.closed")]
     acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(
         ctx.playbook.tactics[t.template].stages) & {"acquire", "leads", "reach"}
         and any(start <= m <= end for m in t.active_months)]
@@ -191,11 +193,13 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
             funnel.margin_per_customer_cents, inp.currency, ctx.lang), budget=budget)
     else:
         count = next((o for o in objectives if o.kpi in ("new_customers", "orders")), None)
-        if count:
-            each = format_money(-(-inp.budget_cents // int(count.target_value)), inp.currency,
-                                ctx.lang)
+        if count:  # a rate counts over the whole plan here
+            total, unit = count.target_value, count.unit
+            if count.period and funnel.owner_total:
+                total, unit = funnel.owner_total, ctx.playbook.kpis[count.kpi].unit[ctx.lang]
+            each = format_money(-(-inp.budget_cents // int(total)), inp.currency, ctx.lang)
             roi += " " + ctx.say("measurement.breakeven", target=format_number(
-                count.target_value, ctx.lang), unit=count.unit, each=each, budget=budget)
+                total, ctx.lang), unit=unit, each=each, budget=budget)
     return Measurement(kpis=kpis, roi_formula=roi,
                        review=ctx.say("measurement.review", months=inp.horizon_months))
 

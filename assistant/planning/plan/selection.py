@@ -9,6 +9,9 @@ from .model import PlanFacts
 from .playbook import Playbook, TacticTemplate
 
 EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}  # hours a week a tactic takes
+# A channel the owner already runs costs little new time: the plan steers hours already spent
+# there (it replaces, not adds), so with 2-4 hours a week it still fits next to one new tactic.
+WORKING_HOURS = 0.75
 LIGHT_ONLY_BELOW = 5.0  # under 5 hours a week only light tactics fit
 AD_CHANNELS = ("google_ads", "meta_ads")
 COMPLIANCE = "compliance_review"
@@ -62,6 +65,8 @@ def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages
         score += sum(template.goals.get(g, 0) * (2 if i == 0 else 1)
                      for i, g in enumerate(goal_ids))
         score += 20 if works else 0
+        if works and tid not in ranked:  # the owner's channel, not in the type's list: lightest
+            score -= {"light": 0.0, "medium": 0.5}.get(template.effort, 1.0)
         if facts.hours_per_week is not None and facts.hours_per_week < LIGHT_ONLY_BELOW \
                 and template.effort != "light" and not works:
             continue  # little time: light work only, except what the owner already does
@@ -74,18 +79,22 @@ def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages
 FALLBACK = ("offer_design", "service_training")  # need no channel at all
 
 
-def fallback(playbook: Playbook, facts: PlanFacts) -> list[Pick]:
-    """A channel-free tactic for when every channel is ruled out."""
+def fallback(playbook: Playbook, facts: PlanFacts, goal_id: str | None = None) -> list[Pick]:
+    """A channel-free tactic for when every channel is ruled out (the one that moves `goal_id`
+    most first)."""
     never = playbook.business_types[facts.business_type].never
+    order = sorted(FALLBACK, key=lambda t: -playbook.tactics[t].goals.get(goal_id or "", 0))
     return [Pick(tid, playbook.tactics[tid], None, 0.0, False,
                  playbook.business_types[facts.business_type].tactics.get(tid, {}))
-            for tid in FALLBACK if tid not in never][:1]
+            for tid in order if tid not in never][:1]
 
 
 def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
-           hours: float | None) -> list[Pick]:
-    """A few tactics that cover every objective's stage, fit the hours, and do not repeat a
-    channel; tactics on working channels come first."""
+           hours: float | None, goal_ids: tuple[str, ...] = (),
+           spare: tuple[Pick, ...] = ()) -> list[Pick]:
+    """A few tactics that cover every objective's stage and every goal (a tactic the playbook
+    says moves it; `spare` channel-free ones when nothing else can), fit the hours, and do not
+    repeat a channel; tactics on working channels come first."""
     wanted = tactic_count(budget_cents)
     if hours is not None:
         wanted = max(1, min(wanted, 2 if hours < LIGHT_ONLY_BELOW else round(hours / 2)))
@@ -95,7 +104,7 @@ def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
 
     def add(pick: Pick) -> bool:
         nonlocal spent
-        cost = EFFORT_HOURS[pick.template.effort]
+        cost = hours_of(pick)
         if pick in chosen or (pick.channel is not None and pick.channel in used):
             return False
         if hours is not None and chosen and spent + cost > hours:
@@ -108,6 +117,14 @@ def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
     for pick in picks:  # what already works, first
         if pick.works and len(chosen) < wanted:
             add(pick)
+    for goal in goal_ids:  # every goal the owner stated moved by at least one tactic
+        if any(p.template.goals.get(goal, 0) for p in chosen):
+            continue
+        movers = [p for p in [*picks, *spare] if p.template.goals.get(goal, 0)]
+        if not any(add(p) for p in movers if len(chosen) < wanted):
+            chosen[:] = swapped(chosen, movers, goal_ids, hours)  # full: replace, not add
+            used = {p.channel for p in chosen}
+            spent = sum(hours_of(p) for p in chosen)
     for stage in stage_order:  # then cover every objective
         if len(chosen) >= wanted or any(stage in p.template.stages for p in chosen):
             continue
@@ -118,6 +135,36 @@ def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
         if len(chosen) >= wanted:
             break
         add(pick)
+    return chosen
+
+
+def hours_of(pick: Pick) -> float:
+    """Weekly hours a tactic adds (little for a channel the owner already runs)."""
+    return WORKING_HOURS if pick.works else EFFORT_HOURS[pick.template.effort]
+
+
+def swapped(chosen: list[Pick], movers: list[Pick], goal_ids: tuple[str, ...],
+            hours: float | None) -> list[Pick]:
+    """`chosen` with one tactic replaced by one that moves a goal nobody moves yet, when the
+    swap loses no goal, keeps channels apart and fits the hours; a new tactic is replaced
+    before one on a working channel, and that one by another on the same channel."""
+    def covered(picks: list[Pick]) -> set[str]:
+        return {g for g in goal_ids if any(p.template.goals.get(g, 0) for p in picks)}
+
+    before = covered(chosen)
+    for old in sorted(chosen, key=lambda p: (p.works, p.score)):
+        rest = [p for p in chosen if p is not old]
+        same = [m for m in movers if old.works and m.channel == old.channel]
+        last_working = old.works and not any(p.works for p in rest)  # never drop it
+        for new in same if last_working else [*same, *(m for m in movers if m not in same)]:
+            if new in chosen or (new.channel is not None
+                                 and new.channel in {p.channel for p in rest}):
+                continue
+            trial = [new if p is old else p for p in chosen]
+            if hours is not None and len(trial) > 1 and sum(map(hours_of, trial)) > hours:
+                continue
+            if covered(trial) > before:
+                return trial
     return chosen
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Plan
+from .selection import EFFORT_HOURS, WORKING_HOURS
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,6 @@ def _budget_findings(plan: Plan, tactic_ids: list[str]) -> list[Finding]:
     return found
 
 
-EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}
 AD_CHANNELS = ("google_ads", "meta_ads")
 SOLO_ROLES = ("you", "you_with_help", "")
 SMALL_TEAM_ROLES = ("owner", "staff", "agency", "you", "you_with_help", "")
@@ -96,7 +96,8 @@ def owner_findings(plan: Plan) -> list[Finding]:
     if facts.working_channels and not set(used) & set(facts.working_channels):
         found.append(Finding("working_channel_unused", "", ", ".join(facts.working_channels)))
     if facts.hours_per_week is not None and len(real) > 1:
-        need = sum(EFFORT_HOURS.get(t.effort, 3.0) for t in real)
+        need = sum(WORKING_HOURS if t.channel in facts.working_channels
+                   else EFFORT_HOURS.get(t.effort, 3.0) for t in real)
         if need > facts.hours_per_week:
             found.append(Finding("too_much_work", "", f"{need:g}"))
     for t in plan.tactics:

@@ -85,6 +85,21 @@ class ChannelReader:
         return working, out
 
 
+GOOGLE = re.compile(r"(?<= )google(?! (?:ads|adwords|shopping|analytics|search|my business|"
+                    r"business|maps|reviews|listing))(?= )")
+
+
+def bare_google(text: str) -> bool:
+    """Whether "Google" is named as a channel on its own (not Google Ads, not ruled out): for
+    a local business that is its Business Profile, the map and the reviews.
+
+    >>> bare_google("Google e Instagram"), bare_google("Google Ads"), bare_google("no Google")
+    (True, False, False)
+    """
+    key = f" {normalize_term(text)} "
+    return any(not NEGATION.search(key[:m.start()]) for m in GOOGLE.finditer(key))
+
+
 def as_text(value: object) -> str:
     """A list answer or a text answer, as one text."""
     if isinstance(value, list | tuple):

@@ -25,6 +25,7 @@ class UnderstandingData:
     words: dict[str, Any]
     channel_aliases: dict[str, list[str]]
     not_excluded_by: tuple[str, ...] = ()
+    google_means_business: tuple[str, ...] = ()  # local types: "Google" is their profile
 
     def cue_patterns(self, kind: str) -> dict[str, re.Pattern[str]]:
         """Per class, the keyword pattern of `kind` (business_types | goals)."""
@@ -56,4 +57,5 @@ def load_understanding_data(folder: Path) -> UnderstandingData:
 
     return UnderstandingData(read("prototypes"), read("cues"), read("words"),
                              read("channels")["aliases"],
-                             tuple(read("channels").get("not_excluded_by", ())))
+                             tuple(read("channels").get("not_excluded_by", ())),
+                             tuple(read("channels").get("google_means_business", ())))

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...text import fold
 from .classify import PrototypeClassifier, ranked
-from .data import UnderstandingData
+from .data import UnderstandingData, pattern
 from .model import GoalUnderstood
 from .numbers import Quantity, quantities
 
@@ -119,8 +120,25 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
         change = target - current
     if unit is None and (target or change) and goal_id in ("acquisition", "launch"):
         unit = "customers"
+    period = rate_period(low, found, data) if unit == "customers" else None
     return GoalUnderstood(goal_id=goal_id, text=clause, current=current, target=target,
-                          change=change, unit=unit)
+                          change=change, unit=unit, period=period)
+
+
+def rate_period(low: str, found: list[Quantity], data: UnderstandingData) -> str | None:
+    """The period a count is given per, named right after one of its numbers: "40 coperti a
+    sera" -> evening, "30 new patients a month" -> month; None for a count over the plan."""
+    for q in found:
+        after = low[q.end:q.end + 40]
+        for period in ("evening", "day", "week", "month"):
+            if _period_pattern(data, period).search(after):
+                return period
+    return None
+
+
+@cache
+def _period_pattern(data: UnderstandingData, period: str) -> re.Pattern[str]:
+    return pattern(list(data.words["periods"][period]))
 
 
 def same_thing_today(low: str, wanted: Quantity, context: str) -> float | None:

@@ -15,6 +15,7 @@ class GoalUnderstood(BaseModel):
     target: float | None = None  # level wanted ("llegar a 450")
     change: float | None = None  # +150 (new), or -50 with unit "percent" (halve the churn)
     unit: str | None = None  # "customers" | "percent" | "currency" | None
+    period: str | None = None  # a rate: "evening" | "day" | "week" | "month" ("40 a sera")
     confidence: float = 1.0
 
 
@@ -31,7 +32,8 @@ class Understanding(BaseModel):
     average_sale: float | None = None  # in the plan's currency
     gross_margin: float | None = None  # 0..1
     busy_months: list[int] = Field(default_factory=list)  # 1..12
-    quiet_months: list[int] = Field(default_factory=list)  # 1..12
+    quiet_months: list[int] = Field(default_factory=list)  # 1..12, open but slow
+    closed_months: list[int] = Field(default_factory=list)  # 1..12, the business is shut
     start_year: int
     start_month: int  # 1..12; default: the month after the interview
     hours_per_week: float | None = None

@@ -11,6 +11,8 @@ Month names come from Babel (CLDR); the seasons and festivities from knowledge/u
 ([6, 7, 8], [11, 12])
 >>> busy_and_quiet("Nov-Dec is 40% of the year, summer (June to August) is slow", data)
 ([11, 12], [6, 7, 8])
+>>> closed_months("ad agosto chiudiamo tre settimane; dicembre e gennaio fermo", data, "it")
+[8]
 """
 
 from __future__ import annotations
@@ -157,3 +159,23 @@ def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> s
     filler = r"\b(y|e|et|and|de|del|des|da|dal|dalla|en|in|a|al|au|ad|to|from|the|la|le|el|il|" \
              r"los|les|i|gli|del|di|d|l|con|avec|with|los puentes|hasta|fino)\b"
     return re.sub(filler, " ", re.sub(r"[()\-–:]", " ", folded))
+
+
+def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -> list[int]:
+    """Months the owner says the business is shut ("ad agosto chiudiamo", "en août on ferme"),
+    apart from months that are only slow ("fermo", "muerto")."""
+    closed_words = data.word_pattern("closed")
+    out: list[int] = []
+    for segment in re.split(r"[;\n.,]|\s-\s|\s—\s|\bbut\b|\bpero\b|\bmais\b|\bma\b", text):
+        clauses: list[str] = []
+        pending = ""
+        for part in re.split(r"\s(?:y|e|et|and)\s", segment):  # "luglio e agosto chiudiamo"
+            if not re.search(r"[a-z]{3,}", _without_months(fold(part), data, lang)):
+                pending += f" {part}"  # months alone: they belong to what follows
+                continue
+            clauses.append(f"{pending} {part}")
+            pending = ""
+        for clause in [*clauses, pending]:
+            if closed_words.search(fold(clause)):
+                out += [m for m in months_in(clause, data, lang) if m not in out]
+    return sorted(out)

@@ -9,18 +9,18 @@ from functools import cached_property
 from typing import Any
 
 from ..plan.playbook import Playbook
-from .channels import ChannelReader, as_text
+from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
 from .model import GoalUnderstood, Understanding
-from .months import busy_and_quiet
+from .months import busy_and_quiet, closed_months
 
 __all__ = ["Understander", "default_understander", "load_understanding_data"]
 CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
-               "average_sale", "gross_margin", "busy_months", "quiet_months", "start_month",
-               "start_year", "hours_per_week", "team_size", "regulated")
+               "average_sale", "gross_margin", "busy_months", "quiet_months", "closed_months",
+               "start_month", "start_year", "hours_per_week", "team_size", "regulated")
 ALIASES = {"channels": "channel_ids", "excluded": "excluded_ids", "margin": "gross_margin"}
 
 
@@ -65,7 +65,13 @@ class Understander:
         goals = self.goals(text("goal"), current,
                            f"{text('current_customers')}. {text('situation')}")
         working, excluded = self.channels.read(text("channels"), text("excluded_channels"))
-        busy, quiet = busy_and_quiet(text("seasonality") or text("situation"), self.data, lang)
+        if business_type in self.data.google_means_business and bare_google(text("channels")) \
+                and "google_business" not in working + excluded:
+            working.append("google_business")
+        seasons = text("seasonality") or text("situation")
+        busy, quiet = busy_and_quiet(seasons, self.data, lang)
+        closed = [m for m in closed_months(seasons, self.data, lang) if m not in busy]
+        quiet = [m for m in quiet if m not in closed]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         understood = Understanding(
@@ -76,7 +82,8 @@ class Understander:
             current_customers=current,
             average_sale=amount(text("average_sale")) if text("average_sale") else None,
             gross_margin=margin(text("margin")) if text("margin") else None,
-            busy_months=busy, quiet_months=quiet, start_year=year, start_month=month,
+            busy_months=busy, quiet_months=quiet, closed_months=closed, start_year=year,
+            start_month=month,
             hours_per_week=hours_per_week(resources, self.data) if resources else None,
             team_size=team_size(resources or business_text, self.data),
             regulated=regulated(f"{text('constraints')} {text('resources')}",
