@@ -99,7 +99,8 @@ def test_html_in_a_business_name_stays_text_through_the_interview_and_plan(page)
     expect(plan).to_contain_text("Marketing plan for <img src=x onerror=alert",
                                  timeout=TIMEOUT_MS)
     expect(plan).to_contain_text("<b onclick=alert(2)>and pastries</b>")
-    page.locator("#plan-section-value textarea").fill(f"Our story {IMG} {SCRIPT}")
+    page.locator("#plan-edit").click()  # the summary section's form, opened on request
+    page.locator("#pf-value textarea").fill(f"Our story {IMG} {SCRIPT}")
     page.locator("#plan-save-section").click()
     expect(plan).to_contain_text(f"Our story {IMG} {SCRIPT}")
 
