@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
 
+from assistant.planning.plan.formatting import format_money
 from tests.ui_server import (
     BROWSER_MARKS,
     ROOT,
@@ -22,6 +24,7 @@ from tests.ui_server import (
 pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api")
 expect = sync_api.expect
+expect.set_options(timeout=TIMEOUT_MS)  # two shared cores: a first answer can take seconds
 
 VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 TAB_NAMES = {"en": ["Chat", "Marketing plan", "Concepts", "Knowledge"],
@@ -90,7 +93,12 @@ def ask(page, question: str, footer: str = "Answered by") -> object:  # noqa: AN
 
 
 def test_the_app_says_where_it_is_running(app: RunningApp) -> None:
-    assert f"Estratega is running at {app.url}" in app.log.read_text(encoding="utf-8")
+    # The line follows launch(), which already answers: give the print a moment to land.
+    for _ in range(50):
+        if f"Estratega is running at {app.url}" in app.log.read_text(encoding="utf-8"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(app.log.read_text(encoding="utf-8")[-2000:])
 
 
 @pytest.mark.parametrize("size", VIEWPORTS)
@@ -169,6 +177,97 @@ def test_a_bad_message_is_explained_beside_the_input_and_nothing_is_lost(browser
         page.context.close()
 
 
+@pytest.mark.xfail(strict=True, reason="chat history survives a reload only once the server "
+                   "keeps it by owner across sessions (#15, security engineer): it is keyed by "
+                   "(owner, session hash) and a reload gets a new session hash")
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_a_reload_shows_the_conversation_again(browser, app, size: str) -> None:  # noqa: ANN001
+    page = open_page(browser, app, size)
+    try:
+        ask(page, "What is a KPI?")
+        page.reload()
+        expect(page.locator("#send")).to_have_text("Send")
+        expect(page.locator("#chatbot .user-row").filter(has_text="What is a KPI?")
+               ).to_be_visible(timeout=5_000)
+        expect(page.locator("#chatbot .bot-row").filter(has_text="Answered by").first
+               ).to_be_visible()
+        shot(page, f"layout-chat-after-reload-{size}")
+    finally:
+        page.context.close()
+
+
+# -- language slips: each seen in the language a person reads ---------------------------------
+def toast_title(page, level: str) -> str:  # noqa: ANN001
+    """The title a person sees on the newest toast of `level` (Gradio's own word is hidden)."""
+    title = page.locator(f".toast-body.{level} .toast-title").last
+    expect(title).to_be_visible()
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+    return title.evaluate("e => getComputedStyle(e, '::before').content").strip('"')
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_footers_follow_the_answer_and_titles_the_ui_language(browser, app,  # noqa: ANN001
+                                                              size: str) -> None:
+    page = open_page(browser, app, size, "it-IT")
+    try:
+        answer = ask(page, "Che cos'è il ROI?", footer="Risposta del compositore")
+        expect(answer).not_to_contain_text("di il")
+        shot(page, f"layout-footer-it-{size}")
+    finally:
+        page.context.close()
+    page = open_page(browser, app, size, "fr-FR")
+    try:  # a Spanish question with no answer in the sources, in a French UI
+        refusal = ask(page, "¿Cuál es la capital de Australia y cuántos habitantes tiene?",
+                      footer="Respondido por")
+        expect(refusal).not_to_contain_text("Réponse rédigée")
+        shot(page, f"layout-refusal-es-under-fr-{size}")
+        page.get_by_role("tab", name="Concepts").click()  # a miss: a hint, no empty columns
+        page.locator("#concept-term textarea").fill("xqzwv")
+        page.locator("#concept-lookup").click()
+        expect(page.locator("#concept-card")).to_contain_text("Essayez")
+        assert toast_title(page, "warning") == "Attention"
+        page.wait_for_timeout(400)  # the toast's fade-in, for a readable screenshot
+        page.screenshot(path=str(SCREENSHOTS / f"layout-toast-fr-{size}.png"))
+        expect(page.locator("#concept-translations")).to_be_hidden()
+        shot(page, f"layout-concept-miss-fr-{size}")
+        page.locator("#concept-term textarea").fill("marketing viral")  # near ones suggested
+        page.locator("#concept-lookup").click()
+        expect(page.locator("#concept-card")).to_contain_text("marketing viral")
+        links = page.locator(".concept-link:visible")
+        expect(links.first).to_be_visible()
+        assert links.count() >= 2 and re.search(r"marketing", " ".join(
+            links.all_inner_texts()), re.I), links.all_inner_texts()
+        expect(page.locator(".block.links-label")).to_contain_text("Vouliez-vous dire")
+        expect(page.locator("#concept-translations")).to_be_hidden()
+        no_sideways_scroll(page)
+        shot(page, f"layout-concept-suggestions-fr-{size}")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_spanish_knowledge_tab_speaks_tu_and_counts_yours(browser, app, size: str,  # noqa: ANN001
+                                                          tmp_path) -> None:  # noqa: ANN001
+    page = open_page(browser, app, size, "es-ES")
+    try:
+        page.get_by_role("tab", name="Conocimiento").click()
+        upload = page.locator("#upload")
+        expect(upload).to_contain_text("Suelta el archivo aquí")
+        expect(upload).to_contain_text("Haz clic para subirlo")
+        expect(upload).not_to_contain_text(re.compile("Coloque|Haga clic"))
+        summary = page.locator("#sources-summary")
+        expect(summary).to_contain_text("tuyas: 0")
+        doc = tmp_path / "oferta-ocelote.md"
+        doc.write_text("# Oferta Ocelote\n\nLa oferta Ocelote regala una bolsa de tela a los "
+                       "clientes nuevos de la tienda con su primer pedido.\n", encoding="utf-8")
+        page.locator("#upload input[type=file]").set_input_files(str(doc))
+        expect(summary).to_contain_text("tuyas: 1", timeout=90_000)
+        expect(summary).not_to_contain_text("1 tuyas")
+        shot(page, f"layout-knowledge-es-{size}")
+    finally:
+        page.context.close()
+
+
 # -- the interview by keyboard, then the plan at both sizes ---------------------------------
 QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.en.json").read_text("utf-8"))[
     "questions"]
@@ -229,11 +328,31 @@ def planned(browser, app: RunningApp) -> Iterator[dict]:  # noqa: ANN001
     seen["first_summary_value"] = page.locator("#iv-summary li").first.inner_text()
     seen["understood"] = page.locator("#iv-summary").inner_text()
     shot(page, "layout-summary-desktop")
+    # What was understood is corrected by choosing: another business type, then back, and a
+    # second goal; the "I understood" line follows each choice.
+    summary = page.locator("#iv-summary")
+    for business in ("restaurant or café", "bakery"):
+        choose(page, "#iv-u-type", business)
+        page.locator("#iv-u-apply").click()
+        expect(summary).to_contain_text(re.compile(f"I understood: .*{business}", re.S))
+    choose(page, "#iv-u-goals", "customer loyalty and retention")
+    page.locator("#iv-u-apply").click()
+    expect(summary).to_contain_text(re.compile("I understood: .*loyalty", re.S | re.I))
+    expect(page.locator("#iv-u-goals")).to_contain_text("customer loyalty and retention")
+    seen["corrected"] = summary.inner_text()
+    shot(page, "layout-summary-corrected-desktop")
     focus_by_keyboard(page, "#iv-confirm")
     page.keyboard.press("Enter")
     expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol", timeout=60_000)
     yield seen
     page.context.close()
+
+
+def choose(page, chooser: str, option: str) -> None:  # noqa: ANN001
+    """Pick one option in a Gradio dropdown (single or multiple choice), as a person does."""
+    page.locator(f"{chooser} input").click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
 
 
 def test_the_interview_can_be_done_with_the_keyboard_alone(planned) -> None:  # noqa: ANN001
@@ -259,6 +378,12 @@ def test_plan_tables_read_well_on_desktop_and_phone(planned, size: str) -> None:
     expect(body.locator("table").first).to_be_visible()
     no_sideways_scroll(page)
     assert page.evaluate(BROKEN_WORDS) == []  # no "Obiet tivo", no "P r o s p e…"
+    # The section form stays closed until asked for: the page is the plan and its tools.
+    expect(page.locator("#plan-save-section")).to_have_count(0)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    plan_height = body.bounding_box()["height"]
+    print(f"{size}: page {height} px tall, plan text {plan_height:.0f} px")
+    assert height < plan_height + 1600, (height, plan_height)
     if size == "phone":
         # Rows are cards: every cell as wide as the card, its column name shown above it.
         shot(page, f"layout-plan-{size}")
@@ -280,31 +405,75 @@ def test_a_plan_section_is_edited_in_a_form_checked_beside_each_field(planned,  
                                                                       size: str) -> None:
     page = planned["page"]
     page.set_viewport_size(VIEWPORTS[size])
+    collapsed = page.evaluate("document.documentElement.scrollHeight")
     page.locator("#plan-section input").click()
     page.get_by_role("option", name=re.compile("Tactic", re.I)).first.click()
+    expect(page.locator("#pf-0-budget_cents")).to_have_count(0)  # closed until asked for
+    page.locator("#plan-edit").click()
     budget = page.locator("#pf-0-budget_cents input")
     expect(budget).to_be_visible()
+    opened = page.evaluate("document.documentElement.scrollHeight")
+    print(f"{size}: page {collapsed} px tall with the form closed, {opened} px with Tactics open")
     euros = float(budget.input_value())
     assert 0 < euros <= 3000, euros  # currency units, not cents
     expect(page.locator("#pf-0-budget_cents")).to_contain_text("EUR")
     expect(page.locator("#pf-0-start_month")).to_contain_text("month 1 to")
     name = page.locator("#pf-0-name textarea, #pf-0-name input").first
     assert name.input_value()
-    budget.fill(str(euros + 1))  # the budget lines would no longer add up
+    budget.fill(str(euros + 3000))  # more than the whole plan's budget: refused beside it
     page.locator("#plan-save-section").click()
-    expect(page.locator("#pf-0-budget_cents").get_by_text(re.compile("budget", re.I))
-           ).to_be_visible()
-    expect(budget).to_have_value(re.compile(str(int(euros + 1))))  # the typed value stays
+    problem = page.locator("#pf-0-budget_cents").get_by_text(re.compile("more than the plan"))
+    expect(problem).to_be_visible()
+    expect(budget).to_have_value(re.compile(str(int(euros + 3000))))  # the typed value stays
     no_sideways_scroll(page)
     shot(page, f"layout-plan-form-error-{size}")
     page.locator("#pf-0-budget_cents").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"layout-plan-form-error-{size}-field.png"))
 
-    budget.fill(f"{euros:.2f}")
+    # A budget the reserve can pay for is saved: the budget table and month split follow.
+    new_budget = euros + 10
+    budget.fill(f"{new_budget:.2f}")
     new_name = f"Neighbourhood tastings {size}"
     name.fill(new_name)
     page.locator("#plan-save-section").click()
-    expect(page.locator("#plan-body")).to_contain_text(new_name)
+    body = page.locator("#plan-body")
+    expect(body).to_contain_text(new_name)
+    expect(page.locator("#plan-save-section")).to_have_count(0)  # the form closed again
+    row = body.locator("tr").filter(has_text=new_name).filter(has_text="%")
+    expect(row.first).to_contain_text(format_money(round(new_budget * 100), "EUR", "en"))
+    # Its title is in the UI's language (Gradio shows "Info" whatever title it is given).
+    toast = page.locator(".toast-body.info").filter(has_text="Section saved.")
+    expect(toast.first).to_be_visible()
+    title = toast.first.locator(".toast-title")
+    assert title.evaluate("e => getComputedStyle(e, '::before').content") == '"Done"'
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # "Info" not shown
+    shot(page, f"layout-plan-saved-{size}")
+    page.locator(".toast-close").first.click()
+    page.set_viewport_size(VIEWPORTS["desktop"])
+
+
+# The saved item's text, the field's label and the dropdown's arrow, as boxes.
+SAVED_BOXES = """() => { const root = document.querySelector('#saved-work');
+  const input = root.querySelector('input'); const box = input.getBoundingClientRect();
+  const arrow = [...root.querySelectorAll('svg')].map(s => s.getBoundingClientRect())
+    .filter(r => r.width > 0).sort((a, b) => b.right - a.right)[0];
+  const label = root.querySelector('label span, [data-testid=block-info]').getBoundingClientRect();
+  return {textRight: box.right - parseFloat(getComputedStyle(input).paddingRight),
+          textLeft: box.left, arrowLeft: arrow.left, arrowTop: arrow.top, arrowBottom: arrow.bottom,
+          labelRight: label.right, labelBottom: label.bottom, labelTop: label.top}; }"""
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_the_saved_item_never_runs_under_its_dropdown_arrow(planned, size: str) -> None:  # noqa: ANN001
+    page = planned["page"]
+    page.set_viewport_size(VIEWPORTS[size])
+    page.locator("#saved-work").scroll_into_view_if_needed()
+    expect(page.locator("#saved-work input")).to_have_value(re.compile("Panaderia Sol"))
+    boxes = page.evaluate(SAVED_BOXES)
+    assert boxes["textRight"] <= boxes["arrowLeft"], boxes  # the text stops before the arrow
+    assert boxes["labelBottom"] <= boxes["arrowTop"] or boxes["labelRight"] <= boxes["arrowLeft"], \
+        boxes  # the label is above the arrow or beside it, never on it
+    page.locator("#saved-work").screenshot(path=str(SCREENSHOTS / f"layout-saved-item-{size}.png"))
     page.set_viewport_size(VIEWPORTS["desktop"])
 
 

@@ -13,7 +13,7 @@ from ..facade import Assistant
 from ..messages import describe
 from ..prompts import PromptLibrary
 from ..settings import Settings
-from . import chat, concepts, interview, knowledge
+from . import chat, concepts, interview, knowledge, notify
 from .context import UiContext
 from .i18n import DEFAULT_LANG, LANGUAGE_CHOICES, UiText, ui_lang
 from .identity import BrowserIds, IdentityCookie, owner_id
@@ -85,11 +85,13 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         demo.load(start, [saved_lang], [owner, lang],
                   js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
             relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+            None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
             chat_tab.resume_fn, [owner], chat_tab.chatbot, api_name="resume_chat").then(
             knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
             interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
             api_name="saved_work")
         lang.input(relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+            None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
             lambda code: ui_lang(code), lang, saved_lang, api_visibility="private",
             queue=False).then(
             knowledge_tab.refresh_fn, [owner, lang], listing, api_visibility="private").then(
@@ -163,7 +165,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "quiet": True,  # app.py prints the one line that matters: where the app is
         "i18n": gr.I18n(**GRADIO_TEXTS),
         # Outside the app's own CSS, which Gradio scopes inside the page's padding.
-        "head": PAGE_STYLE,
+        "head": PAGE_STYLE + notify.titles_style(PromptLibrary(settings.prompts_dir)),
     }
 
 

@@ -87,6 +87,19 @@ def build(ctx: UiContext) -> InterviewTab:
     current_values = gr.State({})  # slot -> its current answer, to start the editor with
     with gr.Group(visible=False, elem_classes="iv-summary-box") as summary:
         table = gr.Markdown("", elem_id="iv-summary", label="summary")
+        # What was understood, corrected by choosing (business type, goals, channels).
+        understood_title = gr.Markdown(t(lang0, "interview.understood_title"),
+                                       elem_classes="understood-title", label="understood")
+        with gr.Row(elem_id="iv-understood"):
+            kind = gr.Dropdown([], label=t(lang0, "interview.understood_type"),
+                               elem_id="iv-u-type", min_width=220)
+            goals = gr.Dropdown([], multiselect=True, label=t(lang0, "interview.understood_goals"),
+                                elem_id="iv-u-goals", min_width=220)
+            channels = gr.Dropdown([], multiselect=True, elem_id="iv-u-channels", min_width=220,
+                                   label=t(lang0, "interview.understood_channels"))
+            excluded = gr.Dropdown([], multiselect=True, elem_id="iv-u-excluded", min_width=220,
+                                   label=t(lang0, "interview.understood_excluded"))
+        apply = gr.Button(t(lang0, "interview.understood_apply"), elem_id="iv-u-apply")
         with gr.Row(equal_height=True, elem_id="iv-edit"):
             slot = gr.Dropdown([], label=t(lang0, "interview.edit_slot"), elem_id="iv-edit-slot")
             value = gr.Textbox(label=t(lang0, "interview.edit_value"), elem_id="iv-edit-value")
@@ -134,12 +147,29 @@ def build(ctx: UiContext) -> InterviewTab:
                       value=view.summary[0].slot if view.summary else None),
             view.summary[0].value if view.summary else "",
             {i.slot: i.value for i in view.summary},
+            *understood_fields(view.interview_id if at_summary and not done else "", who, lang),
             *plan.show(view.plan_id, who),
         ]
 
+    def understood_fields(iid: str, who: str, lang: str) -> list[Any]:
+        """The four choosers, set to what the answers mean now (names in the UI language)."""
+        found = ctx.assistant.plans.understood(iid, who) if iid else None
+        if found is None:
+            return [gr.skip()] * 4
+        book, code = ctx.assistant.plans.playbook, ui_lang(lang)
+
+        def options(items: dict[str, Any]) -> list[tuple[str, str]]:
+            return sorted(((v.names.get(code) or k, k) for k, v in items.items()),
+                          key=lambda pair: pair[0].casefold())
+        channel_choices = options(book.channels)
+        return [gr.update(choices=options(book.business_types), value=found.business_type),
+                gr.update(choices=options(book.goals), value=[g.goal_id for g in found.goals]),
+                gr.update(choices=channel_choices, value=list(found.channel_ids)),
+                gr.update(choices=channel_choices, value=list(found.excluded_ids))]
+
     outputs = [interview_id, plan_id, choice_values, asking, progress, notes, question,
                *options, skip, answer, summary, table, slot, value, current_values,
-               *plan.show_outputs]
+               kind, goals, channels, excluded, *plan.show_outputs]
 
     def step(action: str, iid: str, text: str, owner: str, lang: str,
              request: gr.Request, key: str = "") -> list[Any]:
@@ -185,6 +215,29 @@ def build(ctx: UiContext) -> InterviewTab:
     def edit(iid: str, answer_to_change: str, new_value: str, owner: str, lang: str,
              request: gr.Request) -> list[Any]:
         return step("edit", iid, new_value, owner, lang, request, key=answer_to_change)
+
+    def correct_by_choosing(iid: str, business_type: str | None, goal_ids: list[str],
+                            channel_ids: list[str], excluded_ids: list[str], owner: str,
+                            lang: str, request: gr.Request) -> list[Any]:
+        """Apply the choosers that differ from what was understood, then show the summary."""
+        a, who = ctx.assistant, owner_id(owner, request)
+        try:
+            found = a.plans.understood(iid, who)
+            view = None
+            if found is not None:
+                wanted = {"business_type": business_type, "goals": list(goal_ids or []),
+                          "channels": list(channel_ids or []),
+                          "excluded": list(excluded_ids or [])}
+                now = {"business_type": found.business_type,
+                       "goals": [g.goal_id for g in found.goals],
+                       "channels": list(found.channel_ids), "excluded": list(found.excluded_ids)}
+                for field, value in wanted.items():
+                    if value != now[field] and (value or field in ("channels", "excluded")):
+                        view = a.plans.correct(iid, field, value, who)
+            view = view or a.plans.summary(iid, who)
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            raise ctx.error(err, lang) from None
+        return render(view, who, lang)
 
     def option(i: int) -> Any:
         def run(iid: str, values: list[str], owner: str, lang: str,
@@ -266,6 +319,8 @@ def build(ctx: UiContext) -> InterviewTab:
         lambda: "", None, correct, api_visibility="private", queue=False)
     correct_send.click(act("answer"), correct_inputs, outputs, api_name="correct").success(
         lambda: "", None, correct, api_visibility="private", queue=False)
+    apply.click(correct_by_choosing, [interview_id, kind, goals, channels, excluded, ctx.owner,
+                                      ctx.lang], outputs, api_name="correct_understood")
     confirm.click(confirm_with_progress, base, outputs, api_name="confirm").success(
         tab.refresh_fn, [ctx.owner, ctx.lang], tab.refresh_outputs, api_visibility="private")
     slot.input(lambda key, values: values.get(key, ""), [slot, current_values], value,
@@ -279,7 +334,10 @@ def build(ctx: UiContext) -> InterviewTab:
                 (slot, "label", "edit_slot"), (value, "label", "edit_value"),
                 (change, "value", "change"), (confirm, "value", "confirm"),
                 (correct, "label", "correct"), (correct, "placeholder", "correct_placeholder"),
-                (correct_send, "value", "change")]
+                (correct_send, "value", "change"), (understood_title, "value", "understood_title"),
+                (kind, "label", "understood_type"), (goals, "label", "understood_goals"),
+                (channels, "label", "understood_channels"),
+                (excluded, "label", "understood_excluded"), (apply, "value", "understood_apply")]
     tab.labelled.extend(labelled)
     tab.follow_fn, tab.follow_outputs = follow, outputs
     tab.show_fn = show_item

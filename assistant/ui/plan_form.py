@@ -106,6 +106,19 @@ def assemble(plan: Plan, section: str, fields: list[Field], values: list[Any]) -
     return current
 
 
+def shown_value(kind: str, raw: Any) -> Any:
+    """A form value as `Field.value` shows it, to tell whether the owner changed it."""
+    try:
+        value = _parsed(kind, raw)
+    except (TypeError, ValueError):
+        return raw
+    if kind == "money":
+        return None if value is None else value / 100
+    if kind == "money_lines":
+        return "\n".join(f"{v / 100:g}" for v in value)
+    return raw
+
+
 def _parsed(kind: str, raw: Any) -> Any:
     if kind in ("money_lines", "int_lines"):
         scale = 100 if kind == "money_lines" else 1

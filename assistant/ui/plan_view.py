@@ -13,6 +13,7 @@ import gradio as gr
 
 from ..errors import PlanInputError
 from ..planning.plan.model import SECTIONS
+from ..planning.rebalance import rebalance
 from . import plan_form
 from .context import UiContext, owner_id
 from .files import ExportFolder
@@ -33,27 +34,30 @@ class PlanView:
     value: gr.Textbox
     save: gr.Button
     files: gr.File
+    edit: gr.Button
+    editing: gr.State  # the section whose form is open; "" = collapsed (a phone page stays short)
     # Downloads go to one folder per owner in Gradio's cache, replaced on each view.
     exports: ExportFolder = dataclasses.field(default_factory=ExportFolder)
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.section, self.regenerate, self.files]
+        return [self.section, self.regenerate, self.files, self.edit]
 
     def relabel(self, lang: str) -> list[Any]:
         t = self.ctx.text
         return [gr.update(label=t(lang, "interview.section")),
                 gr.update(value=t(lang, "interview.regenerate")),
-                gr.update(label=t(lang, "interview.downloads"))]
+                gr.update(label=t(lang, "interview.downloads")),
+                gr.update(value=t(lang, "interview.edit_section"))]
 
     @property
     def show_outputs(self) -> list[Any]:
-        return [self.group, self.body, self.section, self.value, self.files]
+        return [self.group, self.body, self.section, self.value, self.files, self.editing]
 
     def show(self, plan_id: str | None, owner: str, section: str | None = None) -> list[Any]:
         """The plan rendered from its Markdown export, and its three downloads."""
         if not plan_id:
-            return [gr.update(visible=False), "", gr.skip(), "", None]
+            return [gr.update(visible=False), "", gr.skip(), "", None, ""]
         a = self.ctx.assistant
         plan = a.plans.get_plan(plan_id, owner)
         names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
@@ -64,7 +68,7 @@ class PlanView:
             for fmt in FORMATS})
         return [gr.update(visible=True), markdown_html(markdown),
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
-                section_text(plan, section), paths]
+                section_text(plan, section), paths, ""]
 
 
 def section_text(plan: Any, section: str) -> str:
@@ -80,16 +84,19 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
     """Lay out the plan area (hidden until a plan exists) and wire its events."""
     t, lang0 = ctx.text, "en"
     version = gr.State(0)  # bumped after each save, so the form is rebuilt from the plan
+    editing = gr.State("")  # the one section whose form is open, on request
     with gr.Group(visible=False, elem_classes="plan-box") as group:
         body = gr.HTML("", elem_id="plan-body", label="plan", padding=False)
         with gr.Row(equal_height=True, elem_id="plan-tools"):
             section = gr.Dropdown([], label=t(lang0, "interview.section"), scale=2,
                                   elem_id="plan-section")
+            edit = gr.Button(t(lang0, "interview.edit_section"), scale=1, variant="primary",
+                             elem_id="plan-edit")
             regenerate = gr.Button(t(lang0, "interview.regenerate"), scale=1,
                                    elem_id="plan-regenerate")
         with gr.Column(elem_id="plan-form"):
-            @gr.render(inputs=[plan_id, section, ctx.owner, ctx.lang, version],
-                       triggers=[section.change, version.change, ctx.lang.change])
+            @gr.render(inputs=[plan_id, editing, ctx.owner, ctx.lang, version],
+                       triggers=[editing.change, version.change, ctx.lang.change])
             def form(pid: str, name: str | None, owner: str, lang: str, _version: int,
                      request: gr.Request) -> None:
                 """One input per field of the chosen section, errors beside each field."""
@@ -108,7 +115,13 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
         save = gr.Button("save", visible=False, elem_id="plan-save-json")
         files = gr.File(label=t(lang0, "interview.downloads"), file_count="multiple",
                         interactive=False, elem_id="plan-files")
-    view = PlanView(ctx, group, body, section, regenerate, value, save, files)
+    view = PlanView(ctx, group, body, section, regenerate, value, save, files, edit, editing)
+    # The form opens when asked, for one section; choosing another section while it is open
+    # shows that one's form instead.
+    # Queued: Gradio reports a changed `gr.State` (which redraws the form) only through its queue.
+    edit.click(lambda name: name or "", section, editing, api_visibility="private")
+    section.input(lambda name, open_: name if open_ else gr.skip(), [section, editing], editing,
+                  api_visibility="private")
 
     def change(pid: str, name: str, text: str, owner: str, lang: str, request: gr.Request,
                redo: bool = False) -> list[Any]:
@@ -134,7 +147,7 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
         return change(pid, name, text, owner, lang, request, redo=True)
 
     regenerate.click(redo, inputs, view.show_outputs, api_name="regenerate_section").then(
-        lambda v: v + 1, version, version, api_visibility="private", queue=False)
+        lambda v: v + 1, version, version, api_visibility="private")
     return view
 
 
@@ -150,8 +163,11 @@ def _form(ctx: UiContext, view: PlanView, plan: Any, name: str, lang: str, who: 
                 gr.Markdown(f"**{_row_title(t, lang, row, plan)}**",
                             elem_classes="form-row-title")
             inputs.extend(_input(t, lang, plan, field) for field in group)
-    save = gr.Button(t(lang, "interview.save_section"), variant="primary",
-                     elem_id="plan-save-section")
+    with gr.Row(elem_classes="form-actions"):
+        save = gr.Button(t(lang, "interview.save_section"), variant="primary",
+                         elem_id="plan-save-section")
+        close = gr.Button(t(lang, "interview.close_form"), elem_id="plan-close-form")
+    close.click(lambda: ("", ""), None, [view.editing, problems], api_visibility="private")
 
     def check(*values: Any) -> list[Any]:
         """Each field's problem beside it: its type and range first, then the plan validator."""
@@ -170,7 +186,7 @@ def _form(ctx: UiContext, view: PlanView, plan: Any, name: str, lang: str, who: 
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise ctx.error(err, lang) from None
         gr.Info(t(lang, "interview.saved_section"), title=t(lang, "notify.info"))
-        return (*view.show(plan.id, who, name), "", values[-1] + 1)
+        return (*view.show(plan.id, who, name), "", values[-1] + 1)  # the form closes
 
     save.click(store, [*inputs, version], [*view.show_outputs, problems, version],
                validator=check, api_visibility="private")
@@ -194,15 +210,26 @@ def _check(ctx: UiContext, plan: Any, name: str, fields: list[plan_form.Field],
     if typed:
         return {key: _type_message(t, lang, code) for key, code in typed.items()}
     candidate = Plan.model_validate({**plan.model_dump(), name: new})
+    # The money that hangs on a changed budget is recomputed as the save will (rebalance.py).
+    candidate, over = rebalance(plan, candidate, name)
     out: dict[str, str] = {}
     prompts = ctx.assistant.runtime.prompts
-    for finding in validate_plan(candidate):
+    for finding in [*over, *validate_plan(candidate)]:
         sentence = prompts.phrase("plan", plan.language, f"findings.{finding.code}",
                                   subject=finding.subject, detail=finding.detail)
-        target = _finding_field(finding.code, finding.subject, fields)
+        target = (_changed_money(fields, values) if finding.code == "tactics_over_budget"
+                  else _finding_field(finding.code, finding.subject, fields))
         if target is not None:
             out[target.key] = f"{out[target.key]} {sentence}" if target.key in out else sentence
     return out
+
+
+def _changed_money(fields: list[plan_form.Field], values: list[Any]) -> plan_form.Field | None:
+    """The first amount the owner changed (where a total that no longer fits is reported)."""
+    money = [(f, v) for f, v in zip(fields, values, strict=True)
+             if f.kind in ("money", "money_lines")]
+    changed = [f for f, v in money if plan_form.shown_value(f.kind, v) != f.value]
+    return (changed or [f for f, _ in money] or [None])[0]
 
 
 def _finding_field(code: str, subject: str, fields: list[plan_form.Field]
