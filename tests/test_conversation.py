@@ -208,3 +208,27 @@ def test_the_chat_shows_which_section_a_model_drafts_and_which_fell_back(
     assert plan.model_sections == ["diagnosis"] and plan.draft_notes
     assert "Scritto dal modello" in summary and "Diagnosi" in summary  # which parts, in Italian
     assert all(note in summary for note in plan.draft_notes)  # and why the others fell back
+
+
+def test_the_web_chat_streams_progress_lines_before_the_turn_and_keeps_errors() -> None:
+    from assistant.conversation import Line
+    from assistant.ui.chat import turn_with_progress
+
+    def run(progress):  # noqa: ANN001, ANN202
+        progress(Line("assistant", "*Scrittura: Diagnosi…*", kind="progress"))
+        progress(Line("assistant", "*Diagnosi: scritto dal modello e verificato.*",
+                      kind="progress"))
+        return "the turn"
+
+    items = list(turn_with_progress(run))
+    assert [getattr(i, "kind", i) for i in items] == ["progress", "progress", "the turn"]
+
+    def fails(progress):  # noqa: ANN001, ANN202
+        progress(Line("assistant", "*Scrittura: Diagnosi…*", kind="progress"))
+        raise ValueError("the database went away")
+
+    seen = []
+    with pytest.raises(ValueError, match="went away"):
+        for item in turn_with_progress(fails):
+            seen.append(item)
+    assert len(seen) == 1  # what was heard before the error was still shown
