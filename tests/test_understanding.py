@@ -159,3 +159,13 @@ def test_a_rate_goal_keeps_its_period(understander, lang, goal, period, change):
 def test_closed_months_are_kept_apart_from_quiet_ones(understander, lang, seasons, closed, quiet):
     u = read(understander, lang, business="x", seasonality=seasons)
     assert u.closed_months == closed and quiet in (None, u.quiet_months)
+
+
+def test_a_french_fromagerie_with_a_weekly_goal_an_apprentice_and_a_second_goal(understander):
+    u = read(understander, "fr", business="La Cave à Fromages de Julie, fromagerie à Annecy",
+             offer="fromages de Savoie, plateaux pour apéros",
+             goal="passer de 120 à 150 clients par semaine et vendre plus de plateaux pour "
+                  "les fêtes", resources="je suis seule avec une apprentie, 3 heures par semaine")
+    assert u.business_type == "retail" and u.team_size == 2
+    assert [(g.goal_id, g.period, g.change) for g in u.goals] == [
+        ("acquisition", "week", 30), ("conversion", None, None)]

@@ -53,6 +53,9 @@ def hours_per_week(text: str, data: UnderstandingData) -> float | None:
     return None
 
 
+ARTICLES = frozenset({"a", "an", "un", "una", "une", "uno"})
+
+
 def team_size(text: str, data: UnderstandingData) -> int | None:
     """People who can do the work: 1 for "trabajo sola", "just me"; counted otherwise."""
     low = fold(text)
@@ -69,6 +72,8 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
     solo = data.word_pattern("solo").search(low)
     others = 0
     for q in quantities(text):
+        if low[q.start:q.end] in ARTICLES:
+            continue  # "une apprentie": counted once, as a single person, below
         after = low[q.end:q.end + 30]
         if q.unit is None and persons.match(after.strip()) or re.match(
                 r"\s*(?:[a-z]+\s)?(?:" + persons.pattern[len("(?<![a-z0-9])"):] + ")", after):
@@ -78,6 +83,10 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
         + persons.pattern[len("(?<![a-z0-9])"):] + r")\b", low)]
     singles = len(people)
     theirs = [p for p in people if p in ("mi", "mis", "my", "ma", "mon", "mio", "mia")]
+    helped = re.search(r"\b(?:avec|con|with|insieme a)\s+(?:[a-z]+\s){0,2}(?:"
+                       + persons.pattern[len("(?<![a-z0-9])"):] + r")", low)
+    if solo and helped and not others:
+        return 1 + max(1, singles)  # "je suis seule avec une apprentie": two
     if solo and not others and not theirs:
         return 1  # "sono il maestro e unico istruttore": the person named is the owner
     if others or singles:

@@ -14,7 +14,8 @@ from .data import UnderstandingData, pattern
 from .model import GoalUnderstood
 from .numbers import Quantity, quantities
 
-SPLIT = re.compile(r"\s*(?:[;:]|,(?!\d)|\s(?:y|e|et|and|also|ademas|aussi|anche|plus)\s|"
+SPLIT = re.compile(r"\s*(?:[;:]|,(?!\d)|\s(?:y|e|et|and|also|ademas|aussi|anche|"
+                   r"plus(?=\s(?!(?:de|d|que|du|des)\b)))\s|"
                    r"\s(?:y|e|et|and)\s+(?:tambien|aussi|anche|also)\s)\s*", re.IGNORECASE)
 MIN_SCORE = 0.42  # below this a fragment is not a goal of its own (merged into the previous)
 _NUM = r"(\d[\d.,\u00a0\u202f ]*\d|\d)\s?(%|k)?"
