@@ -77,7 +77,9 @@ NEXT_STEP = """(before) => {
   const summary = document.querySelector('#iv-summary');
   if (summary && summary.offsetParent) return true;
   const text = document.querySelector('#iv-progress')?.innerText || '';
-  return /Question \\d+ of/.test(text) && !/processing|queue/.test(text) && text !== before;
+  const step = (text.match(/Question \\d+ of \\d+/) || [''])[0];
+  // Gradio's timer ("processing | 0.4s", or just "0.0s") sits over the counter while a step runs
+  return step && step !== before && !/processing|queue|\\d\\.\\ds/.test(text);
 }"""
 
 
@@ -207,7 +209,7 @@ def test_interview_with_back_and_an_edit_drafts_a_plan_to_download(page) -> None
     expect(progress).to_contain_text("Question 3 of")
     shot(page, "interview")
     while not page.locator("#iv-summary").is_visible():
-        before = progress.inner_text()
+        before = re.search(r"Question \d+ of \d+", progress.inner_text()).group(0)
         slot = slot_of(page.locator("#iv-question").inner_text())
         if slot in ANSWERS:
             page.locator("#iv-answer textarea").fill(ANSWERS[slot])
