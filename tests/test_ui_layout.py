@@ -31,8 +31,8 @@ TAB_NAMES = {"en": ["Chat", "Marketing plan", "Concepts", "Knowledge"],
              "es": ["Chat", "Plan de marketing", "Conceptos", "Conocimiento"]}
 
 # Words of the plan's table cells that the browser laid out on more than one line.
-BROKEN_WORDS = """() => { const broken = [];
-  for (const cell of document.querySelectorAll('#plan-body th, #plan-body td')) {
+BROKEN_WORDS = """(cells) => { const broken = [];
+  for (const cell of document.querySelectorAll(cells)) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (const m of node.textContent.matchAll(/[\\p{L}\\p{N}]{4,}/gu)) {
@@ -42,6 +42,7 @@ BROKEN_WORDS = """() => { const broken = [];
         if (tops.size > 1) broken.push(m[0]);
       } } }
   return broken; }"""
+PLAN_CELLS = "#plan-body th, #plan-body td"
 NARROWEST_CELL = """() => [...document.querySelectorAll('#plan-body td')]
   .filter(td => td.innerText.trim()).map(td => [Math.round(td.getBoundingClientRect().width),
     Math.round(td.closest('table').getBoundingClientRect().width), td.innerText.slice(0, 30)])
@@ -263,6 +264,7 @@ def test_spanish_knowledge_tab_speaks_tu_and_counts_yours(browser, app, size: st
         page.locator("#upload input[type=file]").set_input_files(str(doc))
         expect(summary).to_contain_text("tuyas: 1", timeout=90_000)
         expect(summary).not_to_contain_text("1 tuyas")
+        no_sideways_scroll(page)
         shot(page, f"layout-knowledge-es-{size}")
     finally:
         page.context.close()
@@ -341,6 +343,15 @@ def planned(browser, app: RunningApp) -> Iterator[dict]:  # noqa: ANN001
     expect(page.locator("#iv-u-goals")).to_contain_text("customer loyalty and retention")
     seen["corrected"] = summary.inner_text()
     shot(page, "layout-summary-corrected-desktop")
+    page.set_viewport_size(VIEWPORTS["phone"])  # the same choosers on a phone
+    choose(page, "#iv-u-excluded", "TikTok")
+    page.locator("#iv-u-apply").click()
+    expect(summary).to_contain_text(re.compile("ruled out: .*TikTok", re.S))
+    no_sideways_scroll(page)
+    seen["phone_chooser_width"] = page.locator("#iv-u-excluded").bounding_box()["width"]
+    page.locator("#iv-understood").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "layout-summary-corrected-phone.png"))
+    page.set_viewport_size(VIEWPORTS["desktop"])
     focus_by_keyboard(page, "#iv-confirm")
     page.keyboard.press("Enter")
     expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol", timeout=60_000)
@@ -363,6 +374,9 @@ def test_the_interview_can_be_done_with_the_keyboard_alone(planned) -> None:  # 
     assert planned["first_edit_value"].strip()[:10] in planned["first_summary_value"], planned
     # The summary says what was understood (business type, goals...) before drafting.
     assert re.search(r"I understood: .*bakery", planned["understood"], re.I | re.S), planned
+    # Corrected by choosing, at both sizes; on a phone each chooser takes the screen's width.
+    assert "loyalty" in planned["corrected"], planned
+    assert planned["phone_chooser_width"] > 0.8 * (VIEWPORTS["phone"]["width"] - 60), planned
     # The saved list shows the new plan without a reload.
     expect(page.locator("#saved-work input")).to_have_value(re.compile("Panaderia Sol"))
     # Plan sources are titles, never internal ids like "(lead-generation)".
@@ -377,7 +391,7 @@ def test_plan_tables_read_well_on_desktop_and_phone(planned, size: str) -> None:
     body = page.locator("#plan-body")
     expect(body.locator("table").first).to_be_visible()
     no_sideways_scroll(page)
-    assert page.evaluate(BROKEN_WORDS) == []  # no "Obiet tivo", no "P r o s p e…"
+    assert page.evaluate(BROKEN_WORDS, PLAN_CELLS) == []  # no "Obiet tivo", "P r o s p e…"
     # The section form stays closed until asked for: the page is the plan and its tools.
     expect(page.locator("#plan-save-section")).to_have_count(0)
     height = page.evaluate("document.documentElement.scrollHeight")
