@@ -461,7 +461,8 @@ def test_a_plan_section_is_edited_in_a_form_checked_beside_each_field(planned,  
     title = toast.first.locator(".toast-title")
     assert title.evaluate("e => getComputedStyle(e, '::before').content") == '"Done"'
     assert title.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # "Info" not shown
-    shot(page, f"layout-plan-saved-{size}")
+    page.wait_for_timeout(400)  # the toast's fade-in; the screenshot shows what is in view
+    page.screenshot(path=str(SCREENSHOTS / f"layout-plan-saved-{size}.png"))
     page.locator(".toast-close").first.click()
     page.set_viewport_size(VIEWPORTS["desktop"])
 
