@@ -178,11 +178,10 @@ def test_a_bad_message_is_explained_beside_the_input_and_nothing_is_lost(browser
         page.context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="chat history survives a reload only once the server "
-                   "keeps it by owner across sessions (#15, security engineer): it is keyed by "
-                   "(owner, session hash) and a reload gets a new session hash")
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_a_reload_shows_the_conversation_again(browser, app, size: str) -> None:  # noqa: ANN001
+    """The history is the server's (conversations.py, by owner); a reload is a new session of
+    the same owner and continues its most recent conversation. Another browser sees none."""
     page = open_page(browser, app, size)
     try:
         ask(page, "What is a KPI?")
@@ -193,8 +192,22 @@ def test_a_reload_shows_the_conversation_again(browser, app, size: str) -> None:
         expect(page.locator("#chatbot .bot-row").filter(has_text="Answered by").first
                ).to_be_visible()
         shot(page, f"layout-chat-after-reload-{size}")
+        ask(page, "And what is a CAC?")  # the conversation goes on after the reload
+        expect(page.locator("#chatbot .user-row")).to_have_count(2)
+        page.locator("#new-chat").click()  # a new conversation stays new after a reload
+        expect(page.locator("#chatbot .bot-row")).to_have_count(0)
+        page.reload()
+        expect(page.locator("#send")).to_have_text("Send")
+        page.wait_for_timeout(1500)  # the load events have run (the chat would be filled)
+        expect(page.locator("#chatbot .user-row")).to_have_count(0)
     finally:
         page.context.close()
+    stranger = open_page(browser, app, size)
+    try:
+        stranger.wait_for_timeout(1500)
+        expect(stranger.locator("#chatbot .user-row")).to_have_count(0)
+    finally:
+        stranger.context.close()
 
 
 # -- language slips: each seen in the language a person reads ---------------------------------

@@ -54,7 +54,7 @@ class ChatTab:
         shown = line_messages(lines)
         if shown:
             self.store.save(who, session, shown)
-        return shown or self.store.get(who, session).messages
+        return shown or self.store.resume(who, session).messages  # a reload continues it
 
     def relabel(self, lang: str) -> list[Any]:
         """Updates that put every label in `lang`."""

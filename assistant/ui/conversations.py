@@ -48,6 +48,28 @@ class Conversations:
             found = self._touch(owner, session)
             return Conversation(found.conversation_id, list(found.messages))
 
+    def resume(self, owner: str, session: str) -> Conversation:
+        """Like `get`, but a session the store has not seen yet (a reload, a new tab) continues
+        the owner's most recent conversation, so a reload shows the conversation again.
+
+        >>> store = Conversations()
+        >>> store.save("user:ana", "s1", [{"n": 1}])
+        >>> store.resume("user:ana", "s2").messages, store.resume("user:luc", "s3").messages
+        ([{'n': 1}], [])
+        >>> store.restart("user:ana", "s2")
+        >>> store.resume("user:ana", "s4").messages  # after "New conversation": the new one
+        []
+        """
+        with self._lock:
+            if (owner, session) not in self._items:
+                latest = next((c for (who, _), c in reversed(self._items.items())
+                               if who == owner), None)
+                if latest is not None:
+                    self._items[(owner, session)] = Conversation(latest.conversation_id,
+                                                                 list(latest.messages))
+            found = self._touch(owner, session)
+            return Conversation(found.conversation_id, list(found.messages))
+
     def save(self, owner: str, session: str, messages: list[Message]) -> None:
         """Replace the conversation's messages (only the last `max_messages` are kept)."""
         with self._lock:
@@ -57,6 +79,7 @@ class Conversations:
         """Forget the conversation: the next question starts a new one."""
         with self._lock:
             self._items[(owner, session)] = Conversation()
+            self._items.move_to_end((owner, session))  # the owner's most recent one now
             self._trim()
 
     def __len__(self) -> int:
