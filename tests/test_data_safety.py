@@ -73,7 +73,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_data(
     before = _snapshot(assistant)
     interview = assistant.plans.start_interview(owner="u1", lang="es")
     filler = small / f"filler-{uuid.uuid4().hex}"
-    with open(filler, "wb") as handle:  # fill the disk to the last byte
+    with open(filler, "wb", buffering=0) as handle:  # to the last byte; nothing left to flush
         try:
             while True:
                 handle.write(b"\0" * 65536)
