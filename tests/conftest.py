@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,32 @@ def ingested_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("kb")
     Assistant(make_settings(data)).ingest()
     return data
+
+
+@pytest.fixture(scope="session")
+def fresh_data(ingested_dir: Path, tmp_path_factory: pytest.TempPathFactory
+               ) -> Callable[[str], Path]:
+    """Make a private copy of the ingested data dir for an app under test (it then starts
+    without indexing the knowledge base again)."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path_factory.mktemp(name) / "data"
+        shutil.copytree(ingested_dir, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Debian Chromium for all browser tests (each test opens its own context)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from tests.ui_server import launch_chromium
+
+    with sync_api.sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

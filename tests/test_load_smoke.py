@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,15 +14,15 @@ pytest.importorskip("gradio_client")
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("load") / "data") as running:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    with running_app(fresh_data("load")) as running:
         yield running
 
 
 def test_five_simultaneous_users_get_only_their_own_answers(app: RunningApp) -> None:
     from benchmarks.load import run, summary
 
-    report = run(app.url, users=5, duration=12, max_actions=40, pid=app.process.pid)
+    report = run([app.url], users=5, duration=12, max_actions=40, pids=[app.process.pid])
     print(summary(report))
     assert report.errors == []
     assert report.crosstalk == []
@@ -34,4 +35,4 @@ def test_the_load_script_refuses_anything_but_loopback() -> None:
     from benchmarks.load import run
 
     with pytest.raises(SystemExit, match="non-loopback"):
-        run("http://example.com:7860/", users=1, duration=1, max_actions=1, pid=None)
+        run(["http://example.com:7860/"], users=1, duration=1, max_actions=1, pids=[None])

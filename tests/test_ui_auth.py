@@ -7,13 +7,13 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.ui_server import CHROMIUM, RunningApp, launch_chromium, running_app
+from tests.ui_server import CHROMIUM, RunningApp, running_app
 
 pytestmark = pytest.mark.slow
 gradio_client = pytest.importorskip("gradio_client")
@@ -31,8 +31,8 @@ PROTECTED = [
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    data = tmp_path_factory.mktemp("auth") / "data"
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    data = fresh_data("auth")
     with running_app(data, ESTRATEGA_AUTH=f"{ANA[0]}:{ANA[1]},{LUC[0]}:{LUC[1]}") as running:
         yield running
 
@@ -147,23 +147,22 @@ def test_password_guessing_is_throttled_with_a_clear_message(app: RunningApp) ->
 
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason=f"Debian chromium not found at {CHROMIUM}")
-def test_the_browser_gets_the_app_only_after_logging_in(app: RunningApp) -> None:
+def test_the_browser_gets_the_app_only_after_logging_in(app: RunningApp,
+                                                      chromium) -> None:  # noqa: ANN001
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page(locale="en-US")
-            page.goto(app.url)
-            sync_api.expect(page.locator("input[type=password]")).to_be_visible(timeout=30_000)
-            assert page.locator("#tab-chat").count() == 0
-            page.locator("input[type=text]").first.fill(LUC[0])
-            page.locator("input[type=password]").fill(LUC[1])
-            page.keyboard.press("Enter")
-            sync_api.expect(page.get_by_role("tab", name="Knowledge")).to_be_visible(
-                timeout=30_000)
-            page.get_by_role("tab", name="Knowledge").click()
-            table = page.locator("#sources-table")
-            sync_api.expect(table).to_contain_text("SWOT", timeout=30_000)
-            sync_api.expect(table).not_to_contain_text("capybara")
-        finally:
-            browser.close()
+    context = chromium.new_context(locale="en-US")
+    try:
+        page = context.new_page()
+        page.goto(app.url)
+        sync_api.expect(page.locator("input[type=password]")).to_be_visible(timeout=30_000)
+        assert page.locator("#tab-chat").count() == 0
+        page.locator("input[type=text]").first.fill(LUC[0])
+        page.locator("input[type=password]").fill(LUC[1])
+        page.keyboard.press("Enter")
+        sync_api.expect(page.get_by_role("tab", name="Knowledge")).to_be_visible(timeout=30_000)
+        page.get_by_role("tab", name="Knowledge").click()
+        table = page.locator("#sources-table")
+        sync_api.expect(table).to_contain_text("SWOT", timeout=30_000)
+        sync_api.expect(table).not_to_contain_text("capybara")
+    finally:
+        context.close()

@@ -13,7 +13,6 @@ from tests.ui_server import (
     SCREENSHOTS,
     TIMEOUT_MS,
     RunningApp,
-    launch_chromium,
     running_app,
 )
 
@@ -36,11 +35,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):  # noqa: ANN001, ANN201 - the session's Chromium (tests/conftest.py)
+    return chromium
 
 
 @pytest.fixture

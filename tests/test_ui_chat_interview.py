@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,6 @@ from tests.ui_server import (
     ROOT,
     TIMEOUT_MS,
     RunningApp,
-    launch_chromium,
     running_app,
 )
 
@@ -54,8 +54,8 @@ def reply_to(last: str) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("chativ") / "data") as running:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    with running_app(fresh_data("chativ")) as running:
         yield running
 
 
@@ -98,12 +98,8 @@ def test_a_whole_interview_through_the_chat_endpoint(app: RunningApp) -> None:
 
 # -- in a real browser ---------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):  # noqa: ANN001, ANN201 - the session's Chromium (tests/conftest.py)
+    return chromium
 
 
 def send(page, text: str, expect_text: str | re.Pattern) -> None:  # noqa: ANN001

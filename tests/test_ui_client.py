@@ -4,7 +4,7 @@ that a client can never reach another client's documents or interviews."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,8 @@ gradio_client = pytest.importorskip("gradio_client")
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("api") / "data") as running:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    with running_app(fresh_data("api")) as running:
         yield running
 
 

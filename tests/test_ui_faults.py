@@ -4,7 +4,8 @@ the UI language, the grounded answer instead, and the conversation intact."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,6 @@ from tests.ui_server import (
     BROWSER_MARKS,
     TIMEOUT_MS,
     RunningApp,
-    launch_chromium,
     running_app,
 )
 
@@ -36,8 +36,8 @@ def model() -> Iterator[OpenAIServer]:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, model: OpenAIServer) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("faults") / "data",
+def app(fresh_data: Callable[[str], Path], model: OpenAIServer) -> Iterator[RunningApp]:
+    with running_app(fresh_data("faults"),
                      ESTRATEGA_CHAT_BACKEND="openai", ESTRATEGA_OPENAI_BASE_URL=model.base_url,
                      ESTRATEGA_OPENAI_API_KEY=API_KEY, ESTRATEGA_CHAT_MODEL="scripted-model",
                      ESTRATEGA_MAX_RETRIES="0", ESTRATEGA_REQUEST_TIMEOUT="5") as running:
@@ -59,18 +59,17 @@ def ask(page, question: str, answers_before: int) -> object:  # noqa: ANN001
 
 
 def test_model_failures_fall_back_to_grounded_answers_and_keep_the_conversation(
-        app: RunningApp, model: OpenAIServer) -> None:
-    with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page(locale="es-ES", viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(TIMEOUT_MS)
-            page.goto(app.url)
-            expect(page.locator("#send")).to_have_text("Enviar")
-            run_the_conversation(page, model)
-            assert API_KEY not in page.content()
-        finally:
-            browser.close()
+        app: RunningApp, model: OpenAIServer, chromium) -> None:  # noqa: ANN001
+    context = chromium.new_context(locale="es-ES", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(app.url)
+        expect(page.locator("#send")).to_have_text("Enviar")
+        run_the_conversation(page, model)
+        assert API_KEY not in page.content()
+    finally:
+        context.close()
     assert API_KEY not in app.log.read_text(encoding="utf-8", errors="replace")
 
 

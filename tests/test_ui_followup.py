@@ -4,12 +4,13 @@ question is answered about a marketing budget, in Italian, with numbered sources
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from assistant.language import LanguageDetector
-from tests.ui_server import BROWSER_MARKS, TIMEOUT_MS, RunningApp, launch_chromium, running_app
+from tests.ui_server import BROWSER_MARKS, TIMEOUT_MS, RunningApp, running_app
 
 pytestmark = BROWSER_MARKS
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -18,22 +19,20 @@ FOOTER = re.compile("Risposta d")  # the Italian answer footer, written once an 
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("followup") / "data") as running:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    with running_app(fresh_data("followup")) as running:
         yield running
 
 
 @pytest.fixture
-def page(app: RunningApp) -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        context = browser.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        page.goto(app.url)
-        expect(page.locator("#question textarea")).to_be_visible()
-        yield page
-        browser.close()
+def page(app: RunningApp, chromium) -> Iterator[object]:  # noqa: ANN001
+    context = chromium.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto(app.url)
+    expect(page.locator("#question textarea")).to_be_visible()
+    yield page
+    context.close()
 
 
 def _ask(page, question: str, answers_before: int) -> object:  # noqa: ANN001

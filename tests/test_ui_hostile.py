@@ -4,7 +4,7 @@ run in a real browser: no dialog, no injected element, no flag set by a script."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ from tests.ui_server import (
     BROWSER_MARKS,
     TIMEOUT_MS,
     RunningApp,
-    launch_chromium,
     running_app,
 )
 
@@ -35,33 +34,31 @@ INJECTED = """() => ({
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    with running_app(tmp_path_factory.mktemp("hostile") / "data") as running:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
+    with running_app(fresh_data("hostile")) as running:
         yield running
 
 
 @pytest.fixture
-def page(app: RunningApp) -> Iterator[object]:
+def page(app: RunningApp, chromium) -> Iterator[object]:  # noqa: ANN001
     """An English page that records every dialog and any call to alert()."""
-    with sync_api.sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(TIMEOUT_MS)
-            context.add_init_script("window.alert = (m) => { window.__pwned = 'alert:' + m; };")
-            page = context.new_page()
-            page.dialogs = []
-            page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message),
-                                              dialog.dismiss()))
-            page.goto(app.url)
-            expect(page.get_by_role("tab", name="Chat")).to_be_visible()
-            yield page
-            page.wait_for_timeout(500)  # time for a late onerror to fire
-            assert page.dialogs == []
-            assert page.evaluate(INJECTED) == {"handlers": 0, "scripts": 0, "images": 0,
-                                               "pwned": None}
-        finally:
-            browser.close()
+    context = chromium.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    try:
+        context.set_default_timeout(TIMEOUT_MS)
+        context.add_init_script("window.alert = (m) => { window.__pwned = 'alert:' + m; };")
+        page = context.new_page()
+        page.dialogs = []
+        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message),
+                                          dialog.dismiss()))
+        page.goto(app.url)
+        expect(page.get_by_role("tab", name="Chat")).to_be_visible()
+        yield page
+        page.wait_for_timeout(500)  # time for a late onerror to fire
+        assert page.dialogs == []
+        assert page.evaluate(INJECTED) == {"handlers": 0, "scripts": 0, "images": 0,
+                                           "pwned": None}
+    finally:
+        context.close()
 
 
 def test_html_in_a_business_name_stays_text_through_the_interview_and_plan(page) -> None:  # noqa: ANN001

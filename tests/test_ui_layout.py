@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,6 @@ from tests.ui_server import (
     SCREENSHOTS,
     TIMEOUT_MS,
     RunningApp,
-    launch_chromium,
     running_app,
 )
 
@@ -50,18 +50,15 @@ NARROWEST_CELL = """() => [...document.querySelectorAll('#plan-body td')]
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+def app(fresh_data: Callable[[str], Path]) -> Iterator[RunningApp]:
     """One app for the module (it ingests on its empty data folder first)."""
-    with running_app(tmp_path_factory.mktemp("layout") / "data") as running:
+    with running_app(fresh_data("layout")) as running:
         yield running
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):  # noqa: ANN001, ANN201 - the session's Chromium (tests/conftest.py)
+    return chromium
 
 
 def open_page(browser, app: RunningApp, size: str, locale: str = "en-US") -> object:  # noqa: ANN001
