@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 
 from starlette.requests import HTTPConnection
 
+from .sessions import replay_body
 from .throttle import LoginThrottle
 
 log = logging.getLogger("estratega.ui")
@@ -96,14 +97,7 @@ class LoginGate:
                          [(b"retry-after", str(int(wait) + 1).encode())])
             return
         status = 0
-        sent = False
-
-        async def replay() -> dict[str, Any]:
-            nonlocal sent
-            if sent:
-                return await receive()
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
+        replay = replay_body(body, receive)
 
         async def watched(message: dict[str, Any]) -> None:
             nonlocal status

@@ -86,6 +86,11 @@ async def _buffer(receive: Any) -> tuple[bytes, Any]:
         if not message.get("more_body"):
             break
     body = b"".join(chunks)
+    return body, replay_body(body, receive)
+
+
+def replay_body(body: bytes, receive: Any) -> Any:
+    """A `receive` that hands the app the already-read `body` once, then the real `receive`."""
     sent = False
 
     async def replay() -> dict[str, Any]:
@@ -95,7 +100,7 @@ async def _buffer(receive: Any) -> tuple[bytes, Any]:
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return body, replay
+    return replay
 
 
 def _body_hash(body: bytes) -> list[str]:
