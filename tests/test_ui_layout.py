@@ -280,6 +280,54 @@ def test_spanish_knowledge_tab_speaks_tu_and_counts_yours(browser, app, size: st
         page.context.close()
 
 
+# The upload box's label and the icon of its drop area, as boxes.
+UPLOAD_BOXES = """() => { const root = document.querySelector('#upload');
+  const labelled = root.querySelector('[data-testid=block-label]');
+  const label = labelled.getBoundingClientRect();
+  const icons = [...root.querySelectorAll('svg')].filter(s => !labelled.contains(s))
+    .map(s => s.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.top >= label.top - 1);
+  return {label: [label.left, label.top, label.right, label.bottom],
+          icons: icons.map(r => [r.left, r.top, r.right, r.bottom]),
+          html: root.outerHTML.slice(0, 3000)}; }"""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_knowledge_sources_keep_whole_words_and_the_upload_label_clears_its_icon(
+        browser, app, size: str) -> None:  # noqa: ANN001
+    for locale, tab, word in (("es-ES", "Conocimiento", "Idioma"), ("en-US", "Knowledge", "SWOT")):
+        page = open_page(browser, app, size, locale)
+        try:
+            page.get_by_role("tab", name=tab).click()
+            table = page.locator("#sources-table")
+            expect(table).to_contain_text("SWOT")
+            expect(table.locator("td").first).to_be_visible()
+            # No "Idio/ma", "espa/ñol": every word of every cell and column name on one line.
+            assert page.evaluate(BROKEN_WORDS, "#sources-table th, #sources-table td") == []
+            visible = table.inner_text()
+            assert word in visible, visible[:300]  # the column names are seen (cards: ::before)
+            no_sideways_scroll(page)
+            box = table.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= VIEWPORTS[size]["width"], box
+            if size == "phone":  # each row a card: the column name beside each value
+                label = table.locator("td").nth(1).evaluate(
+                    "td => getComputedStyle(td, '::before').content").strip('"').rstrip(": ")
+                assert label in {"Idioma", "Language"}, label
+                height = page.evaluate("document.documentElement.scrollHeight")
+                assert height < 4 * VIEWPORTS[size]["height"], height  # the list scrolls in its box
+            boxes = page.evaluate(UPLOAD_BOXES)
+            assert boxes["icons"], boxes["html"]
+            for icon in boxes["icons"]:
+                assert not _overlap(boxes["label"], icon), (boxes["label"], icon)
+            shot(page, f"layout-knowledge-sources-{locale[:2]}-{size}")
+        finally:
+            page.context.close()
+
+
 # -- the interview by keyboard, then the plan at both sizes ---------------------------------
 QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.en.json").read_text("utf-8"))[
     "questions"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ class KnowledgeTab:
 
     ctx: UiContext
     intro: gr.Markdown
-    table: gr.Dataframe
+    table: gr.HTML
     summary: gr.Markdown
     upload: gr.File
     mine: gr.Dropdown
@@ -55,6 +56,20 @@ def source_rows(records: list[SourceRecord], lang: str, ctx: UiContext) -> list[
             for r in sorted(records, key=lambda r: (r.kind != "upload", r.kind, r.title.lower()))]
 
 
+def sources_html(records: list[SourceRecord], lang: str, ctx: UiContext) -> str:
+    """The sources as an HTML table whose cells carry their column name (`data-label`), so a
+    phone shows each row as a card and no column is squeezed until its words break; every
+    value is escaped (a title is shown as text, never run as HTML)."""
+    headers = _headers(lang, ctx)
+    head = "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in headers)
+    rows = "".join(
+        "<tr>" + "".join(f"<td data-label=\"{html.escape(h)}\">{html.escape(str(v))}</td>"
+                         for h, v in zip(headers, row, strict=True)) + "</tr>"
+        for row in source_rows(records, lang, ctx))
+    return (f"<div class=\"table-wrap\"><table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>")
+
+
 def build(ctx: UiContext) -> KnowledgeTab:
     """Lay out the knowledge tab and wire its events (call inside a `gr.Tab`)."""
     t, lang0 = ctx.text, "en"
@@ -62,9 +77,8 @@ def build(ctx: UiContext) -> KnowledgeTab:
     with gr.Row():
         with gr.Column(scale=3):
             summary = gr.Markdown("", elem_id="sources-summary", label="sources_summary")
-            table = gr.Dataframe(headers=_headers(lang0, ctx), interactive=False, wrap=True,
-                                 max_height=560, elem_id="sources-table", label="sources",
-                                 show_label=False, column_widths=["50%", "16%", "18%", "16%"])
+            table = gr.HTML(sources_html([], lang0, ctx), elem_id="sources-table",
+                            label="sources", padding=False)
         with gr.Column(scale=2):
             upload = plain_upload(gr.File(
                 label=t(lang0, "knowledge.upload"), file_types=FILE_TYPES, file_count="single",
@@ -87,7 +101,7 @@ def build(ctx: UiContext) -> KnowledgeTab:
                          builtin=len(records) - len(uploads), uploads=len(uploads))
         choices = [(r.title, r.source_id) for r in uploads]
         return [
-            gr.update(value=source_rows(records, lang, ctx), headers=_headers(lang, ctx)),
+            sources_html(records, lang, ctx),
             f"**{t(lang, 'knowledge.sources')}** · {summary_text}",
             gr.update(choices=choices, value=choices[0][1] if choices else None,
                       label=t(lang, "knowledge.remove_label"),
