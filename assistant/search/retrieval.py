@@ -122,11 +122,14 @@ class HybridRetriever:
             seen.add(_key(hit))
             translated = _in_language(hit, language)
             out.append(found.get(translated, hit) if translated else hit)
-        if gated and gated[0].kind == "upload" and gated[0] in out and out[0] is not gated[0]:
-            # The user's own document ranked best: it is more specific than any pinned card
-            # ("what is the marketing budget of *my* shop?"), so it leads.
-            out.remove(gated[0])
-            out.insert(0, gated[0])
+        both = {"dense", "lexical"}
+        own = next((h for h in gated[:3]
+                    if h.kind == "upload" and both <= set(h.ranks) and h in out), None)
+        if own is not None and out[0] is not own:
+            # The user's own document, near the top for both rankers, is more specific than any
+            # pinned card ("what is the marketing budget of *my* shop?"), so it leads.
+            out.remove(own)
+            out.insert(0, own)
         return out[:k]
 
     def _upload_passages(self, query: str, k: int, language: str, owner: str | None,
