@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     chunk_size: int = Field(1000, ge=200)
     chunk_overlap: int = Field(120, ge=0)
     top_k: int = Field(5, ge=1, le=50)
+    # A question about the user's own document reads this many of its passages (all of a report).
+    document_passages: int = Field(40, ge=1, le=400)
     lexical_weight: float = Field(0.5, ge=0)
     # Measured (benchmarks/answers.py): off-topic questions top out at 0.22, on-topic ones rarely
     # fall below 0.25.

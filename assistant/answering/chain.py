@@ -196,8 +196,13 @@ class AnswerChain:
         if not hits:
             hits = self.retriever.passages(own_words, self.settings.top_k, pinned=pinned,
                                            **kwargs)
-        if guide:  # another business's guide would not fit this one
-            hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        # Another business's guide would not fit this one, nor anyone who named no business.
+        hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        if hits and hits[0].kind == "upload":
+            # The user's own document leads: all of it is read, the rest follows.
+            whole = self.retriever.document(hits[0], self.settings.document_passages)
+            ids = {h.chunk_id for h in whole}
+            hits = [*whole, *(h for h in hits if h.chunk_id not in ids)]
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
 

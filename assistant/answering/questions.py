@@ -125,17 +125,56 @@ def contrasts(sentence: str) -> bool:
 
 
 def enumerates(sentence: str) -> bool:
-    """Whether a sentence lists items: after a colon at least three, otherwise four or more.
+    """Whether a sentence lists the parts of something: three items or more after a colon, or
+    introduced by a listing word ("three stages", "se distinguen", "comprend"), or five and more;
+    what stands in brackets is an item's gloss, not an item; an example is not a list.
 
     >>> enumerates("It has four stages: attract, convert, close and delight.")
     True
+    >>> enumerates("Se suelen distinguir necesidades funcionales (que funcione, que sea rápido), "
+    ...            "emocionales (sentirse seguro) y sociales (cómo me ven).")
+    True
     >>> enumerates("It brings together content, SEO and email in one process.")
     False
+    >>> enumerates("Por ejemplo, si una web recibe 2.000 visitas, genera 60 y cierra 6.")
+    False
     """
-    head, colon, tail = sentence.partition(":")
-    items = (tail if colon else head).count(",") + bool(re.search(r"\b(and|y|e|et|o|or|ou)\b",
-                                                                   tail if colon else head))
-    return items >= (2 if colon else 4)
+    if gives_an_example(sentence):
+        return False
+    plain = re.sub(r"\([^()]*\)", "", sentence)
+    head, colon, tail = plain.partition(":")
+    body = tail if colon else plain
+    items = body.count(",") + body.count(";") + bool(
+        re.search(r"\b(and|y|e|et|o|or|ou)\b", body))
+    if colon or items >= 4:
+        return items >= 2
+    key = f" {normalize_term(plain)} "
+    return items >= 2 and any(_has(key, cue) for cue in words_of("enumeration_cues"))
+
+
+def gives_an_example(sentence: str) -> bool:
+    """Whether a sentence is an illustration ("for example, if you spend 6,000 €…").
+
+    >>> gives_an_example("Por ejemplo, si gastas 6.000 € y captas 40 clientes, tu CAC es de 150 €.")
+    True
+    >>> gives_an_example("Una referencia habitual está entre el 3 % y el 10 % de la facturación.")
+    False
+    """
+    key = f" {normalize_term(sentence)} "
+    return any(_has(key, cue) for cue in words_of("example_cues"))
+
+
+def asks_for_proposals(question: str) -> bool:
+    """Whether a question asks what is proposed or recommended (next year's budget, the
+    report's recommendations) rather than what was measured.
+
+    >>> asks_for_proposals("Que recommande le bilan pour l'année prochaine ?")
+    True
+    >>> asks_for_proposals("¿Cuánto bajó la tasa de abandono?")
+    False
+    """
+    key = f" {normalize_term(question)} "
+    return any(_has(key, cue) for cue in words_of("proposal_asks"))
 
 
 def names_a_document(question: str) -> bool:

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any, Literal
 
 import numpy as np
 
 from ..documents import ConceptRef, Hit
 from ..indexing.store import ChunkStore, StoredChunk
+from ..lexicon import words_of
+from ..text import words
+from .cognates import cognate_key
 from .concepts import ConceptIndex
 from .lexical import LexicalIndex
 
@@ -42,6 +46,10 @@ class RetrievalConfig:
     # times (an Italian question about advertising fell on a French campaign review); with the
     # language prior 12. The best document's passages come first, every one of them.
     upload_language_bonus: float = 0.1
+    # A question that names the document ("according to the ceramics report") asks about that
+    # one: a word of its file name (as a cognate stem, so "ceramics" meets "ceramiche") counts
+    # more than how close the question is to its passages.
+    upload_title_bonus: float = 0.3
 
 
 class HybridRetriever:
@@ -110,7 +118,8 @@ class HybridRetriever:
         if context:
             hits = _fuse(self.search(context, want, query_language=language, owner=owner,
                                      kind=kind), hits)
-        gated = [h for h in hits if h.similarity >= min_relevance or "concept" in h.ranks]
+        gated = [h for h in hits if h.similarity >= min_relevance or "concept" in h.ranks
+                 or _first_for_both(h)]
         wanted = list(dict.fromkeys(
             [*pinned, *(t for h in gated if (t := _in_language(h, language)))]))
         found = self._records_of(wanted, query)
@@ -122,9 +131,8 @@ class HybridRetriever:
             seen.add(_key(hit))
             translated = _in_language(hit, language)
             out.append(found.get(translated, hit) if translated else hit)
-        both = {"dense", "lexical"}
-        own = next((h for h in gated[:3]
-                    if h.kind == "upload" and both <= set(h.ranks) and h in out), None)
+        own = next((h for h in gated[:3] if h.kind == "upload" and h in out
+                    and max(h.ranks.get("dense", 99), h.ranks.get("lexical", 99)) <= 3), None)
         if own is not None and out[0] is not own:
             # The user's own document, near the top for both rankers, is more specific than any
             # pinned card ("what is the marketing budget of *my* shop?"), so it leads.
@@ -145,6 +153,16 @@ class HybridRetriever:
                                        kind="upload") if h.source_id != order[0]]
         return [*best, *rest][:k]
 
+    def document(self, hit: Hit, limit: int) -> list[Hit]:
+        """Every passage of the uploaded document `hit` comes from (at most `limit`, in the
+        document's order), with `hit` itself as found: a question about one's own report is
+        answered from the whole report, not only from the passages its wording came closest to
+        (headings and figures make sentence-level choice more reliable than passage ranking)."""
+        where = {"$and": [{"source_id": hit.source_id}, {"kind": "upload"}]}
+        records = sorted(self.store.records(where=where),
+                         key=lambda r: int(r.metadata.get("position", 0)))[:limit]
+        return [hit if r.id == hit.chunk_id else self._hit(r, {}, 0.0, None) for r in records]
+
     def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
         """The user's uploaded documents (source ids), best match for the question first: the
         cosine of the query with the mean of a document's passage vectors, plus a bonus for a
@@ -162,11 +180,15 @@ class HybridRetriever:
                 sid = str(record.metadata.get("source_id", ""))
                 groups.setdefault(sid, []).append(vectors[record.id])
                 languages[sid] = str(record.metadata.get("language", ""))
+        titles = {str(r.metadata.get("source_id", "")): str(r.metadata.get("title", ""))
+                  for r in records}
+        asked = _name_keys(query)
         scores: dict[str, float] = {}
         for sid, group in groups.items():
             mean = np.mean(group, axis=0)
             scores[sid] = float(np.dot(mean / (np.linalg.norm(mean) or 1.0), query_vector)) + (
-                self.config.upload_language_bonus if languages[sid] == language else 0.0)
+                self.config.upload_language_bonus if languages[sid] == language else 0.0) + (
+                self.config.upload_title_bonus if asked & _name_keys(titles[sid]) else 0.0)
         return sorted(scores, key=lambda sid: (-scores[sid], sid))
 
     def _records_of(self, source_ids: Sequence[str], query: str) -> dict[str, Hit]:
@@ -230,6 +252,32 @@ class HybridRetriever:
         boosted = self._hit(record, {"concept": 1}, max(similarity, 1.0), query_language)
         boosted.score = top + 1.0
         return [boosted, *rest]
+
+
+def _name_keys(text: str) -> frozenset[str]:
+    """The distinctive words of a document name or a question, as cognate stems: no function
+    words, none of the words that only say "a document" (report, informe, bilan...).
+
+    >>> sorted(_name_keys("report_semestre_ceramiche_lunetta.md"))
+    ['ceram', 'lunet', 'semes']
+    >>> "ceram" in _name_keys("What was our revenue, according to the ceramics report?")
+    True
+    """
+    generic = _generic_name_words()
+    return frozenset(cognate_key(w)[:5] for w in words(text.replace("_", " ").replace("-", " "))
+                     if len(w) >= 4 and w not in generic)
+
+
+@cache
+def _generic_name_words() -> frozenset[str]:
+    return words_of("stopwords") | {w for cue in words_of("upload_cues") for w in words(cue)} \
+        | {"docx", "html", "markdown", "text", "txt"}
+
+
+def _first_for_both(hit: Hit) -> bool:
+    """The user's own document, first for both rankers: what they asked is in it, however low
+    its similarity (a question in one language about a report in another scores low)."""
+    return hit.kind == "upload" and hit.ranks.get("dense") == 1 and hit.ranks.get("lexical") == 1
 
 
 def _in_language(hit: Hit, language: str) -> str | None:

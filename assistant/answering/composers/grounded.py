@@ -14,9 +14,11 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences, words
 from ..questions import (
+    asks_for_proposals,
     contrasts,
     enumerates,
     focus_keys,
+    gives_an_example,
     has_number,
     names_a_document,
     states_a_plan,
@@ -106,13 +108,14 @@ class GroundedComposer:
         focus = _discriminating(focus_keys(item.question, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
-                             float(s) + self._bonus(item, c, focus))
+                             float(s) + self._bonus(item, c, focus)
+                             + self._section_bonus(item, c.passage, focus))
                   for c, s in zip(pool, scores, strict=True)]
         lead = self._lead_passage(item)
         emitted = False
         used: list[int] = []
         if lead is not None:
-            picked = self._lead_sentences(item, lead, scored)
+            picked = self._lead_sentences(item, lead, scored, focus)
             used = [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
             yield phrase("concept_lead", name=lead.hit.title) + _join_runs(lead, picked) \
                 + f" [{lead.number}]"
@@ -142,7 +145,12 @@ class GroundedComposer:
         """Every usable sentence of the passages read: no headings, no empty lead-ins."""
         cfg = self.config
         pool: list[_Candidate] = []
-        for passage in item.passages[: cfg.passages_read]:
+        read = item.passages[: cfg.passages_read]
+        first = item.passages[0].hit
+        if first.kind == "upload":  # the user's own document: all of it
+            read += [p for p in item.passages[cfg.passages_read:]
+                     if p.hit.source_id == first.source_id]
+        for passage in read:
             for order, sentence in enumerate(sentences(_body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
                 if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
@@ -166,9 +174,12 @@ class GroundedComposer:
         if focus:
             shared = len(focus & focus_keys(cand.text, lang, ""))
             bonus += cfg.focus_bonus * min(shared, 2)
+        proposals = asks_for_proposals(item.question) or states_a_plan(item.question)
+        if proposals and states_a_plan(cand.text):
+            bonus += cfg.type_bonus  # "what does the report recommend?": its proposals
         if item.kind == "quantity":
             bonus += cfg.type_bonus if has_number(cand.text, lang) else -cfg.type_bonus
-            if states_a_plan(cand.text) and not states_a_plan(item.question):
+            if states_a_plan(cand.text) and not proposals:
                 bonus -= 2 * cfg.type_bonus  # a target or a proposal is not what was measured
         elif item.kind == "difference":
             bonus += cfg.type_bonus if contrasts(cand.text) else 0.0
@@ -178,6 +189,25 @@ class GroundedComposer:
             bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" else 0.0
         if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
             bonus += cfg.type_bonus
+        return bonus
+
+    def _section_bonus(self, item: ComposeInput, passage: Passage,
+                       focus: frozenset[str]) -> float:
+        """What a document's section heading says of every sentence under it: "Qué no ha
+        funcionado" answers "¿qué no ha funcionado?", "Propuestas para 2025" answers "what is
+        proposed?" (documents only: a concept card's heading is its name)."""
+        if passage.hit.kind != "upload":
+            return 0.0
+        heading = _heading(passage.hit.text)
+        if not heading:
+            return 0.0
+        bonus = 0.0
+        titled = focus_keys(heading, passage.hit.language, "")
+        if focus & titled:  # the question asks what the heading names: more so if all of it
+            bonus += self.config.focus_bonus * (2 if titled <= focus else 1)
+        if asks_for_proposals(item.question) and (
+                states_a_plan(heading) or asks_for_proposals(heading)):
+            bonus += self.config.type_bonus
         return bonus
 
     def _lead_passage(self, item: ComposeInput) -> Passage | None:
@@ -190,29 +220,48 @@ class GroundedComposer:
             return first
         return None
 
-    def _lead_sentences(self, item: ComposeInput, lead: Passage,
-                        scored: list[_Candidate]) -> list[str]:
-        """The card's definition, plus the card sentences that answer this kind of question."""
+    def _lead_sentences(self, item: ComposeInput, lead: Passage, scored: list[_Candidate],
+                        focus: frozenset[str]) -> list[str]:
+        """The card's definition, plus the card sentences that answer this kind of question:
+        the one that fits what is asked (the enumeration for a list, the figure for a
+        quantity, the contrast for a difference, the question's own words) before the merely
+        similar ones."""
         own = [c for c in scored if c.passage is lead]
         if not own:
             return [_body(lead.hit.text)]
         limit = self.config.max_lead_sentences
+        fit = {c.order: self._fit(item, c, focus) for c in own}
         keep = {0}
         if item.context:
-            # A follow-up on the same card: what the last answer already said is not repeated,
-            # and the sentences that answer the follow-up's own words come first.
+            # A follow-up on the same card: what the last answer already said is not repeated
+            # unless it is what the follow-up's own words ask for ("and how is it calculated?").
             said = normalize_term(item.history[-1].answer) if item.history else ""
-            fresh = [c for c in own if normalize_term(c.text) not in said]
-            best = sorted(fresh, key=lambda c: -c.score)[: limit - 1]
+            fresh = [c for c in own if normalize_term(c.text) not in said
+                     or focus & focus_keys(c.text, c.passage.hit.language, "")]
+            best = sorted(fresh, key=lambda c: (-fit[c.order], -c.score))[: limit - 1]
             keep = {c.order for c in best} or {0}
         elif item.kind in (None, "definition"):
             keep.add(1)
         else:
-            for cand in sorted(own[1:], key=lambda c: -c.score):
-                if len(keep) >= limit - (0 if item.kind == "difference" else 1):
+            room = limit - (0 if item.kind == "difference" else 1)
+            for cand in sorted(own[1:], key=lambda c: (-fit[c.order], -c.score)):
+                if len(keep) >= room:
                     break
                 keep.add(cand.order)
         return [c.text for c in own if c.order in keep]
+
+    def _fit(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
+        """How squarely a sentence answers what is asked: the kind's mark (an enumeration, a
+        figure that is not a made-up example, a contrast) and the question's own words."""
+        lang = cand.passage.hit.language
+        shared = min(len(focus & focus_keys(cand.text, lang, "")), 2) if focus else 0
+        kind = item.kind
+        marked = (kind == "list" and enumerates(cand.text)) or (
+            kind == "difference" and contrasts(cand.text)) or (
+            kind == "quantity" and has_number(cand.text, lang))
+        if kind == "quantity" and marked and gives_an_example(cand.text):
+            return 1.0 + shared  # "for example, if you spend 6,000…" illustrates, not answers
+        return 2.0 * marked + shared
 
     def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
                 vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
@@ -317,6 +366,16 @@ def _ends_a_sentence(text: str) -> bool:
     if text.endswith((".", "!", "…", ")")):
         return True
     return text.endswith(("»", '"', "”")) and text[:-1].rstrip().endswith((".", "!", "…"))
+
+
+def _heading(text: str) -> str:
+    """A chunk's leading heading line(s): what `_body` leaves out.
+
+    >>> _heading("Qué no ha funcionado\\nLa captación se frenó en verano.")
+    'Qué no ha funcionado'
+    """
+    body = _body(text)
+    return text[: text.find(body)].strip(" #\n") if body and body in text else ""
 
 
 def _body(text: str) -> str:
