@@ -153,7 +153,9 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
         concepts=concepts, embed_sentences=vectors.sentences, chat_model=chat_model,
         memory=ConversationMemory(settings.memory_turns),
         business_keywords={bid: [*b.keywords, *b.names.values()]
-                           for bid, b in playbook.business_types.items()}))
+                           for bid, b in playbook.business_types.items()},
+        business_cues=load_understanding_data(
+            settings.knowledge_dir / "understanding").cue_patterns("business_types")))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],

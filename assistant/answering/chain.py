@@ -5,6 +5,7 @@ model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -18,10 +19,11 @@ from ..errors import BackendError
 from ..language import LanguageDetector, check_language
 from ..messages import describe
 from ..prompts import PromptLibrary
+from ..search.cognates import cognate_key
 from ..search.concepts import ConceptIndex
 from ..search.retrieval import HybridRetriever
 from ..settings import Settings
-from ..text import check_query, words
+from ..text import check_query, normalize_term, sentences, words
 from .answers import Answer, AnswerEvent, Citation
 from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
@@ -30,6 +32,8 @@ from .composers.llm import llm_composer, rewrite_question
 from .memory import ConversationMemory, Turn
 from .questions import (
     business_of,
+    focus_keys,
+    gives_an_example,
     is_follow_up,
     names_a_document,
     question_type,
@@ -53,6 +57,8 @@ class ChainParts:
     memory: ConversationMemory
     # business type -> keywords, and the playbook source id of a type in a language
     business_keywords: Mapping[str, Sequence[str]] | None = None
+    # business type -> the understander's cue pattern (word starts: "physio", "fontaner")
+    business_cues: Mapping[str, re.Pattern[str]] | None = None
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
 
 
@@ -184,6 +190,10 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:
             pinned = [guide, *pinned] if item.kind == "howto" else [*pinned, guide]
+        example = self._example(item)
+        if example:
+            pinned = [*pinned, example[0]]
+            item = replace(item, example=example)
         own_words = item.question if item.context else item.standalone
         kwargs = {"language": item.language, "owner": item.owner,
                   "min_relevance": self.settings.min_relevance,
@@ -198,6 +208,8 @@ class AnswerChain:
                                            **kwargs)
         # Another business's guide would not fit this one, nor anyone who named no business.
         hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        if item.example and item.example[0] not in {h.source_id for h in hits}:
+            item = replace(item, example=None)
         if hits and hits[0].kind == "upload":
             # The user's own document leads: all of it is read, the rest follows.
             whole = self.retriever.document(hits[0], self.settings.document_passages)
@@ -209,15 +221,58 @@ class AnswerChain:
     def _guide(self, item: ComposeInput) -> str | None:
         """The playbook passage for the business a practical question names (or the
         conversation named)."""
-        keywords = self.parts.business_keywords
-        if not keywords or item.kind not in ("howto", "quantity"):
+        if item.kind not in ("howto", "quantity"):
             return None
-        business = business_of(item.question, keywords)
+        business = self._business(item.question)
         if business is None and item.context:
-            business = business_of(item.context, keywords)
+            business = self._business(item.context)
         if business is None or (item.kind == "quantity" and not item.context):
             return None
         return self.parts.guide_source(business, item.language)
+
+    def _business(self, text: str) -> str | None:
+        """The business type a text names: the playbook's keywords, then the understander's
+        cues (word starts of six letters or more: "physio" but not "medic" in "medición")."""
+        found = business_of(text, self.parts.business_keywords or {})
+        if found or not self.parts.business_cues:
+            return found
+        counts = {ident: len(_cue_words(text, cue)) for ident, cue in
+                  self.parts.business_cues.items()}
+        best = max(counts, key=counts.__getitem__, default=None)
+        return best if best and counts[best] else None
+
+    def _example(self, item: ComposeInput) -> tuple[str, str] | None:
+        """A practical question about the user's business ("how do I fill my agriturismo in the
+        low season?"): a concept card's worked example about the same kind of business, when
+        one shares the business's own words and the question's ask."""
+        if item.kind not in ("howto", "quantity"):
+            return None
+        text = f"{item.question} {item.context or ''}".strip()
+        business = {cognate_key(w)[:5] for w in self._business_words(text)}
+        if not business:
+            return None
+        asked = focus_keys(item.question, item.language, "") | business
+        best: tuple[int, str, str] | None = None
+        for hit in self.retriever.search(text, 6, query_language=item.language,
+                                         language=item.language, kind="concept",
+                                         mode="lexical"):
+            for sentence in sentences(hit.text):
+                keys = focus_keys(sentence, item.language, "")
+                shared = keys & asked
+                if not gives_an_example(sentence) or not keys & business or len(shared) < 2:
+                    continue
+                score = len(shared) + 2 * len(keys & business)
+                if best is None or score > best[0]:
+                    best = (score, hit.source_id, sentence.strip())
+        return (best[1], best[2]) if best else None
+
+    def _business_words(self, text: str) -> list[str]:
+        """The words of a text that name a kind of business (keywords or cues)."""
+        keywords = {normalize_term(k) for terms in (self.parts.business_keywords or {}).values()
+                    for k in terms if " " not in normalize_term(k)}
+        cued = {w for cue in (self.parts.business_cues or {}).values()
+                for w in _cue_words(text, cue)}
+        return [w for w in words(text) if len(w) >= 4 and (w in keywords or w in cued)]
 
     def _standalone(self, item: ComposeInput) -> str:
         """Resolve a follow-up: the model rewrites it; without a model, the previous topic
@@ -278,3 +333,19 @@ class AnswerChain:
                     raise error from exc
                 time.sleep(self.settings.retry_backoff * (2 ** attempt))
                 attempt += 1
+
+
+def _cue_words(text: str, cue: re.Pattern[str]) -> set[str]:
+    """The words of `text` (folded) that a cue pattern starts with at least six letters of.
+
+    >>> sorted(_cue_words("my physio clinic", re.compile(r"(?<![a-z0-9])(?:physio|clinic)")))
+    ['clinic', 'physio']
+    >>> _cue_words("medición de KPI", re.compile(r"(?<![a-z0-9])(?:medic)"))
+    set()
+    """
+    out: set[str] = set()
+    for word in words(text):
+        match = cue.match(word)
+        if match and len(match.group(0)) >= 6:
+            out.add(word)
+    return out

@@ -30,6 +30,8 @@ class ComposeInput:
     kind: str | None = None  # definition, difference, howto, quantity, list (questions.py)
     owner: str | None = None
     context: str | None = None  # a follow-up's conversation topic
+    # (source id, sentence): an example about a business like the user's, from a concept card
+    example: tuple[str, str] | None = None
 
     @property
     def concept_id(self) -> str | None:

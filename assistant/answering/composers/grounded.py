@@ -137,8 +137,25 @@ class GroundedComposer:
                 yield ("\n\n" if emitted else "") + intro
                 emitted = True
             yield f"\n- «{cand.text}» [{cand.passage.number}]"
+        example = self._example_passage(item, chosen)
+        if example is not None:
+            yield ("\n\n" if emitted else "") + phrase("example_for_business",
+                                                       title=example.hit.title)
+            yield f"\n- «{item.example[1]}» [{example.number}]"
+            emitted = True
         if not emitted:
             yield phrase("no_evidence")
+
+    def _example_passage(self, item: ComposeInput, chosen: list[_Candidate]) -> Passage | None:
+        """The passage holding the chain's example for the user's kind of business, unless the
+        answer already quotes that sentence."""
+        if not item.example:
+            return None
+        source, sentence = item.example
+        if any(normalize_term(c.text) == normalize_term(sentence) for c in chosen):
+            return None
+        return next((p for p in item.passages if p.hit.source_id == source
+                     and sentence in p.hit.text), None)
 
     # -- evidence ------------------------------------------------------------------------------
     def _pool(self, item: ComposeInput) -> list[_Candidate]:
