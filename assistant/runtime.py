@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from .answering.chain import AnswerChain, ChainParts
+from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
 from .backends import classify_backend_error, make_chat_model
 from .documents import Source
@@ -152,10 +153,10 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
         settings=settings, prompts=prompts, detector=detector, retriever=retriever,
         concepts=concepts, embed_sentences=vectors.sentences, chat_model=chat_model,
         memory=ConversationMemory(settings.memory_turns),
-        business_keywords={bid: [*b.keywords, *b.names.values()]
-                           for bid, b in playbook.business_types.items()},
-        business_cues=load_understanding_data(
-            settings.knowledge_dir / "understanding").cue_patterns("business_types")))
+        businesses=BusinessWords(
+            {bid: [*b.keywords, *b.names.values()] for bid, b in playbook.business_types.items()},
+            load_understanding_data(settings.knowledge_dir / "understanding")
+            .cue_patterns("business_types"))))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],

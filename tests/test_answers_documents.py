@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant import Assistant
-from assistant.answering.composers.grounded import GroundedConfig, _usable
+from assistant.answering.composers.grounded import GroundedConfig
+from assistant.answering.composers.sentences import usable
 from assistant.answering.questions import without_document_cues
 from tests.conftest import ROOT, make_settings
 
@@ -58,10 +59,11 @@ def test_a_document_in_another_language_still_gives_several_sentences(
 
 def test_a_title_line_ending_in_a_quoted_name_is_not_a_sentence() -> None:
     config = GroundedConfig()
-    assert not _usable("Informe anual 2024 — Programa de fidelización «Club Grano»", config)
-    assert _usable("Los socios nos dijeron que el club «les hace volver más a menudo.»", config)
-    assert _usable("Anuncios en Google Ads para búsquedas urgentes (indicador: clientes nuevos; "
-                   "esfuerzo: alto)", config)
+    limits = (config.min_sentence_chars, config.min_sentence_words)
+    assert not usable("Informe anual 2024 — Programa de fidelización «Club Grano»", *limits)
+    assert usable("Los socios nos dijeron que el club «les hace volver más a menudo.»", *limits)
+    assert usable("Anuncios en Google Ads para búsquedas urgentes (indicador: clientes nuevos; "
+                  "esfuerzo: alto)", *limits)
 
 
 def test_the_words_pointing_at_the_document_are_not_matched_with_its_sentences() -> None:

@@ -5,10 +5,9 @@ model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -19,21 +18,18 @@ from ..errors import BackendError
 from ..language import LanguageDetector, check_language
 from ..messages import describe
 from ..prompts import PromptLibrary
-from ..search.cognates import cognate_key
 from ..search.concepts import ConceptIndex
 from ..search.retrieval import HybridRetriever
 from ..settings import Settings
-from ..text import check_query, normalize_term, sentences, words
+from ..text import check_query, words
 from .answers import Answer, AnswerEvent, Citation
 from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
+from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
 from .questions import (
-    business_of,
-    focus_keys,
-    gives_an_example,
     is_follow_up,
     names_a_document,
     question_type,
@@ -55,10 +51,8 @@ class ChainParts:
     embed_sentences: Callable[[list[str]], Any]
     chat_model: Any | None
     memory: ConversationMemory
-    # business type -> keywords, and the playbook source id of a type in a language
-    business_keywords: Mapping[str, Sequence[str]] | None = None
-    # business type -> the understander's cue pattern (word starts: "physio", "fontaner")
-    business_cues: Mapping[str, re.Pattern[str]] | None = None
+    # the business a question names, and the playbook source id of a type in a language
+    businesses: BusinessWords = field(default_factory=BusinessWords)
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
 
 
@@ -74,6 +68,7 @@ class AnswerChain:
         self.concepts = parts.concepts
         self.chat_model = parts.chat_model
         self.memory = parts.memory
+        self.businesses = parts.businesses
         self.grounded = GroundedComposer(self.prompts, self.concepts, parts.embed_sentences)
         self.grounded_runnable: Runnable = self.grounded.as_runnable()
         self.model_runnable: Runnable | None = None
@@ -190,7 +185,8 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:
             pinned = [guide, *pinned] if item.kind == "howto" else [*pinned, guide]
-        example = self._example(item)
+        example = self.businesses.example(item.question, item.context, item.language,
+                                          item.kind, self.retriever)
         if example:
             pinned = [*pinned, example[0]]
             item = replace(item, example=example)
@@ -223,56 +219,12 @@ class AnswerChain:
         conversation named)."""
         if item.kind not in ("howto", "quantity"):
             return None
-        business = self._business(item.question)
+        business = self.businesses.business(item.question)
         if business is None and item.context:
-            business = self._business(item.context)
+            business = self.businesses.business(item.context)
         if business is None or (item.kind == "quantity" and not item.context):
             return None
         return self.parts.guide_source(business, item.language)
-
-    def _business(self, text: str) -> str | None:
-        """The business type a text names: the playbook's keywords, then the understander's
-        cues (word starts of six letters or more: "physio" but not "medic" in "medición")."""
-        found = business_of(text, self.parts.business_keywords or {})
-        if found or not self.parts.business_cues:
-            return found
-        counts = {ident: len(_cue_words(text, cue)) for ident, cue in
-                  self.parts.business_cues.items()}
-        best = max(counts, key=counts.__getitem__, default=None)
-        return best if best and counts[best] else None
-
-    def _example(self, item: ComposeInput) -> tuple[str, str] | None:
-        """A practical question about the user's business ("how do I fill my agriturismo in the
-        low season?"): a concept card's worked example about the same kind of business, when
-        one shares the business's own words and the question's ask."""
-        if item.kind not in ("howto", "quantity"):
-            return None
-        text = f"{item.question} {item.context or ''}".strip()
-        business = {cognate_key(w)[:5] for w in self._business_words(text)}
-        if not business:
-            return None
-        asked = focus_keys(item.question, item.language, "") | business
-        best: tuple[int, str, str] | None = None
-        for hit in self.retriever.search(text, 6, query_language=item.language,
-                                         language=item.language, kind="concept",
-                                         mode="lexical"):
-            for sentence in sentences(hit.text):
-                keys = focus_keys(sentence, item.language, "")
-                shared = keys & asked
-                if not gives_an_example(sentence) or not keys & business or len(shared) < 2:
-                    continue
-                score = len(shared) + 2 * len(keys & business)
-                if best is None or score > best[0]:
-                    best = (score, hit.source_id, sentence.strip())
-        return (best[1], best[2]) if best else None
-
-    def _business_words(self, text: str) -> list[str]:
-        """The words of a text that name a kind of business (keywords or cues)."""
-        keywords = {normalize_term(k) for terms in (self.parts.business_keywords or {}).values()
-                    for k in terms if " " not in normalize_term(k)}
-        cued = {w for cue in (self.parts.business_cues or {}).values()
-                for w in _cue_words(text, cue)}
-        return [w for w in words(text) if len(w) >= 4 and (w in keywords or w in cued)]
 
     def _standalone(self, item: ComposeInput) -> str:
         """Resolve a follow-up: the model rewrites it; without a model, the previous topic
@@ -334,18 +286,3 @@ class AnswerChain:
                 time.sleep(self.settings.retry_backoff * (2 ** attempt))
                 attempt += 1
 
-
-def _cue_words(text: str, cue: re.Pattern[str]) -> set[str]:
-    """The words of `text` (folded) that a cue pattern starts with at least six letters of.
-
-    >>> sorted(_cue_words("my physio clinic", re.compile(r"(?<![a-z0-9])(?:physio|clinic)")))
-    ['clinic', 'physio']
-    >>> _cue_words("medición de KPI", re.compile(r"(?<![a-z0-9])(?:medic)"))
-    set()
-    """
-    out: set[str] = set()
-    for word in words(text):
-        match = cue.match(word)
-        if match and len(match.group(0)) >= 6:
-            out.add(word)
-    return out

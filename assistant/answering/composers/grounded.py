@@ -12,7 +12,7 @@ from langchain_core.runnables import RunnableGenerator
 
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
-from ...text import normalize_term, sentences, words
+from ...text import normalize_term, sentences
 from ..questions import (
     asks_for_proposals,
     contrasts,
@@ -25,6 +25,7 @@ from ..questions import (
     without_document_cues,
 )
 from .base import ComposeInput, Passage
+from .sentences import body, discriminating, heading, join_runs, usable
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class GroundedComposer:
             target = w * embedded[1] + (1 - w) * embedded[0]
             vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
         scores = vectors[1:] @ vectors[0]
-        focus = _discriminating(focus_keys(item.question, item.language, self._topic(item)),
+        focus = discriminating(focus_keys(item.question, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
                              float(s) + self._bonus(item, c, focus)
@@ -117,7 +118,7 @@ class GroundedComposer:
         if lead is not None:
             picked = self._lead_sentences(item, lead, scored, focus)
             used = [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
-            yield phrase("concept_lead", name=lead.hit.title) + _join_runs(lead, picked) \
+            yield phrase("concept_lead", name=lead.hit.title) + join_runs(lead, picked) \
                 + f" [{lead.number}]"
             emitted = True
         rest = [i for i, c in enumerate(scored) if lead is None or c.passage is not lead]
@@ -168,11 +169,11 @@ class GroundedComposer:
             read += [p for p in item.passages[cfg.passages_read:]
                      if p.hit.source_id == first.source_id]
         for passage in read:
-            for order, sentence in enumerate(sentences(_body(passage.hit.text))):
+            for order, sentence in enumerate(sentences(body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
                 if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
                     continue  # a guide's opening line says what the guide is, not what to do
-                if _usable(text, cfg):
+                if usable(text, cfg.min_sentence_chars, cfg.min_sentence_words):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
 
@@ -215,15 +216,15 @@ class GroundedComposer:
         proposed?" (documents only: a concept card's heading is its name)."""
         if passage.hit.kind != "upload":
             return 0.0
-        heading = _heading(passage.hit.text)
-        if not heading:
+        title = heading(passage.hit.text)
+        if not title:
             return 0.0
         bonus = 0.0
-        titled = focus_keys(heading, passage.hit.language, "")
+        titled = focus_keys(title, passage.hit.language, "")
         if focus & titled:  # the question asks what the heading names: more so if all of it
             bonus += self.config.focus_bonus * (2 if titled <= focus else 1)
         if asks_for_proposals(item.question) and (
-                states_a_plan(heading) or asks_for_proposals(heading)):
+                states_a_plan(title) or asks_for_proposals(title)):
             bonus += self.config.type_bonus
         return bonus
 
@@ -245,7 +246,7 @@ class GroundedComposer:
         similar ones."""
         own = [c for c in scored if c.passage is lead]
         if not own:
-            return [_body(lead.hit.text)]
+            return [body(lead.hit.text)]
         limit = self.config.max_lead_sentences
         fit = {c.order: self._fit(item, c, focus) for c in own}
         keep = {0}
@@ -323,82 +324,3 @@ class GroundedComposer:
                                      first_of[c.passage.hit.source_id],
                                      rank_of[c.passage.number], c.order))
 
-
-def _discriminating(focus: frozenset[str], sentences: list[frozenset[str]]) -> frozenset[str]:
-    """The question's own words that tell sentences apart: a word most candidate sentences
-    share (the subject of an uploaded report, say) says nothing about which one answers.
-
-    >>> sorted(_discriminating(frozenset({"club", "fas"}), [{"club"}, {"club", "fas"}, {"club"}]))
-    ['fas']
-    """
-    limit = max(2, len(sentences) // 4)
-    return frozenset(k for k in focus if sum(k in s for s in sentences) <= limit)
-
-
-def _join_runs(lead: Passage, picked: list[str]) -> str:
-    """The lead's sentences as they stand in the card: neighbours joined by a space, a gap
-    marked by the omission sign […], so every piece is a verbatim quote of the passage.
-
-    >>> from assistant.documents import Hit
-    >>> text = "Uno dos. Tres cuatro. Cinco seis."
-    >>> card = Passage(1, Hit("c", text, "s", "T", "concept", "es", 0, 1.0))
-    >>> _join_runs(card, ["Uno dos.", "Tres cuatro."])
-    'Uno dos. Tres cuatro.'
-    >>> _join_runs(card, ["Uno dos.", "Cinco seis."])
-    'Uno dos. […] Cinco seis.'
-    """
-    out: list[str] = []
-    for text in picked:
-        if out:
-            out.append(" " if _adjacent(lead, out[-1], text) else " […] ")
-        out.append(text)
-    return "".join(out)
-
-
-def _adjacent(passage: Passage, first: str, second: str) -> bool:
-    """Whether two sentences follow each other, separated by one space, in the passage."""
-    return f"{first} {second}" in " ".join(passage.hit.text.split())
-
-
-def _usable(text: str, cfg: GroundedConfig) -> bool:
-    """A sentence that says something: long enough, not a question, not a heading or a bare
-    lead-in ending in a colon."""
-    stripped = text.rstrip()
-    if len(stripped) < cfg.min_sentence_chars or len(words(stripped)) < cfg.min_sentence_words:
-        return False
-    if stripped.startswith("#") or stripped.endswith(("?", ":", "：")):
-        return False
-    return not (stripped.isupper() or (not _ends_a_sentence(stripped) and len(stripped) < 100))
-
-
-def _ends_a_sentence(text: str) -> bool:
-    """Whether a line ends like a sentence: a closing quote counts only after a full stop (a
-    heading may end in a quoted name), a closing bracket does (a guide's "(KPI: ...)" lines).
-
-    >>> _ends_a_sentence("Informe anual 2024 — Programa de fidelización «Club Grano»")
-    False
-    >>> _ends_a_sentence("Nos dijeron: «vendemos más.»")
-    True
-    """
-    if text.endswith((".", "!", "…", ")")):
-        return True
-    return text.endswith(("»", '"', "”")) and text[:-1].rstrip().endswith((".", "!", "…"))
-
-
-def _heading(text: str) -> str:
-    """A chunk's leading heading line(s): what `_body` leaves out.
-
-    >>> _heading("Qué no ha funcionado\\nLa captación se frenó en verano.")
-    'Qué no ha funcionado'
-    """
-    body = _body(text)
-    return text[: text.find(body)].strip(" #\n") if body and body in text else ""
-
-
-def _body(text: str) -> str:
-    """A chunk's text without its leading heading line(s) (lines that do not end a sentence)."""
-    lines = text.splitlines()
-    while len(lines) > 1 and (not lines[0].strip() or lines[0].startswith("#") or (
-            len(lines[0]) <= 300 and not lines[0].rstrip().endswith((".", "!", ";", "»", '"')))):
-        lines = lines[1:]
-    return "\n".join(lines).strip()
