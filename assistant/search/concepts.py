@@ -12,6 +12,7 @@ from ..lexicon import lexicon
 from ..settings import LANGUAGES
 from ..text import normalize_term
 
+_COORDINATORS = frozenset({"y", "e", "et", "and", "o", "or", "ou", "vs", "versus"})
 FUZZY_ACCEPT = 86.0
 FUZZY_SUGGEST = 55.0
 # Question framings stripped before matching a term ("qu'est-ce que le ROI ?").
@@ -82,7 +83,35 @@ class ConceptIndex:
                 if hit and hit[0] not in found:
                     found.append(hit[0])
                     covered |= span
+                    if size == 2:
+                        self._elided(tokens, start, found)
         return found
+
+    def _elided(self, tokens: list[str], start: int, found: list[str]) -> None:
+        """A second concept sharing the first one's head word, left out after "and/or"
+        ("marketing estratégico y operativo", "strategic and operational marketing").
+
+        >>> from assistant.indexing.knowledge import read_concept
+        >>> from assistant.settings import PROJECT_ROOT
+        >>> folder = PROJECT_ROOT / "knowledge" / "concepts"
+        >>> index = ConceptIndex([read_concept(folder / f"{name}-marketing.json")
+        ...                       for name in ("strategic", "operational")])
+        >>> index.mentions("diferencia entre marketing estratégico y operativo")
+        ['strategic-marketing', 'operational-marketing']
+        >>> index.mentions("strategic and operational marketing")
+        ['operational-marketing', 'strategic-marketing']
+        """
+        first, second = tokens[start], tokens[start + 1]
+        after, before = start + 2, start - 1
+        tries = []
+        if after + 1 < len(tokens) and tokens[after] in _COORDINATORS:
+            tries.append(f"{first} {tokens[after + 1]}")
+        if before - 1 >= 0 and tokens[before] in _COORDINATORS:
+            tries.append(f"{tokens[before - 1]} {second}")
+        for key in tries:
+            hit = self._keys.get(key)
+            if hit and hit[0] not in found:
+                found.append(hit[0])
 
     def named(self, text: str) -> list[str]:
         """Concept ids a text names (its exact name or alias, else the ones it mentions), without

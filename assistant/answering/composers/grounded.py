@@ -112,17 +112,18 @@ class GroundedComposer:
                              float(s) + self._bonus(item, c, focus)
                              + self._section_bonus(item, c.passage, focus))
                   for c, s in zip(pool, scores, strict=True)]
-        lead = self._lead_passage(item)
+        leads = self._lead_passages(item)
         emitted = False
         used: list[int] = []
-        if lead is not None:
-            picked = self._lead_sentences(item, lead, scored, focus)
-            used = [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
-            yield phrase("concept_lead", name=lead.hit.title) + join_runs(lead, picked) \
-                + f" [{lead.number}]"
+        for lead in leads:
+            picked = self._lead_sentences(item, lead, scored, focus, both=len(leads) > 1)
+            used += [i for i, c in enumerate(scored) if c.passage is lead and c.text in picked]
+            yield ("\n\n" if emitted else "") + phrase("concept_lead", name=lead.hit.title) \
+                + join_runs(lead, picked) + f" [{lead.number}]"
             emitted = True
-        rest = [i for i, c in enumerate(scored) if lead is None or c.passage is not lead]
-        limit = self.config.max_sentences - (2 if lead else 0)
+        rest = [i for i, c in enumerate(scored) if all(c.passage is not lead for lead in leads)
+                and self._on_topic(item, c.passage)]
+        limit = max(self.config.max_sentences - 2 * len(leads), 1 if item.kind else 0)
         chosen = self._choose(item, scored, rest, vectors[1:], limit, used)
         current: str | None = None
         for cand in chosen:
@@ -177,6 +178,14 @@ class GroundedComposer:
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
 
+    def _on_topic(self, item: ComposeInput, passage: Passage) -> bool:
+        """A difference between two named concepts is told by their own cards and by articles
+        (a card on "differentiation" matches the word "difference", not the question)."""
+        if item.kind != "difference" or len(item.concepts) < 2:
+            return True
+        ref = passage.hit.concept
+        return passage.hit.kind != "playbook" and (ref is None or ref.id in item.concepts)
+
     def _topic(self, item: ComposeInput) -> str:
         """The names and aliases of the question's concepts (the heading lines of their
         cards): words that every sentence about the topic shares."""
@@ -228,18 +237,24 @@ class GroundedComposer:
             bonus += self.config.type_bonus
         return bonus
 
-    def _lead_passage(self, item: ComposeInput) -> Passage | None:
-        """The question's own concept card, in the user's language, when it was retrieved."""
+    def _lead_passages(self, item: ComposeInput) -> list[Passage]:
+        """The question's own concept card, in the user's language, when it was retrieved
+        first; for a difference between two concepts, the second one's card too (both sides)."""
         if not item.concepts:
-            return None
+            return []
         first = item.passages[0]
         ref = first.hit.concept
-        if ref and ref.id in item.concepts and first.hit.language == item.language:
-            return first
-        return None
+        if not (ref and ref.id in item.concepts and first.hit.language == item.language):
+            return []
+        if item.kind != "difference" or len(item.concepts) < 2:
+            return [first]
+        other = next((p for p in item.passages[1:] if p.hit.concept and p.hit.language ==
+                      item.language and p.hit.concept.id in item.concepts
+                      and p.hit.concept.id != ref.id), None)
+        return [first, other] if other else [first]
 
     def _lead_sentences(self, item: ComposeInput, lead: Passage, scored: list[_Candidate],
-                        focus: frozenset[str]) -> list[str]:
+                        focus: frozenset[str], both: bool = False) -> list[str]:
         """The card's definition, plus the card sentences that answer this kind of question:
         the one that fits what is asked (the enumeration for a list, the figure for a
         quantity, the contrast for a difference, the question's own words) before the merely
@@ -261,7 +276,7 @@ class GroundedComposer:
         elif item.kind in (None, "definition"):
             keep.add(1)
         else:
-            room = limit - (0 if item.kind == "difference" else 1)
+            room = limit - (0 if item.kind == "difference" and not both else 1)
             for cand in sorted(own[1:], key=lambda c: (-fit[c.order], -c.score)):
                 if len(keep) >= room:
                     break
