@@ -1,0 +1,134 @@
+"""The sentence that answers (#12, commit ae9887b), through the facade on the real knowledge
+base: a list question quotes the card's enumeration, a quantity question its rule rather than
+its made-up example; a question about one's own report reads the whole report (its section
+headings count, a named report is the one read); nobody gets another business's guide.
+
+The quoted sentences are read from the cards and documents themselves, not pasted here."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+from assistant.answering.answers import Answer
+from assistant.text import sentences
+from tests.conftest import ROOT, make_settings
+
+DOCS = ROOT / "tests" / "eval" / "docs"
+CLUB = "informe_club_grano.md"
+CERAMICS = "report_semestre_ceramiche_lunetta.md"
+
+
+def card_sentence(card: str, language: str, marker: str) -> str:
+    """The one sentence of a concept card's explanation that contains `marker`."""
+    data = json.loads((ROOT / "knowledge" / "concepts" / f"{card}.json").read_text("utf-8"))
+    found = [s for s in sentences(data["locales"][language]["explanation"]) if marker in s]
+    assert len(found) == 1, (card, marker, found)
+    return found[0]
+
+
+def section_sentences(document: str, heading: str) -> list[str]:
+    """The sentences under the markdown section of `document` whose heading starts so."""
+    text = (DOCS / document).read_text("utf-8")
+    match = re.search(rf"^## {re.escape(heading)}[^\n]*\n(.*?)(?=^## |\Z)", text, re.M | re.S)
+    assert match, heading
+    return [s for s in sentences(match.group(1)) if not s.startswith("|")]
+
+
+def upload_assistant(data: Path, *names: str) -> Assistant:
+    """An assistant on a private copy of the knowledge base with `names` uploaded by u1."""
+    assistant = Assistant(make_settings(data))
+    for name in names:
+        assistant.add_document(name, (DOCS / name).read_bytes(), owner="u1")
+    return assistant
+
+
+@pytest.fixture(scope="module")
+def club(fresh_data) -> Assistant:
+    """u1 has uploaded the café loyalty-club report only."""
+    return upload_assistant(fresh_data("club"), CLUB)
+
+
+@pytest.fixture(scope="module")
+def club_and_ceramics(fresh_data) -> Assistant:
+    """u1 has uploaded the Spanish café report and the Italian ceramics report."""
+    return upload_assistant(fresh_data("club_ceramics"), CLUB, CERAMICS)
+
+
+def playbooks(answer: Answer) -> list[str]:
+    return [c.source_id for c in answer.citations if c.source_id.startswith("playbook:")]
+
+
+@pytest.mark.parametrize(("question", "card", "language", "marker"), [
+    ("What are the stages of a sales funnel?", "sales-funnel", "en", "TOFU"),
+    ("¿Qué tipos de necesidades del cliente existen?", "customer-needs", "es", "funcionales"),
+])
+def test_a_list_question_quotes_the_sentence_that_lists_the_parts(
+        shared_assistant: Assistant, question: str, card: str, language: str,
+        marker: str) -> None:
+    answer = shared_assistant.ask(question)
+    assert answer.citations[0].source_id == f"concept:{card}:{language}"
+    assert card_sentence(card, language, marker) in answer.text, answer.text
+
+
+def test_a_quantity_question_quotes_the_rule_not_the_example(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("¿Cuánto debería gastar en marketing?")
+    assert answer.citations[0].source_id == "concept:marketing-budget:es"
+    assert card_sentence("marketing-budget", "es", "porcentaje") in answer.text, answer.text
+    assert card_sentence("marketing-budget", "es", "Por ejemplo") not in answer.text
+
+
+def test_what_is_proposed_for_next_year_quotes_the_proposals_section(club: Assistant) -> None:
+    answer = club.ask("¿Cuánto dinero se propone para el club el año que viene?", owner="u1")
+    budget = [s for s in section_sentences(CLUB, "Propuestas") if "22.000 €" in s]
+    assert len(budget) == 1 and budget[0] in answer.text, answer.text
+    assert answer.citations[0].kind == "upload" and not playbooks(answer)
+
+
+def test_what_did_not_work_quotes_the_section_with_that_heading(club: Assistant) -> None:
+    answer = club.ask("¿Qué cosas no han funcionado en el programa según el documento?",
+                      owner="u1")
+    assert answer.citations[0].title == CLUB
+    section = section_sentences(CLUB, "Qué no ha funcionado")
+    assert any(s in answer.text for s in section), answer.text
+
+
+def test_a_named_report_is_the_only_one_read(club_and_ceramics: Assistant) -> None:
+    # The wording ("how much did the programme cost") matches the Spanish report, whose
+    # programme cost is a headline figure; the question names the ceramics one.
+    answer = club_and_ceramics.ask(
+        "How much did the programme cost according to the ceramics report?", owner="u1")
+    assert answer.citations, answer.text
+    assert {c.title for c in answer.citations} == {CERAMICS}, answer.text
+
+
+def test_a_question_only_the_italian_report_answers_is_not_declined(
+        club_and_ceramics: Assistant) -> None:
+    answer = club_and_ceramics.ask("Quanti ordini ha recuperato il flusso dei carrelli "
+                                   "abbandonati?", owner="u1")
+    assert answer.citations and answer.citations[0].title == CERAMICS, answer.text
+    recovered = [s for s in section_sentences(CERAMICS, "Email") if "recuperato" in s]
+    assert len(recovered) == 1 and recovered[0] in answer.text
+
+
+def test_a_concept_question_from_someone_with_uploads_leads_with_the_card(
+        club_and_ceramics: Assistant) -> None:
+    answer = club_and_ceramics.ask("Quanto vale nel tempo un iscritto della palestra che paga "
+                                   "40 euro al mese?", owner="u1")
+    assert answer.citations[0].source_id == "concept:clv:it", answer.text
+    assert answer.citations[0].kind != "upload"
+    assert card_sentence("clv", "it", "720") in answer.text
+
+
+def test_a_question_naming_no_business_gets_no_business_guide(
+        shared_assistant: Assistant) -> None:
+    first = shared_assistant.ask("¿Qué es el CAC?", conversation_id="evidence-cac")
+    follow = shared_assistant.ask("¿y cómo se calcula?", conversation_id="evidence-cac")
+    assert not playbooks(first) and not playbooks(follow), follow.text
+    assert follow.citations[0].source_id == "concept:cac:es"
+    assert card_sentence("cac", "es", "Se calcula dividiendo") in follow.text, follow.text
