@@ -4,6 +4,7 @@ per esempio, può…"): what makes a generic answer about *their* business."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,16 @@ class BusinessWords:
         cued = {w for cue in self.cues.values() for w in _cue_words(text, cue)}
         return [w for w in words(text) if len(w) >= 4 and (w in keywords or w in cued)]
 
+    def _ambiguous(self) -> frozenset[str]:
+        """Stems of keywords that several business types share ("studio", "cabinet"): they
+        say a business is named, not which one."""
+        owners: dict[str, set[str]] = {}
+        for ident, terms in self.keywords.items():
+            for term in terms:
+                for w in words(term):
+                    owners.setdefault(w, set()).add(ident)
+        return frozenset(w for w, types in owners.items() if len(types) > 1)
+
     def example(self, question: str, context: str | None, language: str, kind: str | None,
                 search: LexicalSearch) -> tuple[str, str] | None:
         """(source id, sentence): for a practical question ("how do I fill my agriturismo in
@@ -58,6 +69,7 @@ class BusinessWords:
         if not business:
             return None
         asked = focus_keys(question, language, "") | business
+        telling = [w for w in self.words_of(text) if w not in self._ambiguous()]
         best: tuple[int, str, str] | None = None
         for hit in search.search(text, 6, query_language=language, language=language,
                                  kind="concept", mode="lexical"):
@@ -66,10 +78,28 @@ class BusinessWords:
                 shared = keys & asked
                 if not gives_an_example(sentence) or not keys & business or len(shared) < 2:
                     continue
+                if not any(_same_word(t, w) for t in telling for w in words(sentence)):
+                    continue  # "un cabinet de kinésithérapie" is no example for a law firm
                 score = len(shared) + 2 * len(keys & business)
                 if best is None or score > best[0]:
                     best = (score, hit.source_id, sentence.strip())
         return (best[1], best[2]) if best else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: a long common start ("commercialista"/"commercialisti",
+    "physio"/"physiotherapy"), not a shared prefix of different words ("commerce").
+
+    >>> _same_word("commercialista", "commercialisti"), _same_word("physio", "physiotherapy")
+    (True, True)
+    >>> _same_word("commercialista", "commerce")
+    False
+    """
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 5 and long.startswith(short):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and common >= len(short) - 1 and len(long) - len(short) <= 2
 
 
 def _cue_words(text: str, cue: re.Pattern[str]) -> set[str]:

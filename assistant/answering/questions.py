@@ -12,7 +12,7 @@ from functools import cache
 
 from ..lexicon import lexicon, words_of
 from ..search.cognates import cognate_key
-from ..text import normalize_term, words
+from ..text import fold, normalize_term, words
 
 QUESTION_TYPES = ("difference", "quantity", "list", "howto", "definition")  # checked in this order
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
@@ -88,14 +88,22 @@ def business_of(text: str, keywords: Mapping[str, Sequence[str]]) -> str | None:
     'bakery'
     >>> business_of("What is ROI?", {"bakery": ["bakery"]}) is None
     True
+    >>> business_of("mon cabinet d'avocats", {"health": ["cabinet"], "law": ["cabinet", "avocat"]})
+    'law'
     """
     key = f" {normalize_term(text)} "
+    singular = " " + " ".join(_singular(w) for w in key.split()) + " "
     best, best_score = None, 0
     for ident, terms in keywords.items():
-        score = sum(len(t) for t in terms if _has(key, t))
+        score = sum(len(t) for t in terms if _has(key, t) or _has(singular, t))
         if score > best_score:
             best, best_score = ident, score
     return best
+
+
+def _singular(word: str) -> str:
+    """A word without a plural -s (long enough words only: "avocats" -> "avocat")."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def has_number(sentence: str, lang: str) -> bool:
@@ -107,10 +115,12 @@ def has_number(sentence: str, lang: str) -> bool:
     True
     >>> has_number("It depends on the market.", "en")
     False
+    >>> has_number("Reservar una parte pequeña para probar canales nuevos.", "es")
+    False
     """
     if _DIGIT.search(sentence):
         return True
-    numbers = words_of("numbers")
+    numbers = words_of("numbers")  # no "un/una": "una parte pequeña" states no quantity
     return any(w in numbers for w in words(sentence))
 
 
@@ -207,6 +217,22 @@ def without_document_cues(question: str) -> str:
     if not drop:
         return question
     kept = [t for i, t in enumerate(tokens) if i not in drop]
+    return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(kept)).strip() or question
+
+
+def without_name_words(question: str, name: str) -> str:
+    """A question without the words that name a document by its file name ("according to the
+    ceramics report" names report_ceramiche.md; the word says which document, not which of its
+    sentences answers).
+
+    >>> without_name_words("What was our revenue in the ceramics report?", "ceramiche_lunetta.md")
+    'What was our revenue in the report?'
+    """
+    named = {_stem(w) for w in words(name.replace("_", " ").replace("-", " ")) if len(w) >= 4}
+    tokens = re.findall(r"\w+(?:['’]\w+)?|[^\w\s]+", question)
+    kept = [t for t in tokens if not (len(t) >= 4 and _stem(fold(t)) in named)]
+    if len(kept) == len(tokens):
+        return question
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(kept)).strip() or question
 
 

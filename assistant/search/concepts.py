@@ -135,7 +135,7 @@ class ConceptIndex:
         for by_concept in lexicon("concept_cues").values():
             for concept_id, cues in by_concept.items():
                 if concept_id in self.concepts and concept_id not in found and any(
-                        f" {normalize_term(cue)} " in key for cue in cues):
+                        _cue_in(cue, key) for cue in cues):
                     found.append(concept_id)
         return found
 
@@ -192,6 +192,20 @@ class ConceptIndex:
     def name(self, concept_id: str, lang: str) -> str:
         """A concept's name in one language."""
         return self.concepts[concept_id].locales[lang].name
+
+
+def _cue_in(cue: str, key: str) -> bool:
+    """A cue phrase in a folded, space-padded question; "a + b" means words starting with `a`
+    and with `b`, anywhere ("combien + consacr" is "et combien je devrais y consacrer ?").
+
+    >>> _cue_in("combien + consacr", " et combien je devrais y consacrer ")
+    True
+    >>> _cue_in("cuanto gastar", " cuanto deberia gastar ")
+    False
+    """
+    if " + " not in cue:
+        return f" {normalize_term(cue)} " in key
+    return all(f" {normalize_term(part)}" in key for part in cue.split(" + "))
 
 
 def _strip_framing(key: str) -> str:

@@ -23,6 +23,7 @@ from ..questions import (
     names_a_document,
     states_a_plan,
     without_document_cues,
+    without_name_words,
 )
 from .base import ComposeInput, Passage
 from .sentences import body, discriminating, heading, join_runs, usable
@@ -94,6 +95,8 @@ class GroundedComposer:
         question = item.standalone or item.question
         if names_a_document(item.question):  # "the report I uploaded" matches no sentence
             question = without_document_cues(question)
+        if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
+            question = without_name_words(question, item.passages[0].hit.title)
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
