@@ -1,7 +1,10 @@
 """The sentence that answers (#12, commit ae9887b), through the facade on the real knowledge
 base: a list question quotes the card's enumeration, a quantity question its rule rather than
 its made-up example; a question about one's own report reads the whole report (its section
-headings count, a named report is the one read); nobody gets another business's guide.
+headings count, a named report is the one read); nobody gets another business's guide; "how is
+it calculated" quotes the formula, "by how much did it drop" the before and after; a practical
+question gets a worked example for the same kind of business (and no other's); a difference shows
+both concepts' cards.
 
 The quoted sentences are read from the cards and documents themselves, not pasted here."""
 
@@ -132,3 +135,49 @@ def test_a_question_naming_no_business_gets_no_business_guide(
     assert not playbooks(first) and not playbooks(follow), follow.text
     assert follow.citations[0].source_id == "concept:cac:es"
     assert card_sentence("cac", "es", "Se calcula dividiendo") in follow.text, follow.text
+
+
+def test_how_it_is_calculated_quotes_the_formula(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Comment je calcule mon coût d'acquisition client ?")
+    assert answer.citations[0].source_id == "concept:cac:fr"
+    assert card_sentence("cac", "fr", "=") in answer.text, answer.text
+
+
+def test_by_how_much_it_fell_quotes_the_before_and_after(club: Assistant) -> None:
+    answer = club.ask("By how much did churn drop according to the loyalty report I uploaded?",
+                      owner="u1")
+    change = [s for s in section_sentences(CLUB, "Resumen") if "47 %" in s]
+    assert len(change) == 1 and change[0] in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "card", "language", "marker"), [
+    ("¿Cómo puedo atraer más alumnos a mi academia de idiomas?", "communication", "es",
+     "academia de idiomas"),
+    ("Ho un agriturismo: come faccio a riempire le camere in bassa stagione?", "marketing-plan",
+     "it", "agriturismo"),
+])
+def test_a_practical_question_gets_a_worked_example_for_that_kind_of_business(
+        shared_assistant: Assistant, question: str, card: str, language: str,
+        marker: str) -> None:
+    answer = shared_assistant.ask(question)
+    assert card_sentence(card, language, marker) in answer.text, answer.text
+    assert f"concept:{card}:{language}" in [c.source_id for c in answer.citations]
+
+
+def test_a_shared_word_is_no_example_for_another_business(shared_assistant: Assistant) -> None:
+    # "cabinet" names a law firm here and a physiotherapy practice in the paid-ads card.
+    conversation = "evidence-lawyer"
+    shared_assistant.ask("Comment trouver de nouveaux clients pour mon cabinet d'avocats ?",
+                         conversation_id=conversation)
+    answer = shared_assistant.ask("et combien je devrais y consacrer ?",
+                                  conversation_id=conversation)
+    assert answer.citations[0].source_id == "concept:marketing-budget:fr", answer.text
+    assert card_sentence("marketing-budget", "fr", "pourcentage") in answer.text
+    assert "kinésithérapie" not in answer.text
+
+
+def test_a_difference_shows_both_sides(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("¿Cuál es la diferencia entre marketing estratégico y operativo?")
+    assert [c.source_id for c in answer.citations[:2]] == [
+        "concept:strategic-marketing:es", "concept:operational-marketing:es"], answer.text
+    assert answer.text.count("**") == 4  # two concept leads, each with its name in bold

@@ -187,6 +187,46 @@ def asks_for_proposals(question: str) -> bool:
     return any(_has(key, cue) for cue in words_of("proposal_asks"))
 
 
+def asks_for_a_formula(question: str) -> bool:
+    """Whether a question asks how something is calculated (cues are word starts).
+
+    >>> asks_for_a_formula("Comment je calcule mon coût d'acquisition client ?")
+    True
+    >>> asks_for_a_formula("¿Qué es el CAC?")
+    False
+    """
+    key = f" {normalize_term(question)}"
+    return any(f" {normalize_term(cue)}" in key for cue in words_of("formula_asks"))
+
+
+_FROM_TO = re.compile(r"\b(?:de|del|desde|from|da|dal|dallo|dalla|passe de)\s+[\d.,]+\s*"
+                      r"(?:%|€|euros?|eur)?(?:\s+\S+){0,3}?\s+(?:a|al|hasta|to|a l|ad|alla)\s+"
+                      r"[\d.,]+")
+
+
+def asks_for_a_change(question: str) -> bool:
+    """Whether a question asks how much something rose or fell.
+
+    >>> asks_for_a_change("By how much did churn drop according to the report?")
+    True
+    """
+    key = f" {normalize_term(question)} "
+    return any(_has(key, cue) for cue in words_of("change_asks"))
+
+
+def states_a_change(sentence: str) -> bool:
+    """Whether a sentence gives a before and an after ("bajó del 47 % al 29 %").
+
+    >>> states_a_change("La tasa de abandono bajó del 47 % en 2023 al 29 % en 2024.")
+    True
+    >>> states_a_change("Churn went from 12% to 8% in a year.")
+    True
+    >>> states_a_change("Al cierre había 4.200 personas inscritas.")
+    False
+    """
+    return bool(_FROM_TO.search(fold(sentence)))
+
+
 def names_a_document(question: str) -> bool:
     """Whether the question points at the user's own document ("según el informe que he subido").
 

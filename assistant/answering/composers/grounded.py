@@ -14,6 +14,8 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..questions import (
+    asks_for_a_change,
+    asks_for_a_formula,
     asks_for_proposals,
     contrasts,
     enumerates,
@@ -21,6 +23,7 @@ from ..questions import (
     gives_an_example,
     has_number,
     names_a_document,
+    states_a_change,
     states_a_plan,
     without_document_cues,
     without_name_words,
@@ -204,6 +207,8 @@ class GroundedComposer:
         if focus:
             shared = len(focus & focus_keys(cand.text, lang, ""))
             bonus += cfg.focus_bonus * min(shared, 2)
+        if asks_for_a_change(item.question) and states_a_change(cand.text):
+            bonus += 2 * cfg.type_bonus  # "by how much did churn drop?": a before and an after
         proposals = asks_for_proposals(item.question) or states_a_plan(item.question)
         if proposals and states_a_plan(cand.text):
             bonus += cfg.type_bonus  # "what does the report recommend?": its proposals
@@ -295,6 +300,10 @@ class GroundedComposer:
         marked = (kind == "list" and enumerates(cand.text)) or (
             kind == "difference" and contrasts(cand.text)) or (
             kind == "quantity" and has_number(cand.text, lang))
+        if asks_for_a_formula(item.question) and "=" in cand.text:
+            marked = True  # "how is it calculated?": the sentence with the formula
+        if asks_for_a_change(item.question) and states_a_change(cand.text):
+            marked = True  # "by how much did churn drop?": the before and the after
         if kind == "quantity" and marked and gives_an_example(cand.text):
             return 1.0 + shared  # "for example, if you spend 6,000…" illustrates, not answers
         return 2.0 * marked + shared
