@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -161,6 +161,13 @@ class VouchedStore:
     def get(self, ids: Sequence[str]) -> list[StoredChunk]:
         """Registered chunks by id."""
         return [r for r in self._store.get(ids) if self._sync.visible(r)]
+
+    def records(self, include_documents: bool = True, where: dict[str, Any] | None = None,
+                page: int = 5000) -> Iterator[StoredChunk]:
+        """Every registered chunk (what a search reads whole: a user's own uploads, one
+        document, a concept's passages)."""
+        return (r for r in self._store.records(include_documents, where, page)
+                if self._sync.visible(r))
 
 
 class SyncedRetriever(HybridRetriever):
