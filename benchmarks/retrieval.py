@@ -124,7 +124,7 @@ def latency(assistant: Assistant, sizes: list[int], data: Path) -> None:
         settings = Settings(_env_file=None, data_dir=data / f"syn{size}",
                             collection=f"syn{size}")
         syn = Assistant(settings)
-        store = syn.store.open(create=True)
+        store = syn.runtime.store.open(create=True)
         chunks = [Chunk(f"syn-{i // 20}", "t", "article", rng.choice("esfrit"[::2] + "it"), i,
                         " ".join(rng.choices(vocab, k=60))) for i in range(size)]
         vectors = np.random.default_rng(1).standard_normal((size, 512)).astype(np.float32)
