@@ -155,7 +155,7 @@ def enumerates(sentence: str) -> bool:
     head, colon, tail = plain.partition(":")
     body = tail if colon else plain
     items = body.count(",") + body.count(";") + bool(
-        re.search(r"\b(and|y|e|et|o|or|ou)\b", body))
+        re.search(r"\b(and|y|e|ed|et|o|od|or|ou|u)\b", body))
     if colon or items >= 4:
         return items >= 2
     key = f" {normalize_term(plain)} "
