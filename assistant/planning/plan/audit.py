@@ -50,8 +50,8 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
                 break
     btype = playbook.business_types[facts.business_type]
     for t in plan.tactics:
-        if t.template in btype.never:
-            out.append(f"tactic_never_fits:{t.id}:{t.template}")
+        if t.template in btype.never and t.channel not in facts.working_channels:
+            out.append(f"tactic_never_fits:{t.id}:{t.template}")  # the owner's channel: kept
         if t.template not in btype.tactics and t.template != "compliance_review" \
                 and t.channel not in facts.working_channels and t.template not in (
                     "offer_design", "service_training"):

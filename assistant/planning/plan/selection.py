@@ -45,18 +45,25 @@ def pick_channel(template: TacticTemplate, working: list[str], excluded: list[st
 def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages: set[str],
                goal_ids: list[str]) -> list[Pick]:
     """Every tactic that may serve this plan, best first. The playbook's list for the business
-    type, plus tactics on channels the owner says work (the owner's word beats the list),
-    never the business type's never-list."""
+    type, plus tactics on channels the owner says work (the owner's word beats the list, and
+    the type's never-list when nothing else can run on the owner's channel)."""
     btype = playbook.business_types[facts.business_type]
     ranked = list(btype.tactics)
+    # The owner's working channel, when no tactic fit for the type can run on it (flyers that
+    # bring a software firm its clients): the type's never-list gives way to the owner's word.
+    last_resort = bool(facts.working_channels) and not any(
+        pick_channel(t, facts.working_channels, excluded) in facts.working_channels
+        for tid, t in playbook.tactics.items() if tid != COMPLIANCE and tid not in btype.never)
     out = []
     for tid, template in playbook.tactics.items():
-        if tid == COMPLIANCE or tid in btype.never:
+        if tid == COMPLIANCE:
             continue
         channel = pick_channel(template, facts.working_channels, excluded)
         if template.channels and channel is None:
             continue
         works = channel in facts.working_channels
+        if tid in btype.never and not (works and last_resort):
+            continue  # unfit for the type, unless it alone can run what works for the owner
         if tid not in ranked and not works:
             continue
         if not set(template.stages) & stages and not works:
