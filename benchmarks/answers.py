@@ -34,7 +34,9 @@ from assistant.text import normalize_term  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
 SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl",
-        "blind2": "answers_blind2.jsonl"}
+        "dev2": "answers_dev2.jsonl", "blind2": "answers_blind2.jsonl",
+        "blind3": "answers_blind3.jsonl"}
+HELD_OUT = ("blind2", "blind3")
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -249,8 +251,7 @@ def upload_fixtures(assistant: Assistant, rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=("dev", "blind", "blind2", "both", "all"),
-                        default="dev")
+    parser.add_argument("--set", choices=(*SETS, "both", "all"), default="dev")
     parser.add_argument("--data", type=Path, help="reuse this data dir (default: a temp dir)")
     parser.add_argument("--show", action="store_true", help="print the missed answers")
     parser.add_argument("--knowledge", type=Path, help="another knowledge/ folder")
@@ -258,8 +259,8 @@ def main() -> None:
                         help="also measure the chain through a loopback OpenAI server")
     args = parser.parse_args()
     names = {"both": ["dev", "blind"], "all": list(SETS)}.get(args.set, [args.set])
-    if args.show and "blind2" in names:
-        parser.error("--show prints the answers: not for blind2, which the tuners never read")
+    if args.show and set(names) & set(HELD_OUT):
+        parser.error("--show prints the answers: not for the held-out sets the tuners never read")
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data or Path(tmp)
         extra = {"knowledge_dir": args.knowledge} if args.knowledge else {}

@@ -181,3 +181,16 @@ def test_a_difference_shows_both_sides(shared_assistant: Assistant) -> None:
     assert [c.source_id for c in answer.citations[:2]] == [
         "concept:strategic-marketing:es", "concept:operational-marketing:es"], answer.text
     assert answer.text.count("**") == 4  # two concept leads, each with its name in bold
+
+
+def test_a_how_to_about_a_concept_quotes_how_it_is_done(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("come scrivo una proposta di valore per il mio centro "
+                                  "estetico? non so da dove partire")
+    assert answer.citations[0].source_id == "concept:value-proposition:it", answer.text
+    assert card_sentence("value-proposition", "it", "si parte") in answer.text, answer.text
+
+
+def test_a_list_question_prefers_the_sentence_that_counts_the_parts(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Quelles sont les étapes de l'inbound marketing ?")
+    assert card_sentence("inbound-marketing", "fr", "quatre temps") in answer.text, answer.text

@@ -183,8 +183,8 @@ class AnswerChain:
         pinned = [ConceptRef(cid, item.language).source_id
                   for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
         guide = self._guide(item)
-        if guide:
-            pinned = [guide, *pinned] if item.kind == "howto" else [*pinned, guide]
+        if guide:  # the question's concept leads with how it is done, the guide follows
+            pinned = [*pinned, guide]
         example = self.businesses.example(item.question, item.context, item.language,
                                           item.kind, self.retriever)
         if example:

@@ -162,6 +162,21 @@ def enumerates(sentence: str) -> bool:
     return items >= 2 and any(_has(key, cue) for cue in words_of("enumeration_cues"))
 
 
+def announces_parts(sentence: str) -> bool:
+    """Whether a sentence counts the parts it lists ("en quatre temps :", "three stages").
+
+    >>> announces_parts("On le présente souvent en quatre temps : attirer, convertir, conclure.")
+    True
+    >>> announces_parts("They offer a small business two big advantages: reach and cost.")
+    False
+    """
+    tokens = words(sentence)
+    numbers = words_of("numbers")
+    cues = {c for c in words_of("enumeration_cues") if " " not in c}
+    return any((t in numbers or t.isdigit()) and cues & set(tokens[i + 1:i + 3])
+               for i, t in enumerate(tokens))
+
+
 def gives_an_example(sentence: str) -> bool:
     """Whether a sentence is an illustration ("for example, if you spend 6,000 €…").
 
@@ -185,6 +200,18 @@ def asks_for_proposals(question: str) -> bool:
     """
     key = f" {normalize_term(question)} "
     return any(_has(key, cue) for cue in words_of("proposal_asks"))
+
+
+def gives_a_method(sentence: str) -> bool:
+    """Whether a sentence says how to go about something ("se puede hacer con…", "start by…").
+
+    >>> gives_a_method("Se puede hacer con medios sencillos: visitar sus webs y leer reseñas.")
+    True
+    >>> gives_a_method("El análisis de la competencia estudia a los rivales.")
+    False
+    """
+    key = f" {normalize_term(sentence)} "
+    return any(_has(key, cue) for cue in words_of("method_cues"))
 
 
 def asks_for_a_formula(question: str) -> bool:

@@ -14,12 +14,14 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..questions import (
+    announces_parts,
     asks_for_a_change,
     asks_for_a_formula,
     asks_for_proposals,
     contrasts,
     enumerates,
     focus_keys,
+    gives_a_method,
     gives_an_example,
     has_number,
     names_a_document,
@@ -221,7 +223,8 @@ class GroundedComposer:
         elif item.kind == "list":
             bonus += cfg.type_bonus if enumerates(cand.text) else 0.0
         elif item.kind == "howto":
-            bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" else 0.0
+            bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" or gives_a_method(
+                cand.text) else 0.0
         if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
             bonus += cfg.type_bonus
         return bonus
@@ -299,13 +302,16 @@ class GroundedComposer:
         kind = item.kind
         marked = (kind == "list" and enumerates(cand.text)) or (
             kind == "difference" and contrasts(cand.text)) or (
-            kind == "quantity" and has_number(cand.text, lang))
+            kind == "quantity" and has_number(cand.text, lang)) or (
+            kind == "howto" and gives_a_method(cand.text))
         if asks_for_a_formula(item.question) and "=" in cand.text:
             marked = True  # "how is it calculated?": the sentence with the formula
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             marked = True  # "by how much did churn drop?": the before and the after
         if kind == "quantity" and marked and gives_an_example(cand.text):
             return 1.0 + shared  # "for example, if you spend 6,000…" illustrates, not answers
+        if kind == "list" and marked and announces_parts(cand.text):
+            return 3.0 + shared  # "in four stages: attract, convert…" announces the parts
         return 2.0 * marked + shared
 
     def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
