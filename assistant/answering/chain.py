@@ -206,7 +206,12 @@ class AnswerChain:
         hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
         if item.example and item.example[0] not in {h.source_id for h in hits}:
             item = replace(item, example=None)
-        if hits and hits[0].kind == "upload":
+        if item.kind == "howto" and not names_a_document(item.question):
+            # "How do I…?" asks for advice: a report of one's own tells what happened, so the
+            # cards and the guide come first and the document is not read whole.
+            hits = [*(h for h in hits if h.kind != "upload"), *(h for h in hits
+                                                               if h.kind == "upload")]
+        elif hits and hits[0].kind == "upload":
             # The user's own document leads: all of it is read, the rest follows.
             whole = self.retriever.document(hits[0], self.settings.document_passages)
             ids = {h.chunk_id for h in whole}

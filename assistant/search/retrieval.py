@@ -53,7 +53,7 @@ class RetrievalConfig:
     # A question that names the document ("according to the ceramics report") asks about that
     # one: a word of its file name (as a cognate stem, so "ceramics" meets "ceramiche") counts
     # more than how close the question is to its passages.
-    upload_title_bonus: float = 0.3
+    upload_title_bonus: float = 0.15  # per word of the name, two at most
 
 
 class HybridRetriever:
@@ -186,8 +186,8 @@ class HybridRetriever:
 
     def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
         """The user's uploaded documents (source ids), best match for the question first: the
-        cosine of the query with the mean of a document's passage vectors, plus a bonus for a
-        document in the question's language."""
+        cosine of the query with the mean of a document's passage vectors, plus bonuses for a
+        document in the question's language and one named by its file name."""
         records = list(self.store.records(include_documents=False, where=_chroma_where(
             _where(language=None, kind="upload", source_ids=None, owner=owner))))
         if not records:
@@ -209,7 +209,7 @@ class HybridRetriever:
             mean = np.mean(group, axis=0)
             scores[sid] = float(np.dot(mean / (np.linalg.norm(mean) or 1.0), query_vector)) + (
                 self.config.upload_language_bonus if languages[sid] == language else 0.0) + (
-                self.config.upload_title_bonus if asked & _name_keys(titles[sid]) else 0.0)
+                self.config.upload_title_bonus * min(len(asked & _name_keys(titles[sid])), 2))
         return sorted(scores, key=lambda sid: (-scores[sid], sid))
 
     def _records_of(self, source_ids: Sequence[str], query: str) -> dict[str, Hit]:
