@@ -194,3 +194,28 @@ def test_a_list_question_prefers_the_sentence_that_counts_the_parts(
         shared_assistant: Assistant) -> None:
     answer = shared_assistant.ask("Quelles sont les étapes de l'inbound marketing ?")
     assert card_sentence("inbound-marketing", "fr", "quatre temps") in answer.text, answer.text
+
+
+SURVEY = "dev2_indagine_clienti_forno.md"
+
+
+@pytest.fixture(scope="module")
+def survey_and_club(fresh_data) -> Assistant:
+    """u1 has uploaded a bakery's customer survey (Italian) and the café report (Spanish)."""
+    return upload_assistant(fresh_data("survey_club"), SURVEY, CLUB)
+
+
+def test_a_document_named_by_its_file_name_is_read(survey_and_club: Assistant) -> None:
+    # No "report/document" word: "l'indagine clienti" is the file's own name.
+    answer = survey_and_club.ask("Nell'indagine clienti, qual è la lamentela più frequente?",
+                                 owner="u1")
+    complaint = [s for s in section_sentences(SURVEY, "Lamentele") if "più frequente" in s]
+    assert answer.citations[0].title == SURVEY, answer.text
+    assert len(complaint) == 1 and complaint[0] in answer.text, answer.text
+
+
+def test_a_how_to_question_gets_advice_before_ones_own_report(
+        survey_and_club: Assistant) -> None:
+    answer = survey_and_club.ask("¿Cómo puedo fidelizar a los socios de mi cafetería?",
+                                 owner="u1")
+    assert answer.citations[0].kind != "upload", answer.text

@@ -195,7 +195,9 @@ class AnswerChain:
                   "min_relevance": self.settings.min_relevance,
                   "context": item.standalone if item.context else None}
         hits = []
-        if names_a_document(item.question):
+        if names_a_document(item.question) or (item.kind != "howto" and item.owner and
+                                               self.retriever.names_an_upload(own_words,
+                                                                               item.owner)):
             # The user asks about their own document: every upload passage may answer.
             hits = self.retriever.passages(own_words, self.settings.top_k, kind="upload",
                                            **{**kwargs, "min_relevance": 0.0})

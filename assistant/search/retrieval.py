@@ -184,6 +184,15 @@ class HybridRetriever:
                          key=lambda r: int(r.metadata.get("position", 0)))[:limit]
         return [hit if r.id == hit.chunk_id else self._hit(r, {}, 0.0, None) for r in records]
 
+    def names_an_upload(self, query: str, owner: str | None) -> bool:
+        """Whether a question names one of the user's documents by two words of its file name
+        ("nell'indagine clienti…" for indagine_clienti_forno.md)."""
+        asked = _name_keys(query)
+        titles = {str(r.metadata.get("title", "")) for r in self.store.records(
+            include_documents=False, where=_chroma_where(_where(
+                language=None, kind="upload", source_ids=None, owner=owner)))}
+        return any(len(asked & _name_keys(title)) >= 2 for title in titles)
+
     def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
         """The user's uploaded documents (source ids), best match for the question first: the
         cosine of the query with the mean of a document's passage vectors, plus bonuses for a
