@@ -308,11 +308,16 @@ class GroundedComposer:
             marked = True  # "how is it calculated?": the sentence with the formula
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             marked = True  # "by how much did churn drop?": the before and the after
-        if kind == "quantity" and marked and gives_an_example(cand.text):
-            return 1.0 + shared  # "for example, if you spend 6,000…" illustrates, not answers
+        # The kind's mark outweighs the question's words (at most two): "meglio partire con
+        # budget piccoli" answers "come parto?" better than an example naming the business.
+        # "For example, if you spend 6,000…" illustrates rather than answers, unless the
+        # question itself gives figures: then the worked example is the answer.
+        if kind == "quantity" and marked and gives_an_example(cand.text) \
+                and not any(ch.isdigit() for ch in item.question):
+            return 1.0 + shared
         if kind == "list" and marked and announces_parts(cand.text):
-            return 3.0 + shared  # "in four stages: attract, convert…" announces the parts
-        return 2.0 * marked + shared
+            return 4.0 + shared  # "in four stages: attract, convert…" announces the parts
+        return 3.0 * marked + shared
 
     def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
                 vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
