@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from ..errors import ConceptNotFound
 from ..indexing.knowledge import Concept
-from ..lexicon import lexicon
+from ..lexicon import lexicon, words_of
 from ..settings import LANGUAGES
 from ..text import normalize_term
 
@@ -114,10 +115,34 @@ class ConceptIndex:
                 found.append(hit[0])
 
     def named(self, text: str) -> list[str]:
-        """Concept ids a text names (its exact name or alias, else the ones it mentions), without
-        the weaker cue words."""
+        """Concept ids a text names (its exact name or alias, else the ones it mentions, else a
+        name of two words or more said in other forms), without the weaker cue words."""
         exact = self.exact(text)
-        return [exact[0]] if exact else self.mentions(text)
+        return [exact[0]] if exact else self.mentions(text) or self.paraphrased(text)
+
+    def paraphrased(self, text: str) -> list[str]:
+        """Concepts whose name of two content words or more the text says in other forms:
+        every word's stem present ("analizar a la competencia" says "análisis de la
+        competencia", "segmentar a los clientes" does not say "segmentación de mercado").
+
+        >>> from assistant.indexing.knowledge import read_concept
+        >>> from assistant.settings import PROJECT_ROOT
+        >>> folder = PROJECT_ROOT / "knowledge" / "concepts"
+        >>> index = ConceptIndex([read_concept(folder / "competitive-analysis.json"),
+        ...                       read_concept(folder / "marketing-mix-7p.json")])
+        >>> index.paraphrased("Cómo puedo analizar a la competencia de mi gimnasio?")
+        ['competitive-analysis']
+        >>> index.paraphrased("Et si le marketing ne connaît pas le nouveau service ?")
+        []
+        """
+        said = {_stem(w) for w in normalize_term(text).split() if len(w) >= 4}
+        found: list[str] = []
+        for key, (concept_id, _) in self._keys.items():
+            stems = {_stem(w) for w in key.split() if len(w) >= 4 and w not in _stopwords()
+                     and w != "marketing"}  # in every question: names nothing by itself
+            if len(stems) >= 2 and stems <= said and concept_id not in found:
+                found.append(concept_id)
+        return found
 
     def about(self, question: str) -> list[str]:
         """Concept ids a question is about: its exact name or alias, else the ones it mentions
@@ -192,6 +217,16 @@ class ConceptIndex:
     def name(self, concept_id: str, lang: str) -> str:
         """A concept's name in one language."""
         return self.concepts[concept_id].locales[lang].name
+
+
+def _stem(word: str) -> str:
+    """A word's first five letters, as forms of one word share them ("analizar", "análisis")."""
+    return word[:5]
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return words_of("stopwords")
 
 
 def _cue_in(cue: str, key: str) -> bool:
