@@ -219,3 +219,19 @@ def test_a_how_to_question_gets_advice_before_ones_own_report(
     answer = survey_and_club.ask("¿Cómo puedo fidelizar a los socios de mi cafetería?",
                                  owner="u1")
     assert answer.citations[0].kind != "upload", answer.text
+
+
+def test_which_of_the_two_points_back_at_the_conversation(shared_assistant: Assistant) -> None:
+    conversation = "evidence-two"
+    shared_assistant.ask("What's the difference between strategic and operational marketing?",
+                         conversation_id=conversation)
+    answer = shared_assistant.ask("which of the two needs an ongoing budget?",
+                                  conversation_id=conversation)
+    assert card_sentence("operational-marketing", "en", "ongoing") in answer.text, answer.text
+
+
+def test_and_how_much_does_it_cost_quotes_what_it_costs(shared_assistant: Assistant) -> None:
+    conversation = "evidence-crm-cost"
+    shared_assistant.ask("Che cos'è un CRM?", conversation_id=conversation)
+    answer = shared_assistant.ask("e quanto costa?", conversation_id=conversation)
+    assert card_sentence("crm", "it", "gratuite") in answer.text, answer.text

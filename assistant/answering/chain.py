@@ -32,6 +32,7 @@ from .memory import ConversationMemory, Turn
 from .questions import (
     is_follow_up,
     names_a_document,
+    points_back,
     question_type,
     strip_markup,
 )
@@ -163,7 +164,7 @@ class AnswerChain:
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"])
         concepts = named or cued
-        if history and is_follow_up(question, language):
+        if history and (is_follow_up(question, language) or points_back(question)):
             # The conversation's topic is the latest turn about a concept, not only the last
             # turn; a concept the follow-up names wins, its cue words count less than the topic.
             previous = history[-1].standalone
@@ -173,7 +174,8 @@ class AnswerChain:
             if topic_turn is not None and topic_turn is not history[-1]:
                 previous = f"{topic_turn.question} {previous}"
             kind = kind or question_type(previous, language)
-            concepts = named or topic or cued
+            # "Which of the two…?" points back: the topic, whatever else it names ("budget").
+            concepts = (topic or named) if points_back(question) else (named or topic or cued)
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
         return replace(item, kind=kind, concepts=tuple(concepts[:2]))

@@ -214,6 +214,36 @@ def gives_a_method(sentence: str) -> bool:
     return any(_has(key, cue) for cue in words_of("method_cues"))
 
 
+def points_back(question: str) -> bool:
+    """Whether a follow-up points back at what the conversation named ("which of the two").
+
+    >>> points_back("which of the two needs an ongoing budget?")
+    True
+    """
+    key = f" {normalize_term(question)} "
+    return any(_has(key, cue) for cue in words_of("anaphora_cues"))
+
+
+def asks_the_cost(question: str) -> bool:
+    """Whether a question asks what something costs ("e quanto costa?").
+
+    >>> asks_the_cost("e quanto costa?"), asks_the_cost("¿Cuánto debería gastar?")
+    (True, False)
+    """
+    key = f" {normalize_term(question)} "
+    return any(_has(key, cue) for cue in words_of("cost_asks"))
+
+
+def speaks_of_cost(sentence: str) -> bool:
+    """Whether a sentence says what something costs ("soluzioni gratuite o molto economiche").
+
+    >>> speaks_of_cost("Esistono soluzioni gratuite o molto economiche adatte alle PMI.")
+    True
+    """
+    key = f" {normalize_term(sentence)} "
+    return any(_has(key, word) for word in words_of("cost_words"))
+
+
 def asks_for_a_formula(question: str) -> bool:
     """Whether a question asks how something is calculated (cues are word starts).
 

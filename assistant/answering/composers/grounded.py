@@ -18,6 +18,7 @@ from ..questions import (
     asks_for_a_change,
     asks_for_a_formula,
     asks_for_proposals,
+    asks_the_cost,
     contrasts,
     enumerates,
     focus_keys,
@@ -25,6 +26,7 @@ from ..questions import (
     gives_an_example,
     has_number,
     names_a_document,
+    speaks_of_cost,
     states_a_change,
     states_a_plan,
     without_document_cues,
@@ -308,6 +310,8 @@ class GroundedComposer:
             marked = True  # "how is it calculated?": the sentence with the formula
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             marked = True  # "by how much did churn drop?": the before and the after
+        if asks_the_cost(item.question) and speaks_of_cost(cand.text):
+            marked = True  # "and how much does it cost?": what it costs, even without a figure
         # The kind's mark outweighs the question's words (at most two): "meglio partire con
         # budget piccoli" answers "come parto?" better than an example naming the business.
         # "For example, if you spend 6,000…" illustrates rather than answers, unless the
