@@ -235,3 +235,16 @@ def test_and_how_much_does_it_cost_quotes_what_it_costs(shared_assistant: Assist
     shared_assistant.ask("Che cos'è un CRM?", conversation_id=conversation)
     answer = shared_assistant.ask("e quanto costa?", conversation_id=conversation)
     assert card_sentence("crm", "it", "gratuite") in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("How do I write a value proposition for my yoga studio?", "en"),
+    ("¿Cómo escribo la propuesta de valor de mi gimnasio?", "es"),
+])
+def test_a_guide_s_do_not_plan_list_is_never_quoted_as_advice(
+        shared_assistant: Assistant, question: str, language: str) -> None:
+    guide = json.loads((ROOT / "knowledge" / "playbook" / "guide.json").read_text("utf-8"))
+    warning = guide["never"][language].split("{tactics}")[0].rstrip(" :")
+    answer = shared_assistant.ask(question)
+    assert "playbook:fitness:" + language in [c.source_id for c in answer.citations], answer.text
+    assert warning not in answer.text, answer.text

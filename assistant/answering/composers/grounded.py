@@ -289,7 +289,9 @@ class GroundedComposer:
         elif item.kind in (None, "definition"):
             keep.add(1)
         else:
-            room = limit - (0 if item.kind == "difference" and not both else 1)
+            # A difference alone, or a how-to (what it is, then two ways of going about it),
+            # takes the card's whole share; two cards of a difference share it.
+            room = limit - (0 if item.kind in ("difference", "howto") and not both else 1)
             for cand in sorted(own[1:], key=lambda c: (-fit[c.order], -c.score)):
                 if len(keep) >= room:
                     break

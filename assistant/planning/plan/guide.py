@@ -39,8 +39,8 @@ def guide_source(playbook: Playbook, business_type: str, lang: str) -> Source:
              for t in sorted(playbook.tactics) if t not in btype.tactics
              and t != "compliance_review" and "{channel}" not in playbook.tactics[t]
              .texts[lang].name][:4]
-    if never:
-        lines += ["", say("never", tactics="; ".join(never))]
+    if never:  # a heading and bare items: read as a warning, never quoted as advice
+        lines += ["", say("never", tactics="").rstrip(" .")] + [f"- {t}" for t in never]
     funnel = btype.funnel
     lines += ["", say("funnel", cpl=format_money(round(funnel.cost_per_lead * 100), "EUR", lang),
                       r2l=format_number(round(funnel.reach_to_lead * 100, 1), lang),
