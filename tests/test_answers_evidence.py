@@ -248,3 +248,14 @@ def test_a_guide_s_do_not_plan_list_is_never_quoted_as_advice(
     answer = shared_assistant.ask(question)
     assert "playbook:fitness:" + language in [c.source_id for c in answer.citations], answer.text
     assert warning not in answer.text, answer.text
+
+
+def test_how_many_quotes_the_span_to_choose_in(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Su quanti canali digitali dovrei essere presente?")
+    assert card_sentence("digital-channels", "it", "due o tre") in answer.text, answer.text
+
+
+def test_visits_without_sales_is_about_the_conversion_rate(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Loads of visitors on my online shop but hardly anyone buys. "
+                                  "How do I get more of them to order?")
+    assert "concept:conversion-rate:en" in [c.source_id for c in answer.citations], answer.text

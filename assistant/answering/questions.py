@@ -162,6 +162,22 @@ def enumerates(sentence: str) -> bool:
     return items >= 2 and any(_has(key, cue) for cue in words_of("enumeration_cues"))
 
 
+def states_a_range(sentence: str, lang: str) -> bool:
+    """Whether a sentence gives a span of figures ("due o tre", "between 3% and 10%").
+
+    >>> states_a_range("Meglio sceglierne due o tre dove si trova il pubblico.", "it")
+    True
+    >>> states_a_range("Rispetto ai media tradizionali offrono due vantaggi.", "it")
+    False
+    """
+    tokens = words(sentence)
+    numbers = words_of("numbers")
+    joins = {"o", "or", "ou", "a", "to", "y", "e", "et", "and", "al"}
+    figure = [t in numbers or t.isdigit() for t in tokens]
+    return any(figure[i] and tokens[i + 1] in joins and figure[i + 2]
+               for i in range(len(tokens) - 2))
+
+
 def announces_parts(sentence: str) -> bool:
     """Whether a sentence counts the parts it lists ("en quatre temps :", "three stages").
 

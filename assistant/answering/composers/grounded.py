@@ -29,6 +29,7 @@ from ..questions import (
     speaks_of_cost,
     states_a_change,
     states_a_plan,
+    states_a_range,
     without_document_cues,
     without_name_words,
 )
@@ -321,6 +322,8 @@ class GroundedComposer:
         if kind == "quantity" and marked and gives_an_example(cand.text) \
                 and not any(ch.isdigit() for ch in item.question):
             return 1.0 + shared
+        if kind == "quantity" and marked and states_a_range(cand.text, lang):
+            return 4.0 + shared  # "how many channels?": "two or three", a span to choose in
         if kind == "list" and marked and announces_parts(cand.text):
             return 4.0 + shared  # "in four stages: attract, convert…" announces the parts
         return 3.0 * marked + shared
