@@ -146,7 +146,7 @@ def test_list_question_quotes_the_sentence_that_names_the_stages(
 
 
 def test_a_target_or_a_proposal_is_told_apart_from_a_result() -> None:
-    from assistant.answering.questions import states_a_plan
+    from assistant.answering.statements import states_a_plan
 
     assert states_a_plan("Pour la rentrée 2024, nous voulions augmenter les inscriptions.")
     assert not states_a_plan("Nous avons enregistré 181 nouvelles inscriptions.")

@@ -13,7 +13,8 @@ from typing import Protocol
 from ..documents import Hit
 from ..search.cognates import cognate_key
 from ..text import normalize_term, sentences, words
-from .questions import business_of, focus_keys, gives_an_example
+from .questions import business_of, focus_keys
+from .statements import gives_an_example
 
 
 class LexicalSearch(Protocol):

@@ -14,24 +14,26 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..questions import (
-    announces_parts,
     asks_for_a_change,
     asks_for_a_formula,
     asks_for_proposals,
     asks_the_cost,
+    focus_keys,
+    names_a_document,
+    without_document_cues,
+    without_name_words,
+)
+from ..statements import (
+    announces_parts,
     contrasts,
     enumerates,
-    focus_keys,
     gives_a_method,
     gives_an_example,
     has_number,
-    names_a_document,
     speaks_of_cost,
     states_a_change,
     states_a_plan,
     states_a_range,
-    without_document_cues,
-    without_name_words,
 )
 from .base import ComposeInput, Passage
 from .sentences import body, discriminating, heading, join_runs, usable
