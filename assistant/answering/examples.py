@@ -49,8 +49,8 @@ class BusinessWords:
         return [w for w in words(text) if len(w) >= 4 and (w in keywords or w in cued)]
 
     def _ambiguous(self) -> frozenset[str]:
-        """Stems of keywords that several business types share ("studio", "cabinet"): they
-        say a business is named, not which one."""
+        """Keyword words that several business types share ("studio", "cabinet"): they say a
+        business is named, not which one."""
         owners: dict[str, set[str]] = {}
         for ident, terms in self.keywords.items():
             for term in terms:
