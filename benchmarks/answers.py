@@ -35,8 +35,9 @@ from assistant.text import normalize_term  # noqa: E402
 EVAL = ROOT / "tests" / "eval"
 SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl",
         "dev2": "answers_dev2.jsonl", "blind2": "answers_blind2.jsonl",
-        "blind3": "answers_blind3.jsonl", "blind4": "answers_blind4.jsonl"}
-HELD_OUT = ("blind2", "blind3", "blind4")
+        "blind3": "answers_blind3.jsonl", "blind4": "answers_blind4.jsonl",
+        "blind5": "answers_blind5.jsonl"}
+HELD_OUT = ("blind2", "blind3", "blind4", "blind5")
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
 MARKER = re.compile(r"\[(\d+)\]")
