@@ -15,7 +15,7 @@ from functools import cache
 from ..lexicon import lexicon, words_of
 from ..search.cognates import cognate_key
 from ..text import fold, normalize_term, words
-from .statements import has_cue
+from .statements import has_cue, says
 
 QUESTION_TYPES = ("difference", "quantity", "list", "howto", "definition")  # checked in this order
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
@@ -34,9 +34,6 @@ def strip_markup(text: str) -> str:
     """
     without = _TAG.sub(" ", text)
     return " ".join(html.unescape(without).split())
-
-
-_has = has_cue
 
 
 def question_type(question: str, lang: str) -> str | None:
@@ -65,7 +62,7 @@ def _cued_type(key: str, lang: str) -> str | None:
     order = [lang, *(other for other in cues if other != lang)] if lang in cues else list(cues)
     for language in order:
         for kind in QUESTION_TYPES:
-            if any(_has(key, cue) for cue in cues[language][kind]):
+            if any(has_cue(key, cue) for cue in cues[language][kind]):
                 return kind
     return None
 
@@ -96,7 +93,7 @@ def business_of(text: str, keywords: Mapping[str, Sequence[str]]) -> str | None:
     singular = " " + " ".join(_singular(w) for w in key.split()) + " "
     best, best_score = None, 0
     for ident, terms in keywords.items():
-        score = sum(len(t) for t in terms if _has(key, t) or _has(singular, t))
+        score = sum(len(t) for t in terms if has_cue(key, t) or has_cue(singular, t))
         if score > best_score:
             best, best_score = ident, score
     return best
@@ -116,8 +113,7 @@ def asks_for_proposals(question: str) -> bool:
     >>> asks_for_proposals("¿Cuánto bajó la tasa de abandono?")
     False
     """
-    key = f" {normalize_term(question)} "
-    return any(_has(key, cue) for cue in words_of("proposal_asks"))
+    return says(question, "proposal_asks")
 
 
 def points_back(question: str) -> bool:
@@ -126,8 +122,7 @@ def points_back(question: str) -> bool:
     >>> points_back("which of the two needs an ongoing budget?")
     True
     """
-    key = f" {normalize_term(question)} "
-    return any(_has(key, cue) for cue in words_of("anaphora_cues"))
+    return says(question, "anaphora_cues")
 
 
 def asks_the_cost(question: str) -> bool:
@@ -136,8 +131,7 @@ def asks_the_cost(question: str) -> bool:
     >>> asks_the_cost("e quanto costa?"), asks_the_cost("¿Cuánto debería gastar?")
     (True, False)
     """
-    key = f" {normalize_term(question)} "
-    return any(_has(key, cue) for cue in words_of("cost_asks"))
+    return says(question, "cost_asks")
 
 
 def asks_for_a_formula(question: str) -> bool:
@@ -158,8 +152,7 @@ def asks_for_a_change(question: str) -> bool:
     >>> asks_for_a_change("By how much did churn drop according to the report?")
     True
     """
-    key = f" {normalize_term(question)} "
-    return any(_has(key, cue) for cue in words_of("change_asks"))
+    return says(question, "change_asks")
 
 
 def names_a_document(question: str) -> bool:
@@ -168,8 +161,7 @@ def names_a_document(question: str) -> bool:
     >>> names_a_document("By how much did churn drop according to the report I uploaded?")
     True
     """
-    key = f" {normalize_term(question)} "
-    return any(_has(key, cue) for cue in words_of("upload_cues"))
+    return says(question, "upload_cues")
 
 
 def without_document_cues(question: str) -> str:

@@ -17,6 +17,17 @@ def has_cue(key: str, cue: str) -> bool:
     return bool(cue) and f" {cue} " in key
 
 
+def says(text: str, cues: str) -> bool:
+    """Whether a text holds, as whole words, any phrase of the word list `cues` (in any of the
+    four languages: prompts/lexicon/<cues>.json).
+
+    >>> says("Unlike strategy, it needs budget on an ongoing basis.", "contrast")
+    True
+    """
+    key = f" {normalize_term(text)} "
+    return any(has_cue(key, cue) for cue in words_of(cues))
+
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -44,8 +55,7 @@ def contrasts(sentence: str) -> bool:
     >>> contrasts("Unlike strategy, it needs budget on an ongoing basis.")
     True
     """
-    key = f" {normalize_term(sentence)} "
-    return any(has_cue(key, cue) for cue in words_of("contrast"))
+    return says(sentence, "contrast")
 
 
 def enumerates(sentence: str) -> bool:
@@ -115,8 +125,7 @@ def gives_an_example(sentence: str) -> bool:
     >>> gives_an_example("Una referencia habitual está entre el 3 % y el 10 % de la facturación.")
     False
     """
-    key = f" {normalize_term(sentence)} "
-    return any(has_cue(key, cue) for cue in words_of("example_cues"))
+    return says(sentence, "example_cues")
 
 
 def gives_a_method(sentence: str) -> bool:
@@ -127,8 +136,7 @@ def gives_a_method(sentence: str) -> bool:
     >>> gives_a_method("El análisis de la competencia estudia a los rivales.")
     False
     """
-    key = f" {normalize_term(sentence)} "
-    return any(has_cue(key, cue) for cue in words_of("method_cues"))
+    return says(sentence, "method_cues")
 
 
 def speaks_of_cost(sentence: str) -> bool:
@@ -137,8 +145,7 @@ def speaks_of_cost(sentence: str) -> bool:
     >>> speaks_of_cost("Esistono soluzioni gratuite o molto economiche adatte alle PMI.")
     True
     """
-    key = f" {normalize_term(sentence)} "
-    return any(has_cue(key, word) for word in words_of("cost_words"))
+    return says(sentence, "cost_words")
 
 
 _FROM_TO = re.compile(r"\b(?:de|del|desde|from|da|dal|dallo|dalla|passe de)\s+[\d.,]+\s*"
@@ -167,5 +174,4 @@ def states_a_plan(sentence: str) -> bool:
     >>> states_a_plan("Al cierre había 4.200 personas inscritas.")
     False
     """
-    key = f" {normalize_term(sentence)} "
-    return any(has_cue(key, cue) for cue in words_of("plan_cues"))
+    return says(sentence, "plan_cues")

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any, Literal
 
 import numpy as np
 
 from ..documents import ConceptRef, Hit
 from ..indexing.store import ChunkStore, StoredChunk
-from ..lexicon import words_of
-from ..text import words
-from .cognates import cognate_key
 from .concepts import ConceptIndex
+from .filters import chroma_where as _chroma_where
+from .filters import where_of as _where
 from .lexical import LexicalIndex
+from .own_documents import OwnDocuments, first_for_both, merge_exact
 
 Mode = Literal["hybrid", "dense", "lexical"]
 SUBSTANTIAL_CHARS = 200
@@ -56,7 +55,7 @@ class RetrievalConfig:
     upload_title_bonus: float = 0.15  # per word of the name, two at most
 
 
-class HybridRetriever:
+class HybridRetriever(OwnDocuments):
     """Finds the passages that answer a query, in any language."""
 
     def __init__(self, store: ChunkStore, lexical: LexicalIndex,
@@ -85,7 +84,7 @@ class HybridRetriever:
         if mode in ("hybrid", "dense"):
             dense = self.store.query(vector, n, _chroma_where(where))
             if owner and kind in (None, "upload"):
-                dense = _merge_exact(dense, self._own_uploads(vector, where, owner), n)
+                dense = merge_exact(dense, self._own_uploads(vector, where, owner), n)
             for rank, record in enumerate(dense, 1):
                 ranks.setdefault(record.id, {})["dense"] = rank
                 records[record.id] = record
@@ -108,18 +107,6 @@ class HybridRetriever:
         scored.sort(key=lambda h: (-h.score, h.chunk_id))
         return self._concept_first(query, query_language, scored, where)[:k]
 
-    def _own_uploads(self, vector: np.ndarray, where: dict[str, Any], owner: str
-                     ) -> list[StoredChunk]:
-        """The user's own uploaded passages, scored exactly against the query: the vector
-        index is approximate, and a passage added after the index was copied or built was seen
-        missing from its results (1 run in 3: the closest passage of a report, absent), while
-        a user's own documents are few enough to compare one by one."""
-        mine = _chroma_where({**where, "owner": owner, "kind": "upload"})
-        records = list(self.store.records(where=mine))
-        vectors = self.store.vectors([r.id for r in records])
-        return [replace(r, similarity=float(np.dot(vectors[r.id], vector)))
-                for r in records if r.id in vectors]
-
     def passages(self, query: str, k: int, *, language: str, owner: str | None = None,
                  min_relevance: float = 0.0, pinned: Sequence[str] = (),
                  context: str | None = None, kind: str | None = None) -> list[Hit]:
@@ -138,7 +125,7 @@ class HybridRetriever:
             hits = _fuse(self.search(context, want, query_language=language, owner=owner,
                                      kind=kind), hits)
         gated = [h for h in hits if h.similarity >= min_relevance or "concept" in h.ranks
-                 or _first_for_both(h)]
+                 or first_for_both(h)]
         bonus = self.config.same_language_bonus
         gated.sort(key=lambda h: -(h.score + (bonus if h.language == language else 0.0)))
         wanted = list(dict.fromkeys(
@@ -160,66 +147,6 @@ class HybridRetriever:
             out.remove(own)
             out.insert(0, own)
         return out[:k]
-
-    def _upload_passages(self, query: str, k: int, language: str, owner: str | None,
-                         want: int) -> list[Hit]:
-        """Passages of the user's uploads, the document that best matches the question as a
-        whole first (all its passages, best first), then the others' best passages."""
-        order = self.rank_documents(query, language, owner)
-        if not order:
-            return []
-        best = self.search(query, want, query_language=language, owner=owner, kind="upload",
-                           source_ids=[order[0]])
-        rest = [h for h in self.search(query, want, query_language=language, owner=owner,
-                                       kind="upload") if h.source_id != order[0]]
-        return [*best, *rest][:k]
-
-    def document(self, hit: Hit, limit: int) -> list[Hit]:
-        """Every passage of the uploaded document `hit` comes from (at most `limit`, in the
-        document's order), with `hit` itself as found: a question about one's own report is
-        answered from the whole report, not only from the passages its wording came closest to
-        (headings and figures make sentence-level choice more reliable than passage ranking)."""
-        where = {"$and": [{"source_id": hit.source_id}, {"kind": "upload"}]}
-        records = sorted(self.store.records(where=where),
-                         key=lambda r: int(r.metadata.get("position", 0)))[:limit]
-        return [hit if r.id == hit.chunk_id else self._hit(r, {}, 0.0, None) for r in records]
-
-    def names_an_upload(self, query: str, owner: str | None) -> bool:
-        """Whether a question names one of the user's documents by two words of its file name
-        ("nell'indagine clienti…" for indagine_clienti_forno.md)."""
-        asked = _name_keys(query)
-        titles = {str(r.metadata.get("title", "")) for r in self.store.records(
-            include_documents=False, where=_chroma_where(_where(
-                language=None, kind="upload", source_ids=None, owner=owner)))}
-        return any(len(asked & _name_keys(title)) >= 2 for title in titles)
-
-    def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
-        """The user's uploaded documents (source ids), best match for the question first: the
-        cosine of the query with the mean of a document's passage vectors, plus bonuses for a
-        document in the question's language and one named by its file name."""
-        records = list(self.store.records(include_documents=False, where=_chroma_where(
-            _where(language=None, kind="upload", source_ids=None, owner=owner))))
-        if not records:
-            return []
-        vectors = self.store.vectors([r.id for r in records])
-        query_vector = self.embed_query(query)
-        groups: dict[str, list[np.ndarray]] = {}
-        languages: dict[str, str] = {}
-        for record in records:
-            if record.id in vectors:
-                sid = str(record.metadata.get("source_id", ""))
-                groups.setdefault(sid, []).append(vectors[record.id])
-                languages[sid] = str(record.metadata.get("language", ""))
-        titles = {str(r.metadata.get("source_id", "")): str(r.metadata.get("title", ""))
-                  for r in records}
-        asked = _name_keys(query)
-        scores: dict[str, float] = {}
-        for sid, group in groups.items():
-            mean = np.mean(group, axis=0)
-            scores[sid] = float(np.dot(mean / (np.linalg.norm(mean) or 1.0), query_vector)) + (
-                self.config.upload_language_bonus if languages[sid] == language else 0.0) + (
-                self.config.upload_title_bonus * min(len(asked & _name_keys(titles[sid])), 2))
-        return sorted(scores, key=lambda sid: (-scores[sid], sid))
 
     def _records_of(self, source_ids: Sequence[str], query: str) -> dict[str, Hit]:
         """One passage per source id (the closest to the query), in one store round trip."""
@@ -284,41 +211,6 @@ class HybridRetriever:
         return [boosted, *rest]
 
 
-def _merge_exact(found: list[StoredChunk], exact: list[StoredChunk], n: int
-                 ) -> list[StoredChunk]:
-    """The vector index's nearest chunks and exactly scored ones, best first, `n` at most."""
-    best = {r.id: r for r in found}
-    for record in exact:
-        best[record.id] = record
-    return sorted(best.values(), key=lambda r: -r.similarity)[:n]
-
-
-def _name_keys(text: str) -> frozenset[str]:
-    """The distinctive words of a document name or a question, as cognate stems: no function
-    words, none of the words that only say "a document" (report, informe, bilan...).
-
-    >>> sorted(_name_keys("report_semestre_ceramiche_lunetta.md"))
-    ['ceram', 'lunet', 'semes']
-    >>> "ceram" in _name_keys("What was our revenue, according to the ceramics report?")
-    True
-    """
-    generic = _generic_name_words()
-    return frozenset(cognate_key(w)[:5] for w in words(text.replace("_", " ").replace("-", " "))
-                     if len(w) >= 4 and w not in generic)
-
-
-@cache
-def _generic_name_words() -> frozenset[str]:
-    return words_of("stopwords") | {w for cue in words_of("upload_cues") for w in words(cue)} \
-        | {"docx", "html", "markdown", "text", "txt"}
-
-
-def _first_for_both(hit: Hit) -> bool:
-    """The user's own document, first for both rankers: what they asked is in it, however low
-    its similarity (a question in one language about a report in another scores low)."""
-    return hit.kind == "upload" and hit.ranks.get("dense") == 1 and hit.ranks.get("lexical") == 1
-
-
 def _in_language(hit: Hit, language: str) -> str | None:
     """The source id of the same passage in the user's language, for knowledge that exists in
     all four (concept cards, playbook guides); None for anything else or already there."""
@@ -360,27 +252,3 @@ def _fuse(first: list[Hit], second: list[Hit], k: int = 2) -> list[Hit]:
             scores[results[0].chunk_id] += 10.0
     ranked = sorted(hits, key=lambda cid: (-scores[cid], cid))
     return [replace(hits[cid], score=scores[cid]) for cid in ranked]
-
-
-def _where(language: str | None, kind: str | None, source_ids: list[str] | None,
-           owner: str | None = None) -> dict[str, Any]:
-    where: dict[str, Any] = {}
-    if owner is not None:
-        where["owner"] = ["", owner] if owner else [""]
-    if language:
-        where["language"] = language
-    if kind:
-        where["kind"] = kind
-    if source_ids:
-        where["source_id"] = list(source_ids)
-    return where
-
-
-def _chroma_where(where: dict[str, Any]) -> dict[str, Any] | None:
-    clauses = [
-        {key: {"$in": value}} if isinstance(value, list) else {key: value}
-        for key, value in where.items()
-    ]
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
