@@ -51,6 +51,15 @@ def test_tactics_prefer_channels_the_user_already_uses():
     assert "instagram" in [t.channel for t in plan.tactics]
 
 
+def test_every_channel_that_works_is_used_even_one_unfit_for_the_type():
+    # Flyers are on the software type's never-list; the owner says they work, next to referrals.
+    plan = plan_for(answers(business="Bitwise, software gestionale per studi dentistici",
+                            channels=["folletos", "boca a boca"], excluded_channels=[],
+                            goal="acquisition"))
+    assert {"print", "referral"} <= {t.channel for t in plan.tactics}, plan.tactics
+    assert validate_plan(plan) == []
+
+
 def test_long_horizon_gets_a_quarterly_calendar():
     plan = plan_for(answers(horizon_months="dos años"))
     labels = [p.label for p in plan.calendar]

@@ -49,11 +49,11 @@ def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages
     the type's never-list when nothing else can run on the owner's channel)."""
     btype = playbook.business_types[facts.business_type]
     ranked = list(btype.tactics)
-    # The owner's working channel, when no tactic fit for the type can run on it (flyers that
-    # bring a software firm its clients): the type's never-list gives way to the owner's word.
-    last_resort = bool(facts.working_channels) and not any(
-        pick_channel(t, facts.working_channels, excluded) in facts.working_channels
-        for tid, t in playbook.tactics.items() if tid != COMPLIANCE and tid not in btype.never)
+    # A working channel no tactic fit for the type can run on (the congress flyers that bring a
+    # software firm its clients): for it, the type's never-list gives way to the owner's word.
+    covered = {pick_channel(t, facts.working_channels, excluded)
+               for tid, t in playbook.tactics.items()
+               if tid != COMPLIANCE and tid not in btype.never}
     out = []
     for tid, template in playbook.tactics.items():
         if tid == COMPLIANCE:
@@ -62,7 +62,7 @@ def candidates(playbook: Playbook, facts: PlanFacts, excluded: list[str], stages
         if template.channels and channel is None:
             continue
         works = channel in facts.working_channels
-        if tid in btype.never and not (works and last_resort):
+        if tid in btype.never and not (works and channel not in covered):
             continue  # unfit for the type, unless it alone can run what works for the owner
         if tid not in ranked and not works:
             continue
