@@ -17,6 +17,39 @@ class GoalUnderstood(BaseModel):
     unit: str | None = None  # "customers" | "percent" | "currency" | None
     period: str | None = None  # a rate: "evening" | "day" | "week" | "month" ("40 a sera")
     confidence: float = 1.0
+    # The owner's own metric, in their words, when it is not "customers": "desk occupancy",
+    # "bar accounts", "orders a month", "Google rating", "students", "donors". The plan's
+    # objective is written in this metric; the goal_id only says which tactics move it.
+    metric: str | None = None
+
+
+class ChannelUnderstood(BaseModel):
+    """One channel the owner named, kept in their words whether or not the playbook knows it."""
+
+    name: str  # the owner's name for it: "Mercado Libre", "visites aux bars avec échantillons"
+    # marketplace | booking | review | reseller | direct_sales | partners | community | press |
+    # events | social | search | email | messaging | own_site | word_of_mouth | other
+    family: str = "other"
+    channel_id: str | None = None  # the playbook's channel when one matches, else None
+    share: float | None = None  # 0..1 of sales through it, when the owner says ("70 %")
+    confidence: float = 1.0
+
+
+class BusinessProfile(BaseModel):
+    """How the business sells, described by attributes instead of a type label. The playbook's
+    business types are presets of these attributes; no business is forced into one."""
+
+    label: str = ""  # the owner's words for what it is: "espace de coworking", "brasserie artisanale"
+    name: str | None = None  # the business's name alone: "The Mill Yard Works"
+    buyers: list[str] = Field(default_factory=list)  # people | businesses | donors
+    # where they buy: premises | customer_site | own_site | marketplace | booking_platform |
+    # resellers | partners
+    places: list[str] = Field(default_factory=list)
+    payment: str | None = None  # one_off | recurring | project
+    reach: str | None = None  # local | national | international
+    countries: list[str] = Field(default_factory=list)  # ISO 3166 codes the owner names
+    # attribute -> confidence 0..1; below the threshold the interview asks with choices
+    confidence: dict[str, float] = Field(default_factory=dict)
 
 
 class Understanding(BaseModel):
@@ -25,13 +58,17 @@ class Understanding(BaseModel):
     business_type: str  # one of the playbook's business types
     business_confidence: float = 1.0
     business_alternatives: list[str] = Field(default_factory=list)  # next best types
+    profile: BusinessProfile = Field(default_factory=BusinessProfile)  # how it sells
     goals: list[GoalUnderstood] = Field(default_factory=list)  # first = primary
     channel_ids: list[str] = Field(default_factory=list)  # channels that work today
     excluded_ids: list[str] = Field(default_factory=list)  # with platform families expanded
+    channels: list[ChannelUnderstood] = Field(default_factory=list)  # working, owner's names
+    currency: str | None = None  # ISO 4217 from the answers and the place ("pesos" in AR = ARS)
     current_customers: int | None = None
     average_sale: float | None = None  # in the plan's currency
     gross_margin: float | None = None  # 0..1
-    busy_months: list[int] = Field(default_factory=list)  # 1..12
+    busy_months: list[int] = Field(default_factory=list)  # 1..12, at capacity: light work only
+    decision_months: list[int] = Field(default_factory=list)  # 1..12, when customers decide to buy
     quiet_months: list[int] = Field(default_factory=list)  # 1..12, open but slow
     closed_months: list[int] = Field(default_factory=list)  # 1..12, the business is shut
     start_year: int
