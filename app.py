@@ -19,6 +19,9 @@ assistant = Assistant()
 demo = build_app(assistant)
 
 if __name__ == "__main__":
+    # uvicorn believes X-Forwarded-For from loopback unless told otherwise: only from the
+    # proxies in ESTRATEGA_TRUSTED_PROXIES (none by default). Read when Gradio starts uvicorn.
+    os.environ["FORWARDED_ALLOW_IPS"] = assistant.settings.forwarded_allow_ips
     try:
         if assistant.runtime.database is not None:
             assistant.runtime.database.migrate()  # fail fast, before any indexing

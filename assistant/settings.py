@@ -74,8 +74,15 @@ class Settings(BaseSettings):
     # by default; "postgresql://user:password@host:5432/db" lets several replicas share it
     database_url: SecretStr | None = None
 
-    # Uploads
+    # Uploads, and the work one may cause (assistant/indexing/upload_limits.py). Embedding runs
+    # at ~17 passages/s on one core of a 2-core machine: 400 passages is ~25 s.
     upload_max_mb: float = Field(20, gt=0)
+    upload_max_chunks: int = Field(400, ge=1)  # passages per document
+    upload_max_documents: int = Field(30, ge=1)  # documents per user
+    upload_max_user_chunks: int = Field(2000, ge=1)  # passages per user, all documents
+    upload_index_seconds: float = Field(120, gt=0)  # embedding time per document
+    # Uploads indexed at once (each user one at a time): 2 keeps a 2-core machine answering.
+    upload_concurrency: int = Field(2, ge=1)
 
     # Web app
     host: str = "127.0.0.1"
@@ -88,11 +95,24 @@ class Settings(BaseSettings):
     # address, within `login_window_s` lock further attempts until the oldest failure ages out.
     login_max_failures: int = Field(5, ge=1)
     login_window_s: float = Field(300, gt=0)
+    # Proxies whose X-Forwarded-For is believed ("127.0.0.1,10.0.0.5", or "*"): the client's
+    # address (for the login throttle and the logs) is then the last one before them. Empty by
+    # default: the address is the connection's, whatever headers a client sends.
+    trusted_proxies: str = ""
 
     @field_validator("embedding_backend", "chat_backend")
     @classmethod
     def _lower(cls, value: str) -> str:
         return value.strip().lower()
+
+    @property
+    def forwarded_allow_ips(self) -> str:
+        """The trusted proxies as uvicorn's FORWARDED_ALLOW_IPS; "" trusts none.
+
+        >>> Settings(trusted_proxies=" 10.0.0.5 ,127.0.0.1").forwarded_allow_ips
+        '10.0.0.5,127.0.0.1'
+        """
+        return ",".join(p.strip() for p in self.trusted_proxies.split(",") if p.strip())
 
     @property
     def chroma_dir(self) -> Path:

@@ -200,28 +200,89 @@ def login_client(throttle: LoginThrottle, address: str) -> TestClient:
     return TestClient(app, client=(address, 5000))
 
 
+def attempt(client: TestClient, user: str, password: str) -> Any:
+    return client.post("/login", data={"username": user, "password": password},
+                       headers={"accept-language": "fr-FR,fr;q=0.9"})
+
+
 def test_login_is_throttled_per_user_and_per_address() -> None:
     now = [1000.0]
-    throttle = LoginThrottle(max_failures=3, window_s=60, clock=lambda: now[0])
+    throttle = LoginThrottle(max_failures=3, window_s=320, clock=lambda: now[0])
     office = login_client(throttle, "10.0.0.1")
     home = login_client(throttle, "10.0.0.2")
-
-    def attempt(client: TestClient, user: str, password: str) -> Any:
-        return client.post("/login", data={"username": user, "password": password},
-                           headers={"accept-language": "fr-FR,fr;q=0.9"})
-
     for _ in range(3):
         assert attempt(office, "ana", "wrong").status_code == 400
-    locked = attempt(home, "ana", "right")  # the right password, but the name is locked
+    locked = attempt(office, "ana", "right")  # the right password, but this address must wait
     assert locked.status_code == 429 and locked.json()["detail"] == "[fr-FR,fr;q=0.9] wait 1 min"
-    assert int(locked.headers["retry-after"]) <= 61
+    assert 0 < int(locked.headers["retry-after"]) <= 21  # the first wait: 1/16 of the window
+    assert attempt(home, "ana", "right").status_code == 200  # ana's own address is not locked
     assert attempt(office, "luc", "right").status_code == 200
     for user in ("b", "c", "d", "e", "f", "g", "h", "i", "j"):
+        now[0] += 21  # each name's own wait has passed: only the address's count matters
         attempt(office, user, "wrong")  # 12 failures from one address in all
     assert attempt(office, "luc", "right").status_code == 429
     assert attempt(home, "luc", "right").status_code == 200  # other addresses are not
-    now[0] += 61
+    now[0] += 321
     assert attempt(office, "ana", "right").status_code == 200
+
+
+def test_the_wait_doubles_with_each_further_failure() -> None:
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=2, window_s=320, clock=lambda: now[0])
+    waits = []
+    for _ in range(5):
+        throttle.failed("ana", "10.0.0.9")
+        waits.append(throttle.wait("ana", "10.0.0.9"))
+    assert waits == [0.0, 20.0, 40.0, 80.0, 160.0]
+
+
+def test_a_stranger_cannot_lock_a_user_out() -> None:
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=5, window_s=300, clock=lambda: now[0])
+    ana, stranger = login_client(throttle, "10.0.0.1"), login_client(throttle, "10.6.6.6")
+    bots = [login_client(throttle, f"10.9.9.{n}") for n in range(1, 11)]
+    assert attempt(ana, "ana", "right").status_code == 200
+    for _ in range(40):  # guesses for ana's name from many addresses, as fast as allowed
+        now[0] += 1
+        for client in [*bots, stranger]:
+            attempt(client, "ana", "wrong")
+    assert attempt(stranger, "ana", "right").status_code == 429
+    assert attempt(login_client(throttle, "10.9.9.77"), "ana", "right").status_code == 429
+    assert attempt(ana, "ana", "right").status_code == 200  # where she logs in from
+
+
+def login_raw(client: TestClient, body: bytes, content_type: str) -> int:
+    return client.post("/login", content=body, headers={"content-type": content_type}).status_code
+
+
+def multipart(fields: list[tuple[str, str]]) -> tuple[bytes, str]:
+    boundary = "estratega-test-boundary"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+             for k, v in fields]
+    return ("".join(parts) + f"--{boundary}--\r\n").encode(), \
+        f"multipart/form-data; boundary={boundary}"
+
+
+def test_the_throttle_counts_the_user_name_gradio_reads() -> None:
+    """Starlette (so FastAPI and Gradio's login) takes the last `username` of a form, URL-encoded
+    or multipart; the gate must count and lock that one."""
+    now = [0.0]
+    throttle = LoginThrottle(max_failures=3, window_s=300, clock=lambda: now[0])
+    office = login_client(throttle, "10.0.0.1")
+    form = "application/x-www-form-urlencoded"
+    for n in range(3):  # wrong guesses for ana hidden behind a first, decoy name
+        assert login_raw(office, f"username=zz{n}&username=ana&password=bad".encode(),
+                         form) == 400
+    assert login_raw(office, b"username=zz&username=ana&password=right", form) == 429
+    body, content_type = multipart([("username", "ana"), ("password", "right")])
+    assert login_raw(office, body, content_type) == 429
+    body, content_type = multipart([("username", "zz"), ("username", "ana"),
+                                    ("password", "right")])
+    assert login_raw(office, body, content_type) == 429
+    for n in range(3):  # multipart guesses count too
+        body, content_type = multipart([("username", "luc"), ("password", f"bad{n}")])
+        assert login_raw(office, body, content_type) == 400
+    assert attempt(office, "luc", "right").status_code == 429
 
 
 def test_refusals_at_the_door_speak_the_browsers_language(tmp_path: Path) -> None:

@@ -166,3 +166,21 @@ def test_the_browser_gets_the_app_only_after_logging_in(app: RunningApp,
         sync_api.expect(table).not_to_contain_text("capybara")
     finally:
         context.close()
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_address_limit(app: RunningApp) -> None:
+    """No proxy is trusted by default (ESTRATEGA_TRUSTED_PROXIES): X-Forwarded-For from a
+    loopback client is not its address. Last in this module: it locks out 127.0.0.1."""
+    statuses = []
+    for n in range(30):  # a new name and a new "address" per guess
+        body = urllib.parse.urlencode({"username": f"guess{n}", "password": "x"}).encode()
+        request = urllib.request.Request(
+            app.url.rstrip("/") + "/login", data=body, method="POST",
+            headers={"X-Forwarded-For": f"203.0.113.{n + 1}"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                statuses.append(response.status)
+        except urllib.error.HTTPError as err:
+            statuses.append(err.code)
+    assert 429 in statuses, statuses
+    assert statuses.index(429) <= 20  # 4 x ESTRATEGA_LOGIN_MAX_FAILURES from one address

@@ -13,9 +13,8 @@ import logging
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qs
 
-from starlette.requests import HTTPConnection
+from starlette.requests import HTTPConnection, Request
 
 from .sessions import replay_body
 from .throttle import LoginThrottle
@@ -85,8 +84,7 @@ class LoginGate:
             if not message.get("more_body"):
                 break
         body = b"".join(chunks)
-        form = parse_qs(body.decode("utf-8", "replace"))
-        user = (form.get("username") or [""])[0].strip()
+        user = await login_name(scope, body)
         address = (scope.get("client") or ("?", 0))[0]
         wait = self.throttle.wait(user, address)
         if wait > 0:
@@ -109,7 +107,7 @@ class LoginGate:
         if status in (400, 401, 403):
             self.throttle.failed(user, address)
         elif 200 <= status < 300:
-            self.throttle.succeeded(user)
+            self.throttle.succeeded(user, address)
 
     @staticmethod
     def _logged_in(scope: dict[str, Any]) -> bool:
@@ -122,6 +120,21 @@ class LoginGate:
         token = (cookies.get(f"access-token-{cookie_id}")
                  or cookies.get(f"access-token-unsecure-{cookie_id}"))
         return bool(token) and token in getattr(gradio_app, "tokens", {})
+
+
+async def login_name(scope: dict[str, Any], body: bytes) -> str:
+    """The user name Gradio's login reads from this body: FastAPI's form parsing (URL-encoded or
+    multipart, the last `username` field wins), stripped as Gradio strips it."""
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(scope, receive).form()
+    except Exception:  # noqa: BLE001 - a body Gradio cannot parse is not a login either
+        return ""
+    value = form.get("username")
+    await form.close()
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _without_api_info(send: Any) -> Any:
