@@ -26,6 +26,7 @@ from .indexing.knowledge import KnowledgeBase, load_knowledge
 from .indexing.library import DocumentLibrary
 from .indexing.registry import SourceRegistry
 from .indexing.store import ChunkStore, make_store
+from .indexing.upload_limits import UploadLimits
 from .indexing.uploads import UploadFolder
 from .language import LanguageDetector
 from .planning.drafting import PlanDrafter
@@ -142,7 +143,7 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
                               settings.chunk_size, settings.chunk_overlap, sync=sync,
                               shared=not database.url.startswith("sqlite"))
     library = DocumentLibrary(ingestor, UploadFolder(settings.uploads_dir), detector,
-                              int(settings.upload_max_mb * 1024 * 1024))
+                              int(settings.upload_max_mb * 1024 * 1024), upload_limits(settings))
     retriever = SyncedRetriever(VouchedStore(store, sync), lexical, vectors, concepts,
                                 RetrievalConfig(lexical_weight=settings.lexical_weight),
                                 sync=sync)
@@ -225,3 +226,11 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
     return PlanService(database or make_database(settings), prompts, playbook, explain=explain,
                        source_title=source_title, chat_model=chat_model, drafter=drafter,
                        understander=understander, detect=detect)
+
+
+def upload_limits(settings: Settings) -> UploadLimits:
+    """The work one upload may cause, from the settings."""
+    return UploadLimits(max_chunks=settings.upload_max_chunks,
+                        max_documents=settings.upload_max_documents,
+                        max_user_chunks=settings.upload_max_user_chunks,
+                        index_seconds=settings.upload_index_seconds)

@@ -24,6 +24,10 @@ DENSE_ONLY_KINDS = ("playbook",)
 EMBED_BATCH = 64
 
 
+class BudgetExceeded(Exception):
+    """Embedding a source ran past its deadline; nothing of it was stored."""
+
+
 @dataclass
 class IngestReport:
     """What an ingest run changed."""
@@ -85,16 +89,20 @@ class Ingestor:
         report.seconds = time.perf_counter() - started
         return report
 
-    def put(self, source: Source, progress: Progress | None = None) -> tuple[int, int]:
+    def put(self, source: Source, progress: Progress | None = None,
+            deadline: float | None = None,
+            chunks: list[Chunk] | None = None) -> tuple[int, int]:
         """Index one source atomically: new chunks, then the registry entry, then old chunks go.
 
         A crash before the registry entry leaves orphans that `reconcile` removes, so a source
         is either wholly indexed in its new revision or still in its old one. `progress`
-        hears the share of chunks embedded so far.
+        hears the share of chunks embedded so far. Past `deadline` (time.monotonic) it stops
+        embedding and raises BudgetExceeded before anything is stored.
         """
-        chunks = split_source(source, self.chunk_size, self.chunk_overlap)
+        if chunks is None:
+            chunks = self.split(source)
         old_ids = self._ids_of(source.source_id)
-        vectors = self._embed_chunks(chunks, progress)
+        vectors = self._embed_chunks(chunks, progress, deadline)
         self.store.add(chunks, vectors)
         self.registry.put(SourceRecord(
             source_id=source.source_id, title=source.title, kind=source.kind,
@@ -109,6 +117,10 @@ class Ingestor:
             if chunk.kind not in DENSE_ONLY_KINDS:
                 self.lexical.add(chunk.id, chunk.text, _fields(chunk))
         return len(chunks), len(obsolete)
+
+    def split(self, source: Source) -> list[Chunk]:
+        """The source's passages, as `put` would index them."""
+        return split_source(source, self.chunk_size, self.chunk_overlap)
 
     def remove(self, source_ids: Sequence[str]) -> int:
         """Unregister sources first, then delete their chunks (a crash leaves only orphans)."""
@@ -151,10 +163,12 @@ class Ingestor:
         return {r.id for r in self.store.records(include_documents=False,
                                                  where={"source_id": source_id})}
 
-    def _embed_chunks(self, chunks: Sequence[Chunk],
-                      progress: Progress | None = None) -> np.ndarray:
+    def _embed_chunks(self, chunks: Sequence[Chunk], progress: Progress | None = None,
+                      deadline: float | None = None) -> np.ndarray:
         parts = []
         for i in range(0, len(chunks), EMBED_BATCH):
+            if deadline is not None and time.monotonic() > deadline:
+                raise BudgetExceeded(chunks[0].source_id)
             parts.append(self.embed([c.text for c in chunks[i : i + EMBED_BATCH]]))
             if progress:
                 progress(min(1.0, (i + EMBED_BATCH) / len(chunks)), chunks[0].source_id)

@@ -149,8 +149,10 @@ def build(ctx: UiContext) -> KnowledgeTab:
         return t(lang, "knowledge.removed", title=escape_inline(titles.get(source_id, source_id)))
 
     listing = [table, summary, mine]
+    # Several users' uploads are indexed at once; each user's one at a time (OwnerSlots).
     upload.upload(add, [upload, ctx.owner, ctx.lang], [upload, status], api_name="upload",
-                  concurrency_limit=1).then(refresh, [ctx.owner, ctx.lang], listing,
+                  concurrency_limit=ctx.assistant.settings.upload_concurrency,
+                  concurrency_id="uploads").then(refresh, [ctx.owner, ctx.lang], listing,
                                             api_visibility="private")
     remove.click(drop, [mine, ctx.owner, ctx.lang], status, api_name="remove_document").then(
         refresh, [ctx.owner, ctx.lang], listing, api_visibility="private")
