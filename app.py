@@ -2,13 +2,14 @@
 
 import os
 
-# Set before Gradio is imported, so it never phones home (the only environment writes here).
+# Set before Gradio is imported, so it never phones home.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
 
-from assistant.process import bound_allocator  # noqa: E402
+from assistant.process import bound_allocator, private_cache  # noqa: E402
 
 bound_allocator()  # before the model and the worker threads allocate: memory stays flat
+private_cache()  # before Gradio reads GRADIO_TEMP_DIR: left-over caches of dead processes go
 
 from assistant.errors import EstrategaError  # noqa: E402
 from assistant.facade import Assistant  # noqa: E402
@@ -29,6 +30,6 @@ if __name__ == "__main__":
     except EstrategaError as err:  # e.g. the database or the Chroma server cannot be reached
         raise SystemExit(f"Estratega: {describe(err, 'en', assistant.runtime.prompts)}") from None
     demo.queue(default_concurrency_limit=assistant.settings.concurrency_limit)
-    demo.launch(**launch_options(assistant.settings), prevent_thread_lock=True)
+    demo.launch(**launch_options(assistant.settings, demo.upload_ledger), prevent_thread_lock=True)
     print(f"Estratega is running at {demo.local_url}", flush=True)
     demo.block_thread()

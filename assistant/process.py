@@ -1,4 +1,7 @@
-"""Process-wide settings of the C allocator, applied once by the app's entry point.
+"""Process-wide setup applied once by the app's entry point: the C allocator's settings, and
+the process's own folder in Gradio's cache.
+
+The allocator:
 
 Measured with benchmarks/load.py (10 users, 45 s, one app): with glibc's defaults the resident
 size climbed 419 -> 595 MiB and was still rising (559 -> 594 after the uploads' embedding peak):
@@ -11,6 +14,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import MutableMapping
+from pathlib import Path
 
 M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
@@ -32,3 +42,42 @@ def bound_allocator() -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     return all(mallopt(option, value) == 1 for option, value in (
         (M_ARENA_MAX, ARENAS), (M_MMAP_THRESHOLD, THRESHOLD), (M_TRIM_THRESHOLD, THRESHOLD)))
+
+
+CACHE_PREFIX = "estratega-"
+_held_cache: list[int] = []  # the open, locked folder of this process's cache (kept for life)
+
+
+def private_cache(environ: MutableMapping[str, str] = os.environ) -> Path:
+    """Give this process its own folder in Gradio's cache, and delete the folders of processes
+    that are gone (killed or not), before Gradio is imported (it reads GRADIO_TEMP_DIR then).
+
+    Each folder is `<cache>/estratega-<random>`, locked (flock) by its process while it runs:
+    a folder nobody holds is left over and deleted, while replicas or other apps sharing the
+    cache keep theirs. Sets GRADIO_TEMP_DIR to the new folder and returns it."""
+    root = Path(environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in root.glob(f"{CACHE_PREFIX}*"):
+        _remove_if_abandoned(folder)
+    mine = root / f"{CACHE_PREFIX}{secrets.token_hex(8)}"
+    mine.mkdir(mode=0o700)
+    fd = os.open(mine, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _held_cache.append(fd)
+    environ["GRADIO_TEMP_DIR"] = str(mine)
+    return mine
+
+
+def _remove_if_abandoned(folder: Path) -> None:
+    """Delete `folder` unless a running process holds its lock."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return  # a live process's cache
+    finally:
+        os.close(fd)  # closing drops a lock taken here; the folder goes next
+    shutil.rmtree(folder, ignore_errors=True)

@@ -25,6 +25,7 @@ from assistant.ui.limits import BodyLimit
 from assistant.ui.login_gate import LoginGate
 from assistant.ui.sessions import SessionGuard
 from assistant.ui.throttle import LoginThrottle
+from assistant.ui.upload_ledger import UploadRecorder
 
 
 class Seen:
@@ -296,7 +297,7 @@ def test_refusals_at_the_door_speak_the_browsers_language(tmp_path: Path) -> Non
     assert "Espera 2 minutos" in gate.kwargs["message"]("es", 2)
     assert "20 MB" in limit.kwargs["message"]("it-IT", 20)
     assert [m.cls for m in middleware(Settings(data_dir=tmp_path), login=False)] == [
-        BodyLimit, IdentityCookie, SessionGuard]
+        BodyLimit, IdentityCookie, SessionGuard, UploadRecorder]
 
 
 # --- files --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .limits import BodyLimit
 from .login_gate import LoginGate
 from .sessions import SessionGuard
 from .throttle import LoginThrottle
+from .upload_ledger import UploadLedger, UploadRecorder
 
 STYLE = Path(__file__).with_name("style.css")
 PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
@@ -36,8 +37,10 @@ CACHE_SWEEP = (1800, 3600)
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
-    """The whole web app. Builds components only: no model, store or folder is touched."""
+    """The whole web app. Builds components only: no model, store or folder is touched.
+    Its `upload_ledger` goes to `launch_options`, for the middleware that fills it."""
     text = UiText(assistant.runtime.prompts)
+    ledger = UploadLedger()
     with gr.Blocks(title="Estratega", analytics_enabled=False,
                    delete_cache=CACHE_SWEEP) as demo:
         # Who is asking is decided per request (identity.owner_id: the login, or the id the
@@ -50,7 +53,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             lang = gr.Dropdown(LANGUAGE_CHOICES, value=DEFAULT_LANG, scale=0, min_width=160,
                                label=text(DEFAULT_LANG, "language_label"), elem_id="ui-lang",
                                container=False)
-        ctx = UiContext(assistant, text, lang, owner)
+        ctx = UiContext(assistant, text, lang, owner, ledger)
         with gr.Tabs(elem_id="tabs") as tab_set:
             with gr.Tab(text(DEFAULT_LANG, "tabs.chat"), id="chat", elem_id="tab-chat") as t1:
                 chat_tab = chat.build(ctx)
@@ -110,6 +113,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         t2.select(interview_tab.follow_fn, interview_tab.follow_inputs,
                   interview_tab.follow_outputs, api_visibility="private")
         t1.select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
+    demo.upload_ledger = ledger  # type: ignore[attr-defined]
     return demo
 
 
@@ -148,15 +152,16 @@ GRADIO_TEXTS = {
 }
 
 
-def launch_options(settings: Settings) -> dict[str, Any]:
-    """`demo.launch(...)` arguments from the settings: address, login, limits, look."""
+def launch_options(settings: Settings, ledger: UploadLedger | None = None) -> dict[str, Any]:
+    """`demo.launch(...)` arguments from the settings: address, login, limits, look; `ledger`
+    is the app's `upload_ledger` (build_app)."""
     auth = parse_auth(settings.auth.get_secret_value() if settings.auth else "")
     return {
         "server_name": settings.host,
         "server_port": settings.port,
         "auth": auth,
         "max_file_size": int(settings.upload_max_mb * 2**20),
-        "app_kwargs": {"middleware": middleware(settings, login=bool(auth))},
+        "app_kwargs": {"middleware": middleware(settings, login=bool(auth), ledger=ledger)},
         "theme": theme(),
         "css_paths": [STYLE],
         "ssr_mode": False,
@@ -169,10 +174,12 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def middleware(settings: Settings, login: bool) -> list[Middleware]:
+def middleware(settings: Settings, login: bool,
+               ledger: UploadLedger | None = None) -> list[Middleware]:
     """What every request passes through, outermost first: the login gate (with login on:
     every route but the login page's needs it; password guessing throttled), body size limits,
-    the server-signed identity, and session hashes bound to the identity that started them."""
+    the server-signed identity, session hashes bound to the identity that started them, and
+    uploaded files bound to the identity that uploaded them."""
     prompts = PromptLibrary(settings.prompts_dir)
     stack = []
     if login:
@@ -185,6 +192,7 @@ def middleware(settings: Settings, login: bool) -> list[Middleware]:
                    message=_phrase(prompts, lambda mb: RequestTooLarge(limit_mb=f"{mb:g}"))),
         Middleware(IdentityCookie, ids=BrowserIds(settings.data_dir)),
         Middleware(SessionGuard),
+        Middleware(UploadRecorder, ledger=ledger or UploadLedger()),
     ]
     return stack
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import gradio as gr
 
@@ -13,6 +13,7 @@ from ..facade import Assistant
 from ..messages import describe
 from .i18n import UiText, ui_lang
 from .identity import owner_id
+from .upload_ledger import UploadLedger
 
 __all__ = ["UiContext", "owner_id"]
 
@@ -28,6 +29,7 @@ class UiContext:
     text: UiText
     lang: gr.Dropdown
     owner: gr.State
+    uploads: UploadLedger = field(default_factory=UploadLedger)  # who uploaded which file
 
     def error(self, err: BaseException, lang: str | None) -> gr.Error:
         """A `gr.Error` in the user's language; unexpected errors are logged, not shown."""

@@ -31,15 +31,14 @@ def plain_upload(component: gr.File) -> gr.File:
     """`component` without the empty temporary file that `gr.File(type="filepath")` leaves in
     the cache, still open, for every upload (Gradio 6.31, `File._process_single_file`).
 
-    Overridden on the instance: a subclass of a Gradio component makes Gradio write a `.pyi`
-    stub next to this module at import time."""
+    The file type is not checked here but in the callback, once it knows the file is the
+    caller's own upload (`UploadLedger`): it then deletes a refused file at once, and never
+    deletes another user's. Overridden on the instance: a subclass of a Gradio component makes
+    Gradio write a `.pyi` stub next to this module at import time."""
     if component.type != "filepath":
         return component
-    allowed = {ext.lower() for ext in component.file_types or []}
 
     def process(f: FileData) -> NamedString:
-        if allowed and Path(f.path).suffix.lower() not in allowed:
-            raise gr.Error("Invalid file type.")  # the browser already filters by type
         return NamedString(f.path)
 
     component._process_single_file = process  # type: ignore[method-assign]

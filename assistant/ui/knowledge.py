@@ -13,6 +13,7 @@ from ..errors import UploadRejected
 from ..indexing.registry import SourceRecord
 from .context import UiContext, owner_id
 from .files import discard_upload, plain_upload
+from .identity import verified_id
 from .render import escape_inline
 
 FILE_TYPES = [".txt", ".md", ".pdf", ".docx"]
@@ -114,6 +115,8 @@ def build(ctx: UiContext) -> KnowledgeTab:
         if not path:
             return gr.skip(), ""
         name = Path(path).name
+        if not ctx.uploads.take(verified_id(request), path):  # another's file: left alone
+            raise ctx.error(UploadRejected(name=name, reason="not_yours"), lang)
         progress(0.0, desc=t(lang, "knowledge.progress_read", name=name))
 
         def report(fraction: float, _label: str) -> None:
@@ -124,6 +127,8 @@ def build(ctx: UiContext) -> KnowledgeTab:
         # whatever the outcome: the indexed text is kept in the data folder, not the file.
         limit_mb = ctx.assistant.settings.upload_max_mb
         try:
+            if Path(path).suffix.lower() not in FILE_TYPES:
+                raise UploadRejected(name=name, reason="unsupported")
             if Path(path).stat().st_size > limit_mb * 2**20:
                 raise UploadRejected(name=name, reason="too_large", limit_mb=f"{limit_mb:g}")
             record = ctx.assistant.add_document(name, Path(path).read_bytes(),
