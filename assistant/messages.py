@@ -7,11 +7,23 @@ from .prompts import PromptError, PromptLibrary
 from .settings import LANGUAGES
 
 
-def describe(error: BaseException, lang: str, prompts: PromptLibrary) -> str:
-    """One line for a user: what failed and what to do. Never a traceback."""
+# Errors whose parameters name a server, a user, a port or a database: the web app's users get
+# one sentence without them (the operator reads them in the log); the CLI shows them whole.
+PUBLIC_CODES = {"database_unavailable": "public.database_unavailable",
+                "database_url_invalid": "public.database_unavailable",
+                "store_unavailable": "public.store_unavailable",
+                "store_corrupt": "public.store_unavailable"}
+
+
+def describe(error: BaseException, lang: str, prompts: PromptLibrary,
+             public: bool = False) -> str:
+    """One line for a user: what failed and what to do. Never a traceback. `public`: for
+    anyone on the web, without the server details some errors carry."""
     lang = lang if lang in LANGUAGES else "en"
     if not isinstance(error, EstrategaError):
         return prompts.phrase("errors", lang, "internal")
+    if public and error.code in PUBLIC_CODES:
+        return prompts.phrase("errors", lang, PUBLIC_CODES[error.code])
     params = {k: _flat(v) for k, v in error.params.items()}
     try:
         if isinstance(error, BackendError):

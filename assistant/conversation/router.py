@@ -12,11 +12,12 @@ drafts the plan, `progress` hears which section it is writing."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import EstrategaError
+from ..errors import DatabaseUnavailable, EstrategaError
 from ..planning.interview import InterviewView
 from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
@@ -28,6 +29,8 @@ from .extract import budget_phrase, business_phrase, goal_phrase, only_a_categor
 from .intents import IntentRecognizer
 from .lines import Line, answer_lines
 from .render import Renderer
+
+log = logging.getLogger("estratega.conversation")
 
 Detect = Callable[[str], str | None]  # a message's language, None when unsure
 Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
@@ -111,7 +114,13 @@ class ChatInterview:
              progress: Progress | None = None) -> Turn:
         """Route one message (already checked by `check_query`) and save what it produced;
         `progress` hears the drafting lines when this message has a model draft the plan."""
-        view = self.active(owner)
+        try:
+            view = self.active(owner)
+        except DatabaseUnavailable:  # a question needs no database; a plan request does
+            if self.intents.plan_request(text).yes:
+                raise
+            log.warning("no database: %r is answered as a question", text[:80])
+            return Turn(ask=text, lang=lang)
         if view is None:
             if not self.intents.plan_request(text).yes:
                 return Turn(ask=text, lang=lang)

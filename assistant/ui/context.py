@@ -40,6 +40,10 @@ class UiContext:
                         title=self.text(lang, "notify.error"))
 
     def message(self, err: BaseException, lang: str | None) -> str:
-        """The error as one HTML-escaped line in the user's language."""
+        """The error as one HTML-escaped line in the user's language; server details (where a
+        database or store is, why it failed) go to the log only."""
         prompts = self.assistant.runtime.prompts
-        return html.escape(describe(err, ui_lang(lang), prompts), quote=False)
+        public = describe(err, ui_lang(lang), prompts, public=True)
+        if isinstance(err, EstrategaError) and public != describe(err, ui_lang(lang), prompts):
+            log.warning("shown as %r: %s", public, describe(err, "en", prompts))
+        return html.escape(public, quote=False)
