@@ -6,7 +6,6 @@ from .errors import BackendError, EstrategaError, UploadRejected
 from .prompts import PromptError, PromptLibrary
 from .settings import LANGUAGES
 
-
 # Errors whose parameters name a server, a user, a port or a database: the web app's users get
 # one sentence without them (the operator reads them in the log); the CLI shows them whole.
 PUBLIC_CODES = {"database_unavailable": "public.database_unavailable",
