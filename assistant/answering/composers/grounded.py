@@ -36,6 +36,7 @@ from ..statements import (
     states_a_range,
 )
 from .base import ComposeInput, Passage
+from .instructions import InstructionFilter
 from .sentences import body, discriminating, heading, join_runs, usable
 
 
@@ -85,6 +86,7 @@ class GroundedComposer:
         self.concepts = concepts
         self.embed = embed
         self.config = config or GroundedConfig()
+        self.instructions = InstructionFilter(embed)
 
     def as_runnable(self) -> RunnableGenerator:
         """A Runnable that streams the answer's pieces."""
@@ -118,6 +120,8 @@ class GroundedComposer:
             w = self.config.follow_up_weight
             target = w * embedded[1] + (1 - w) * embedded[0]
             vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
+        # An upload's sentences that speak to an assistant or carry markup are never quoted.
+        pool, vectors, ignored = self._without_instructions(pool, vectors)
         scores = vectors[1:] @ vectors[0]
         focus = discriminating(focus_keys(item.question, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
@@ -160,6 +164,24 @@ class GroundedComposer:
             emitted = True
         if not emitted:
             yield phrase("no_evidence")
+        for title in ignored:
+            yield "\n\n" + phrase("ignored_instructions", title=title)
+
+    def _without_instructions(self, pool: list[_Candidate], vectors: np.ndarray
+                              ) -> tuple[list[_Candidate], np.ndarray, list[str]]:
+        """The pool and its vectors (row 0: the question) without the uploads' instruction-like
+        or markup sentences; the titles of the documents that had some."""
+        uploads = [i for i, c in enumerate(pool) if c.passage.hit.kind == "upload"]
+        if not uploads:
+            return pool, vectors, []
+        rows = vectors[1:]
+        flags = self.instructions.flags([pool[i].text for i in uploads], rows[uploads])
+        blocked = {i for i, flag in zip(uploads, flags, strict=True) if flag}
+        if not blocked:
+            return pool, vectors, []
+        keep = [i for i in range(len(pool)) if i not in blocked]
+        titles = list(dict.fromkeys(pool[i].passage.hit.title for i in sorted(blocked)))
+        return [pool[i] for i in keep], np.vstack([vectors[:1], rows[keep]]), titles
 
     def _example_passage(self, item: ComposeInput, chosen: list[_Candidate]) -> Passage | None:
         """The passage holding the chain's example for the user's kind of business, unless the

@@ -1,0 +1,75 @@
+"""Sentences of an uploaded document that speak to an assistant rather than about the business
+("ignore all previous instructions", "you are now in admin mode") or carry markup (`</passage>`,
+`<|im_start|>`): the grounded composer never quotes them as an answer.
+
+Instruction-like is decided by examples, not cue words: the sentence's similarity to example
+instructions (prompts/lexicon/instruction_prototypes.json, four languages) against its
+similarity to example document sentences, which include imperatives meant for people ("post
+twice a week"), over the shipped embedding model. The margin and floor were set on the
+sentences of benchmarks/injection.py (--set dev).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...lexicon import lexicon
+from ...settings import LANGUAGES
+
+PROTOTYPES = "instruction_prototypes"
+# Markup no business document needs in a sentence: tags, chat-template tokens, code fences,
+# template braces. Language-neutral by nature.
+MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<\|[^|]{1,40}\|>|```|\{\{|\}\}"
+                    r"|\[/?(?:INST|SYS|SYSTEM)\]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class InstructionThresholds:
+    """An instruction is at least `floor` similar to an example instruction and `margin` more
+    similar to one than to any example document sentence."""
+
+    # dev (benchmarks/injection.py): instructions score 0.27-0.60 against the instruction
+    # examples, document sentences (imperatives for people included) at most 0.32 and always
+    # below the document examples. Floor 0.35, margin 0.06: 14/16 instructions caught, 0/16
+    # document sentences and 1/1,433 sentences of knowledge/ flagged (0.30: 15/16 and 10/1,433).
+    floor: float = 0.35
+    margin: float = 0.06
+
+
+class InstructionFilter:
+    """Tells instruction-like or markup sentences apart from what a document says."""
+
+    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray],
+                 thresholds: InstructionThresholds | None = None) -> None:
+        self.embed = embed
+        self.thresholds = thresholds or InstructionThresholds()
+        self._prototypes: dict[str, np.ndarray] = {}
+
+    def flags(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[bool]:
+        """For each sentence, whether it must not be quoted; `vectors` are the sentences'
+        normalised embeddings when the caller has them."""
+        if not texts:
+            return []
+        if vectors is None:
+            vectors = self.embed(list(texts))
+        scores = self.scores(vectors)
+        t = self.thresholds
+        return [bool(MARKUP.search(text)) or (inst >= t.floor and inst - doc >= t.margin)
+                for text, (inst, doc) in zip(texts, scores, strict=True)]
+
+    def scores(self, vectors: np.ndarray) -> list[tuple[float, float]]:
+        """(best instruction similarity, best document-sentence similarity) per vector."""
+        inst = vectors @ self._vectors("instruction").T
+        doc = vectors @ self._vectors("content").T
+        return [(float(i), float(d)) for i, d in zip(inst.max(axis=1), doc.max(axis=1),
+                                                      strict=True)]
+
+    def _vectors(self, label: str) -> np.ndarray:
+        if label not in self._prototypes:
+            examples = [t for lang in LANGUAGES for t in lexicon(PROTOTYPES)[lang][label]]
+            self._prototypes[label] = self.embed(examples)
+        return self._prototypes[label]
