@@ -19,9 +19,10 @@ import sys
 from assistant import Assistant
 from tests.conftest import make_settings
 from pathlib import Path
-a = Assistant(make_settings(Path(sys.argv[1])))
-text = "\\n\\n".join(f"Párrafo {i}: la tienda de bicicletas de Ana prueba la táctica número {i} "
-                     f"en redes sociales y mide su tasa de conversión." * 3 for i in range(1200))
+from tests.long_text import varied_paragraphs
+a = Assistant(make_settings(Path(sys.argv[1]), upload_max_chunks=5000,
+                            upload_index_seconds=3600))
+text = varied_paragraphs(1200, "La tienda de bicicletas de Ana, párrafo", words=45)
 a.add_document("grande.txt", text.encode(), owner="u1",
                progress=lambda share, label: print(f"progress {share:.3f}", flush=True))
 print("done", flush=True)

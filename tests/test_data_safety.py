@@ -16,6 +16,7 @@ from assistant import Assistant
 from assistant.errors import DataDirNotWritable, EstrategaError
 from assistant.messages import describe
 from tests.conftest import make_settings
+from tests.long_text import varied_paragraphs
 
 TEXT = ("El restaurante Sol de Mayo, en Valencia, quiere llenar las mesas de los martes con "
         "un menú degustación y una campaña de reseñas en Google. ").encode() * 5
@@ -80,7 +81,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_data(
                 handle.flush()
         except OSError:
             pass
-    big = b"\n\n".join(TEXT + str(i).encode() for i in range(400))
+    big = varied_paragraphs(300, "Sol de Mayo").encode()  # prose, not one phrase repeated
     with pytest.raises(DataDirNotWritable):
         assistant.add_document("sol.txt", big, owner="u1")
     with pytest.raises(DataDirNotWritable):

@@ -21,6 +21,7 @@ import pytest
 
 from assistant import Assistant
 from tests.conftest import ROOT, make_settings
+from tests.long_text import varied_paragraphs
 from tests.pg_server import PostgresServer, free_port, pg_bin
 from tests.test_store_server import _start as start_chroma
 
@@ -203,8 +204,8 @@ def test_a_plan_drafted_on_b_is_listed_on_a(shared: dict[str, Any]) -> None:
 def test_killing_a_mid_upload_leaves_nothing_half_indexed_for_b(shared: dict[str, Any]) -> None:
     c = Replica(shared["root"] / "c", shared["port"], shared["url"])
     b = shared["b"]
-    text = "\n\n".join(f"Párrafo {i}: el taller de cerámica Arcilla prueba la táctica {i} en "
-                       "ferias artesanas y mide su tasa de conversión." * 3 for i in range(900))
+    text = varied_paragraphs(350, "El taller de cerámica Arcilla en ferias artesanas, párrafo",
+                             words=80)  # ~350 passages: under the limit, long to index
     try:
         c.send(op="add", name="arcilla.txt", text=text, owner="ana", report=True)
         share = 0.0
