@@ -22,6 +22,7 @@ import pytest
 from assistant import Assistant
 from tests.conftest import ROOT, make_settings
 from tests.long_text import varied_paragraphs
+from tests.nginx_server import UPSTREAM_HEADER, nginx_binary, running_nginx
 from tests.pg_server import PostgresServer, free_port, pg_bin
 from tests.test_store_server import _start as start_chroma
 
@@ -309,3 +310,80 @@ def test_two_app_replicas_honour_one_browser_and_show_it_the_same_work(
         assert "notas-quokka" not in json.dumps(stranger.predict("es", api_name="/sources"),
                                                 ensure_ascii=False)
         assert stranger.predict("es", api_name="/saved_work").get("choices", []) == []
+
+
+def _http(url: str, method: str, path: str, cookie: str = "", body: bytes | None = None,
+          source: str = "127.0.0.1", headers: dict[str, str] | None = None
+          ) -> tuple[int, dict[str, str]]:
+    """One request from the loopback address `source`: status and (lower-case) headers."""
+    import http.client
+    from urllib.parse import urlparse
+
+    parts = urlparse(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60,
+                                      source_address=(source, 0))
+    sent = dict(headers or {})
+    if cookie:
+        sent["Cookie"] = cookie
+    if body is not None:
+        sent["Content-Type"] = "application/x-www-form-urlencoded"
+    try:
+        conn.request(method, path, body=body, headers=sent)
+        response = conn.getresponse()
+        response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}
+    finally:
+        conn.close()
+
+
+def _login(url: str, user: str, password: str, source: str, forwarded: str = "") -> int:
+    from urllib.parse import urlencode
+
+    body = urlencode({"username": user, "password": password}).encode()
+    return _http(url, "POST", "/login", body=body, source=source,
+                 headers={"X-Forwarded-For": forwarded} if forwarded else None)[0]
+
+
+@pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (make nginx)")
+def test_the_deploy_nginx_keeps_a_browser_on_one_replica_and_moves_it_when_that_one_stops(
+        shared: dict[str, Any], tmp_path: Path) -> None:
+    """deploy/nginx.conf itself (addresses rewritten to loopback) in front of two real `app.py`
+    replicas with login on: a browser id always reaches the same replica, both replicas serve
+    browsers, a stopped replica's browsers go on on the other one with the same id and can log
+    in there, and the login throttle sees the client's address that nginx forwards (the
+    replicas trust it as a proxy), not one a client writes in X-Forwarded-For."""
+    from tests.ui_server import running_app
+
+    Assistant(make_settings(shared["root"] / "kb", chroma_host="127.0.0.1",
+                            chroma_port=shared["port"], database_url=shared["url"])).ingest()
+    env = {"ESTRATEGA_DATABASE_URL": shared["url"], "ESTRATEGA_CHROMA_HOST": "127.0.0.1",
+           "ESTRATEGA_CHROMA_PORT": str(shared["port"]), "ESTRATEGA_AUTH": "ana:pw-ana-7",
+           "ESTRATEGA_TRUSTED_PROXIES": "127.0.0.1"}
+    data = shared["root"] / "proxied"
+    with running_app(data, **env) as app_a, running_app(data, **env) as app_b:
+        ports = [int(app.url.rstrip("/").rsplit(":", 1)[1]) for app in (app_a, app_b)]
+        with running_nginx(tmp_path / "nginx", ports) as url:
+            browsers: list[tuple[str, str]] = []
+            for _ in range(12):
+                status, headers = _http(url, "GET", "/")
+                assert status == 200
+                cookie = headers["set-cookie"].split(";")[0]
+                assert cookie.startswith("estratega-id=")
+                served = {_http(url, "GET", "/", cookie)[1][UPSTREAM_HEADER.lower()]
+                          for _ in range(4)}
+                assert len(served) == 1, served  # one browser, one replica
+                browsers.append((cookie, served.pop()))
+            assert {upstream for _, upstream in browsers} == {f"127.0.0.1:{p}" for p in ports}
+            cookie, upstream = browsers[0]
+            stopped = (app_a, app_b)[ports.index(int(upstream.rsplit(":", 1)[1]))]
+            stopped.process.terminate()
+            stopped.process.wait(timeout=60)
+            status, headers = _http(url, "GET", "/", cookie)
+            assert status == 200
+            assert headers[UPSTREAM_HEADER.lower()].split(", ")[-1] != upstream
+            assert "set-cookie" not in headers  # the same browser id, honoured by the other
+            assert _login(url, "ana", "pw-ana-7", "127.0.0.2") == 200
+            statuses = [_login(url, f"guess{n}", "x", "127.0.0.3", f"203.0.113.{n + 1}")
+                        for n in range(24)]
+            assert 429 in statuses and statuses.index(429) <= 20, statuses
+            assert _login(url, "ana", "pw-ana-7", "127.0.0.4") == 200  # another address
