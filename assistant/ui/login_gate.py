@@ -2,8 +2,10 @@
 
 Gradio checks the login on its data routes, but a few (the session heartbeat, event
 cancellation, ...) answer anyone. This ASGI middleware closes them all: deny by default.
-It also throttles password guessing: after too many failures for a user name or from one
-address, `POST /login` answers 429 with a message in the browser's language.
+It also throttles password guessing (throttle.py): it reads the user name as Gradio's login
+does (Starlette's form parser: URL-encoded or multipart, the last `username` wins), and while
+that name or the address must wait, `POST /login` answers 429 with a message in the browser's
+language.
 """
 
 from __future__ import annotations

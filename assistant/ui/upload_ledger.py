@@ -23,6 +23,7 @@ log = logging.getLogger("estratega.ui")
 
 DENIED = json.dumps({"detail": "This file belongs to another user."}).encode()
 FILE_ROUTE = "/file="
+UPLOAD_ROUTES = ("/upload", "/gradio_api/upload")
 
 
 class UploadLedger:
@@ -79,7 +80,7 @@ class UploadRecorder:
                                         (b"content-length", str(len(DENIED)).encode())]})
                 await send({"type": "http.response.body", "body": DENIED})
                 return
-        if scope.get("method") == "POST" and path.rstrip("/").endswith("/upload"):
+        if scope.get("method") == "POST" and path.rstrip("/") in UPLOAD_ROUTES:
             await self.app(scope, receive, self._recording(who, send))
             return
         await self.app(scope, receive, send)
