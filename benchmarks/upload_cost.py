@@ -40,6 +40,8 @@ def documents(settings: Settings, which: str) -> list[tuple[str, bytes]]:
         ("worst-accepted.md", _fit(limit).encode()),
         ("repeated-phrase-19.9MB.txt", (PHRASE * int(19.9 * 2**20 / len(PHRASE.encode()))
                                         ).encode()[: int(19.9 * 2**20)]),
+        ("repeated-phrase-0.6MB.txt", (PHRASE * int(0.6 * 2**20 / len(PHRASE.encode()))
+                                       ).encode()),
         ("one-passage-too-many.md", _fit(limit + 1).encode()),
     ]
 
