@@ -1,0 +1,69 @@
+"""Which charts a plan gets, and each one as PNG or SVG bytes."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Plan
+from .budget import budget_by_month, budget_by_tactic, has_monthly_budget
+from .calendar import calendar_timeline
+from .funnel import break_even_chart, funnel_chart, has_break_even
+from .style import Say
+
+DPI = 200  # sharp in print at the PDF's width; a chart is 60-120 KB as PNG
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart as a matplotlib figure, with its key and its title in the plan's language."""
+
+    key: str
+    title: str
+    figure: Any  # matplotlib.figure.Figure
+
+
+@dataclass(frozen=True)
+class ChartImage:
+    """One chart rendered: the bytes, their MIME type, and the text that stands for it."""
+
+    key: str
+    title: str
+    data: bytes
+    mime: str
+    alt: str
+
+
+def build_charts(plan: Plan, say: Say) -> list[Chart]:
+    """The plan's charts in reading order; a chart without its numbers in the plan is left out
+    (no month spread, no funnel, no margin known)."""
+    wanted = []
+    if has_monthly_budget(plan):
+        wanted.append(("budget_month", budget_by_month))
+    wanted += [("budget_tactic", budget_by_tactic), ("calendar", calendar_timeline)]
+    if plan.funnel is not None:
+        wanted.append(("funnel", funnel_chart))
+    if has_break_even(plan):
+        wanted.append(("break_even", break_even_chart))
+    return [Chart(key, say(f"charts.{key}"), draw(plan, say)) for key, draw in wanted]
+
+
+def render(chart: Chart, fmt: str = "png", dpi: int = DPI) -> bytes:
+    """A chart's bytes: `png` (raster, for the PDF and DOCX) or `svg` (text kept as paths)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unknown chart format {fmt!r}")
+    FigureCanvasAgg(chart.figure)  # a canvas of its own: no pyplot, no shared state
+    buffer = io.BytesIO()
+    metadata = {"Software": None} if fmt == "png" else {"Date": None}  # same plan, same bytes
+    chart.figure.savefig(buffer, format=fmt, dpi=dpi, facecolor="white", metadata=metadata)
+    return buffer.getvalue()
+
+
+def chart_images(plan: Plan, say: Say, fmt: str = "png", dpi: int = DPI) -> list[ChartImage]:
+    """Every chart of the plan rendered, with the alternative text that describes it."""
+    mime = "image/png" if fmt == "png" else "image/svg+xml"
+    return [ChartImage(c.key, c.title, render(c, fmt, dpi), mime,
+                       say("charts.alt", title=c.title)) for c in build_charts(plan, say)]
