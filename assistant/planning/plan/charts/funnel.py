@@ -105,10 +105,12 @@ def break_even_chart(plan: Plan, say: Say) -> Any:
                     alpha=0.10)
     ax.plot([point], [point * margin], marker="o", markersize=8, color=INK,
             gid="break-even-point")
-    # The label sits in the lower right, on white, with an arrow to the point: clear of the
-    # lines whether the point is near the origin or far along.
+    # The label sits at the right, on white, with an arrow to the point: under the budget line
+    # when there is room below it, else just above it (clear of the rising margin line).
+    budget_at = budget / (top * margin * 1.02)
+    label_y = 0.05 if budget_at > 0.3 else budget_at + 0.06
     ax.annotate(say("charts.break_even_point", customers=number(point, plan)),
-                (point, point * margin), xytext=(0.97, 0.05), textcoords="axes fraction",
+                (point, point * margin), xytext=(0.97, label_y), textcoords="axes fraction",
                 ha="right", va="bottom", fontsize=LABEL_PT, fontweight="bold", color=INK,
                 bbox={"boxstyle": "round,pad=0.3", "fc": "white", "ec": GRID},
                 arrowprops={"arrowstyle": "->", "color": INK, "linewidth": 0.8})
