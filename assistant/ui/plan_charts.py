@@ -10,6 +10,8 @@ from typing import Any
 from ..planning.plan.charts import ChartImage, chart_images
 from ..planning.plan.model import Plan
 
+PHONE_MIN_PX = 560  # below this a chart's 8-9 pt labels fall under 10 CSS px
+
 
 def plan_charts(prompts: Any, plan: Plan) -> list[ChartImage]:
     """The plan's charts as PNGs, labelled in the plan's language."""
@@ -25,11 +27,15 @@ def charts_html(images: list[ChartImage], heading: str) -> str:
     """
     if not images:
         return ""
+    # On a phone a chart keeps a width its labels can be read at and scrolls sideways; the
+    # scrolling figure takes the keyboard focus so it can be scrolled without a pointer.
     figures = "".join(
-        f'<figure class="plan-chart" data-chart="{html.escape(image.key)}" '
-        f'style="margin:0 0 1rem 0">'
+        f'<figure class="plan-chart" data-chart="{html.escape(image.key)}" tabindex="0" '
+        f'aria-label="{html.escape(image.title)}" style="margin:0 0 1rem 0;overflow-x:auto">'
         f'<img src="data:{image.mime};base64,{base64.b64encode(image.data).decode("ascii")}" '
-        f'alt="{html.escape(image.alt)}" style="width:100%;max-width:900px;height:auto"></figure>'
+        f'alt="{html.escape(image.alt)}" '
+        f'style="display:block;width:100%;min-width:{PHONE_MIN_PX}px;max-width:900px;'
+        f'height:auto"></figure>'
         for image in images)
     title = html.escape(heading)
     return (f'<section class="plan-charts" id="plan-charts" aria-label="{title}">'
