@@ -3,7 +3,10 @@ are the owner's months in the plan's real calendar, the funnel and break-even ar
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from assistant.planning.plan import build_plan, read_answers
 from assistant.planning.plan.charts import build_charts, render
@@ -145,7 +148,9 @@ def test_charts_render_as_png_and_as_svg_with_their_parts_named(plans):
     charts = build_charts(plan, say_for(plan))
     assert [c.title for c in charts] == [say_for(plan)(f"charts.{c.key}") for c in charts]
     calendar = next(c for c in charts if c.key == "calendar")
-    assert render(calendar, "png", dpi=50).startswith(b"\x89PNG\r\n\x1a\n")
+    png = Image.open(io.BytesIO(render(calendar, "png", dpi=50)))
+    assert png.format == "PNG" and png.mode == "P"  # a palette: charts are flat colours
+    assert png.convert("RGB").getpixel((1, 1)) == (255, 255, 255)  # the paper stays white
     svg = render(calendar, "svg").decode("utf-8")
     closed = next(iter(by_gid(calendar.figure, "closed-month-")))
     assert f'id="{closed}"' in svg and 'id="calendar-T1"' in svg
