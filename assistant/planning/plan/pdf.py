@@ -1,13 +1,17 @@
 """The plan as a PDF an owner can send as it is: a title page with the business, the summary
 first, the charts, tables that repeat their header and never split a row, page numbers.
 
-Why fpdf2 (2.8, pure Python, LGPL): it embeds TrueType fonts as subsets (only the glyphs used,
-so a plan with its five charts is ~0.4 MB), writes tables that repeat their header row on each
-page and move a row that does not fit to the next page whole, and needs no browser, no system
-library and no network. ReportLab 5.1 does the same with more code per table and a 4 MB wheel
-with C extensions; WeasyPrint needs Pango. The font is the DejaVu Sans that ships inside the
-pinned matplotlib wheel, the same as in the charts: accents, €, £, ¿ and «» in all four
-languages, on every machine, with no system font installed.
+Why fpdf2 (2.8, pure Python, 3 MB installed, LGPL): it embeds TrueType fonts as subsets (only
+the glyphs used), writes tables that repeat their header row on each page and move a row that
+does not fit to the next page whole, gives each chart its alternative text in a tagged PDF,
+fills the outline (bookmarks) and the document language, and needs no browser, no system
+library and no network. Measured on the dev plans with the same blocks and charts (CPU time,
+shared machine): fpdf2 176 KB in 0.9 s (es), 170 KB in 1.3 s (en); ReportLab 5.1 Platypus 313
+KB in 0.5 s, 307 KB in 0.5 s. ReportLab is about twice as fast but its files are 1.8 times
+larger, it is 9 MB with C extensions, and it writes no tagged PDF, so no alternative text for
+images; WeasyPrint needs Pango. The font is the DejaVu Sans that ships inside the pinned
+matplotlib wheel, the same as in the charts: accents, €, £, ¿ and «» in all four languages, on
+every machine, with no system font installed.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ print quality; and it is one wheel (about 9 MB installed, with numpy already her
 plotly + kaleido (a headless Chromium, ~100 MB) or pygal + cairosvg (needs system cairo).
 Figures are built as `matplotlib.figure.Figure` objects, never through pyplot, so no global
 figure state is shared between the requests Gradio serves in threads. Imports are lazy: the
-cost (~0.3 s) is paid on the first export, not when the app starts.
+cost is paid on the first export, not when the app starts.
 """
 
 from .build import Chart, ChartImage, build_charts, chart_images, render
