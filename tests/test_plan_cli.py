@@ -73,3 +73,18 @@ def test_interview_runs_from_piped_stdin(tmp_path, capsys):
     assert text.startswith("# Plan de marketing de Floristería Lola")
     assert "3.000 €" in text
     assert "Pregunta 2 de 14" in capsys.readouterr().out
+
+
+def test_plan_command_writes_a_pdf_and_refuses_to_print_one(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "out" / "plan.pdf"
+    code = cli.main(["plan", "--answers", str(write_answers(tmp_path, answers())),
+                     "--format", "pdf", "--out", str(out)])
+    assert code == 0
+    reader = PdfReader(str(out))
+    assert "Floristería Lola" in reader.pages[0].extract_text()
+    assert sum(len(page.images) for page in reader.pages) == 4  # no margin given: no break-even
+    assert cli.main(["plan", "--answers", str(write_answers(tmp_path, answers())),
+                     "--format", "pdf"]) == 1
+    assert "--out" in capsys.readouterr().err

@@ -227,8 +227,12 @@ def test_interview_with_back_and_an_edit_drafts_a_plan_to_download(page) -> None
     page.locator("#iv-confirm").click()
     expect(page.locator("#plan-body")).to_contain_text("Panaderia Sol", timeout=TIMEOUT_MS)
     expect(page.locator("#plan-body")).to_contain_text(re.compile(r"5[,. \u00a0\u202f]?000"))
+    charts = page.locator("#plan-charts img")  # drawn on the server, shown after the summary
+    expect(charts).to_have_count(4)  # no margin given: budget x2, calendar, funnel
+    assert all(charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 1000")
+               and charts.nth(i).get_attribute("alt") for i in range(4))
     links = page.locator("#plan-files a")
-    expect(links).to_have_count(3)
+    expect(links).to_have_count(4)  # md, docx, pdf, json
     with page.expect_download() as download:
         links.first.click()  # the Markdown file comes first
     assert download.value.suggested_filename.endswith(".md")

@@ -111,8 +111,8 @@ def _show(assistant: Assistant, view: InterviewView) -> None:
 
 def _write(data: bytes, fmt: str, out: Path | None) -> None:
     if out is None:
-        if fmt == "docx":
-            raise PlanInputError(problems=["--format docx needs --out PATH"])
+        if fmt in ("docx", "pdf"):  # binary: never to a terminal
+            raise PlanInputError(problems=[f"--format {fmt} needs --out PATH"])
         sys.stdout.write(data.decode("utf-8"))
         return
     tmp = out.with_name(out.name + ".part")

@@ -25,6 +25,7 @@ from .interview.understood import correction
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
 from .plan.builder import SourceTitle
+from .plan.charts import ChartImage
 from .plan.export import FORMATS
 from .plan.model import NARRATIVE_SECTIONS
 from .plan.narrative import rewrite_sections
@@ -305,11 +306,12 @@ class PlanService:
             return False
         return True
 
-    def export_plan(self, plan_id: str, fmt: str, owner: str) -> bytes:
-        """The plan as Markdown, DOCX or JSON bytes."""
+    def export_plan(self, plan_id: str, fmt: str, owner: str,
+                    charts: list[ChartImage] | None = None) -> bytes:
+        """The plan as Markdown, DOCX, PDF or JSON bytes (`charts`: already drawn, reused)."""
         if fmt not in FORMATS:
             raise UnknownSection(section=fmt, choices=", ".join(FORMATS))
-        return export_plan(self.get_plan(plan_id, owner), fmt, self.prompts)
+        return export_plan(self.get_plan(plan_id, owner), fmt, self.prompts, charts)
 
     def findings(self, plan: Plan) -> list[str]:
         """The validator's findings for a plan, as sentences in its language."""

@@ -14,12 +14,12 @@ import gradio as gr
 from ..errors import PlanInputError
 from ..planning.plan.model import SECTIONS
 from ..planning.rebalance import rebalance
-from . import plan_form
+from . import plan_charts, plan_form
 from .context import UiContext, owner_id
 from .files import ExportFolder
 from .render import escape, markdown_html
 
-FORMATS = ("md", "docx", "json")
+FORMATS = ("md", "docx", "pdf", "json")
 
 
 @dataclass
@@ -55,7 +55,7 @@ class PlanView:
         return [self.group, self.body, self.section, self.value, self.files, self.editing]
 
     def show(self, plan_id: str | None, owner: str, section: str | None = None) -> list[Any]:
-        """The plan rendered from its Markdown export, and its three downloads."""
+        """The plan rendered from its Markdown export with its charts, and its downloads."""
         if not plan_id:
             return [gr.update(visible=False), "", gr.skip(), "", None, ""]
         a = self.ctx.assistant
@@ -63,10 +63,14 @@ class PlanView:
         names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
         section = section if section in SECTIONS else SECTIONS[0]
         markdown = a.plans.export_plan(plan_id, "md", owner).decode("utf-8")
+        charts = plan_charts.plan_charts(a.runtime.prompts, plan)  # drawn once: page, pdf, docx
         paths = self.exports.write(owner, plan_id, {
-            f"{_slug(plan.title)}.{fmt}": a.plans.export_plan(plan_id, fmt, owner)
+            f"{_slug(plan.title)}.{fmt}": a.plans.export_plan(plan_id, fmt, owner, charts=charts)
             for fmt in FORMATS})
-        return [gr.update(visible=True), markdown_html(markdown),
+        heading = a.runtime.prompts.phrase("plan", plan.language, "charts.heading")
+        body = plan_charts.after_summary(markdown_html(markdown),
+                                         plan_charts.charts_html(charts, heading))
+        return [gr.update(visible=True), body,
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
                 section_text(plan, section), paths, ""]
 

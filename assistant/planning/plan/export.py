@@ -1,4 +1,5 @@
-"""Plan exports: Markdown, DOCX (headings and tables) and JSON, in the plan's language."""
+"""Plan exports: Markdown, DOCX and PDF (headings, tables, the charts) and JSON, in the plan's
+language."""
 
 from __future__ import annotations
 
@@ -8,27 +9,40 @@ from collections.abc import Callable
 
 from ...prompts import PromptLibrary
 from . import tables
+from .charts import ChartImage, chart_images
 from .formatting import format_money
 from .model import Plan, SourceRef
 
-FORMATS = ("md", "docx", "json")
+FORMATS = ("md", "docx", "json", "pdf")
+PICTURED = ("docx", "pdf")  # the formats that carry the charts
 Table = tuple[list[str], list[list[str]]]
 
 
-def export_plan(plan: Plan, fmt: str, prompts: PromptLibrary) -> bytes:
-    """The plan as a file's bytes in `md`, `docx` or `json`."""
+def export_plan(plan: Plan, fmt: str, prompts: PromptLibrary,
+                charts: list[ChartImage] | None = None) -> bytes:
+    """The plan as a file's bytes in `md`, `docx`, `json` or `pdf`; docx and pdf carry the
+    charts (`charts` when already rendered as PNG, else drawn here)."""
     if fmt == "json":
         return json.dumps(plan.model_dump(), ensure_ascii=False, indent=2).encode("utf-8")
-    blocks = _blocks(plan, lambda key, **v: prompts.phrase("plan", plan.language, key, **v))
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    say = lambda key, **v: prompts.phrase("plan", plan.language, key, **v)  # noqa: E731
+    if fmt in PICTURED and charts is None:
+        charts = chart_images(plan, say)
+    blocks = _blocks(plan, say, charts if fmt in PICTURED else None)
     if fmt == "md":
         return _markdown(blocks).encode("utf-8")
     if fmt == "docx":
         return _docx(blocks)
-    raise ValueError(f"unknown export format {fmt!r}")
+    from .pdf import render_pdf  # lazy: fpdf2 is only paid when exporting a PDF
+
+    return render_pdf(plan, blocks, say)
 
 
-def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
-    """The document as a flat list of (kind, content): h1, h2, h3, p, bullets, table."""
+def _blocks(plan: Plan, say: Callable[..., str],
+            charts: list[ChartImage] | None = None) -> list[tuple[str, object]]:
+    """The document as a flat list of (kind, content): h1, h2, h3, p, bullets, table, and
+    figure (a ChartImage, right after the summary, when charts are given)."""
     lang, swot = plan.language, plan.diagnosis.swot
     h = lambda key: say(f"headings.{key}")  # noqa: E731
     out: list[tuple[str, object]] = [
@@ -46,6 +60,10 @@ def _blocks(plan: Plan, say: Callable[..., str]) -> list[tuple[str, object]]:
             ref.split(":", 1)[1] for ref in plan.stale)))]
     out += [
         ("h2", h("summary")), ("p", plan.summary),
+    ]
+    if charts:
+        out += [("h2", say("charts.heading")), *[("figure", chart) for chart in charts]]
+    out += [
         ("h2", h("diagnosis")), ("h3", h("situation")), ("p", plan.diagnosis.situation),
         ("h3", h("swot")),
     ]
@@ -146,6 +164,7 @@ def _markdown(blocks: list[tuple[str, object]]) -> str:
 
 def _docx(blocks: list[tuple[str, object]]) -> bytes:
     from docx import Document  # lazy: only paid when exporting
+    from docx.shared import Cm
 
     doc = Document()
     levels = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
@@ -157,6 +176,10 @@ def _docx(blocks: list[tuple[str, object]]) -> bytes:
         elif kind == "bullets":
             for item in content:  # type: ignore[union-attr]
                 doc.add_paragraph(str(item), style="List Bullet")
+        elif kind == "figure":
+            chart: ChartImage = content  # type: ignore[assignment]
+            doc.add_picture(io.BytesIO(chart.data), width=Cm(16))
+            doc.inline_shapes[-1]._inline.docPr.set("descr", chart.alt)  # read by a screen reader
         elif kind == "table":
             head, rows = content  # type: ignore[misc]
             table = doc.add_table(rows=1, cols=len(head))
