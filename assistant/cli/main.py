@@ -103,7 +103,7 @@ def cmd_ingest(assistant: Assistant, args: argparse.Namespace) -> int:
     report = assistant.ingest(rebuild=args.rebuild, progress=progress)
     bar.close()
     for problem in report.skipped:
-        print(describe(problem, "en", assistant.runtime.prompts), file=sys.stderr)
+        print(describe(problem, "en", assistant.prompts), file=sys.stderr)
     print(
         f"added {len(report.added)}, updated {len(report.updated)}, removed "
         f"{len(report.removed)}, unchanged {report.unchanged} sources; "
