@@ -190,7 +190,7 @@ def build_conversation(runtime: Runtime) -> ChatInterview:
                          confident_language(runtime.detector, min_words=3))
 
 
-def confident_language(detector: LanguageDetector | None, min_words: int = 1
+def confident_language(detector: LanguageDetector | None, min_words: int = 0
                        ) -> Callable[[str], str | None]:
     """A text's language when the detector is sure of it (and the text has `min_words`
     words), else None: how the interview notices an answer in another language."""
