@@ -5,9 +5,10 @@ llama.cpp inside this process and spoken to through the same OpenAI client."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import PrivateAttr
 
@@ -17,7 +18,19 @@ from .settings import Settings
 CHAT_BACKENDS = ("grounded", "openai", "local")
 
 
-def make_chat_model(settings: Settings) -> Any | None:
+class ChatModel(Protocol):
+    """What Estratega asks of a chat model: LangChain's chat-model calls it uses (the answer
+    chain pipes it and streams, the plan drafter invokes it and asks for JSON-schema output).
+    `ChatOpenAI` and LangChain's fake chat models fit it."""
+
+    def invoke(self, input: Any, config: Any = None, **kwargs: Any) -> Any: ...
+
+    def stream(self, input: Any, config: Any = None, **kwargs: Any) -> Iterator[Any]: ...
+
+    def with_structured_output(self, schema: Any, **kwargs: Any) -> Any: ...
+
+
+def make_chat_model(settings: Settings) -> ChatModel | None:
     """A LangChain chat model for the settings, or None for the built-in grounded composer."""
     name = settings.chat_backend
     if name == "grounded":
@@ -47,7 +60,7 @@ def _chat_class() -> type:
     return EstrategaChatOpenAI
 
 
-def _openai_chat(settings: Settings, base_url: str | None) -> Any:
+def _openai_chat(settings: Settings, base_url: str | None) -> ChatModel:
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
     extra: dict[str, Any] = {}
     if base_url:
@@ -60,7 +73,9 @@ def _openai_chat(settings: Settings, base_url: str | None) -> Any:
         temperature=settings.temperature,
         max_completion_tokens=settings.max_tokens,
         timeout=settings.request_timeout,
-        max_retries=0,  # retries are ours: bounded, with backoff, only before the first token
+        # The client retries 429/5xx and dropped connections with jittered backoff (and honours
+        # Retry-After) before a response starts; a stream that breaks midway is not retried.
+        max_retries=settings.max_retries,
         streaming=True,
         **extra,
     )
@@ -107,5 +122,3 @@ def classify_backend_error(exc: BaseException, settings: Settings) -> BackendErr
     return BackendError(f"{kind}: {type(exc).__name__}", kind=kind, status=status or "?",
                         **params)
 
-
-RETRYABLE = frozenset({"rate_limited", "server"})

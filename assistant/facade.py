@@ -6,14 +6,16 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .backends import ChatModel
 from .documents import KINDS, Hit
 from .errors import ConceptNotFound, StoreCorrupt, StoreMissing
 from .indexing.ingest import IngestReport, Progress
 from .indexing.registry import SourceRecord
 from .language import check_language
-from .runtime import Runtime, build_runtime
+from .prompts import PromptLibrary
+from .runtime import Runtime, build_conversation, build_runtime
 from .search.concepts import ConceptCard
 from .settings import Settings, get_settings
 from .text import check_query
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 class Assistant:
     """Estratega's facade: search, concepts, grounded answers, ingestion, documents, plans."""
 
-    def __init__(self, settings: Settings | None = None, *, chat_model: Any = None) -> None:
+    def __init__(self, settings: Settings | None = None, *,
+                 chat_model: ChatModel | None = None) -> None:
         self.settings = settings or get_settings()
         self._chat_model = chat_model
 
@@ -39,14 +42,21 @@ class Assistant:
     @cached_property
     def conversation(self) -> ChatInterview:
         """The chat's router: the guided interview inside the conversation."""
-        from .conversation import build_conversation
-
         return build_conversation(self.runtime)
 
     @property
     def plans(self) -> PlanService:
         """Guided interviews and marketing plans for one owner at a time."""
         return self.runtime.plans
+
+    @property
+    def prompts(self) -> PromptLibrary:
+        """The phrases and messages in every language, for the edges to speak the user's."""
+        return self.runtime.prompts
+
+    def warm_up(self) -> None:
+        """Open the store and embed one query, so the first user's question is fast."""
+        self.open().vectors("marketing")
 
     def open(self) -> Runtime:
         """The runtime with its store opened, reconciled and uploads restored (once)."""
@@ -150,6 +160,10 @@ class Assistant:
             )
             card.passages = [h.as_dict() for h in hits]
         return card
+
+    def concept_name(self, concept_id: str, lang: str) -> str:
+        """A concept's name in a language (for links and suggestions)."""
+        return self.runtime.concepts.name(concept_id, lang)
 
     def check_query(self, text: str) -> str:
         """Clean a user's text; EmptyQuery or QueryTooLong when it cannot be used."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache
 
 from .errors import UnknownLanguage
 from .lexicon import lexicon
@@ -18,20 +18,23 @@ MARKER_WEIGHT = 0.35
 CONFIDENT = 0.6
 
 
+@cache
+def _identifier():  # noqa: ANN202 - py3langid has no types
+    """py3langid's model narrowed to our languages, read once per process (about a second;
+    read-only afterwards, so every detector shares it)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
 class LanguageDetector:
     """Detects the language of a text; a conversation's language breaks ties."""
 
-    @cached_property
-    def _identifier(self):  # noqa: ANN202 - py3langid has no types
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        identifier.set_languages(list(LANGUAGES))
-        return identifier
-
     def scores(self, text: str) -> dict[str, float]:
         """Probability-like scores per language (sum to 1)."""
-        ranked = dict(self._identifier.rank(text))
+        ranked = dict(_identifier().rank(text))
         scores = {lang: float(ranked.get(lang, 0.0)) for lang in LANGUAGES}
         tokens = words(text)
         # In a one- or two-word text a marker word ("hola", "ciao") outweighs character n-grams.

@@ -18,7 +18,9 @@ import numpy as np
 from .answering.chain import AnswerChain, ChainParts
 from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
-from .backends import classify_backend_error, make_chat_model
+from .backends import ChatModel, classify_backend_error, make_chat_model
+from .conversation import ChatInterview, IntentRecognizer, slot_examples
+from .conversation.render import Renderer
 from .documents import Source
 from .indexing.embeddings import embed, make_embedding_function
 from .indexing.ingest import Ingestor
@@ -32,6 +34,7 @@ from .language import LanguageDetector
 from .planning.drafting import PlanDrafter
 from .planning.persistence import Database
 from .planning.plan import load_playbook
+from .planning.plan.guide import playbook_sources
 from .planning.service import PlanService
 from .planning.understanding import Understander, load_understanding_data
 from .prompts import PromptLibrary
@@ -41,6 +44,8 @@ from .search.retrieval import HybridRetriever, RetrievalConfig
 from .search.sync import IndexSync, SyncedIngestor, SyncedRetriever, VouchedStore
 from .settings import Settings
 from .storage import database_url
+
+CONFIDENT = 0.8  # the language detector's score above which a message's language is trusted
 
 
 class QueryVectors:
@@ -66,9 +71,10 @@ class QueryVectors:
         return embed(self.embedding_function, texts)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Runtime:
-    """The wired parts. Built by `build_runtime`; the facade and the edges only read them."""
+    """The wired parts, named at construction. Built by `build_runtime`; the facade reads
+    them, and the UI and CLI go through the facade."""
 
     settings: Settings
     prompts: PromptLibrary
@@ -84,7 +90,7 @@ class Runtime:
     ingestor: Ingestor
     library: DocumentLibrary
     retriever: HybridRetriever
-    chat_model: Any | None
+    chat_model: ChatModel | None
     chain: AnswerChain
     plans: PlanService
     database: Database | None = None
@@ -124,7 +130,7 @@ def lexical_path(settings: Settings) -> Path:
     return settings.data_dir / "lexical" / f"{safe}-{host}.json"
 
 
-def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
+def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Runtime:
     """Build every part once. `chat_model` overrides the one the settings name (tests)."""
     prompts = PromptLibrary(settings.prompts_dir)
     knowledge = load_knowledge(settings.knowledge_dir, guides=_playbook_guides(settings))
@@ -159,12 +165,45 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
             load_understanding_data(settings.knowledge_dir / "understanding")
             .cue_patterns("business_types"))))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
-                               lambda query, lang: [h.text for h in retriever.search(
+                               passages=lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],
-                               vectors.sentences, detector, database)
-    return Runtime(settings, prompts, knowledge, concepts, detector, embedding_function,
-                   vectors, store, registry, lexical, path, ingestor, library, retriever,
-                   chat_model, chain, plans, database, sync)
+                               embed_texts=vectors.sentences, detector=detector,
+                               database=database)
+    return Runtime(settings=settings, prompts=prompts, knowledge=knowledge, concepts=concepts,
+                   detector=detector, embedding_function=embedding_function, vectors=vectors,
+                   store=store, registry=registry, lexical=lexical, lexical_path=path,
+                   ingestor=ingestor, library=library, retriever=retriever,
+                   chat_model=chat_model, chain=chain, plans=plans, database=database, sync=sync)
+
+
+def build_conversation(runtime: Runtime) -> ChatInterview:
+    """The chat's router over the runtime's parts (built on first use: its intent examples
+    are embedded then)."""
+    titles = {a.source_id: a.title for a in runtime.knowledge.articles}
+    concepts = runtime.concepts
+
+    def card(concept_id: str, lang: str) -> object | None:
+        return concepts.card(concept_id, lang) if concept_id in concepts.concepts else None
+
+    intents = IntentRecognizer(runtime.vectors.sentences, slot_examples(runtime.prompts))
+    renderer = Renderer(runtime.prompts, card, titles.get)
+    return ChatInterview(runtime.plans, intents, renderer,
+                         confident_language(runtime.detector, min_words=3))
+
+
+def confident_language(detector: LanguageDetector | None, min_words: int = 0
+                       ) -> Callable[[str], str | None]:
+    """A text's language when the detector is sure of it (and the text has `min_words`
+    words), else None: how the interview notices an answer in another language."""
+
+    def detect(text: str) -> str | None:
+        if detector is None or len(text.split()) < min_words:
+            return None
+        scores = detector.scores(text)
+        best = max(scores, key=scores.__getitem__)
+        return best if scores[best] >= CONFIDENT else None
+
+    return detect
 
 
 def make_database(settings: Settings) -> Database:
@@ -178,17 +217,13 @@ def _playbook_guides(settings: Settings) -> Callable[[], list[Source]]:
     (read when the knowledge is listed for indexing)."""
 
     def guides() -> list[Source]:
-        try:
-            from .planning.plan.guide import playbook_sources
-        except ImportError:  # the playbook's prose is not written yet
-            return []
         return playbook_sources(load_playbook(settings.knowledge_dir / "playbook"))
 
     return guides
 
 
 def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: KnowledgeBase,
-                       concepts: ConceptIndex, chat_model: Any | None,
+                       concepts: ConceptIndex, chat_model: ChatModel | None, *,
                        passages: Callable[[str, str], list[str]] | None = None,
                        embed_texts: Callable[[list[str]], np.ndarray] | None = None,
                        detector: LanguageDetector | None = None,
@@ -216,16 +251,9 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
     understander = Understander(playbook, load_understanding_data(
         settings.knowledge_dir / "understanding"), embed_texts)
 
-    def detect(text: str) -> str | None:
-        if detector is None:
-            return None
-        scores = detector.scores(text)
-        best = max(scores, key=scores.__getitem__)
-        return best if scores[best] >= 0.8 else None
-
     return PlanService(database or make_database(settings), prompts, playbook, explain=explain,
-                       source_title=source_title, chat_model=chat_model, drafter=drafter,
-                       understander=understander, detect=detect)
+                       source_title=source_title, drafter=drafter, understander=understander,
+                       detect=confident_language(detector))
 
 
 def upload_limits(settings: Settings) -> UploadLimits:

@@ -47,8 +47,7 @@ class Settings(BaseSettings):
     temperature: float = 0.2
     max_tokens: int = Field(900, ge=16)
     request_timeout: float = Field(60.0, gt=0)
-    max_retries: int = Field(3, ge=0, le=10)
-    retry_backoff: float = Field(0.5, ge=0)
+    max_retries: int = Field(3, ge=0, le=10)  # the openai client's, for 429/5xx
     # The embedded "local" backend: a GGUF file run in-process by llama.cpp (extra `local`)
     local_model_path: Path | None = None
     local_threads: int = Field(1, ge=1, le=64)  # 1: the other core stays free for embeddings

@@ -49,11 +49,11 @@ class Clock:
         return self.now
 
 
-def make_service(tmp_path: Path, chat_model: Any = None) -> PlanService:
+def make_service(tmp_path: Path) -> PlanService:
     """A PlanService on a fresh SQLite file in tmp_path."""
     return PlanService(Database(tmp_path / "estratega.sqlite3"), PROMPTS, PLAYBOOK,
                        explain=lambda cid, lang: f"[{cid}:{lang}] explanation",
-                       chat_model=chat_model, clock=Clock())
+                       clock=Clock())
 
 
 # The seven businesses of issue #10, written the way their owners wrote (plan-fit evidence).

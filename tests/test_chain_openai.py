@@ -16,7 +16,7 @@ def _assistant(data_dir: Path, server: OpenAIServer, **overrides: object) -> Ass
     values: dict[str, object] = {
         "chat_backend": "openai", "openai_base_url": server.base_url,
         "openai_api_key": "sk-test-secret-123", "chat_model": "test-model",
-        "request_timeout": 2, "max_retries": 2, "retry_backoff": 0.01, "max_tokens": 321,
+        "request_timeout": 2, "max_retries": 2, "max_tokens": 321,
         **overrides,
     }
     settings = make_settings(data_dir, **values)

@@ -38,7 +38,9 @@ def test_card_lists_passages_of_the_articles_that_discuss_it(shared_assistant: A
 
 def test_unknown_term_gives_suggestions(shared_assistant: Assistant) -> None:
     with pytest.raises(ConceptNotFound) as info:
-        shared_assistant.concept("marketing de guerrilla nocturna")
-    assert isinstance(info.value.params["suggestions"], list)
-    with pytest.raises(ConceptNotFound):
+        shared_assistant.concept("plan")  # too short to choose, close to "marketing plan"
+    assert "marketing-plan" in info.value.params["suggestions"]
+    assert len(info.value.params["suggestion_names"]) == len(info.value.params["suggestions"])
+    with pytest.raises(ConceptNotFound) as info:
         shared_assistant.concept("zzzzqqq")
+    assert info.value.params["suggestions"] == []

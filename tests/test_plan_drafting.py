@@ -131,7 +131,7 @@ def test_service_records_model_sections_and_notes_in_the_owners_language(
     base = _base()
     model = ScriptedChatModel.with_replies(diagnosis(), "no JSON here", "still nothing",
                                            "nope", tactics(base))
-    service = make_service(tmp_path, chat_model=model)
+    service = make_service(tmp_path)
     service.drafter = _drafter(model)
     events: list[tuple[str, str, int]] = []
     plan = service.draft_plan(ANSWERS, "ana", progress=lambda *e: events.append(e))
@@ -159,12 +159,12 @@ def test_rate_limit_and_server_errors_leave_a_valid_plan_and_a_notice(
     from assistant.backends import make_chat_model
     from tests.conftest import make_settings
 
-    settings = make_settings(tmp_path, chat_backend="openai", chat_model="m",
+    settings = make_settings(tmp_path, chat_backend="openai", chat_model="m", max_retries=0,
                              openai_base_url=openai_server.base_url, request_timeout=5)
     for _ in range(3):
         openai_server.fail(status)
-    service = make_service(tmp_path, chat_model=make_chat_model(settings))
-    service.drafter = _drafter(service.chat_model, classify=lambda exc: (
+    service = make_service(tmp_path)
+    service.drafter = _drafter(make_chat_model(settings), classify=lambda exc: (
         "rate_limited" if status == 429 else "server"))
     plan = service.draft_plan(ANSWERS, "ana")
     assert plan.model_sections == [] and not service.findings(plan)
@@ -182,12 +182,12 @@ def test_cli_plan_prints_which_section_the_model_writes(
 
     base = _base()
     model = ScriptedChatModel.with_replies(diagnosis(), strategy(base), "{}", "{}", "{}")
-    service = make_service(tmp_path, chat_model=model)
+    service = make_service(tmp_path)
     service.drafter = _drafter(model)
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(ANSWERS), encoding="utf-8")
     out = tmp_path / "plan.md"
-    fake = SimpleNamespace(runtime=SimpleNamespace(prompts=PROMPTS), plans=service)
+    fake = SimpleNamespace(prompts=PROMPTS, plans=service)
     args = argparse.Namespace(answers=path, format="md", out=out, lang=None)
     assert cmd_plan(fake, args) == 0  # type: ignore[arg-type]
     err = capsys.readouterr().err

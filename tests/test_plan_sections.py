@@ -1,6 +1,4 @@
-"""Regenerate and edit single sections; the optional model rewrite keeps the draft on failure."""
-
-import json
+"""Regenerate and edit single sections by hand or from the saved answers."""
 
 import pytest
 
@@ -8,20 +6,6 @@ from assistant.errors import PlanInputError, PlanNotFound, UnknownSection
 from tests.plan_fixtures import answers, make_service
 
 OWNER = "owner-1"
-
-
-class ScriptedModel:
-    """A fake chat model that replies with a fixed text (or raises)."""
-
-    def __init__(self, reply):
-        self.reply = reply
-        self.prompts = []
-
-    def invoke(self, prompt):
-        self.prompts.append(prompt)
-        if isinstance(self.reply, Exception):
-            raise self.reply
-        return type("Message", (), {"content": self.reply})()
 
 
 def test_edit_section_by_hand_is_validated_and_saved(tmp_path):
@@ -55,26 +39,6 @@ def test_unknown_section_and_foreign_plan_are_refused(tmp_path):
         service.regenerate_section(plan.id, "poetry", OWNER)
     with pytest.raises(PlanNotFound):
         service.get_plan(plan.id, "another-owner")
-
-
-def test_model_rewrite_is_used_when_it_passes_the_checks(tmp_path):
-    reply = json.dumps({"summary": "Resumen del modelo para Floristería Lola.",
-                        "diagnosis": {"situation": "Situación reescrita.",
-                                      "swot": {"strengths": ["a"], "weaknesses": ["b"],
-                                               "opportunities": ["c"], "threats": ["d"]}},
-                        "risks": [{"risk": "r", "response": "s"}]})
-    model = ScriptedModel("Aquí está:\n" + reply)
-    plan = make_service(tmp_path, chat_model=model).draft_plan(answers(), OWNER)
-    assert plan.narrative_by == "model" and plan.summary.startswith("Resumen del modelo")
-    assert "Floristería Lola" in model.prompts[0] and "Spanish" in model.prompts[0]
-
-
-@pytest.mark.parametrize("reply", ["not json at all", json.dumps({"summary": ""}),
-                                   json.dumps({"summary": 3, "diagnosis": {}, "risks": []}),
-                                   TimeoutError("model down")])
-def test_bad_model_output_keeps_the_deterministic_draft(tmp_path, reply):
-    plan = make_service(tmp_path, chat_model=ScriptedModel(reply)).draft_plan(answers(), OWNER)
-    assert plan.narrative_by == "builder" and plan.summary.startswith("Floristería Lola")
 
 
 def test_plans_are_listed_per_owner_and_saved_whole(tmp_path):

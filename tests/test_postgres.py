@@ -29,6 +29,8 @@ from tests.conftest import ROOT
 from tests.pg_server import PASSWORD, PostgresServer, free_port, pg_bin
 from tests.plan_fixtures import ANSWERS, PLAYBOOK, PROMPTS, Clock
 
+# A test that starts a PostgreSQL cluster (about 15 s on a busy machine) is `slow`: out of the
+# fast tier (`make check`), which needs no database server; `make test` runs it.
 needs_pg = pytest.mark.skipif(pg_bin() is None, reason="PostgreSQL binaries not installed "
                               "(make test installs Debian's postgresql)")
 
@@ -43,7 +45,7 @@ def postgres() -> Iterator[PostgresServer]:
     server.destroy()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=needs_pg)])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[needs_pg, pytest.mark.slow])])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """An empty database on each backend."""
     if request.param == "sqlite":
@@ -191,6 +193,7 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password() -> None:
 
 
 @needs_pg
+@pytest.mark.slow
 def test_a_wrong_password_is_refused_without_showing_it(postgres: PostgresServer) -> None:
     wrong = "not-the-Pa55word"
     db = Database(database_url(postgres.url(password=wrong), None))

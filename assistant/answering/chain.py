@@ -5,14 +5,13 @@ model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from ..backends import RETRYABLE, classify_backend_error, describe_model
+from ..backends import ChatModel, classify_backend_error, describe_model
 from ..documents import ConceptRef
 from ..errors import BackendError
 from ..language import LanguageDetector, check_language
@@ -50,7 +49,7 @@ class ChainParts:
     retriever: HybridRetriever
     concepts: ConceptIndex
     embed_sentences: Callable[[list[str]], Any]
-    chat_model: Any | None
+    chat_model: ChatModel | None
     memory: ConversationMemory
     # the business a question names, and the playbook source id of a type in a language
     businesses: BusinessWords = field(default_factory=BusinessWords)
@@ -274,24 +273,14 @@ class AnswerChain:
         return best != language and scores[best] >= 0.6
 
     def _model_stream(self, item: ComposeInput, firm: bool = False) -> Iterator[str]:
-        """Model tokens, retrying 429/5xx with backoff while nothing has been streamed yet."""
+        """Model tokens (the openai client has already retried 429/5xx before the first one);
+        a failure becomes a BackendError the user can act on."""
         runnable = self.firm_runnable if firm else self.model_runnable
         assert runnable is not None
-        attempt = 0
-        while True:
-            started = False
-            try:
-                for token in runnable.stream(item):
-                    started = True
-                    yield token
-                return
-            except BackendError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - classified right here
-                error = classify_backend_error(exc, self.settings)
-                kind = error.params.get("kind")
-                if started or kind not in RETRYABLE or attempt >= self.settings.max_retries:
-                    raise error from exc
-                time.sleep(self.settings.retry_backoff * (2 ** attempt))
-                attempt += 1
+        try:
+            yield from runnable.stream(item)
+        except BackendError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - classified right here
+            raise classify_backend_error(exc, self.settings) from exc
 

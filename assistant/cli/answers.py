@@ -67,7 +67,7 @@ def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
                     _print_line(line)
             lang = turn.lang if turn.interview_id else lang
         except EstrategaError as exc:
-            print(describe(exc, lang, assistant.runtime.prompts), file=sys.stderr)
+            print(describe(exc, lang, assistant.prompts), file=sys.stderr)
 
 
 CHAT_OWNER = "cli"  # the same owner as `assistant plan` and `assistant interview`
@@ -100,7 +100,7 @@ def _stream(assistant: Assistant, question: str, conversation: str | None,
     print("\n")
     for c in final.citations:
         print(f"[{c.marker}] {c.title} ({c.language}, {c.kind}) — {c.source_id}")
-    prompts = assistant.runtime.prompts
+    prompts = assistant.prompts
     name = final.composer if final.composer != "grounded" else prompts.phrase(
         "composer", final.language, "composer_name")
     print(prompts.phrase("composer", final.language, "answered_by", composer=name),

@@ -47,8 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands."""
-    from . import answers as cli_answers
-    from . import plan as cli_plan
+    from .answers import register as register_answers
+    from .plan import register as register_plan
 
     parser = argparse.ArgumentParser(prog="assistant", description="Estratega, a marketing "
                                      "strategy assistant (ES/FR/IT/EN).")
@@ -84,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     remove.add_argument("source_id")
     remove.set_defaults(handler=cmd_remove)
 
-    cli_answers.register(sub)
-    cli_plan.register(sub)
+    register_answers(sub)
+    register_plan(sub)
     return parser
 
 
@@ -103,7 +103,7 @@ def cmd_ingest(assistant: Assistant, args: argparse.Namespace) -> int:
     report = assistant.ingest(rebuild=args.rebuild, progress=progress)
     bar.close()
     for problem in report.skipped:
-        print(describe(problem, "en", assistant.runtime.prompts), file=sys.stderr)
+        print(describe(problem, "en", assistant.prompts), file=sys.stderr)
     print(
         f"added {len(report.added)}, updated {len(report.updated)}, removed "
         f"{len(report.removed)}, unchanged {report.unchanged} sources; "

@@ -54,7 +54,7 @@ def cmd_plan(assistant: Assistant, args: argparse.Namespace) -> int:
 
 def _draft_progress(assistant: Assistant, lang: str):  # noqa: ANN202
     """Prints, on stderr, which section a model is writing (only called when one drafts)."""
-    prompts = assistant.runtime.prompts
+    prompts = assistant.prompts
 
     def show(section: str, event: str, attempt: int) -> None:
         name = prompts.phrase("plan", lang, f"headings.{section}")
@@ -81,12 +81,12 @@ def cmd_interview(assistant: Assistant, args: argparse.Namespace,
     data = assistant.plans.export_plan(view.plan_id, args.format, CLI_OWNER)
     out = args.out or Path(f"plan-{view.plan_id}.{args.format}")
     _write(data, args.format, out)
-    print(assistant.runtime.prompts.phrase("interview", view.lang, "messages.plan_ready", path=out))
+    print(assistant.prompts.phrase("interview", view.lang, "messages.plan_ready", path=out))
     return 0
 
 
 def _show(assistant: Assistant, view: InterviewView) -> None:
-    say = lambda key, **v: assistant.runtime.prompts.phrase("interview", view.lang, key, **v)  # noqa: E731
+    say = lambda key, **v: assistant.prompts.phrase("interview", view.lang, key, **v)  # noqa: E731
     for message in view.messages:
         print(f"  {message}")
     if view.slot is None:

@@ -66,7 +66,7 @@ class ChatInterview:
         return self.plans.get_interview(state.id, owner) if state else None
 
     def _active_state(self, owner: str) -> Any:
-        for state in self.plans.database.list_interviews(owner):
+        for state in self.plans.interview_states(owner):
             if state.status != CONFIRMED and not state.plan_id and not state.chat_closed:
                 return state
         return None

@@ -6,12 +6,12 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
 from ..documents import BUILTIN_KINDS, Chunk, Source
 from ..errors import KnowledgeFileError
-from ..search.lexical import LexicalIndex
 from .chunking import split_source
 from .registry import SourceRecord, SourceRegistry
 from .store import ChunkStore
@@ -26,6 +26,20 @@ EMBED_BATCH = 64
 
 class BudgetExceeded(Exception):
     """Embedding a source ran past its deadline; nothing of it was stored."""
+
+
+class KeywordIndex(Protocol):
+    """What ingestion needs of the BM25 index (`search.lexical.LexicalIndex`): declared here so
+    that indexing does not import the search layer above it."""
+
+    @property
+    def ids(self) -> set[str]: ...
+
+    def add(self, chunk_id: str, text: str, fields: dict[str, str]) -> None: ...
+
+    def remove(self, chunk_ids: Iterable[str]) -> None: ...
+
+    def save(self, path: Path) -> None: ...
 
 
 @dataclass
@@ -49,7 +63,7 @@ class IngestReport:
 class Ingestor:
     """Adds, updates and removes sources so that all three indexes agree."""
 
-    def __init__(self, store: ChunkStore, registry: SourceRegistry, lexical: LexicalIndex,
+    def __init__(self, store: ChunkStore, registry: SourceRegistry, lexical: KeywordIndex,
                  lexical_path: Path, embed: Callable[[Sequence[str]], np.ndarray],
                  chunk_size: int = 1000, chunk_overlap: int = 120) -> None:
         self.store = store

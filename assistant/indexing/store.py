@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -113,13 +112,6 @@ class ChunkStore:
     def count(self) -> int:
         with self.errors():
             return int(self.collection.count())
-
-    def ids_by_source(self) -> dict[str, set[str]]:
-        """Chunk ids grouped by source id (the index's own view of what it holds)."""
-        groups: dict[str, set[str]] = defaultdict(set)
-        for record in self.records(include_documents=False):
-            groups[str(record.metadata.get("source_id", ""))].add(record.id)
-        return dict(groups)
 
     def records(self, include_documents: bool = True, where: dict[str, Any] | None = None,
                 page: int = 5000) -> Iterator[StoredChunk]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..prompts import PromptLibrary
 from .plan import sections
-from .plan.builder import Context
+from .plan.context import Context
 from .plan.formatting import format_number
 from .plan.model import Plan
 from .plan.playbook import Playbook

@@ -23,6 +23,7 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..backends import ChatModel
 from ..prompts import PromptError, PromptLibrary
 from .plan.model import Plan, Swot
 from .plan.playbook import Playbook
@@ -228,7 +229,7 @@ class DraftReport:
 class PlanDrafter:
     """Drafts plan sections with a chat model, judged by the validator."""
 
-    chat_model: Any
+    chat_model: ChatModel
     prompts: PromptLibrary
     playbook: Playbook
     knowledge: Knowledge | None = None

@@ -24,11 +24,9 @@ from .interview.state import CONFIRMED
 from .interview.understood import correction
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
-from .plan.builder import SourceTitle
 from .plan.charts import ChartImage
+from .plan.context import SourceTitle
 from .plan.export import FORMATS
-from .plan.model import NARRATIVE_SECTIONS
-from .plan.narrative import rewrite_sections
 from .plan.validator import Finding
 from .rebalance import rebalance
 from .understanding import Understander, Understanding
@@ -43,7 +41,6 @@ class PlanService:
     playbook: Playbook
     explain: Explain | None = None
     source_title: SourceTitle | None = None
-    chat_model: Any = None
     drafter: PlanDrafter | None = None  # with a chat model: the model drafts, the validator judges
     understander: Understander | None = None  # reads the answers (keywords alone when None)
     detect: Detect | None = None  # an answer's language, to notice one in another language
@@ -75,6 +72,10 @@ class PlanService:
     def list_interviews(self, owner: str) -> list[InterviewView]:
         """This owner's interviews, most recent first."""
         return [self.interviewer.view(s) for s in self.database.list_interviews(owner)]
+
+    def interview_states(self, owner: str) -> list[InterviewState]:
+        """This owner's saved interviews as stored (status, plan, chat), most recent first."""
+        return self.database.list_interviews(owner)
 
     def answer(self, interview_id: str, text: str, owner: str,
                progress: DraftProgress | None = None) -> InterviewView:
@@ -188,8 +189,6 @@ class PlanService:
         plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
         if self.drafter is not None:
             plan = self._model_draft(plan, inp, DRAFTED_SECTIONS, progress)
-        elif self.chat_model is not None:
-            plan = rewrite_sections(plan, inp.answers(), self.chat_model, self.prompts) or plan
         now = self.clock()
         plan = plan.model_copy(update={"id": self.new_id()})
         record = PlanRecord(plan.id, owner, interview.id if interview else None, plan.language,
@@ -220,9 +219,6 @@ class PlanService:
         if self.drafter is not None and section in DRAFTED_SECTIONS:
             candidate = self._model_draft(candidate, inp, (section,), progress,
                                           keep=plan.model_sections)
-        elif self.chat_model is not None and section in NARRATIVE_SECTIONS:
-            candidate = rewrite_sections(candidate, record.answers, self.chat_model,
-                                         self.prompts, (section,)) or candidate
         return self._save_checked(record, candidate)
 
     def edit_section(self, plan_id: str, section: str, value: Any, owner: str) -> Plan:

@@ -9,22 +9,38 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import DataDirNotWritable, InterviewNotFound, PlanNotFound
-from ..planning.interview.state import InterviewState
 from .engine import IMMEDIATE, make_engine, redact, sqlite_folder, translated
 from .schema import changes, interviews, plans
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK = 0x45535452  # "ESTR": the advisory lock id replicas take to migrate
+
+
+class StoredInterview(Protocol):
+    """What the database reads of an interview it saves (planning's `InterviewState`, which
+    this layer does not import: the planning layer hands in how to read one back)."""
+
+    id: str
+    owner: str
+    lang: str
+    status: str
+    created_at: float
+    updated_at: float
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+Interview = TypeVar("Interview", bound=StoredInterview)
 
 
 @dataclass
@@ -42,10 +58,14 @@ class PlanRecord:
     updated_at: float
 
 
-class Database:
-    """Interviews, plans and counters in one database: a SQLite file (a `Path`) or any URL."""
+class Database(Generic[Interview]):
+    """Interviews, plans and counters in one database: a SQLite file (a `Path`) or any URL.
+    `read_interview` rebuilds an interview from its saved JSON (`planning.persistence` passes
+    `InterviewState.from_json`; without it, interviews cannot be read back)."""
 
-    def __init__(self, target: Path | str) -> None:
+    def __init__(self, target: Path | str,
+                 read_interview: Callable[[dict[str, Any]], Interview] | None = None) -> None:
+        self.read_interview = read_interview
         text = str(target)
         self.url = text if "://" in text else f"sqlite:///{Path(target)}"
         self.where = redact(self.url)
@@ -122,7 +142,7 @@ class Database:
             index_elements=keys, set_={name: statement.excluded[name] for name in update})
 
     # -- interviews -------------------------------------------------------------------------
-    def save_interview(self, state: InterviewState) -> None:
+    def save_interview(self, state: Interview) -> None:
         """Insert or replace one interview, atomically."""
         with self._write() as conn:
             conn.execute(self._upsert(interviews, {
@@ -131,24 +151,29 @@ class Database:
                 "created_at": state.created_at, "updated_at": state.updated_at,
             }, ["lang", "status", "state", "updated_at"]))
 
-    def load_interview(self, interview_id: str, owner: str) -> InterviewState:
+    def load_interview(self, interview_id: str, owner: str) -> Interview:
         """One interview of this owner; InterviewNotFound otherwise (also for other owners)."""
         with self._read() as conn:
             row = conn.execute(sa.select(interviews.c.state).where(
                 interviews.c.id == interview_id, interviews.c.owner == owner)).first()
         if row is None:
             raise InterviewNotFound(interview_id=interview_id)
-        return InterviewState.from_json(json.loads(row[0]))
+        return self._interview(row[0])
 
-    def list_interviews(self, owner: str) -> list[InterviewState]:
+    def list_interviews(self, owner: str) -> list[Interview]:
         """This owner's interviews, most recently updated first."""
         with self._read() as conn:
             rows = conn.execute(sa.select(interviews.c.state).where(
                 interviews.c.owner == owner).order_by(interviews.c.updated_at.desc())).all()
-        return [InterviewState.from_json(json.loads(r[0])) for r in rows]
+        return [self._interview(r[0]) for r in rows]
+
+    def _interview(self, saved: str) -> Interview:
+        if self.read_interview is None:
+            raise TypeError("this Database was opened without read_interview")
+        return self.read_interview(json.loads(saved))
 
     # -- plans ------------------------------------------------------------------------------
-    def save_plan(self, record: PlanRecord, interview: InterviewState | None = None) -> None:
+    def save_plan(self, record: PlanRecord, interview: Interview | None = None) -> None:
         """Insert or replace a plan (and link its interview) in one transaction."""
         with self._write() as conn:
             conn.execute(self._upsert(plans, {

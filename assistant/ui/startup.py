@@ -22,6 +22,5 @@ def prepare(assistant: Assistant, out=sys.stderr) -> float:  # noqa: ANN001
         report = assistant.ingest(progress=show)
         print(f"\n  {report.chunks_added} passages indexed in {report.seconds:.1f} s", file=out,
               flush=True)
-    assistant.open()  # the store, once, so the first question is fast
-    assistant.runtime.vectors("marketing")
+    assistant.warm_up()  # the store, once, and one query, so the first question is fast
     return time.perf_counter() - started

@@ -5,18 +5,16 @@ team, regulation, busy and quiet months all act on the plan."""
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...prompts import PromptLibrary
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
+from .context import Context, SourceTitle
 from .facts import excluded_ids, facts_of, understanding_of
-from .formatting import format_number, month_name, month_span
+from .formatting import format_number
 from .funnel import funnel_plan
-from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
+from .model import Objective, Plan, Strategy, Tactic
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -32,51 +30,7 @@ from .selection import (
 if TYPE_CHECKING:
     from .inputs import PlanInput
 
-SourceTitle = Callable[[str, str, str], str | None]  # (kind, id, lang) -> title or None
 COUNT_KPIS = ("new_customers", "orders", "leads", "members")
-MAX_NAME_WORDS = 6
-
-
-@dataclass
-class Context:
-    """What every section needs: the answers, what they mean, the playbook, the phrases."""
-
-    inp: PlanInput
-    playbook: Playbook
-    prompts: PromptLibrary
-    source_title: SourceTitle | None = None
-    understood: Understanding | None = None
-    facts: PlanFacts | None = None
-    excluded: list[str] = field(default_factory=list)
-    funnel: FunnelPlan | None = None
-
-    @property
-    def lang(self) -> str:
-        return self.inp.language
-
-    def say(self, key: str, **variables: object) -> str:
-        """A plan phrase in the plan's language."""
-        return self.prompts.phrase("plan", self.lang, key, **variables)
-
-    @property
-    def btype_name(self) -> str:
-        """The business type's name in the plan's language."""
-        return self.playbook.business_types[self.facts.business_type].names[self.lang]
-
-    @property
-    def business(self) -> str:
-        """The business's own name, or the business type when no short name can be read."""
-        return short_name(self.inp.business) or self.btype_name
-
-    def month(self, plan_month: int) -> str:
-        """A plan month as a real month ("marzo de 2026")."""
-        month, year = self.facts.calendar_month(plan_month)
-        return month_name(month, year, self.lang)
-
-    def span(self, start: int, end: int) -> str:
-        """Plan months start..end as real months ("mar–may 2026")."""
-        (m1, y1), (m2, y2) = self.facts.calendar_month(start), self.facts.calendar_month(end)
-        return month_span(m1, y1, m2, y2, self.lang)
 
 
 def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
@@ -289,10 +243,3 @@ def nice(value: float) -> float:
     digits = max(0, len(str(int(value))) - 2)
     step = 10 ** digits
     return float(max(1, round(value / step) * step))
-
-
-def short_name(business: str) -> str:
-    """The business's name: the text before the first comma or dash, when it reads as a name
-    (a few words); "" otherwise, never a cut phrase."""
-    head = re.split(r",|;|\.\s|\s[—–-]\s|\(|:", business, maxsplit=1)[0].strip().rstrip(".")
-    return head if 0 < len(head.split()) <= MAX_NAME_WORDS else ""

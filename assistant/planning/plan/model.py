@@ -147,12 +147,6 @@ class PlanFacts(_Model):
         return index % 12 + 1, self.start_year + index // 12
 
 
-class FunnelStep(_Model):
-    name: str
-    value: float
-    rate: str = ""
-
-
 class FunnelPlan(_Model):
     """Reach -> leads -> customers for this budget, with the assumptions shown and changeable."""
 

@@ -118,42 +118,10 @@ class Playbook(BaseModel):
     tactics: dict[str, TacticTemplate]
     phrases: dict[str, Any] = Field(default_factory=dict)  # guide.json: the guide's wording
 
-    def resolve_channels(self, names: list[str]) -> tuple[set[str], list[str]]:
-        """Channel ids named by free texts (a group name names all its channels), and the
-        texts that matched nothing."""
-        found: set[str] = set()
-        unknown: list[str] = []
-        for name in names:
-            key = normalize_term(name)
-            if key in self.channels:
-                found.add(key)
-                continue
-            group = next((g for g, aliases in self.groups.items()
-                          if key == g or key in aliases), None)
-            if group:
-                found |= {cid for cid, ch in self.channels.items() if group in ch.groups}
-                continue
-            hit = next((cid for cid, ch in self.channels.items()
-                        if key == normalize_term(cid.replace("_", " "))
-                        or key in ch.aliases), None)
-            if hit is None:  # "Instagram y TikTok" style leftovers: any alias as a whole word
-                hit = next((cid for cid, ch in self.channels.items()
-                            if any(f" {alias} " in f" {key} " for alias in ch.aliases)), None)
-            if hit:
-                found.add(hit)
-            elif key:
-                unknown.append(name.strip())
-        return found, unknown
-
     def classify_goal(self, text: str) -> str | None:
         """The goal id a free text points to (an id, a goal's name, or keywords), or None."""
         return _classify(text, {gid: [*g.keywords, *g.names.values()]
                                 for gid, g in self.goals.items()})
-
-    def classify_business(self, text: str) -> str:
-        """The business type a description points to (professional services when unclear)."""
-        return _classify(text, {bid: b.keywords for bid, b in self.business_types.items()}) \
-            or "professional_services"
 
     def fits(self, business_type: str, tactic_id: str) -> bool:
         """Whether the playbook lists this tactic for this kind of business."""

@@ -22,7 +22,7 @@ from .model import (
 from .selection import COMPLIANCE
 
 if TYPE_CHECKING:
-    from .builder import Context
+    from .context import Context
 
 ALWAYS_CONCEPTS = ("marketing-plan", "swot", "positioning", "smart-objectives", "kpi", "roi",
                    "marketing-budget", "marketing-mix")

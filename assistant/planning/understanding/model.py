@@ -39,7 +39,7 @@ class BusinessProfile(BaseModel):
     """How the business sells, described by attributes instead of a type label. The playbook's
     business types are presets of these attributes; no business is forced into one."""
 
-    label: str = ""  # the owner's words for what it is: "espace de coworking", "brasserie artisanale"
+    label: str = ""  # the owner's words for what it is: "espace de coworking"
     name: str | None = None  # the business's name alone: "The Mill Yard Works"
     buyers: list[str] = Field(default_factory=list)  # people | businesses | donors
     # where they buy: premises | customer_site | own_site | marketplace | booking_platform |
