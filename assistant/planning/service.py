@@ -21,6 +21,8 @@ from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
 from .interview.machine import Detect, Explain
 from .interview.state import CONFIRMED
+from .interview.correcting import Change, apply_facts, read_facts
+from .interview.corrections import Fact
 from .interview.understood import correction
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
@@ -143,6 +145,24 @@ class PlanService:
         self.database.save_interview(state)
         view.understood = machine.understood_line(state)
         return view
+
+    def read_facts(self, interview_id: str, text: str, owner: str) -> list[Fact]:
+        """The facts a message states ("somos 2", "budget: 8000 €"), read for this interview."""
+        return read_facts(self.interviewer, self.database.load_interview(interview_id, owner),
+                          text)
+
+    def correct_facts(self, interview_id: str, facts: list[Fact],
+                      owner: str) -> tuple[InterviewView, list[Change]]:
+        """Store the facts that change something (saved only then), with what changed."""
+        state = self.database.load_interview(interview_id, owner)
+        machine = self.interviewer
+        changes = apply_facts(machine, state, facts)
+        if any(c.changed for c in changes):
+            state.updated_at = self.clock()
+            self.database.save_interview(state)
+        view = machine.view(state)
+        view.understood = machine.understood_line(state)
+        return view, changes
 
     def chat_lines(self, interview_id: str, owner: str) -> list[dict[str, Any]]:
         """The interview's conversation in the chat, as saved."""

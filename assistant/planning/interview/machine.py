@@ -13,6 +13,7 @@ from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
+from ..understanding.currency import local_currency
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
@@ -71,9 +72,12 @@ class Interviewer:
         return self._apply(state, {field: change[field]})
 
     def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
+        before = self.understood(state)
         current = dict(state.answers.get("understood") or {})
         current.update(overrides)
         state.answers["understood"] = current
+        if before is not None and self.understood(state) == before:  # never "corrected" for
+            return self.view(state, [self._say(state, "problems.correction_unknown")])  # nothing
         return self.view(state, [self._say(state, "understood.corrected")])
 
     # -- transitions ---------------------------------------------------------------------------
@@ -133,7 +137,8 @@ class Interviewer:
             raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
                                                            slot=key))
         try:
-            parsed = parse_slot(key, value, self.playbook, state.lang)
+            parsed = parse_slot(key, value, self.playbook, state.lang,
+                                local_currency(state.answers))
         except ParseProblem as problem:
             raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
         self._store(state, key, parsed)
@@ -248,7 +253,8 @@ class Interviewer:
         if text.isdigit() and choices and 1 <= int(text) <= len(choices):
             text = choices[int(text) - 1].value
         try:
-            value = parse_slot(slot.key, text, self.playbook, state.lang)
+            value = parse_slot(slot.key, text, self.playbook, state.lang,
+                               local_currency(state.answers))
         except ParseProblem as problem:
             return self.view(state, [self.problem(state.lang, problem)])
         if not state.awaiting_followup and slot.key not in state.followed_up \
