@@ -25,6 +25,7 @@ Embed = Callable[[list[str]], np.ndarray]
 PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
 CORRECTIONS = "correction_prototypes"
+SLOT_ANSWERS = "slot_answers"
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,9 @@ class Weights:
     # A correction (prompts/lexicon/correction_prototypes.json; set on the dev split of
     # tests/eval/interview_turns_dev.jsonl, benchmarks/interview_turns.py):
     correction_similarity: float = 4.0  # x (best correction example - best answer/question)
-    correction_opening: float = 0.8  # opens as corrections do: "No, …", "actually", "aspetta"
+    correction_opening: float = 1.2  # opens as corrections do: "No, …", "actually", "aspetta"
     correction_facts: float = 0.8  # states a fact another question (or the summary) set
-    correction_threshold: float = 0.5
+    correction_threshold: float = 1.5  # answers to the pending question reach 1.43 on dev
 
 
 @dataclass(frozen=True)
@@ -206,4 +207,7 @@ def slot_examples(prompts: object) -> dict[str, list[str]]:
             except Exception:  # noqa: BLE001 - a slot without an example has none
                 continue
             out.setdefault(key, []).append(str(example).split(":", 1)[-1].strip())
+    for lang in LANGUAGES:  # more answers per slot, as owners write them (data)
+        for key, texts in lexicon(SLOT_ANSWERS)[lang].items():
+            out.setdefault(key, []).extend(texts)
     return out

@@ -143,7 +143,7 @@ class ChatInterview:
                 category = value
                 continue
             try:
-                view = self.plans.edit(iid, key, value, owner)
+                view = self.plans.edit(iid, key, value, owner, given=True)
             except EstrategaError:
                 continue  # not usable as an answer: the question will be asked
             noted.append(f"{self.plans.interviewer.label(lang, key).lower()} «{value}»")
@@ -207,10 +207,10 @@ class ChatInterview:
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
                 answer = self._with_category(iid, owner, text)
             if self._is_question(view, answer):
-                lead = r.say(lang, "back_to_question", question="").rstrip(" :")
+                lead = r.say(lang, "back_lead")
                 again = r.view(view, notes=False)
                 if again and again[-1].kind == "question":
-                    again[-1] = r.question(view, lead=f"*{lead}:*")
+                    again[-1] = r.question(view, lead=f"*{lead}*")
                 return Turn(ask=text, then=again, interview_id=iid, lang=lang,
                             kind="side_question")
             text = answer

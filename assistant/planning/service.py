@@ -19,10 +19,10 @@ from .dependents import changed_objectives, refresh, stale_items
 from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
-from .interview.machine import Detect, Explain
-from .interview.state import CONFIRMED
 from .interview.correcting import Change, apply_facts, read_facts
 from .interview.corrections import Fact
+from .interview.machine import Detect, Explain
+from .interview.state import CONFIRMED
 from .interview.understood import correction
 from .persistence import Database, PlanRecord
 from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
@@ -91,9 +91,11 @@ class PlanService:
         """Skip the current optional question."""
         return self._step(interview_id, owner, lambda m, s: m.skip(s))
 
-    def edit(self, interview_id: str, slot: str, value: Any, owner: str) -> InterviewView:
-        """Change any answer; InvalidAnswer when the value cannot be used."""
-        return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value))
+    def edit(self, interview_id: str, slot: str, value: Any, owner: str,
+             given: bool = False) -> InterviewView:
+        """Change any answer; InvalidAnswer when the value cannot be used. `given`: told in
+        the request, before its question (not counted among the questions asked)."""
+        return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value, given))
 
     def correct(self, interview_id: str, field: str, value: Any, owner: str) -> InterviewView:
         """Set what was understood by choosing: business_type, goals, channels or excluded."""

@@ -26,11 +26,11 @@ from typing import Any
 
 from ...lexicon import lexicon
 from ...settings import LANGUAGES, PROJECT_ROOT
+from ..understanding.currency import currency_in, local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import SEASONS, months_in, seasons
 from .parsing import ParseProblem, parse_budget, parse_list
-from ..understanding.currency import currency_in, local_money
 
 CUES = "fact_cues"
 END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:no|not|non|pas|ni|nor|sino|mais|ma|but|pero|y no|e non|"

@@ -92,7 +92,7 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
             goals[0]["metric"] = value
         overrides["goals"] = goals
     elif field in SEASON_OVERRIDE:
-        apart = {"quiet_months", "closed_months", field}  # buying and full may overlap
+        apart = {"quiet_months", "closed_months"}  # buying and full months may overlap
         for other, name in SEASON_OVERRIDE.items():
             if other != field and u is not None and (other in apart or field in apart):
                 kept = [m for m in overrides.get(name, getattr(u, name)) if m not in value]

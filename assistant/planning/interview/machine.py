@@ -23,6 +23,7 @@ Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
 AREA = "interview"
 SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
+BY_SLOT = frozenset(s.key for s in SLOTS)
 LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
                     "constraints", "seasonality", "resources")
 
@@ -73,11 +74,18 @@ class Interviewer:
 
     def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
         before = self.understood(state)
-        current = dict(state.answers.get("understood") or {})
+        previous = state.answers.get("understood")
+        current = dict(previous or {})
         current.update(overrides)
         state.answers["understood"] = current
-        if before is not None and self.understood(state) == before:  # never "corrected" for
-            return self.view(state, [self._say(state, "problems.correction_unknown")])  # nothing
+        after = self.understood(state)
+        if before is not None and after is not None and before.model_dump(
+                exclude={"corrected"}) == after.model_dump(exclude={"corrected"}):
+            if previous is None:  # never "corrected" for nothing
+                state.answers.pop("understood", None)
+            else:
+                state.answers["understood"] = previous
+            return self.view(state, [self._say(state, "problems.correction_unknown")])
         return self.view(state, [self._say(state, "understood.corrected")])
 
     # -- transitions ---------------------------------------------------------------------------
@@ -86,6 +94,7 @@ class Interviewer:
         if lang:
             state.lang = lang
             state.answers["language"] = lang
+            state.given.append("language")  # never asked: the questions count from 1 without it
         state.position = self._next_slot(state)
         return self.view(state, [self._say(state, "messages.welcome")])
 
@@ -131,8 +140,10 @@ class Interviewer:
         state.awaiting_followup = False
         return self._advance(state, [self._say(state, "messages.skipped")])
 
-    def edit(self, state: InterviewState, key: str, value: Any) -> InterviewView:
-        """Change any answer directly; InvalidAnswer (with a message) when it cannot be used."""
+    def edit(self, state: InterviewState, key: str, value: Any,
+             given: bool = False) -> InterviewView:
+        """Change any answer directly; InvalidAnswer (with a message) when it cannot be used.
+        `given`: told before it was asked (in the request), so it is not counted as asked."""
         if key not in BY_KEY:
             raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
                                                            slot=key))
@@ -142,6 +153,8 @@ class Interviewer:
         except ParseProblem as problem:
             raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
         self._store(state, key, parsed)
+        if given and key not in state.given:
+            state.given.append(key)
         if state.position == key:
             return self._advance(state, [self._say(state, "messages.updated")])
         return self.view(state, [self._say(state, "messages.updated")])
@@ -191,16 +204,25 @@ class Interviewer:
                 understood_hint=self._say(state, "understood.correct_hint"),
             )
         slot = BY_KEY[state.position]
+        counted = self.counted(state)
+        detail = slot.key not in BY_SLOT
+        numbered = [d.key for d in DETAILS] if detail else counted
         return InterviewView(
             interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
             question=self._say(state, f"questions.{slot.key}"),
             example=self._say(state, f"examples.{slot.key}"),
             choices=self.choices(state.lang, slot), optional=not slot.required,
-            step=min(len(SLOTS), [s.key for s in (*SLOTS, *DETAILS)].index(slot.key) + 1),
-            total=len(SLOTS),
+            step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
+            total=len(numbered), detail=detail,
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
             messages=messages, plan_id=state.plan_id, title=_title(state),
         )
+
+    def counted(self, state: InterviewState) -> list[str]:
+        """The questions this interview asks, in order: those answered before being asked
+        (the language, what the request said) and those earlier answers told are left out."""
+        return [s.key for s in SLOTS if s.key not in state.given and (
+            s.key in state.answers or s.key in state.skipped or not self._known(state, s.key))]
 
     def summary(self, state: InterviewState) -> list[SummaryItem]:
         """Every slot with its answer, for confirmation."""

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...text import normalize_term
-from ..understanding.currency import ambiguous_mark, local_money
 from ..plan.playbook import Playbook
+from ..understanding.currency import ambiguous_mark, local_money
 from .parsing import (
     VAGUE,
     ParseProblem,
