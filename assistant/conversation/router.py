@@ -13,42 +13,25 @@ drafts the plan, `progress` hears which section it is writing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from ..errors import EstrategaError
 from ..planning.interview import InterviewView
-from ..planning.interview.corrections import SLOT_FIELDS, FactReader
-from ..planning.interview.parsing import ParseProblem, says_none
-from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
 from ..settings import LANGUAGES
 from ..text import fold, normalize_term
-from .corrections import correction_text
 from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
 from .intents import IntentRecognizer
-from .lines import Line, answer_lines
+from .lines import Line, Turn, answer_lines
+from .listening import Listener
 from .render import Renderer
 
 Detect = Callable[[str], str | None]  # a message's language, None when unsure
 Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
 Progress = Callable[[Line], None]  # hears each drafting line ("Writing: Diagnosis…") as it comes
-
-
-@dataclass
-class Turn:
-    """What one message produced. With `ask` set, the edge answers that question with the
-    answer chain, shows the answer, then `then`, and hands the answer to `answered`."""
-
-    lines: list[Line] = field(default_factory=list)
-    ask: str | None = None
-    then: list[Line] = field(default_factory=list)
-    interview_id: str | None = None
-    plan_id: str | None = None
-    lang: str = "en"
-    kind: str = ""  # what the message was: answer | correction | unclear | side_question | ...
 
 
 @dataclass
@@ -59,11 +42,6 @@ class ChatInterview:
     intents: IntentRecognizer
     renderer: Renderer
     detect: Detect | None = None
-
-    @cached_property
-    def facts(self) -> FactReader:
-        """How a message opens (the facts themselves are read by the plan service)."""
-        return FactReader()
 
     # -- the interview this owner has under way in the chat ----------------------------------
     def active(self, owner: str) -> InterviewView | None:
@@ -196,11 +174,11 @@ class ChatInterview:
                           *r.view(view, notes=False)]
             return done
         if command is None:
-            named = self._slot_named(view, text)
+            named = self.listener.slot_named(view, text)
             if named:
                 done.lines, done.kind = r.view(self.plans.goto(iid, named, owner)), "goto"
                 return done
-            fixed = self._correction(owner, view, text)
+            fixed = self.listener.correction(owner, view, text)
             if fixed is not None:
                 return fixed
             answer = text
@@ -235,89 +213,12 @@ class ChatInterview:
     def _is_question(self, view: InterviewView, text: str) -> bool:
         if view.slot is None:  # at the summary: numbers, "ok" and corrections are answers
             return self.intents.opens_with_question(text)
-        return not self._fits(view, text)
+        return not self.listener.fits(view, text)
 
-    def _fits(self, view: InterviewView, text: str) -> bool:
-        """Whether the message answers the pending question: it reads as what the question
-        asks (an amount, a period, channels), even when it ends with "?" or names a channel."""
-        slot = BY_KEY[view.slot or ""]
-        understander = self.plans.understander
-        if slot.kind == "list" and (says_none(text) or (
-                understander is not None and understander.channels.mentions(text))
-                or normalize_term(text) in (normalize_term(c.value) for c in view.choices)):
-            return True
-        if slot.kind in ("budget", "horizon", "language") or slot.key in NUMBER_FACTS:
-            try:
-                parse_slot(slot.key, text, self.plans.playbook, view.lang)
-                parsed = slot.kind != "budget" or any(ch.isdigit() for ch in text)
-            except ParseProblem:
-                parsed = False
-            if parsed:
-                return True
-        return self.intents.answer(text, slot.key, slot.kind).yes
-
-    def _correction(self, owner: str, view: InterviewView, text: str) -> Turn | None:
-        """A message that corrects what was said: the facts it states changed and echoed
-        ("type: coworking space (was: café)"), or an honest "I could not tell" with the
-        answers to choose from; None when the message is no correction."""
-        iid, lang, r = view.interview_id, view.lang, self.renderer
-        if self.intents.opens_with_question(text):
-            return None  # "¿qué es un KPI?": a question, whatever it names
-        facts = self.plans.read_facts(iid, text, owner)
-        own = SLOT_FIELDS.get(view.slot or "", ())
-        others = [f for f in facts if f.field not in own] if view.slot else facts
-        if view.slot is None and not others:
-            return None  # the summary reads numbers, "ok", and the older corrections itself
-        decision = self.intents.correction(text, view.slot, self.facts.opens_as_correction(text),
-                                           bool(others))
-        fits = view.slot is not None and self._fits(view, text)
-        done = Turn(interview_id=iid, lang=lang, kind="correction")
-        if others and (decision.yes or view.slot is None):
-            after, changes = self.plans.correct_facts(iid, others, owner)
-            done.lines = self._echo(after, changes)
-            return done
-        if fits or not decision.yes:
-            return None
-        before = self.plans.understood(iid, owner)
-        corrected = self.plans.correct_words(iid, correction_text(text, None) or text, owner)
-        if corrected is not None and self.plans.understood(iid, owner) != before:
-            corrected.messages = [r.say(lang, "corrected"), corrected.understood]
-            done.lines = r.view(corrected)
-            return done
-        done.kind = "unclear"
-        summary = self.plans.summary(iid, owner).summary
-        options = [(item.label, item.label) for item in summary
-                   if item.slot in self.plans.database.load_interview(iid, owner).answers][:8]
-        again = r.view(view, notes=False)
-        done.lines = [Line("assistant", r.say(lang, "unclear"), options, kind="note"), *again]
-        return done
-
-    def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:
-        """What changed, fact by fact, then what is understood now and the pending question."""
-        lang, r = view.lang, self.renderer
-        said = []
-        for change in changes:
-            name = r.say(lang, f"fields.{change.field}")
-            said.append(r.say(lang, "changed", field=name[:1].upper() + name[1:], now=change.now,
-                              was=change.was) if change.changed else
-                        r.say(lang, "unchanged", field=name[:1].upper() + name[1:],
-                              value=change.now))
-        view.messages = ["\n".join(said)]
-        if view.understood and any(c.changed for c in changes):
-            view.messages.append(view.understood)
-        return r.view(view)
-
-    def _slot_named(self, view: InterviewView, text: str) -> str | None:
-        """The question a message names by its label ("Presupuesto", from the choices
-        offered when a correction was unclear), to answer it again."""
-        key = normalize_term(text)
-        if not key or view.slot is None:
-            return None
-        for slot in BY_KEY:
-            if slot != view.slot and key == normalize_term(
-                    self.plans.interviewer.label(view.lang, slot)):
-                return slot
-        return None
+    @cached_property
+    def listener(self) -> Listener:
+        """Tells an answer from a correction and applies corrections."""
+        return Listener(self.plans, self.intents, self.renderer)
 
     def _with_category(self, iid: str, owner: str, text: str) -> str:
         """The business answer with the request's category ("Bottega Rossi" + "negozio")

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import PlanInputError, UnknownLanguage, UnknownSection
 from ..prompts import PromptError, PromptLibrary
 from ..settings import LANGUAGES
-from .dependents import changed_objectives, refresh, stale_items
+from .dependents import changed_objectives, follow, refresh, stale_items
 from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
@@ -268,9 +268,13 @@ class PlanService:
         if over:
             raise PlanInputError(problems=[self._finding(plan.language, f) for f in over])
         changed = changed_objectives(plan, candidate) if section == "strategy" else []
-        if changed:  # what serves these objectives is out of date until redrafted
-            candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
-                [*plan.stale, *stale_items(candidate, changed)]))})
+        if changed:  # what code writes follows at once; what a model wrote waits for it
+            inp = read_answers(record.answers, self.playbook, self.prompts)
+            candidate = follow(plan, candidate, inp, self.playbook, self.prompts)
+            if self.drafter is not None:
+                candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
+                    [*plan.stale, *(r for r in stale_items(candidate, changed)
+                                    if r.startswith("tactic:"))]))})
         return self._save_checked(record, candidate)
 
     def redraft_stale(self, plan_id: str, owner: str,
