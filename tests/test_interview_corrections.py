@@ -224,3 +224,29 @@ def test_the_chat_words_summary_and_plan_for_its_edge() -> None:
     for word in (" tu ", " ton ", " ta ", " tes ", "Ton ", "Tu ", " te "):
         assert word not in said, word
     assert french["back_lead"].endswith(" :")  # French spacing
+
+
+def test_channel_quick_replies_pick_several_then_done(tmp_path: Any) -> None:
+    from tests.plan_fixtures import make_service
+
+    service = make_service(tmp_path)
+    iid = service.start_interview("o", "fr").interview_id
+    for key, value in {"business": "La Brasserie du Canal, brasserie artisanale à Lyon",
+                       "offer": "bières en fût", "customers": "bars de Lyon",
+                       "goal": "gagner 20 nouveaux bars", "horizon_months": "un an",
+                       "budget": "6 000 €"}.items():
+        service.edit(iid, key, value, "o")
+    state = service.database.load_interview(iid, "o")
+    state.position = "channels"
+    service.database.save_interview(state)
+    options = Renderer(PROMPTS).question(service.get_interview(iid, "o")).options
+    assert ("+ Instagram", "+ Instagram") in options and ("Terminé", "terminé") in options
+    service.pick(iid, "Instagram", "o")
+    service.pick(iid, "e-mail", "o")
+    service.pick(iid, "site web", "o")
+    view = service.pick(iid, "site web", "o")  # tapped again: taken back
+    assert "Instagram, e-mail" in view.messages[0] and view.slot == "channels"
+    view = service.answer(iid, "terminé", "o")
+    assert service.database.load_interview(iid, "o").answers["channels"] == ["Instagram",
+                                                                             "e-mail"]
+    assert view.slot != "channels"

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..planning.interview import InterviewView
+from ..planning.interview.parsing import NONE_WORDS
 from ..planning.interview.slots import BY_KEY, DETAILS
 from ..prompts import PromptLibrary
+from ..text import normalize_term
 from .lines import Line
 
 AREA = "conversation"
+PICK = "+ "  # a quick reply that adds one item to a list answer
 DETAIL_KEYS = frozenset(d.key for d in DETAILS)
 ConceptCard = Callable[[str, str], Any]  # (concept id, lang) -> card with name, explanation
 
@@ -58,6 +61,10 @@ class Renderer:
             text += "\n\n" + self.prompts.phrase("interview", lang, "messages.current",
                                                  value=view.current_value)
         options = [(c.label, c.value) for c in view.choices][:8]
+        if BY_KEY[view.slot or "language"].kind == "list":  # several can be tapped, then done
+            options = [(f"+ {label}", f"{PICK}{value}") if normalize_term(value) not in
+                       NONE_WORDS else (label, value) for label, value in options]
+            options.append((self.say(lang, "options.done"), self.command(lang, "done")))
         if view.example and not options:
             options.append((self.say(lang, "options.example"),
                             view.example.split(":", 1)[-1].strip()))

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import EstrategaError
 from ..planning.interview import InterviewView
+from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
 from ..settings import LANGUAGES
@@ -27,7 +28,7 @@ from .extract import budget_phrase, business_phrase, goal_phrase, only_a_categor
 from .intents import IntentRecognizer
 from .lines import Line, Turn, answer_lines
 from .listening import Listener
-from .render import Renderer
+from .render import PICK, Renderer
 
 Detect = Callable[[str], str | None]  # a message's language, None when unsure
 Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
@@ -172,6 +173,10 @@ class ChatInterview:
             # Asking for a plan again while one is under way: where it was left.
             done.lines = [Line("assistant", r.say(lang, "resume"), kind="note"),
                           *r.view(view, notes=False)]
+            return done
+        if command is None and view.slot and text.startswith(PICK) and \
+                BY_KEY[view.slot].kind == "list":
+            done.lines, done.kind = r.view(self.plans.pick(iid, text[len(PICK):], owner)), "pick"
             return done
         if command is None:
             named = self.listener.slot_named(view, text)

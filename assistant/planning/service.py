@@ -83,6 +83,10 @@ class PlanService:
         (`progress` hears which section a model is writing)."""
         return self._step(interview_id, owner, lambda m, s: m.answer(s, text), progress)
 
+    def pick(self, interview_id: str, value: str, owner: str) -> InterviewView:
+        """A quick reply of a list question tapped: several can be chosen, then "done"."""
+        return self._step(interview_id, owner, lambda m, s: m.pick(s, value))
+
     def back(self, interview_id: str, owner: str) -> InterviewView:
         """Go to the previous question."""
         return self._step(interview_id, owner, lambda m, s: m.back(s))

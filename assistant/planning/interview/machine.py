@@ -108,11 +108,23 @@ class Interviewer:
             return self.back(state)
         if command == "skip":
             return self.skip(state)
+        if command == "done" and state.position and state.picked:
+            text, state.picked = ", ".join(state.picked), []
+            return self._fill(state, BY_KEY[state.position], text)
         if state.status == CONFIRMED:
             return self.view(state, [self._say(state, "messages.already_confirmed")])
         if state.position is None:
             return self._at_summary(state, text, command)
         return self._fill(state, BY_KEY[state.position], text)
+
+    def pick(self, state: InterviewState, value: str) -> InterviewView:
+        """One quick reply of a list question tapped (again: taken back); "done" answers."""
+        if state.position is None or BY_KEY[state.position].kind != "list":
+            return self.answer(state, value)
+        same = [p for p in state.picked if normalize_term(p) == normalize_term(value)]
+        state.picked = [p for p in state.picked if p not in same] + ([] if same else [value])
+        items = ", ".join(state.picked) or self._say(state, "messages.none_value")
+        return self.view(state, [self._say(state, "messages.picked", items=items)])
 
     def back(self, state: InterviewState) -> InterviewView:
         """Return to the previous question, showing the answer it has now."""

@@ -23,6 +23,7 @@ class InterviewState:
     awaiting_followup: bool = False
     language_noted: list[str] = field(default_factory=list)  # slots whose language was noted
     given: list[str] = field(default_factory=list)  # answered before being asked: not counted
+    picked: list[str] = field(default_factory=list)  # quick replies tapped for a list question
     plan_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
