@@ -75,6 +75,11 @@ READINGS = [
     ("it", "mesi forti: febbraio, maggio e dicembre; l'estate è bassa stagione",
      "quiet_months", [6, 7, 8]),
     ("fr", "mois calmes : janvier et février", "quiet_months", [1, 2]),
+    ("es", "a tope: julio, agosto", "capacity_months", [7, 8]),  # the summary's own labels
+    ("es", "compran más en: noviembre, diciembre", "decision_months", [11, 12]),
+    ("fr", "complet : juillet", "capacity_months", [7]),
+    ("it", "comprano di più a: dicembre", "decision_months", [12]),
+    ("it", "chiuso: agosto", "closed_months", [8]),
     ("es", "En enero cerramos por vacaciones", "closed_months", [1]),
     ("en", "We're closed in August", "closed_months", [8]),
     ("es", "También vendemos por Mercado Libre", "channels", ["Mercado Libre"]),

@@ -46,7 +46,7 @@ class Weights:
     correction_similarity: float = 4.0  # x (best correction example - best answer/question)
     correction_opening: float = 1.2  # opens as corrections do: "No, …", "actually", "aspetta"
     correction_facts: float = 0.8  # states a fact another question (or the summary) set
-    correction_threshold: float = 1.5  # answers to the pending question reach 1.43 on dev
+    correction_threshold: float = 1.0  # dev: corrections at a question 1.39+, answers < 0
 
 
 @dataclass(frozen=True)

@@ -376,7 +376,8 @@ class Interviewer:
         if understood is None:
             return False
         if key == "seasonality":
-            return bool(understood.busy_months or understood.quiet_months)
+            return bool(understood.busy_months or understood.quiet_months
+                        or understood.decision_months or understood.closed_months)
         return understood.hours_per_week is not None and understood.team_size is not None
 
     def _command(self, text: str) -> str | None:
