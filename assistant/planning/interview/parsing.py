@@ -217,6 +217,11 @@ def parse_list(value: Any) -> list[str]:
         items = re.split(r"[,;/\n+]|\s(?:y|e|et|and|o|ou|or|&)\s", f" {text} ")
         items = [i.strip(" .") for i in items]
     items = [i for i in items if i and normalize_term(i) not in NONE_WORDS]
+    # "Facebook Ads, no funcionó": a reason after the names is no channel (a name stays:
+    # "pas de Google Ads")
+    items = items[:1] + [i for i in items[1:] if not (re.match(
+        r"^(?:no|non|not|pas|ni|n'|nunca|jamais|mai|never)\b", i.lower())
+        and not re.search(r"\b[A-Z]", i))]
     seen: list[str] = []
     for item in items:
         if item.lower() not in (s.lower() for s in seen):
