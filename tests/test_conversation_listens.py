@@ -165,17 +165,17 @@ def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path
              "Fiori di Lucia, negozio di fiori a Bologna",
              "mazzi da 25 euro e composizioni per matrimoni",
              "privati del quartiere e coppie che si sposano", "salta", "salta",
-             "arrivare a 300 clienti abituali", "12 mesi",
-             "No, aspetta: i mesi forti sono febbraio, maggio e dicembre",
-             "salta", "4000 euro", "Instagram e passaparola", "nessuno", "salta",
-             "lavoro da sola, 3 ore a settimana", "ok"]
+             "arrivare a 300 clienti abituali", "12 mesi", "salta",
+             "No, aspetta: siamo in due, lavoro con mia sorella",  # while the budget waits
+             "4000 euro", "Instagram e passaparola", "nessuno", "salta",
+             "3 ore a settimana", "ok"]
     result = subprocess.run([sys.executable, "-m", "assistant", "chat"], cwd=tmp_path, env=env,
                             input="\n".join(typed) + "\n", capture_output=True, text=True,
                             timeout=600)
     out = result.stdout
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Domanda 1 di" in out and "Question 2" not in out
-    assert "(prima:" in out  # the correction echoed
+    assert "Squadra: 2 (prima:" in out  # the correction echoed
     assert "scheda" not in out.lower() and " tab" not in out.lower()
     assert "Prime azioni" in out
     written = list(tmp_path.glob("plan-*.md"))
