@@ -43,6 +43,7 @@ READINGS = [
      "cervecería artesanal"),
     ("it", "Non è un negozio generico, siamo un laboratorio floreale", "business_label",
      "laboratorio floreale"),
+    ("it", "no, siamo un panificio, non un negozio", "business_label", "panificio"),
     ("es", "Se llama Mate y Compañía, no Mate & Co", "name", "Mate y Compañía"),
     ("fr", "Elle s'appelle Brasserie du Vieux Canal", "name", "Brasserie du Vieux Canal"),
     ("it", "Si chiama Fiori di Lucia e Marta", "name", "Fiori di Lucia e Marta"),

@@ -74,7 +74,7 @@ class Listener:
             after, changes = self.plans.correct_facts(iid, others, owner)
             done.lines = self._echo(after, changes)
             return done
-        if fits or not decision.yes:
+        if not decision.yes:
             return None
         before = self.plans.understood(iid, owner)
         corrected = self.plans.correct_words(iid, correction_text(text, None) or text, owner)
@@ -82,6 +82,8 @@ class Listener:
             corrected.messages = [r.say(lang, "corrected"), corrected.understood]
             done.lines = r.view(corrected)
             return done
+        if fits:
+            return None  # "no, mejor 6 meses": the pending question's answer after all
         done.kind = "unclear"
         summary = self.plans.summary(iid, owner).summary
         options = [(item.label, item.label) for item in summary

@@ -152,8 +152,8 @@ class FactReader:
         folded, where = folded_map(text)
         for match in self.cues["identity"].finditer(folded):
             before = folded[max(0, match.start() - 12):match.start()]
-            if re.search(r"(?<![a-z])(no|not|non|pas|n)\s*$", before):
-                continue  # "no somos un café": denied
+            if re.search(r"(?<![a-z])(no|not|non|pas|n) $", before):
+                continue  # "no somos un café": denied ("No, somos…" is not: a comma between)
             phrase = self._after("identity", text[where[match.start()]:])
             if phrase and not re.match(r"\d", phrase):
                 return re.sub(r"^(?:un|una|une|uno|a|an)\s+", "", phrase, flags=re.I)
