@@ -256,3 +256,19 @@ def test_channel_quick_replies_pick_several_then_done(tmp_path: Any) -> None:
     assert service.database.load_interview(iid, "o").answers["channels"] == ["Instagram",
                                                                              "e-mail"]
     assert view.slot != "channels"
+
+
+def test_an_unsure_kind_of_business_is_asked_with_choices_once(
+        interviewer: Interviewer) -> None:
+    state = InterviewState(id="i3", owner="o", lang="it")
+    interviewer.start(state, "it")
+    for text in ("Studio Nove, in centro a Bologna", "lavori su misura per chi ce li chiede",
+                 "persone del quartiere"):
+        interviewer.answer(state, text)
+    state.position = "goal"
+    view = interviewer.answer(state, "trovare 50 clienti nuovi")
+    asked = [m for m in view.messages if m.startswith("Non sono sicuro del tipo")]
+    assert len(asked) == 1 and " / " in asked[0]
+    state.position = "excluded_channels"
+    again = interviewer.answer(state, "nessuno")
+    assert not [m for m in again.messages if m.startswith("Non sono sicuro")]

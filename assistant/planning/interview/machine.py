@@ -24,6 +24,7 @@ Detect = Callable[[str], str | None]  # text -> its language, None when unsure
 AREA = "interview"
 SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
 BY_SLOT = frozenset(s.key for s in SLOTS)
+UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
 LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
                     "constraints", "seasonality", "resources")
 
@@ -315,7 +316,24 @@ class Interviewer:
             if line:
                 view.messages.append(line)
                 view.understood = line
+                view.messages += self._unsure(state)
         return view
+
+    def _unsure(self, state: InterviewState) -> list[str]:
+        """Below the confidence threshold, the kind of business is asked with choices, once
+        (never guessed silently); the owner's own word for it ends the question."""
+        u = self.understood(state)
+        if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
+                or "unsure_type" in state.followed_up:
+            return []
+        kinds = [k for k in (u.business_type, *u.business_alternatives)
+                 if k in self.playbook.business_types][:3]
+        if len(kinds) < 2:
+            return []
+        state.followed_up.append("unsure_type")
+        names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
+        return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
+                          first=names[0])]
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""
