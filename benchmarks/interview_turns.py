@@ -5,10 +5,12 @@ language and overall: corrections that changed the right fact, answers taken as 
 questions taken as side questions, and reading accuracy (the fact after the message equals the
 expected value, for every row that names one).
 
-    .venv/bin/python benchmarks/interview_turns.py [--set dev|blind] [--errors]
+    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|blind] [--errors]
 
-dev: tests/eval/interview_turns_dev.jsonl (ours, used to set the correction weights);
-blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code).
+dev: tests/eval/interview_turns_dev.jsonl (ours, 98 turns, used to set the correction weights);
+dev2: tests/eval/interview_turns_dev2.jsonl (ours, 24 turns written after the code, run once,
+not tuned on); blind: tests/eval/interview_turns_blind.jsonl (written by someone who never
+read the code).
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from assistant.planning.interview.state import ASKING, CONFIRMING  # noqa: E402
 from assistant.settings import LANGUAGES, Settings  # noqa: E402
 from assistant.text import fold  # noqa: E402
 
-SETS = {"dev": "interview_turns_dev.jsonl", "blind": "interview_turns_blind.jsonl"}
+SETS = {"dev": "interview_turns_dev.jsonl", "dev2": "interview_turns_dev2.jsonl",
+        "blind": "interview_turns_blind.jsonl"}
 OWNER = "user:bench"
 
 
