@@ -171,17 +171,23 @@ class FactReader:
     def _numbers(self, text: str, folded: str, local: str | None) -> list[Fact]:
         """Budget, average sale, margin, goal target, customers today: a cue and its number."""
         clauses = [c for c in re.split(r",\s|;|\s(?:pas|not|non|no)\s", text) if c.strip()]
-        first = clauses[0] if clauses else text
+
+        def clause(regex: re.Pattern[str]) -> str:
+            """The clause the cue is in ("Perdón, el margen ronda el 35 %": the second)."""
+            return next((c for c in clauses if regex.search(folded_map(c)[0])),
+                        clauses[0] if clauses else text)
+
         out: list[Fact] = []
         if self.cues["average_sale"].search(folded):
-            value = amount(first)
+            value = amount(clause(self.cues["average_sale"]))
             if value is not None:
                 return [Fact("average_sale", value)]
         if self.cues["margin"].search(folded):
-            value = margin(first)
+            value = margin(clause(self.cues["margin"]))
             if value is not None:
                 return [Fact("margin", value)]
         if self.cues["budget"].search(folded) and re.search(r"\d", text):
+            first = clause(self.cues["budget"])
             try:
                 budget = parse_budget(re.sub(r"^\D*?(?=[$£€\d])", "", local_money(first, local)),
                                       default_currency=local or "EUR")
@@ -194,16 +200,17 @@ class FactReader:
                     out.append(Fact("currency", code))
                 return out
         if self.cues["goal"].search(folded):
-            value = first_count(self._after("goal", text) or first)
+            value = first_count(self._after("goal", text) or clause(self.cues["goal"]))
             if value is not None:
                 return [Fact("goal_target", value)]
-        hours = re.search(r"\d\s*(?:h|hrs?|horas?|heures?|ore|hours?)\b", folded)
-        if hours:
-            value = hours_per_week(first, self.data)
+        hours = re.compile(r"\d\s*(?:h|hrs?|horas?|heures?|ore|hours?)\b")
+        if hours.search(folded):
+            value = hours_per_week(clause(hours), self.data)
             if value is not None:
                 return [Fact("hours_per_week", value)]
         if self.cues["current_customers"].search(folded) and not self.data.word_pattern(
                 "persons").search(folded):
+            first = clause(self.cues["current_customers"])
             value = first_count(first)
             if value is not None and not re.search(r"\d\s*(?:%|€|\$|£)", first):
                 return [Fact("current_customers", value)]

@@ -33,8 +33,12 @@ def current(state: InterviewState, u: Understanding | None, field: str,
     if field == "currency":
         return (u.currency if u and u.currency else None) or (
             answers.get("budget") or {}).get("currency")
-    if u is None:
-        return None
+    if u is None:  # before the goal is known, only what the owner set by hand
+        overrides = answers.get("understood") or {}
+        profile = overrides.get("profile") or {}
+        if field in ("business_label", "name"):
+            return profile.get("label" if field == "business_label" else "name")
+        return overrides.get(SEASON_OVERRIDE.get(field, field))
     if field == "business_label":
         kind = playbook.business_types.get(u.business_type)
         return u.profile.label or (kind.names[state.lang] if kind else u.business_type)
