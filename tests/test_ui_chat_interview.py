@@ -152,7 +152,7 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
     expect(understood).to_contain_text("negozio al dettaglio")  # read as a shop
     send(page, CORRECTION, DOMANDA(7))
-    expect(page.locator("#chatbot")).to_contain_text("Tipo: panificio (prima: ")  # #22: what changed
+    expect(page.locator("#chatbot")).to_contain_text("Tipo: panificio (prima: ")
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
     expect(understood).to_contain_text("panificio e pasticceria")  # now a bakery
     expect(understood).not_to_contain_text("negozio al dettaglio")
