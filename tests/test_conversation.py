@@ -101,9 +101,10 @@ def test_a_complete_italian_interview_in_the_conversation(assistant: Assistant) 
     assert "negozio al dettaglio" in understood  # read as a shop...
     assert a.plans.understood(turn.interview_id, OWNER).business_type == "retail"
 
-    # ...corrected in words: the understood type changes, and the conversation says so.
+    # ...corrected in words: the understood type changes, and the conversation says what
+    # changed and what it was (#22: no bare "corrected").
     _, lines = say(a, "no, siamo un panificio, non un negozio")
-    assert lines[0].text == "Grazie, corretto."
+    assert lines[0].text.startswith("Tipo: panificio (prima: ")
     assert "panificio e pasticceria" in lines[1].text and "negozio al dettaglio" not in \
         lines[1].text and lines[-1].kind == "question"
     assert a.plans.understood(turn.interview_id, OWNER).business_type == "bakery"

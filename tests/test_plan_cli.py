@@ -72,7 +72,7 @@ def test_interview_runs_from_piped_stdin(tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Plan de marketing de Floristería Lola")
     assert "3.000 €" in text
-    assert "Pregunta 2 de 14" in capsys.readouterr().out
+    assert "Pregunta 1 de 13" in capsys.readouterr().out  # #22: the language was given
 
 
 def test_plan_command_writes_a_pdf_and_refuses_to_print_one(tmp_path, capsys):

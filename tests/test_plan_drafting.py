@@ -199,24 +199,30 @@ def test_cli_plan_prints_which_section_the_model_writes(
 @pytest.mark.parametrize("with_model", [False, True])
 def test_changed_objective_flags_its_dependents_and_redrafts_them_in_one_step(
         tmp_path: Path, with_model: bool) -> None:
+    # #22: what code writes (KPI rows, milestones, ROI) follows the edited objective at once;
+    # only what a model writes (the tactics' content) is flagged and redrafted in one step.
     base = _base()
     model = ScriptedChatModel.with_replies(tactics(base, action="Visitar oficinas con ramos"))
     service = make_service(tmp_path)
+    if with_model:
+        service.drafter = _drafter(model)
+        service.drafter = None  # drafted without it; the model is there for the redraft
     plan = service.draft_plan(ANSWERS, "ana")
     strategy_value = plan.strategy.model_dump()
     first = strategy_value["objectives"][0]
     first.update(target_value=80.0, text="Conseguir 80 clientes nuevos para oficinas.")
-    edited = service.edit_section(plan.id, "strategy", strategy_value, "ana")
-    serving = [t.id for t in edited.tactics if first["id"] in t.objective_ids]
-    assert serving and {f"tactic:{tid}" for tid in serving} <= set(edited.stale)
-    assert f"kpi:{first['id']}" in edited.stale
-    assert {f"budget:{tid}" for tid in serving} <= set(edited.stale)
-    assert any(ref.startswith("calendar:") for ref in edited.stale)
-    assert "Desactualizado" in export_plan(edited, "md", PROMPTS).decode()
-    row = next(k for k in edited.measurement.kpis if k.objective_id == first["id"])
-    assert "80" not in row.target  # still the old target until redrafted
     if with_model:
         service.drafter = _drafter(model)
+    edited = service.edit_section(plan.id, "strategy", strategy_value, "ana")
+    serving = [t.id for t in edited.tactics if first["id"] in t.objective_ids]
+    row = next(k for k in edited.measurement.kpis if k.objective_id == first["id"])
+    assert "80" in row.target
+    assert any("80" in m for p in edited.calendar for m in p.milestones)
+    if with_model:
+        assert serving and {f"tactic:{tid}" for tid in serving} <= set(edited.stale)
+        assert "Desactualizado" in export_plan(edited, "md", PROMPTS).decode()
+    else:
+        assert edited.stale == []
     redone = service.redraft_stale(plan.id, "ana")
     assert redone.stale == [] and not service.findings(redone)
     row = next(k for k in redone.measurement.kpis if k.objective_id == first["id"])

@@ -73,18 +73,18 @@ def test_a_whole_interview_through_the_chat_endpoint(app: RunningApp) -> None:
     client = gradio_client.Client(app.url, verbose=False)
     ask = lambda text: texts(client.predict(text, "it", api_name="/ask")[0])  # noqa: E731
     said = ask(START)
-    assert "«negozio»" in said[-2] and DOMANDA(2).search(said[-1])
+    assert "«negozio»" in said[-2] and DOMANDA(1).search(said[-1])  # #22: counted from 1
     for text in BEFORE_GOAL:
         said = ask(text)
     said = ask(SIDE)
     assert any("KPI" in s for s in said[-4:-1])  # the answer (and its sources)
-    assert "Torniamo all'intervista" in said[-1] and DOMANDA(5).search(said[-1])
+    assert "Torniamo all'intervista" in said[-1] and DOMANDA(4).search(said[-1])
     for text in AFTER_SIDE:
         said = ask(text)
     understood = next(s for s in said[-3:] if s.startswith("Ho capito:"))
     assert "negozio al dettaglio" in understood and "panificio" not in understood
     said = ask(CORRECTION)  # the understood type changes from shop to bakery
-    assert any("Grazie, corretto." in s for s in said[-4:])
+    assert any(s.startswith("Tipo: panificio (prima: ") for s in said[-4:])  # #22: echoed
     corrected = next(s for s in said[-3:] if s.startswith("Ho capito:"))
     assert "panificio e pasticceria" in corrected and "negozio al dettaglio" not in corrected
     for _ in range(12):
@@ -124,35 +124,35 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     page = context.new_page()
     page.goto(app.url)
     expect(page.locator("#plan-starter")).to_have_text("Prepara il mio piano di marketing")
-    send(page, START, DOMANDA(2))
+    send(page, START, DOMANDA(1))
     expect(page.locator("#chatbot")).to_contain_text("«negozio»")
-    send(page, BEFORE_GOAL[0], DOMANDA(3))
-    send(page, BEFORE_GOAL[1], DOMANDA(4))
+    send(page, BEFORE_GOAL[0], DOMANDA(2))
+    send(page, BEFORE_GOAL[1], DOMANDA(3))
     # A quick reply under the question: "Perché?" answers with the concept card.
     page.locator("#chatbot").get_by_role("button", name="Perché?").last.click()
-    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(4))
+    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(3))
     expect(page.locator("#chatbot")).to_contain_text("[1] scheda concetto")
-    send(page, BEFORE_GOAL[2], DOMANDA(5))
+    send(page, BEFORE_GOAL[2], DOMANDA(4))
     send(page, SIDE, "Torniamo all'intervista")
     page.reload()  # mid-interview: the conversation and the pending question come back
-    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(5))
+    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(4))
     expect(page.locator("#chatbot")).to_contain_text(SIDE)
     # The plan tab shows the chat's pending question without pressing Resume...
     pending = page.locator("#chatbot .bot-row").last.inner_text()
     asked = next(q for q in QUESTIONS.values() if q in pending)
     page.get_by_role("tab", name="Piano di marketing").click()
-    expect(page.locator("#iv-progress")).to_contain_text(DOMANDA(5))
+    expect(page.locator("#iv-progress")).to_contain_text(DOMANDA(4))
     expect(page.locator("#iv-question")).to_contain_text(asked)
     page.locator("#iv-skip").click()  # ...and the chat picks up the step taken there
-    expect(page.locator("#iv-progress")).to_contain_text(DOMANDA(6))
+    expect(page.locator("#iv-progress")).to_contain_text(DOMANDA(5))
     page.get_by_role("tab", name="Chat").click()
-    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(6))
-    send(page, "salta", DOMANDA(7))
-    send(page, AFTER_SIDE[2], DOMANDA(8))
+    expect(page.locator("#chatbot .bot-row").last).to_contain_text(DOMANDA(5))
+    send(page, "salta", DOMANDA(6))
+    send(page, AFTER_SIDE[2], DOMANDA(7))
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
     expect(understood).to_contain_text("negozio al dettaglio")  # read as a shop
-    send(page, CORRECTION, DOMANDA(8))
-    expect(page.locator("#chatbot")).to_contain_text("Grazie, corretto.")
+    send(page, CORRECTION, DOMANDA(7))
+    expect(page.locator("#chatbot")).to_contain_text("Tipo: panificio (prima: ")
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
     expect(understood).to_contain_text("panificio e pasticceria")  # now a bakery
     expect(understood).not_to_contain_text("negozio al dettaglio")

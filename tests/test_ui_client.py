@@ -127,7 +127,7 @@ def test_a_second_client_cannot_see_or_remove_the_firsts_upload_or_interview(
     # The first client still has both, untouched.
     assert "wombat-secret.txt" in str(first.predict("en", api_name="/sources")[0])
     reopened = first.predict(interview, "en", api_name="/open_saved")
-    assert "Question 3 of" in reopened[0]
+    assert "Question 2 of" in reopened[0]
 
 
 def test_api_parameters_and_outputs_have_meaningful_names(client) -> None:  # noqa: ANN001

@@ -65,27 +65,27 @@ def test_html_in_a_business_name_stays_text_through_the_interview_and_plan(page)
     page.get_by_role("tab", name="Marketing plan").click()
     page.locator("#new-interview").click()
     progress = page.locator("#iv-progress")
-    expect(progress).to_contain_text("Question 2 of")
+    expect(progress).to_contain_text("Question 1 of")
 
     def reply(text: str, then: str) -> None:
         page.locator("#iv-answer textarea").fill(text)
         page.locator("#iv-next").click()
         expect(progress).to_contain_text(then)
 
-    reply(f"{IMG} Bakery {SCRIPT}, a bakery in Seville", "Question 3 of")
-    reply("Sourdough bread <b onclick=alert(2)>and pastries</b>, 4 euros a loaf", "Question 4 of")
-    reply("Families and office workers in the neighbourhood", "Question 5 of")
-    for then in ("Question 6 of", "Question 7 of"):
+    reply(f"{IMG} Bakery {SCRIPT}, a bakery in Seville", "Question 2 of")
+    reply("Sourdough bread <b onclick=alert(2)>and pastries</b>, 4 euros a loaf", "Question 3 of")
+    reply("Families and office workers in the neighbourhood", "Question 4 of")
+    for then in ("Question 5 of", "Question 6 of"):
         page.locator("#iv-skip").click()
         expect(progress).to_contain_text(then)
     page.locator(".iv-option").first.click()
-    expect(progress).to_contain_text("Question 8 of")
+    expect(progress).to_contain_text("Question 7 of")
     page.locator(".iv-option").filter(has_text="6 months").click()
-    expect(progress).to_contain_text("Question 9 of")  # busy and quiet months
+    expect(progress).to_contain_text("Question 8 of")  # busy and quiet months
     page.locator("#iv-skip").click()
-    expect(progress).to_contain_text("Question 10 of")
-    reply("3000 euros", "Question 11 of")
-    for then in ("Question 12 of", "Question 13 of", "Question 14 of"):
+    expect(progress).to_contain_text("Question 9 of")
+    reply("3000 euros", "Question 10 of")
+    for then in ("Question 11 of", "Question 12 of", "Question 13 of"):
         page.locator("#iv-skip").click()
         expect(progress).to_contain_text(then)
     page.locator("#iv-skip").click()

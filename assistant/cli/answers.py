@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 import uuid
+from dataclasses import replace
+from pathlib import Path
 
 from ..answering.answers import Answer
 from ..conversation import Line
@@ -42,7 +44,8 @@ def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
     (quick replies shown as numbers to type). Errors are shown and the chat goes on."""
     conversation = uuid.uuid4().hex
     lang = args.lang or "en"
-    chat = assistant.conversation
+    shared = assistant.conversation
+    chat = replace(shared, renderer=replace(shared.renderer, terminal=True))  # no UI words
     print("Estratega — Ctrl-D to quit.", file=sys.stderr)
     for line in chat.history(CHAT_OWNER):  # an interview left under way: where it was
         _print_line(line)
@@ -59,6 +62,8 @@ def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
             turn = chat.turn(CHAT_OWNER, text, lang)
             for line in turn.lines:
                 _print_line(line)
+            if turn.plan_id:
+                _save_plan(assistant, turn.plan_id, turn.lang)
             if turn.ask is not None:
                 answer = _stream(assistant, turn.ask, conversation,
                                  turn.lang if turn.interview_id else args.lang)
@@ -71,6 +76,14 @@ def cmd_chat(assistant: Assistant, args: argparse.Namespace) -> int:
 
 
 CHAT_OWNER = "cli"  # the same owner as `assistant plan` and `assistant interview`
+
+
+def _save_plan(assistant: Assistant, plan_id: str, lang: str) -> None:
+    """The drafted plan written next to the user (Markdown), and where it is."""
+    path = Path(f"plan-{plan_id}.md")
+    path.write_bytes(assistant.plans.export_plan(plan_id, "md", CHAT_OWNER))
+    print(assistant.runtime.prompts.phrase("conversation", lang, "plan_open_cli",
+                                           path=str(path.resolve())) + "\n")
 
 
 def _print_line(line: Line) -> None:

@@ -24,6 +24,8 @@ from ..text import words
 Embed = Callable[[list[str]], np.ndarray]
 PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
+CORRECTIONS = "correction_prototypes"
+SLOT_ANSWERS = "slot_answers"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,12 @@ class Weights:
     reads_as_answer: float = 1.2  # parses as the pending slot's amount / period
     plan_threshold: float = 0.0
     answer_threshold: float = 0.0
+    # A correction (prompts/lexicon/correction_prototypes.json; set on the dev split of
+    # tests/eval/interview_turns_dev.jsonl, benchmarks/interview_turns.py):
+    correction_similarity: float = 4.0  # x (best correction example - best answer/question)
+    correction_opening: float = 1.2  # opens as corrections do: "No, …", "actually", "aspetta"
+    correction_facts: float = 0.8  # states a fact another question (or the summary) set
+    correction_threshold: float = 1.0  # dev: corrections at a question 1.39+, answers < 0
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ class IntentRecognizer:
         protos = lexicon(PROTOTYPES)
         self.prototypes = {label: [t for lang in LANGUAGES for t in protos[lang][label]]
                            for label in ("plan_request", "question", "answer")}
+        fixes = lexicon(CORRECTIONS)
+        self.prototypes["correction"] = [t for lang in LANGUAGES for t in fixes[lang]]
         self._vectors: dict[str, np.ndarray] = {}
 
     # -- evidence ----------------------------------------------------------------------------
@@ -149,6 +159,23 @@ class IntentRecognizer:
         score = sum(evidence.values())
         return Decision(score > w.answer_threshold, round(score, 3), evidence)
 
+    def correction(self, text: str, slot: str | None, opens: bool, states_facts: bool) -> Decision:
+        """Whether the message corrects something already said rather than answering the
+        pending question (`slot`, None at the summary) or asking: its likeness to correction
+        examples, how it opens (`opens`) and whether it states another question's fact."""
+        w = self.weights
+        sim = 0.0
+        if self.embed is not None:
+            vector = self._one(text)
+            rival = max(self.similarity(text, "question", vector),
+                        self.similarity(text, "answer", vector, slot) if slot else -1.0)
+            sim = self.similarity(text, "correction", vector) - rival
+        evidence = {"similarity": w.correction_similarity * sim,
+                    "opening": w.correction_opening if opens else 0.0,
+                    "facts": w.correction_facts if states_facts else -w.correction_facts}
+        score = sum(evidence.values())
+        return Decision(score > w.correction_threshold, round(score, 3), evidence)
+
 
 def _reads_as(kind: str, text: str) -> bool:
     """Whether the text parses as what a budget or horizon question expects."""
@@ -180,4 +207,7 @@ def slot_examples(prompts: object) -> dict[str, list[str]]:
             except Exception:  # noqa: BLE001 - a slot without an example has none
                 continue
             out.setdefault(key, []).append(str(example).split(":", 1)[-1].strip())
+    for lang in LANGUAGES:  # more answers per slot, as owners write them (data)
+        for key, texts in lexicon(SLOT_ANSWERS)[lang].items():
+            out.setdefault(key, []).extend(texts)
     return out

@@ -46,3 +46,17 @@ def answer_lines(answer: Any) -> list[Line]:
         lines.append(Line("assistant", c.passage, title=f"[{c.marker}] {c.title}",
                           kind="source"))
     return lines
+
+
+@dataclass
+class Turn:
+    """What one message produced. With `ask` set, the edge answers that question with the
+    answer chain, shows the answer, then `then`, and hands the answer to `answered`."""
+
+    lines: list[Line] = field(default_factory=list)
+    ask: str | None = None
+    then: list[Line] = field(default_factory=list)
+    interview_id: str | None = None
+    plan_id: str | None = None
+    lang: str = "en"
+    kind: str = ""  # what the message was: answer | correction | unclear | side_question | ...

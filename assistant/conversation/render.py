@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..planning.interview import InterviewView
-from ..planning.interview.slots import BY_KEY
+from ..planning.interview.parsing import NONE_WORDS
+from ..planning.interview.slots import BY_KEY, DETAILS
 from ..prompts import PromptLibrary
+from ..text import normalize_term
 from .lines import Line
 
 AREA = "conversation"
+PICK = "+ "  # a quick reply that adds one item to a list answer
+DETAIL_KEYS = frozenset(d.key for d in DETAILS)
 ConceptCard = Callable[[str, str], Any]  # (concept id, lang) -> card with name, explanation
 
 
@@ -23,6 +27,7 @@ class Renderer:
     prompts: PromptLibrary
     card: ConceptCard | None = None
     titles: Callable[[str], str] | None = None  # article id -> title
+    terminal: bool = False  # `assistant chat`: no words about the web UI's tabs
 
     def say(self, lang: str, key: str, **values: Any) -> str:
         """A conversation phrase."""
@@ -45,8 +50,9 @@ class Renderer:
     def question(self, view: InterviewView, lead: str = "") -> Line:
         """The pending question with its example and quick replies."""
         lang = view.lang
-        head = f"*{self.say(lang, 'question_progress', step=view.step, total=view.total)}*"
-        if view.optional:
+        progress = "detail_progress" if view.detail else "question_progress"
+        head = f"*{self.say(lang, progress, step=view.step, total=view.total)}*"
+        if view.optional and not view.detail:
             head += f" · *{self.say(lang, 'optional')}*"
         text = f"{head}\n\n**{view.question}**"
         if view.example:
@@ -55,6 +61,10 @@ class Renderer:
             text += "\n\n" + self.prompts.phrase("interview", lang, "messages.current",
                                                  value=view.current_value)
         options = [(c.label, c.value) for c in view.choices][:8]
+        if BY_KEY[view.slot or "language"].kind == "list":  # several can be tapped, then done
+            options = [(f"+ {label}", f"{PICK}{value}") if normalize_term(value) not in
+                       NONE_WORDS else (label, value) for label, value in options]
+            options.append((self.say(lang, "options.done"), self.command(lang, "done")))
         if view.example and not options:
             options.append((self.say(lang, "options.example"),
                             view.example.split(":", 1)[-1].strip()))
@@ -105,7 +115,8 @@ class Renderer:
         from babel.numbers import format_currency
 
         objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
-        tactics = sorted(plan.tactics, key=lambda t: (t.start_month, t.id))[:3]
+        tactics = [t for t in sorted(plan.tactics, key=lambda t: (t.start_month, t.id))
+                   if t.actions][:3]
         actions = "\n".join(f"{i}. **{t.name}**: {t.actions[0]}"
                             for i, t in enumerate(tactics, 1))
         budget = format_currency(plan.budget.total_cents / 100, plan.budget.currency,
@@ -113,10 +124,10 @@ class Renderer:
         text = "\n\n".join([
             f"**{self.say(lang, 'plan_ready', title=plan.title)}**",
             self.say(lang, "plan_goal", goal=objective),
-            f"{self.say(lang, 'plan_actions')}\n{actions}",
+            *([f"{self.say(lang, 'plan_actions')}\n\n{actions}"] if actions else []),
             self.say(lang, "plan_budget", budget=budget),
             *self.drafting(plan, lang),
-            self.say(lang, "plan_open")])
+            *([] if self.terminal else [self.say(lang, "plan_open")])])
         return Line("assistant", text, kind="plan")
 
     def drafting(self, plan: Any, lang: str) -> list[str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..errors import DatabaseUnavailable, EstrategaError
@@ -24,30 +25,17 @@ from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
 from ..settings import LANGUAGES
 from ..text import fold, normalize_term
-from .corrections import correction_text
 from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
 from .intents import IntentRecognizer
-from .lines import Line, answer_lines
-from .render import Renderer
+from .lines import Line, Turn, answer_lines
+from .listening import Listener
+from .render import PICK, Renderer
 
 log = logging.getLogger("estratega.conversation")
 
 Detect = Callable[[str], str | None]  # a message's language, None when unsure
 Ask = Callable[..., Any]  # (question, conversation_id=, lang=, owner=) -> Answer
 Progress = Callable[[Line], None]  # hears each drafting line ("Writing: Diagnosis…") as it comes
-
-
-@dataclass
-class Turn:
-    """What one message produced. With `ask` set, the edge answers that question with the
-    answer chain, shows the answer, then `then`, and hands the answer to `answered`."""
-
-    lines: list[Line] = field(default_factory=list)
-    ask: str | None = None
-    then: list[Line] = field(default_factory=list)
-    interview_id: str | None = None
-    plan_id: str | None = None
-    lang: str = "en"
 
 
 @dataclass
@@ -143,7 +131,7 @@ class ChatInterview:
                 category = value
                 continue
             try:
-                view = self.plans.edit(iid, key, value, owner)
+                view = self.plans.edit(iid, key, value, owner, given=True)
             except EstrategaError:
                 continue  # not usable as an answer: the question will be asked
             noted.append(f"{self.plans.interviewer.label(lang, key).lower()} «{value}»")
@@ -195,25 +183,28 @@ class ChatInterview:
             done.lines = [Line("assistant", r.say(lang, "resume"), kind="note"),
                           *r.view(view, notes=False)]
             return done
+        if command is None and view.slot and text.startswith(PICK) and \
+                BY_KEY[view.slot].kind == "list":
+            done.lines, done.kind = r.view(self.plans.pick(iid, text[len(PICK):], owner)), "pick"
+            return done
         if command is None:
-            fixed = correction_text(text, view.slot, self.intents)
-            if fixed:
-                corrected = self.plans.correct_words(iid, fixed, owner)
-                if corrected is not None:
-                    corrected.messages = [r.say(lang, "corrected")]
-                    if corrected.understood:
-                        corrected.messages.append(corrected.understood)
-                    done.lines = r.view(corrected)
-                    return done
+            named = self.listener.slot_named(view, text)
+            if named:
+                done.lines, done.kind = r.view(self.plans.goto(iid, named, owner)), "goto"
+                return done
+            fixed = self.listener.correction(owner, view, text)
+            if fixed is not None:
+                return fixed
             answer = text
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
                 answer = self._with_category(iid, owner, text)
             if self._is_question(view, answer):
-                lead = r.say(lang, "back_to_question", question="").rstrip(" :")
+                lead = r.say(lang, "back_lead")
                 again = r.view(view, notes=False)
                 if again and again[-1].kind == "question":
-                    again[-1] = r.question(view, lead=f"*{lead}:*")
-                return Turn(ask=text, then=again, interview_id=iid, lang=lang)
+                    again[-1] = r.question(view, lead=f"*{lead}*")
+                return Turn(ask=text, then=again, interview_id=iid, lang=lang,
+                            kind="side_question")
             text = answer
         drafting: list[Line] = []
 
@@ -223,6 +214,7 @@ class ChatInterview:
             if progress is not None:
                 progress(line)
 
+        done.kind = "answer" if command is None else "command"
         after = self.plans.answer(iid, text, owner, progress=heard)
         if after.plan_id:
             plan = self.plans.get_plan(after.plan_id, owner)
@@ -235,7 +227,12 @@ class ChatInterview:
     def _is_question(self, view: InterviewView, text: str) -> bool:
         if view.slot is None:  # at the summary: numbers, "ok" and corrections are answers
             return self.intents.opens_with_question(text)
-        return not self.intents.answer(text, view.slot, BY_KEY[view.slot].kind).yes
+        return not self.listener.fits(view, text)
+
+    @cached_property
+    def listener(self) -> Listener:
+        """Tells an answer from a correction and applies corrections."""
+        return Listener(self.plans, self.intents, self.renderer)
 
     def _with_category(self, iid: str, owner: str, text: str) -> str:
         """The business answer with the request's category ("Bottega Rossi" + "negozio")

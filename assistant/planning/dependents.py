@@ -1,14 +1,18 @@
 """What hangs on an objective: the tactics that serve it, their budget lines, the calendar
-periods they run in and the objective's KPI row. When an objective changes, these are flagged
-out of date on the plan (`Plan.stale`) and redrafted in one step, with or without a model."""
+periods they run in and the objective's KPI row. When an objective changes, what code writes is
+recomputed at once (`follow`: the objective's own sentence, the summary, milestones, KPI rows,
+the ROI line); what a model wrote is flagged out of date (`Plan.stale`) and redrafted in one
+step."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..prompts import PromptLibrary
 from .plan import sections
 from .plan.context import Context
+from .plan.facts import understanding_of
 from .plan.formatting import format_number
 from .plan.model import Plan
 from .plan.playbook import Playbook
@@ -43,6 +47,54 @@ def stale_items(plan: Plan, objective_ids: list[str]) -> list[str]:
     refs += [f"kpi:{oid}" for oid in objective_ids
              if oid not in {k.objective_id for k in plan.measurement.kpis}]
     return list(dict.fromkeys(refs))
+
+
+def follow(old: Plan, new: Plan, inp: Any, playbook: Playbook, prompts: PromptLibrary) -> Plan:
+    """`new` (objectives edited) with everything code writes recomputed from its objectives:
+    an objective's sentence when it was the standard one (the owner's own words stay), the
+    summary when the builder wrote it, then the KPIs, milestones and ROI (`refresh`)."""
+    ctx = Context(inp, playbook, prompts, understood=understanding_of(inp), facts=new.facts,
+                  funnel=new.funnel, excluded=list(new.excluded_channels))
+    before = {o.id: o for o in old.strategy.objectives}
+    objectives = []
+    for o in new.strategy.objectives:
+        was = before.get(o.id)
+        if was is not None and o.text == was.text and _standard(ctx, was) == was.text:
+            o = o.model_copy(update={"text": _standard(ctx, o)})
+        objectives.append(o)
+    strategy = new.strategy.model_copy(update={"objectives": objectives})
+    funnel = _funnel(new.funnel, old.strategy.objectives, objectives)
+    ctx.funnel = funnel
+    fresh = refresh(new.model_copy(update={"strategy": strategy, "funnel": funnel}), inp,
+                    playbook, prompts)
+    if new.summary == sections.summary(ctx, old.strategy.objectives, old.tactics):
+        fresh = fresh.model_copy(update={"summary": sections.summary(ctx, objectives,
+                                                                     fresh.tactics)})
+    return fresh
+
+
+def _funnel(funnel: Any, old: list[Any], new: list[Any]) -> Any:
+    """The funnel with the owner's new-customer target the edited objective now states: the
+    contacts and the reach it needs follow from the funnel's own rates."""
+    if funnel is None or funnel.period:
+        return funnel
+    before = {o.id: o.target_value for o in old}
+    for o in new:
+        if o.kpi == "new_customers" and before.get(o.id) not in (None, o.target_value):
+            needed = math.ceil(o.target_value / funnel.lead_to_customer)
+            return funnel.model_copy(update={
+                "owner_target": int(o.target_value), "leads_needed": needed,
+                "reach_needed": math.ceil(needed / funnel.reach_to_lead)})
+    return funnel
+
+
+def _standard(ctx: Context, o: Any) -> str:
+    """The sentence the builder writes for an objective (its KPI's template)."""
+    kpi = ctx.playbook.kpis.get(o.kpi)
+    if kpi is None or o.period:
+        return ""
+    return kpi.objective[ctx.lang].format(target=format_number(o.target_value, ctx.lang),
+                                          month=ctx.month(o.deadline_month))
 
 
 def refresh(plan: Plan, inp: Any, playbook: Playbook, prompts: PromptLibrary) -> Plan:

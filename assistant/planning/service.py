@@ -15,10 +15,12 @@ from pydantic import TypeAdapter, ValidationError
 from ..errors import PlanInputError, UnknownLanguage, UnknownSection
 from ..prompts import PromptError, PromptLibrary
 from ..settings import LANGUAGES
-from .dependents import changed_objectives, refresh, stale_items
+from .dependents import changed_objectives, follow, refresh, stale_items
 from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
+from .interview.correcting import Change, apply_facts, read_facts
+from .interview.corrections import Fact
 from .interview.machine import Detect, Explain
 from .interview.state import CONFIRMED
 from .interview.understood import correction
@@ -83,6 +85,10 @@ class PlanService:
         (`progress` hears which section a model is writing)."""
         return self._step(interview_id, owner, lambda m, s: m.answer(s, text), progress)
 
+    def pick(self, interview_id: str, value: str, owner: str) -> InterviewView:
+        """A quick reply of a list question tapped: several can be chosen, then "done"."""
+        return self._step(interview_id, owner, lambda m, s: m.pick(s, value))
+
     def back(self, interview_id: str, owner: str) -> InterviewView:
         """Go to the previous question."""
         return self._step(interview_id, owner, lambda m, s: m.back(s))
@@ -91,9 +97,11 @@ class PlanService:
         """Skip the current optional question."""
         return self._step(interview_id, owner, lambda m, s: m.skip(s))
 
-    def edit(self, interview_id: str, slot: str, value: Any, owner: str) -> InterviewView:
-        """Change any answer; InvalidAnswer when the value cannot be used."""
-        return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value))
+    def edit(self, interview_id: str, slot: str, value: Any, owner: str,
+             given: bool = False) -> InterviewView:
+        """Change any answer; InvalidAnswer when the value cannot be used. `given`: told in
+        the request, before its question (not counted among the questions asked)."""
+        return self._step(interview_id, owner, lambda m, s: m.edit(s, slot, value, given))
 
     def correct(self, interview_id: str, field: str, value: Any, owner: str) -> InterviewView:
         """Set what was understood by choosing: business_type, goals, channels or excluded."""
@@ -145,6 +153,24 @@ class PlanService:
         self.database.save_interview(state)
         view.understood = machine.understood_line(state)
         return view
+
+    def read_facts(self, interview_id: str, text: str, owner: str) -> list[Fact]:
+        """The facts a message states ("somos 2", "budget: 8000 €"), read for this interview."""
+        return read_facts(self.interviewer, self.database.load_interview(interview_id, owner),
+                          text)
+
+    def correct_facts(self, interview_id: str, facts: list[Fact],
+                      owner: str) -> tuple[InterviewView, list[Change]]:
+        """Store the facts that change something (saved only then), with what changed."""
+        state = self.database.load_interview(interview_id, owner)
+        machine = self.interviewer
+        changes = apply_facts(machine, state, facts)
+        if any(c.changed for c in changes):
+            state.updated_at = self.clock()
+            self.database.save_interview(state)
+        view = machine.view(state)
+        view.understood = machine.understood_line(state)
+        return view, changes
 
     def chat_lines(self, interview_id: str, owner: str) -> list[dict[str, Any]]:
         """The interview's conversation in the chat, as saved."""
@@ -243,9 +269,13 @@ class PlanService:
         if over:
             raise PlanInputError(problems=[self._finding(plan.language, f) for f in over])
         changed = changed_objectives(plan, candidate) if section == "strategy" else []
-        if changed:  # what serves these objectives is out of date until redrafted
-            candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
-                [*plan.stale, *stale_items(candidate, changed)]))})
+        if changed:  # what code writes follows at once; what a model wrote waits for it
+            inp = read_answers(record.answers, self.playbook, self.prompts)
+            candidate = follow(plan, candidate, inp, self.playbook, self.prompts)
+            if self.drafter is not None:
+                candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
+                    [*plan.stale, *(r for r in stale_items(candidate, changed)
+                                    if r.startswith("tactic:"))]))})
         return self._save_checked(record, candidate)
 
     def redraft_stale(self, plan_id: str, owner: str,

@@ -13,6 +13,7 @@ from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
+from ..understanding.currency import local_currency
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
@@ -22,6 +23,8 @@ Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
 AREA = "interview"
 SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
+BY_SLOT = frozenset(s.key for s in SLOTS)
+UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
 LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
                     "constraints", "seasonality", "resources")
 
@@ -71,9 +74,19 @@ class Interviewer:
         return self._apply(state, {field: change[field]})
 
     def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
-        current = dict(state.answers.get("understood") or {})
+        before = self.understood(state)
+        previous = state.answers.get("understood")
+        current = dict(previous or {})
         current.update(overrides)
         state.answers["understood"] = current
+        after = self.understood(state)
+        if before is not None and after is not None and before.model_dump(
+                exclude={"corrected"}) == after.model_dump(exclude={"corrected"}):
+            if previous is None:  # never "corrected" for nothing
+                state.answers.pop("understood", None)
+            else:
+                state.answers["understood"] = previous
+            return self.view(state, [self._say(state, "problems.correction_unknown")])
         return self.view(state, [self._say(state, "understood.corrected")])
 
     # -- transitions ---------------------------------------------------------------------------
@@ -82,6 +95,7 @@ class Interviewer:
         if lang:
             state.lang = lang
             state.answers["language"] = lang
+            state.given.append("language")  # never asked: the questions count from 1 without it
         state.position = self._next_slot(state)
         return self.view(state, [self._say(state, "messages.welcome")])
 
@@ -95,11 +109,23 @@ class Interviewer:
             return self.back(state)
         if command == "skip":
             return self.skip(state)
+        if command == "done" and state.position and state.picked:
+            text, state.picked = ", ".join(state.picked), []
+            return self._fill(state, BY_KEY[state.position], text)
         if state.status == CONFIRMED:
             return self.view(state, [self._say(state, "messages.already_confirmed")])
         if state.position is None:
             return self._at_summary(state, text, command)
         return self._fill(state, BY_KEY[state.position], text)
+
+    def pick(self, state: InterviewState, value: str) -> InterviewView:
+        """One quick reply of a list question tapped (again: taken back); "done" answers."""
+        if state.position is None or BY_KEY[state.position].kind != "list":
+            return self.answer(state, value)
+        same = [p for p in state.picked if normalize_term(p) == normalize_term(value)]
+        state.picked = [p for p in state.picked if p not in same] + ([] if same else [value])
+        items = ", ".join(state.picked) or self._say(state, "messages.none_value")
+        return self.view(state, [self._say(state, "messages.picked", items=items)])
 
     def back(self, state: InterviewState) -> InterviewView:
         """Return to the previous question, showing the answer it has now."""
@@ -127,16 +153,21 @@ class Interviewer:
         state.awaiting_followup = False
         return self._advance(state, [self._say(state, "messages.skipped")])
 
-    def edit(self, state: InterviewState, key: str, value: Any) -> InterviewView:
-        """Change any answer directly; InvalidAnswer (with a message) when it cannot be used."""
+    def edit(self, state: InterviewState, key: str, value: Any,
+             given: bool = False) -> InterviewView:
+        """Change any answer directly; InvalidAnswer (with a message) when it cannot be used.
+        `given`: told before it was asked (in the request), so it is not counted as asked."""
         if key not in BY_KEY:
             raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
                                                            slot=key))
         try:
-            parsed = parse_slot(key, value, self.playbook, state.lang)
+            parsed = parse_slot(key, value, self.playbook, state.lang,
+                                local_currency(state.answers))
         except ParseProblem as problem:
             raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
         self._store(state, key, parsed)
+        if given and key not in state.given:
+            state.given.append(key)
         if state.position == key:
             return self._advance(state, [self._say(state, "messages.updated")])
         return self.view(state, [self._say(state, "messages.updated")])
@@ -186,16 +217,25 @@ class Interviewer:
                 understood_hint=self._say(state, "understood.correct_hint"),
             )
         slot = BY_KEY[state.position]
+        counted = self.counted(state)
+        detail = slot.key not in BY_SLOT
+        numbered = [d.key for d in DETAILS] if detail else counted
         return InterviewView(
             interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
             question=self._say(state, f"questions.{slot.key}"),
             example=self._say(state, f"examples.{slot.key}"),
             choices=self.choices(state.lang, slot), optional=not slot.required,
-            step=min(len(SLOTS), [s.key for s in (*SLOTS, *DETAILS)].index(slot.key) + 1),
-            total=len(SLOTS),
+            step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
+            total=len(numbered), detail=detail,
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
             messages=messages, plan_id=state.plan_id, title=_title(state),
         )
+
+    def counted(self, state: InterviewState) -> list[str]:
+        """The questions this interview asks, in order: those answered before being asked
+        (the language, what the request said) and those earlier answers told are left out."""
+        return [s.key for s in SLOTS if s.key not in state.given and (
+            s.key in state.answers or s.key in state.skipped or not self._known(state, s.key))]
 
     def summary(self, state: InterviewState) -> list[SummaryItem]:
         """Every slot with its answer, for confirmation."""
@@ -248,7 +288,8 @@ class Interviewer:
         if text.isdigit() and choices and 1 <= int(text) <= len(choices):
             text = choices[int(text) - 1].value
         try:
-            value = parse_slot(slot.key, text, self.playbook, state.lang)
+            value = parse_slot(slot.key, text, self.playbook, state.lang,
+                               local_currency(state.answers))
         except ParseProblem as problem:
             return self.view(state, [self.problem(state.lang, problem)])
         if not state.awaiting_followup and slot.key not in state.followed_up \
@@ -275,7 +316,24 @@ class Interviewer:
             if line:
                 view.messages.append(line)
                 view.understood = line
+                view.messages += self._unsure(state)
         return view
+
+    def _unsure(self, state: InterviewState) -> list[str]:
+        """Below the confidence threshold, the kind of business is asked with choices, once
+        (never guessed silently); the owner's own word for it ends the question."""
+        u = self.understood(state)
+        if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
+                or "unsure_type" in state.followed_up:
+            return []
+        kinds = [k for k in (u.business_type, *u.business_alternatives)
+                 if k in self.playbook.business_types][:3]
+        if len(kinds) < 2:
+            return []
+        state.followed_up.append("unsure_type")
+        names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
+        return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
+                          first=names[0])]
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""
@@ -336,7 +394,8 @@ class Interviewer:
         if understood is None:
             return False
         if key == "seasonality":
-            return bool(understood.busy_months or understood.quiet_months)
+            return bool(understood.busy_months or understood.quiet_months
+                        or understood.decision_months or understood.closed_months)
         return understood.hours_per_week is not None and understood.team_size is not None
 
     def _command(self, text: str) -> str | None:

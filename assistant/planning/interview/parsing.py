@@ -20,6 +20,7 @@ from typing import Any
 from ...lexicon import lexicon, words_of
 from ...settings import LANGUAGES
 from ...text import fold, normalize_term
+from ..understanding.currency import ambiguous_mark
 
 MAX_HORIZON = 36
 MAX_BUDGET = 100_000_000
@@ -217,6 +218,11 @@ def parse_list(value: Any) -> list[str]:
         items = re.split(r"[,;/\n+]|\s(?:y|e|et|and|o|ou|or|&)\s", f" {text} ")
         items = [i.strip(" .") for i in items]
     items = [i for i in items if i and normalize_term(i) not in NONE_WORDS]
+    # "Facebook Ads, no funcionó": a reason after the names is no channel (a name stays:
+    # "pas de Google Ads")
+    items = items[:1] + [i for i in items[1:] if not (re.match(
+        r"^(?:no|non|not|pas|ni|n'|nunca|jamais|mai|never)\b", i.lower())
+        and not re.search(r"\b[A-Z]", i))]
     seen: list[str] = []
     for item in items:
         if item.lower() not in (s.lower() for s in seen):
@@ -259,3 +265,20 @@ def first_number(text: str) -> float | None:
     if not match or 1900 <= int(match.group(1)) <= 2100:  # a year is not a target
         return None
     return float(match.group(1))
+
+
+def currency_in(text: str, local: str | None) -> str | None:
+    """The currency an amount is written in, the local one deciding an ambiguous mark.
+
+    >>> currency_in("$1.500.000 pesos", "ARS"), currency_in("1.500.000 pesos", "MXN")
+    ('ARS', 'MXN')
+    >>> currency_in("3000 dollars", None), currency_in("pesos argentinos", None)
+    ('USD', 'ARS')
+    """
+    marks = ambiguous_mark(text)
+    if marks and local in marks:
+        return local
+    said = _currency(text)
+    if said:
+        return said
+    return None

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...text import normalize_term
 from ..plan.playbook import Playbook
+from ..understanding.currency import ambiguous_mark, local_money
 from .parsing import (
     VAGUE,
     ParseProblem,
@@ -65,15 +66,22 @@ MAX_TEXT = 1000
 NUMBER_FACTS = ("current_customers", "average_sale", "margin")  # answers that need a number
 
 
-def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en") -> Any:
-    """The stored value of one answer; ParseProblem when it cannot be used."""
+def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en",
+               local: str | None = None) -> Any:
+    """The stored value of one answer; ParseProblem when it cannot be used. `local`: the
+    currency where the business is, which reads "pesos" or a bare "$" (ARS in Argentina)."""
     slot = BY_KEY[key]
     if slot.kind == "language":
         return parse_language(value)
     if slot.kind == "horizon":
         return parse_horizon(value)
     if slot.kind == "budget":
-        return parse_budget(value, default_currency="USD" if lang == "en" else "EUR")
+        if isinstance(value, str):
+            marks = ambiguous_mark(value)
+            if marks and "ARS" in marks and local not in marks:
+                raise ParseProblem("budget_pesos")  # which pesos? asked, never guessed
+            value = local_money(value, local)
+        return parse_budget(value, default_currency=local or ("USD" if lang == "en" else "EUR"))
     if slot.kind == "list":
         if not isinstance(value, list | tuple | str):
             raise ParseProblem("list_invalid")

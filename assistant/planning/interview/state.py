@@ -22,6 +22,8 @@ class InterviewState:
     followed_up: list[str] = field(default_factory=list)
     awaiting_followup: bool = False
     language_noted: list[str] = field(default_factory=list)  # slots whose language was noted
+    given: list[str] = field(default_factory=list)  # answered before being asked: not counted
+    picked: list[str] = field(default_factory=list)  # quick replies tapped for a list question
     plan_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
@@ -80,6 +82,7 @@ class InterviewView:
     title: str = ""  # the business, as answered (for lists of saved interviews)
     understood: str = ""  # "I understood: …", once the business and the goal are known
     understood_hint: str = ""  # how to correct it
+    detail: bool = False  # an optional detail offered at the summary (numbered apart)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""

@@ -25,10 +25,14 @@ def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Play
              if u.business_type in playbook.business_types else u.business_type]
     if u.goals:
         parts.append(say("goals", items=", ".join(_goal(g, lang, say, playbook) for g in u.goals)))
+    if u.decision_months:  # the seasons as the owner told them, one fact each
+        parts.append(say("decision", items=_months(u.decision_months, lang)))
     if u.busy_months:
         parts.append(say("busy", items=_months(u.busy_months, lang)))
     if u.quiet_months:
         parts.append(say("quiet", items=_months(u.quiet_months, lang)))
+    if u.closed_months:
+        parts.append(say("closed", items=_months(u.closed_months, lang)))
     names = lambda ids: ", ".join(playbook.channels[c].names[lang] for c in ids  # noqa: E731
                                   if c in playbook.channels)
     if u.channel_ids:

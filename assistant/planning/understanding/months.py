@@ -179,3 +179,81 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
             if closed_words.search(fold(clause)):
                 out += [m for m in months_in(clause, data, lang) if m not in out]
     return sorted(out)
+
+
+SEASONS = ("decision_months", "capacity_months", "quiet_months", "closed_months")
+
+
+def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict[str, list[int]]:
+    """The four seasons of an answer, clause by clause: months customers buy most (decision),
+    months at capacity, quiet (open but slow: "morti", "flojo", "calano", low season) and
+    closed. A busy word that says neither ("mesi forti", "peak") counts for both of the first.
+
+    >>> from assistant.settings import PROJECT_ROOT
+    >>> from .data import load_understanding_data
+    >>> data = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+    >>> s = seasons("mesi forti: febbraio, maggio e dicembre; l'estate è bassa stagione", data)
+    >>> s["decision_months"], s["capacity_months"], s["quiet_months"]
+    ([2, 5, 12], [2, 5, 12], [6, 7, 8])
+    >>> seasons("Le vendite calano in estate", data, "it")["quiet_months"]
+    [6, 7, 8]
+    >>> s = seasons("Customers buy in November; we are full in December; closed in August", data)
+    >>> s["decision_months"], s["capacity_months"], s["closed_months"]
+    ([11], [12], [8])
+    """
+    found: dict[str, list[int]] = {k: [] for k in SEASONS}
+    closed = closed_months(text, data, lang)
+    for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
+        pending: list[int] = []
+        label: tuple[str, ...] | None = None  # "mois calmes : janvier et février"
+        for clause in re.split(r",|:|\bbut\b|\bpero\b|\bmais\b|\bma\b|\bper[oò]\b", segment):
+            months = [m for m in months_in(clause, data, lang) if m not in closed]
+            folded = fold(clause)
+            rest = _without_months(folded, data, lang)
+            verdict = _verdict(folded, rest, data)
+            if not months:
+                if verdict and pending:
+                    _assign(found, verdict, pending)
+                    pending = []
+                elif verdict:
+                    label = verdict
+                continue
+            verdict = verdict or label
+            if verdict is None:
+                if not re.search(r"[a-z]{3,}", rest) or not data.word_pattern(
+                        "neutral").search(folded):
+                    pending += months  # "junio, julio y agosto: a tope": wait for the verdict
+                else:
+                    pending = []
+                continue
+            _assign(found, verdict, pending + months)
+            pending = []
+        if pending:
+            _assign(found, ("decision_months", "capacity_months"), pending)
+    found["closed_months"] = closed
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...] | None:
+    """Which seasons a clause's words give its months (None when they give none)."""
+    if data.word_pattern("low_season").search(folded):
+        return ("quiet_months",)
+    busy, quiet = data.word_pattern("busy"), data.word_pattern("quiet")
+    decision, capacity = data.word_pattern("decision"), data.word_pattern("capacity")
+    if quiet.search(rest) and not _busy_first(rest, busy, quiet):
+        return ("quiet_months",)
+    both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
+    d, c = decision.search(both), capacity.search(both)
+    if d and not c:
+        return ("decision_months",)
+    if c and not d:
+        return ("capacity_months",)
+    if d or c or busy.search(rest):
+        return ("decision_months", "capacity_months")
+    return None
+
+
+def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
+    taken = {m for k in SEASONS for m in found[k]}
+    for key in where:
+        found[key] += [m for m in months if m not in taken and m not in found[key]]

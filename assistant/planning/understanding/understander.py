@@ -11,16 +11,18 @@ from typing import Any
 from ..plan.playbook import Playbook
 from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
+from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
 from .model import GoalUnderstood, Understanding
-from .months import busy_and_quiet, closed_months
+from .months import seasons as read_seasons
 
 __all__ = ["Understander", "default_understander", "load_understanding_data"]
 CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
                "average_sale", "gross_margin", "busy_months", "quiet_months", "closed_months",
-               "start_month", "start_year", "hours_per_week", "team_size", "regulated")
+               "start_month", "start_year", "hours_per_week", "team_size", "regulated",
+               "decision_months", "currency", "profile")
 ALIASES = {"channels": "channel_ids", "excluded": "excluded_ids", "margin": "gross_margin"}
 
 
@@ -69,9 +71,9 @@ class Understander:
                 and "google_business" not in working + excluded:
             working.append("google_business")
         seasons = text("seasonality") or text("situation")
-        busy, quiet = busy_and_quiet(seasons, self.data, lang)
-        closed = [m for m in closed_months(seasons, self.data, lang) if m not in busy]
-        quiet = [m for m in quiet if m not in closed]
+        season = read_seasons(seasons, self.data, lang)
+        busy, quiet = season["capacity_months"], season["quiet_months"]
+        closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         understood = Understanding(
@@ -83,6 +85,9 @@ class Understander:
             average_sale=amount(text("average_sale")) if text("average_sale") else None,
             gross_margin=margin(text("margin")) if text("margin") else None,
             busy_months=busy, quiet_months=quiet, closed_months=closed, start_year=year,
+            decision_months=season["decision_months"],
+            currency=(answers.get("budget") or {}).get("currency") if isinstance(
+                answers.get("budget"), dict) else local_currency(answers),
             start_month=month,
             hours_per_week=hours_per_week(resources, self.data) if resources else None,
             team_size=team_size(resources or business_text, self.data),
@@ -131,6 +136,8 @@ class Understander:
                          if g.get("goal_id") in self.goal_classifier.prototypes]
             if name == "business_type" and value not in self.playbook.business_types:
                 continue
+            if name == "profile":  # the owner's label or name: the rest stays as read
+                value = {**understood.profile.model_dump(), **dict(value)}
             changes[name] = value
         if not changes:
             return understood

@@ -1,0 +1,120 @@
+"""Listening to a message while the interview waits: does it answer the pending question (its
+kind wins: an amount, a period, channels, even ending with "?"), or correct something said
+before? A correction changes the facts it states and says what changed ("type: coworking space
+(was: café)"); one that cannot be read says so and offers the answers to choose from; the
+pending question is never given a correction as its answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..planning.interview import InterviewView
+from ..planning.interview.corrections import SLOT_FIELDS, FactReader
+from ..planning.interview.parsing import ParseProblem, says_none
+from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
+from ..planning.service import PlanService
+from ..text import normalize_term
+from .corrections import correction_text
+from .intents import IntentRecognizer
+from .lines import Line, Turn
+from .render import Renderer
+
+
+@dataclass
+class Listener:
+    """Reads a message against the pending question and applies corrections."""
+
+    plans: PlanService
+    intents: IntentRecognizer
+    renderer: Renderer
+
+    @cached_property
+    def facts(self) -> FactReader:
+        """How a message opens (the facts themselves are read by the plan service)."""
+        return FactReader()
+
+    def fits(self, view: InterviewView, text: str) -> bool:
+        """Whether the message answers the pending question: it reads as what the question
+        asks (an amount, a period, channels), even when it ends with "?" or names a channel."""
+        slot = BY_KEY[view.slot or ""]
+        understander = self.plans.understander
+        if slot.kind == "list" and (says_none(text) or (
+                understander is not None and understander.channels.mentions(text))
+                or normalize_term(text) in (normalize_term(c.value) for c in view.choices)):
+            return True
+        if slot.kind in ("budget", "horizon", "language") or slot.key in NUMBER_FACTS:
+            try:
+                parse_slot(slot.key, text, self.plans.playbook, view.lang)
+                parsed = slot.kind != "budget" or any(ch.isdigit() for ch in text)
+            except ParseProblem:
+                parsed = False
+            if parsed:
+                return True
+        return self.intents.answer(text, slot.key, slot.kind).yes
+
+    def correction(self, owner: str, view: InterviewView, text: str) -> Turn | None:
+        """A message that corrects what was said: the facts it states changed and echoed
+        ("type: coworking space (was: café)"), or an honest "I could not tell" with the
+        answers to choose from; None when the message is no correction."""
+        iid, lang, r = view.interview_id, view.lang, self.renderer
+        if self.intents.opens_with_question(text):
+            return None  # "¿qué es un KPI?": a question, whatever it names
+        facts = self.plans.read_facts(iid, text, owner)
+        own = SLOT_FIELDS.get(view.slot or "", ())
+        others = [f for f in facts if f.field not in own] if view.slot else facts
+        if view.slot is None and not others:
+            return None  # the summary reads numbers, "ok", and the older corrections itself
+        decision = self.intents.correction(text, view.slot, self.facts.opens_as_correction(text),
+                                           bool(others))
+        fits = view.slot is not None and self.fits(view, text)
+        done = Turn(interview_id=iid, lang=lang, kind="correction")
+        if others and (decision.yes or view.slot is None):
+            after, changes = self.plans.correct_facts(iid, others, owner)
+            done.lines = self._echo(after, changes)
+            return done
+        if not decision.yes:
+            return None
+        before = self.plans.understood(iid, owner)
+        corrected = self.plans.correct_words(iid, correction_text(text, None) or text, owner)
+        if corrected is not None and self.plans.understood(iid, owner) != before:
+            corrected.messages = [r.say(lang, "corrected"), corrected.understood]
+            done.lines = r.view(corrected)
+            return done
+        if fits:
+            return None  # "no, mejor 6 meses": the pending question's answer after all
+        done.kind = "unclear"
+        summary = self.plans.summary(iid, owner).summary
+        options = [(item.label, item.label) for item in summary
+                   if item.slot in self.plans.database.load_interview(iid, owner).answers][:8]
+        again = r.view(view, notes=False)
+        done.lines = [Line("assistant", r.say(lang, "unclear"), options, kind="note"), *again]
+        return done
+
+    def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:
+        """What changed, fact by fact, then what is understood now and the pending question."""
+        lang, r = view.lang, self.renderer
+        said = []
+        for change in changes:
+            name = r.say(lang, f"fields.{change.field}")
+            said.append(r.say(lang, "changed", field=name[:1].upper() + name[1:], now=change.now,
+                              was=change.was) if change.changed else
+                        r.say(lang, "unchanged", field=name[:1].upper() + name[1:],
+                              value=change.now))
+        view.messages = ["\n".join(said)]
+        if view.understood and any(c.changed for c in changes):
+            view.messages.append(view.understood)
+        return r.view(view)
+
+    def slot_named(self, view: InterviewView, text: str) -> str | None:
+        """The question a message names by its label ("Presupuesto", from the choices
+        offered when a correction was unclear), to answer it again."""
+        key = normalize_term(text)
+        if not key or view.slot is None:
+            return None
+        for slot in BY_KEY:
+            if slot != view.slot and key == normalize_term(
+                    self.plans.interviewer.label(view.lang, slot)):
+                return slot
+        return None

@@ -1,0 +1,281 @@
+"""Which facts a message states, and their new values: the reading behind a correction typed at
+any point of the interview ("somos 2", "mesi forti: febbraio, maggio e dicembre", "le budget est
+de 8 000 €", "also Mercado Libre").
+
+Each fact is found by its words (prompts/lexicon/fact_cues.json, per language) and read by the
+understander's own readers (team, hours, months, amounts), so a correction is read like an
+answer. Whether a message *is* a correction is decided elsewhere (conversation/intents.py);
+this module only says what it would change.
+
+>>> reader = FactReader()
+>>> [(f.field, f.value) for f in reader.read("Somos solo 2", "es")]
+[('team_size', 2)]
+>>> [(f.field, f.value) for f in reader.read("No, we're not a café! We're a coworking space", "en")]
+[('business_label', 'coworking space')]
+>>> [(f.field, f.value) for f in reader.read("Le budget est de 8 000 €", "fr")]
+[('budget', 8000), ('currency', 'EUR')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ...lexicon import lexicon
+from ...settings import LANGUAGES, PROJECT_ROOT
+from ..understanding.currency import local_money
+from ..understanding.data import UnderstandingData, load_understanding_data
+from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
+from ..understanding.months import SEASONS, months_in, seasons
+from .parsing import ParseProblem, currency_in, parse_budget, parse_list
+
+CUES = "fact_cues"
+END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:no|not|non|pas|ni|nor|sino|mais|ma|but|pero|y no|e non|"
+                 r"et pas|and not|instead|en vez|invece|au lieu|without|sans|senza|sin)\s")
+# The fields a pending question sets itself: a message about them is its answer.
+SLOT_FIELDS: dict[str, tuple[str, ...]] = {
+    "business": ("business_label", "name"), "seasonality": SEASONS,
+    "budget": ("budget", "currency"), "channels": ("channels",),
+    "excluded_channels": ("excluded",), "resources": ("team_size", "hours_per_week"),
+    "constraints": ("team_size", "hours_per_week"), "goal": ("goal_metric", "goal_target"),
+    "start": ("start_month",), "average_sale": ("average_sale",), "margin": ("margin",),
+    "current_customers": ("current_customers",), "situation": SEASONS,
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact a message sets: its field (format B's names) and the new value."""
+
+    field: str
+    value: Any
+    op: str = "set"  # set | add | remove (channels)
+
+
+def folded_map(text: str) -> tuple[str, list[int]]:
+    """The text folded (lower case, no accents, punctuation as spaces) and, for each folded
+    character, its index in `text`, so a span found folded is cut from the owner's words.
+
+    >>> folded_map("Ça va!")[0]
+    'ca va '
+    """
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for f in unicodedata.normalize("NFKD", ch.casefold()):
+            if not unicodedata.combining(f):
+                out.append(f if f.isalnum() else " ")
+                where.append(i)
+    return "".join(out), where
+
+
+def _cue_regex(cues: list[str]) -> re.Pattern[str]:
+    parts = sorted((c.replace(" ", r"\s+") for c in cues), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+
+
+class FactReader:
+    """Reads the facts a message states, in any of the four languages."""
+
+    def __init__(self, data: UnderstandingData | None = None, channels: Any = None) -> None:
+        self.data = data or load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+        self.channels = channels  # a ChannelReader: channel names the owner may type
+
+    @cached_property
+    def cues(self) -> dict[str, re.Pattern[str]]:
+        """Per kind of cue, one pattern over the four languages."""
+        table = lexicon(CUES)
+        kinds = {k for lang in LANGUAGES for k in table[lang]}
+        return {k: _cue_regex([c for lang in LANGUAGES for c in table[lang].get(k, [])])
+                for k in kinds}
+
+    def has(self, kind: str, text: str) -> re.Match[str] | None:
+        """The first cue of `kind` in the text (folded)."""
+        return self.cues[kind].search(folded_map(text)[0])
+
+    def opens_as_correction(self, text: str) -> bool:
+        """Whether the message opens the way corrections do ("No, …", "actually", "aspetta")."""
+        head = " ".join(folded_map(text)[0].split()[:4])
+        match = self.cues["opening"].search(head)
+        return bool(match and match.start() == 0)
+
+    def read(self, text: str, lang: str, local_currency: str | None = None) -> list[Fact]:
+        """Every fact the message states, most specific first."""
+        folded, _ = folded_map(text)
+        facts: list[Fact] = []
+        label = self._label(text)
+        if label:
+            facts.append(Fact("business_label", label))
+        name = self._after("name", text)
+        if name and not label:
+            facts.append(Fact("name", name))
+        numbered = self._numbers(text, folded, local_currency)
+        facts += numbered
+        if not label and not any(f.field in ("current_customers", "goal_target")
+                                 for f in numbered):
+            people = self._team(text, folded)
+            if people is not None:
+                facts.append(Fact("team_size", people))
+        if not numbered and not self.cues["start"].search(folded):
+            found = seasons(text, self.data, lang)
+            decided = _with_verdict(text, self.data, lang)
+            facts += [Fact(key, months) for key, months in found.items()
+                      if months and key in decided]
+        elif self.cues["start"].search(folded):
+            months = months_in(text, self.data, lang)
+            if months:
+                facts.append(Fact("start_month", months[0]))
+        if not any(f.field in ("budget", "average_sale") for f in facts):
+            code = self._currency(text, local_currency)
+            if code:
+                facts.append(Fact("currency", code))
+        facts += self._channels(text, folded)
+        return facts
+
+    # -- one kind of fact each ----------------------------------------------------------------
+    def _after(self, kind: str, text: str, regex: re.Pattern[str] | None = None) -> str | None:
+        """The owner's words after a cue of `kind`, up to the end of the clause."""
+        folded, where = folded_map(text)
+        match = (regex or self.cues[kind]).search(folded)
+        if not match or match.end() >= len(where):
+            return None
+        rest = text[where[match.end()]:]
+        rest = re.sub(r"^\s*(?:[:=]|is|es|est|è|e|sont|son)?\s*", "", rest, flags=re.I)
+        stop = END.search(f"{rest} ")
+        phrase = (rest[:stop.start()] if stop else rest).strip(" '\"«»“”")
+        return phrase if 0 < len(phrase.split()) <= 8 else None
+
+    def _label(self, text: str) -> str | None:
+        """What the business is, after "somos una", "we're a", "c'est une" (never denied)."""
+        folded, where = folded_map(text)
+        for match in self.cues["identity"].finditer(folded):
+            before = folded[max(0, match.start() - 12):match.start()]
+            if re.search(r"(?<![a-z])(no|not|non|pas|n) $", before):
+                continue  # "no somos un café": denied ("No, somos…" is not: a comma between)
+            phrase = self._after("identity", text[where[match.start()]:])
+            if phrase and not re.match(r"\d", phrase):
+                return re.sub(r"^(?:un|una|une|uno|a|an)\s+", "", phrase, flags=re.I)
+        label = self._after("label", text)
+        return label if label and re.match(r"^\s*(tipo|type|kind)", folded) else None
+
+    def _team(self, text: str, folded: str) -> int | None:
+        """People in the team, when the message is about them."""
+        data = self.data
+        about = any(re.search(rf"\b{r}", folded) for r in data.words["team_counts"]) \
+            or data.word_pattern("solo").search(folded) or data.word_pattern("persons").search(
+                folded)
+        return team_size(text, data) if about else None
+
+    def _numbers(self, text: str, folded: str, local: str | None) -> list[Fact]:
+        """Budget, average sale, margin, goal target, customers today: a cue and its number."""
+        clauses = [c for c in re.split(r",\s|;|\s(?:pas|not|non|no)\s", text) if c.strip()]
+
+        def clause(regex: re.Pattern[str]) -> str:
+            """The clause the cue is in ("Perdón, el margen ronda el 35 %": the second)."""
+            return next((c for c in clauses if regex.search(folded_map(c)[0])),
+                        clauses[0] if clauses else text)
+
+        out: list[Fact] = []
+        if self.cues["average_sale"].search(folded):
+            value = amount(clause(self.cues["average_sale"]))
+            if value is not None:
+                return [Fact("average_sale", value)]
+        if self.cues["margin"].search(folded):
+            value = margin(clause(self.cues["margin"]))
+            if value is not None:
+                return [Fact("margin", value)]
+        if self.cues["budget"].search(folded) and re.search(r"\d", text):
+            first = clause(self.cues["budget"])
+            try:
+                budget = parse_budget(re.sub(r"^\D*?(?=[$£€\d])", "", local_money(first, local)),
+                                      default_currency=local or "EUR")
+            except (ParseProblem, ValueError):
+                budget = None
+            if budget:
+                out.append(Fact("budget", budget["amount"]))
+                code = currency_in(first, local)
+                if code:
+                    out.append(Fact("currency", code))
+                return out
+        if self.cues["goal"].search(folded):
+            value = first_count(self._after("goal", text) or clause(self.cues["goal"]))
+            if value is not None:
+                return [Fact("goal_target", value)]
+        hours = re.compile(r"\d\s*(?:h|hrs?|horas?|heures?|ore|hours?)\b")
+        if hours.search(folded):
+            value = hours_per_week(clause(hours), self.data)
+            if value is not None:
+                return [Fact("hours_per_week", value)]
+        if self.cues["current_customers"].search(folded) and not self.data.word_pattern(
+                "persons").search(folded):
+            first = clause(self.cues["current_customers"])
+            value = first_count(first)
+            if value is not None and not re.search(r"\d\s*(?:%|€|\$|£)", first):
+                return [Fact("current_customers", value)]
+        return out
+
+    def _currency(self, text: str, local: str | None) -> str | None:
+        """A currency the message names on its own ("en pesos argentinos, no en dólares")."""
+        if not self.cues["currency"].search(folded_map(text)[0]) or re.search(r"\d", text):
+            return None
+        for clause in re.split(r"[,;]", text):
+            if re.match(r"^\s*(?:no|not|non|pas|ni)\b", clause.strip(), re.I):
+                continue
+            code = currency_in(clause, local)
+            if code:
+                return code
+        return None
+
+    def _channels(self, text: str, folded: str) -> list[Fact]:
+        """Channels added, removed or ruled out, by the owner's names."""
+        for kind, field, op in (("remove", "channels", "remove"), ("exclude", "excluded", "set"),
+                                ("add", "channels", "add")):
+            match = self.cues[kind].search(folded)
+            if not match:
+                continue
+            if kind == "exclude" and (match.start() > 0 and not re.match(
+                    r"\s*(?:pas de|nada de|niente|no|sin|sans|senza|without)\b",
+                    folded[match.start():])):
+                continue
+            names = self._names(text[folded_map(text)[1][match.end()]:]
+                                if match.end() < len(folded) else "")
+            if names:
+                return [Fact(field, names, "add" if kind == "exclude" else op)]
+        return []
+
+    def _names(self, rest: str) -> list[str]:
+        """Channel names at the start of `rest`: capitalised words or names the reader knows."""
+        rest = re.split(r"[.;:!?]", rest)[0]
+        for words in lexicon(CUES).values():
+            for tail in words["channel_words"]:
+                rest = re.sub(rf"\s+{tail.replace(' ', r'[ ]+')}\b.*$", "", rest, flags=re.I)
+        rest = re.sub(r"^\s*(?:(?:por|en|on|sur|su|via|through|con|aux|ai|a|to|the|el|la|le|"
+                      r"il|de|di|los|les|i)\s+)+", "", rest, flags=re.I)
+        items = [i for i in parse_list(rest) if i]
+        known = []
+        for item in items:
+            capital = re.findall(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*", item)
+            if capital:
+                known.append(capital[0])
+            elif self.channels is not None and self.channels.mentions(item):
+                known.append(item)
+        return known
+
+
+def _with_verdict(text: str, data: UnderstandingData, lang: str) -> set[str]:
+    """The season fields a message gives a verdict for (a month named alone sets none)."""
+    strict = seasons(f"{text}.", data, lang)
+    loose = {k for k, v in strict.items() if v}
+    if loose == {"decision_months", "capacity_months"}:
+        words = data.word_pattern("busy")
+        plain = re.sub(r"\d", "", text)
+        if not (words.search(_fold(plain)) or data.word_pattern("decision").search(_fold(plain))
+                or data.word_pattern("capacity").search(_fold(plain))):
+            return set()
+    return loose
+
+
+def _fold(text: str) -> str:
+    return folded_map(text)[0]

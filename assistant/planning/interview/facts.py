@@ -1,0 +1,176 @@
+"""The facts an owner can correct, one name each (format B's fields): where each is kept, its
+value now, how a new value is stored, and how it is shown. A correction changes the answer the
+fact comes from when there is one (budget, channels, details), so everything read from the
+answers is read again; facts only the reading has (team, months, label) are kept as the owner's
+overrides in `answers["understood"]`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ...text import fold
+from ..plan.playbook import Playbook
+from ..understanding import Understanding
+from .state import InterviewState
+
+SEASON_OVERRIDE = {"decision_months": "decision_months", "capacity_months": "busy_months",
+                   "quiet_months": "quiet_months", "closed_months": "closed_months"}
+MONTH_FIELDS = tuple(SEASON_OVERRIDE)
+
+
+def current(state: InterviewState, u: Understanding | None, field: str,
+            playbook: Playbook) -> Any:
+    """The fact's value now (None when unknown)."""
+    answers = state.answers
+    if field == "channels":
+        return _names(answers.get("channels"), u.channel_ids if u else [], playbook, state.lang)
+    if field == "excluded":
+        return _names(answers.get("excluded_channels"), u.excluded_ids if u else [], playbook,
+                      state.lang)
+    if field == "budget":
+        return (answers.get("budget") or {}).get("amount")
+    if field == "currency":
+        return (u.currency if u and u.currency else None) or (
+            answers.get("budget") or {}).get("currency")
+    if u is None:  # before the goal is known, only what the owner set by hand
+        overrides = answers.get("understood") or {}
+        profile = overrides.get("profile") or {}
+        if field in ("business_label", "name"):
+            return profile.get("label" if field == "business_label" else "name")
+        return overrides.get(SEASON_OVERRIDE.get(field, field))
+    if field == "business_label":
+        kind = playbook.business_types.get(u.business_type)
+        return u.profile.label or (kind.names[state.lang] if kind else u.business_type)
+    if field == "name":
+        return u.profile.name
+    if field in ("goal_target", "goal_metric"):
+        goal = u.goals[0] if u.goals else None
+        if goal is None:
+            return None
+        return goal.target if field == "goal_target" else (goal.metric or goal.text)
+    if field in SEASON_OVERRIDE:
+        return list(getattr(u, SEASON_OVERRIDE[field]))
+    return getattr(u, {"margin": "gross_margin"}.get(field, field), None)
+
+
+def _names(raw: Any, ids: list[str], playbook: Playbook, lang: str) -> list[str]:
+    if isinstance(raw, list):
+        return list(raw)
+    return [playbook.channels[c].names[lang] for c in ids if c in playbook.channels]
+
+
+def store(state: InterviewState, u: Understanding | None, field: str, value: Any, op: str,
+          playbook: Playbook, today: date, business_type: str | None = None) -> None:
+    """Keep a corrected value where the fact is read from."""
+    answers = state.answers
+    overrides = dict(answers.get("understood") or {})
+    if field in ("channels", "excluded"):
+        _store_channels(state, field, value, op, playbook)
+        overrides.pop("channel_ids", None)  # read again from the answers
+        overrides.pop("excluded_ids", None)
+        overrides.pop("channels", None)
+        overrides.pop("excluded", None)
+    elif field == "budget":
+        budget = dict(answers.get("budget") or {"currency": overrides.get("currency") or "EUR"})
+        budget["amount"] = int(value) if float(value) == int(value) else value
+        answers["budget"] = budget
+    elif field == "currency":
+        if answers.get("budget"):
+            answers["budget"] = {**answers["budget"], "currency": value}
+        overrides["currency"] = value
+    elif field == "business_label":
+        overrides["profile"] = {**overrides.get("profile", {}), "label": value}
+        if business_type:
+            overrides["business_type"] = business_type
+    elif field == "name":
+        overrides["profile"] = {**overrides.get("profile", {}), "name": value}
+    elif field in ("goal_target", "goal_metric") and u is not None and u.goals:
+        goals = [g.model_dump() for g in u.goals]
+        if field == "goal_target":
+            goals[0]["target"] = value
+            if goals[0].get("current") is not None:
+                goals[0]["change"] = value - goals[0]["current"]
+                goals[0]["unit"] = goals[0].get("unit") or "customers"
+        else:
+            goals[0]["metric"] = value
+        overrides["goals"] = goals
+    elif field in SEASON_OVERRIDE:
+        apart = {"quiet_months", "closed_months"}  # buying and full months may overlap
+        for other, name in SEASON_OVERRIDE.items():
+            if other != field and u is not None and (other in apart or field in apart):
+                kept = [m for m in overrides.get(name, getattr(u, name)) if m not in value]
+                if kept != list(getattr(u, name)):
+                    overrides[name] = kept
+        overrides[SEASON_OVERRIDE[field]] = list(value)
+    elif field == "start_month":
+        overrides["start_month"] = value
+        overrides["start_year"] = today.year if value > today.month else today.year + 1
+    elif field in ("average_sale", "current_customers", "margin"):
+        shown = f"{value * 100:g}%" if field == "margin" else f"{value:g}"
+        answers[field] = shown
+        overrides.pop({"margin": "gross_margin"}.get(field, field), None)
+        if field in state.skipped:
+            state.skipped.remove(field)
+    else:  # team_size, hours_per_week
+        overrides[field] = value
+    answers["understood"] = overrides
+
+
+def _store_channels(state: InterviewState, field: str, names: list[str], op: str,
+                    playbook: Playbook) -> None:
+    answers = state.answers
+    working = list(answers.get("channels") or [])
+    excluded = list(answers.get("excluded_channels") or [])
+    same = lambda a, b: fold(a).strip() == fold(b).strip()  # noqa: E731
+    if field == "excluded":
+        excluded += [n for n in names if not any(same(n, e) for e in excluded)]
+        working = [w for w in working if not any(same(w, n) for n in names)]
+    elif op == "remove":
+        working = [w for w in working if not any(same(w, n) for n in names)]
+    else:
+        working += [n for n in names if not any(same(n, w) for w in working)]
+        excluded = [e for e in excluded if not any(same(e, n) for n in names)]
+    answers["channels"] = working
+    if excluded or "excluded_channels" in answers:
+        answers["excluded_channels"] = excluded
+    for key in ("channels", "excluded_channels"):
+        if key in state.skipped and answers.get(key):
+            state.skipped.remove(key)
+
+
+def same_value(field: str, old: Any, new: Any, op: str = "set") -> bool:
+    """Whether the correction would change nothing."""
+    if field in ("channels", "excluded"):
+        have = {fold(str(o)).strip() for o in old or []}
+        wanted = {fold(str(n)).strip() for n in new}
+        return wanted <= have if op != "remove" else not (wanted & have)
+    if isinstance(old, str) and isinstance(new, str):
+        return fold(old).strip() == fold(new).strip()
+    if isinstance(old, list):
+        return sorted(old) == sorted(new)
+    return old == new
+
+
+def shown(field: str, value: Any, lang: str, empty: str) -> str:
+    """A fact's value as the owner reads it."""
+    if value is None or value == [] or value == "":
+        return empty
+    if field in MONTH_FIELDS:
+        from babel.dates import get_month_names
+
+        names = get_month_names("wide", context="stand-alone", locale=lang)
+        return ", ".join(names[m] for m in sorted(value))
+    if field == "start_month":
+        from babel.dates import get_month_names
+
+        return get_month_names("wide", context="stand-alone", locale=lang)[value]
+    if field == "margin":
+        return f"{value * 100:g} %"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    if isinstance(value, int) and value >= 10_000:
+        return f"{value:,}".replace(",", "\u202f")
+    return str(value)

@@ -1,0 +1,75 @@
+"""The currency of the owner's amounts, from their words and from where the business is: "pesos"
+for a shop in Córdoba, Argentina are ARS, in Mexico MXN; a bare "$" there is the peso too.
+
+>>> local_currency({"business": "Mate & Co, tienda de mates en Córdoba, Argentina"})
+'ARS'
+>>> local_currency({"business": "Fiori di Lucia, Bologna"}) is None
+True
+>>> local_money("$1.500.000 pesos", "ARS")
+' ARS 1.500.000  ARS '
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+from ...settings import PROJECT_ROOT
+from ...text import fold
+
+FILE = PROJECT_ROOT / "knowledge" / "understanding" / "currencies.json"
+PLACE_ANSWERS = ("business", "customers", "offer", "competitors", "situation")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return json.loads(FILE.read_text(encoding="utf-8"))
+
+
+def countries_in(text: str) -> list[str]:
+    """ISO codes of the countries whose places the text names, in order of appearance."""
+    low = f" {' '.join(re.findall(r'[a-z0-9]+', fold(text)))} "
+    found: list[tuple[int, str]] = []
+    for code, entry in _data()["countries"].items():
+        for place in entry["places"]:
+            match = re.search(rf"(?<= ){re.escape(place)}(?= )", low)
+            if match:
+                found.append((match.start(), code))
+                break
+    return [code for _, code in sorted(found)]
+
+
+def local_currency(answers: dict[str, Any]) -> str | None:
+    """The currency of the country the answers place the business in (None when unsaid)."""
+    text = " . ".join(str(answers.get(k) or "") for k in PLACE_ANSWERS)
+    countries = countries_in(text)
+    return _data()["countries"][countries[0]]["currency"] if countries else None
+
+
+def ambiguous_mark(text: str) -> list[str] | None:
+    """The currencies an ambiguous mark in the text may mean ("pesos": ARS, MXN…), or None."""
+    low = fold(text)
+    for mark, codes in _data()["ambiguous"].items():
+        if re.search(rf"(?<![a-z]){mark}(?![a-z])" if mark[0].isalpha() else mark, low):
+            if not re.search(r"pesos? (argentin|mexican|colombian|chilen|uruguay)|us ?\$|c\$|a\$",
+                             low):
+                return list(codes)
+    return None
+
+
+def local_money(text: str, local: str | None) -> str:
+    """The text with an ambiguous mark that means the local currency written as its code."""
+    marks = ambiguous_mark(text)
+    if not local or not marks or local not in marks or local == "USD":
+        return text
+    for mark in _data()["ambiguous"]:
+        text = re.sub(rf"(?<![A-Za-z]){mark}(?![A-Za-z])" if mark[0].isalpha() else mark,
+                      f" {local} ", text, flags=re.I)
+    return text
+
+
+def example_amount(currency: str, key: str) -> float | None:
+    """The amount an example shows in this currency (a budget, an average sale)."""
+    return _data()["examples"].get(currency, {}).get(key)

@@ -1,0 +1,140 @@
+"""Interview turns (format B in /work/blind/FORMATS.md): each row sets up an interview with the
+answers so far and the pending question (or the summary), sends one message through the
+conversation (`ChatInterview.turn`, the embedding model on) and checks what it did. Prints, per
+language and overall: corrections that changed the right fact, answers taken as answers, side
+questions taken as side questions, and reading accuracy (the fact after the message equals the
+expected value, for every row that names one).
+
+    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|blind] [--errors]
+
+dev: tests/eval/interview_turns_dev.jsonl (ours, 98 turns, used to set the correction weights);
+dev2: tests/eval/interview_turns_dev2.jsonl (ours, 24 turns written after the code, run once,
+not tuned on); blind: tests/eval/interview_turns_blind.jsonl (written by someone who never
+read the code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant import Assistant  # noqa: E402
+from assistant.planning.interview.facts import current  # noqa: E402
+from assistant.planning.interview.state import ASKING, CONFIRMING  # noqa: E402
+from assistant.settings import LANGUAGES, Settings  # noqa: E402
+from assistant.text import fold  # noqa: E402
+
+SETS = {"dev": "interview_turns_dev.jsonl", "dev2": "interview_turns_dev2.jsonl",
+        "blind": "interview_turns_blind.jsonl"}
+OWNER = "user:bench"
+
+
+def set_up(a: Assistant, row: dict[str, Any]) -> str:
+    """A saved interview holding the row's answers, asking its pending question."""
+    plans = a.plans
+    iid = plans.start_interview(OWNER, row["lang"]).interview_id
+    for key, value in row["answers_so_far"].items():
+        if key == "language":
+            continue
+        try:
+            plans.edit(iid, key, value, OWNER)
+        except Exception:  # noqa: BLE001 - an answer the interview refuses stays unanswered
+            continue
+    state = plans.database.load_interview(iid, OWNER)
+    state.plan_id, state.chat_closed = None, False
+    if row["pending"] == "summary":
+        state.position, state.status = None, CONFIRMING
+    else:
+        state.position, state.status = row["pending"], ASKING
+        state.answers.pop(row["pending"], None)
+    plans.database.save_interview(state)
+    for other in plans.database.list_interviews(OWNER):  # only this one is under way
+        if other.id != iid and not other.chat_closed:
+            plans.add_chat_lines(other.id, OWNER, [], closed=True)
+    return iid
+
+
+def fact(a: Assistant, iid: str, field: str) -> Any:
+    """The value of a format-B field in the interview now."""
+    plans = a.plans
+    state = plans.database.load_interview(iid, OWNER)
+    machine = plans.interviewer
+    return current(state, machine.understood(state), field, plans.playbook)
+
+
+def matches(field: str, got: Any, expected: Any) -> bool:
+    """Whether the value read equals the expected one (names and labels: contained, folded)."""
+    if expected is None:
+        return True
+    if field in ("channels", "excluded"):
+        have = [fold(str(g)) for g in got or []]
+        return all(any(fold(e) in h or h in fold(e) for h in have) for e in expected)
+    if field in ("business_label", "name", "goal_metric"):
+        return got is not None and fold(str(expected)).strip() in fold(str(got))
+    if isinstance(expected, list):
+        return sorted(got or []) == sorted(expected)
+    if isinstance(expected, int | float) and isinstance(got, int | float):
+        return abs(float(got) - float(expected)) < 1e-6 * max(1.0, abs(float(expected)))
+    return got == expected
+
+
+def run(a: Assistant, row: dict[str, Any]) -> tuple[str, bool | None, Any]:
+    """(what the conversation took the message for, whether the fact reads right, value)."""
+    iid = set_up(a, row)
+    turn = a.conversation.turn(OWNER, row["text"], row["lang"])
+    kind = {"goto": "correction", "unclear": "correction"}.get(turn.kind, turn.kind)
+    if row["field"] is None:
+        return kind, None, None
+    got = fact(a, iid, row["field"])
+    return kind, matches(row["field"], got, row["expected"]), got
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="dev", choices=tuple(SETS))
+    parser.add_argument("--errors", action="store_true", help="print each wrong row")
+    args = parser.parse_args()
+    path = ROOT / "tests" / "eval" / SETS[args.set]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(_env_file=None, data_dir=Path(tmp), knowledge_dir=ROOT / "knowledge",
+                            prompts_dir=ROOT / "prompts")
+        a = Assistant(settings)
+        started = time.perf_counter()
+        tallies: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+        for row in rows:
+            kind, right, got = run(a, row)
+            label = row["label"]
+            took = kind == label
+            ok = took and right is not False
+            for lang in (row["lang"], "all"):
+                tallies[lang][label].append(ok)
+                if right is not None:
+                    tallies[lang]["reading"].append(bool(right))
+            if args.errors and not ok:
+                print(f"  {row['id']} [{row['pending']}] {row['text']!r}: took {kind or '?'} "
+                      f"(want {label}); {row['field']}={got!r} (want {row['expected']!r})")
+        elapsed = time.perf_counter() - started
+    print(f"set: {args.set} ({len(rows)} turns, {elapsed:.0f}s)")
+    print("lang  corrections right  answers as answers  side questions  reading accuracy")
+    for lang in (*LANGUAGES, "all"):
+        t = tallies[lang]
+        cells = []
+        for key in ("correction", "answer", "side_question", "reading"):
+            seen = t[key]
+            cells.append(f"{sum(seen)}/{len(seen)} ({sum(seen) / len(seen):.2f})" if seen
+                         else "-")
+        print(f"{lang:<5} " + "  ".join(f"{c:<17}" for c in cells))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,182 @@
+"""#22 through the conversation object and `assistant chat`, with the shipped embedding model:
+corrections change the fact they name and say so (at a pending question and at the summary),
+never become the pending answer; answers that name a channel or end with "?" stay answers; an
+unreadable correction is an honest no; pesos in Argentina; the request's language; the CLI's
+closing message without UI words."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import Assistant
+from assistant.planning.interview.facts import current
+from assistant.planning.interview.state import ASKING, CONFIRMING
+from tests.conftest import ROOT, make_settings
+
+pytestmark = pytest.mark.heavy  # the embedding model
+
+OWNER = "user:listens"
+FLORIST = {"business": "Fiori di Lucia, negozio di fiori a Bologna",
+           "offer": "mazzi da 25 €, composizioni per matrimoni",
+           "customers": "privati del quartiere e coppie che si sposano",
+           "goal": "arrivare a 300 clienti abituali"}
+COWORKING = {"business": "The Mill Yard Works, a café and coworking in Leeds",
+             "offer": "hot desks at £180 a month, coffee and cakes",
+             "customers": "freelancers and small teams", "goal": "get to 40 members"}
+MATES = {"business": "Mate & Co, tienda de mates en Córdoba, Argentina",
+         "offer": "mates y yerba orgánica", "customers": "jóvenes y turistas",
+         "goal": "llegar a 200 pedidos al mes", "horizon_months": "12 meses",
+         "budget": "1500000 ARS", "channels": "Instagram y WhatsApp",
+         "constraints": "trabajo sola, unas 5 horas por semana"}
+BREWERY = {"business": "La Brasserie du Canal, brasserie artisanale à Lyon",
+           "offer": "bières en fût et en bouteille", "customers": "bars et cavistes de Lyon",
+           "goal": "passer de 30 à 50 bars clients", "horizon_months": "un an",
+           "budget": "6 000 €", "channels": "visites aux bars, Instagram"}
+
+
+@pytest.fixture(scope="module")
+def a(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(make_settings(tmp_path_factory.mktemp("listens")))
+
+
+def interview(a: Assistant, lang: str, answers: dict[str, str], pending: str | None) -> str:
+    """An interview under way with these answers, asking `pending` (None: the summary)."""
+    for other in a.plans.database.list_interviews(OWNER):
+        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
+    iid = a.plans.start_interview(OWNER, lang).interview_id
+    for key, value in answers.items():
+        a.plans.edit(iid, key, value, OWNER)
+    state = a.plans.database.load_interview(iid, OWNER)
+    state.position, state.status = (pending, ASKING) if pending else (None, CONFIRMING)
+    a.plans.database.save_interview(state)
+    return iid
+
+
+def fact(a: Assistant, iid: str, field: str) -> Any:
+    state = a.plans.database.load_interview(iid, OWNER)
+    return current(state, a.plans.interviewer.understood(state), field, a.plans.playbook)
+
+
+def test_a_correction_while_the_horizon_is_pending_changes_the_seasons_not_the_horizon(
+        a: Assistant) -> None:
+    iid = interview(a, "it", FLORIST, "horizon_months")
+    turn = a.conversation.turn(OWNER, "No, aspetta: l'estate è il periodo più debole! I mesi "
+                               "forti sono febbraio, maggio e dicembre", "it")
+    assert turn.kind == "correction"
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert "horizon_months" not in state.answers and state.position == "horizon_months"
+    assert fact(a, iid, "decision_months") == [2, 5, 12]
+    assert fact(a, iid, "quiet_months") == [6, 7, 8]
+    echo = turn.lines[0].text
+    assert "febbraio, maggio, dicembre" in echo and "prima:" in echo
+    assert turn.lines[-1].kind == "question" and turn.lines[-1].at == "horizon_months"
+
+
+def test_we_are_not_a_cafe_changes_the_type_and_echoes_it(a: Assistant) -> None:
+    iid = interview(a, "en", COWORKING, "horizon_months")
+    turn = a.conversation.turn(OWNER, "No, we're not a café! We're a coworking space", "en")
+    assert turn.kind == "correction"
+    assert fact(a, iid, "business_label") == "coworking space"
+    assert turn.lines[0].text.startswith("Type: coworking space (was: ")
+    assert "horizon_months" not in a.plans.database.load_interview(iid, OWNER).answers
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Somos solo 2", "team_size", 2),
+    ("También vendemos por Mercado Libre", "channels", ["Instagram", "WhatsApp",
+                                                        "Mercado Libre"]),
+    ("meses fuertes: noviembre y diciembre", "decision_months", [11, 12]),
+    ("El presupuesto son 2.000.000 de pesos", "budget", 2_000_000),
+])
+def test_a_correction_at_the_summary_changes_its_fact(a: Assistant, text: str, field: str,
+                                                      value: Any) -> None:
+    iid = interview(a, "es", MATES, None)
+    turn = a.conversation.turn(OWNER, text, "es")
+    assert turn.kind == "correction" and fact(a, iid, field) == value
+    assert "(antes:" in turn.lines[0].text and turn.lines[-1].kind == "summary"
+
+
+def test_the_same_value_again_is_not_called_corrected(a: Assistant) -> None:
+    iid = interview(a, "es", MATES, None)
+    before = a.plans.database.load_interview(iid, OWNER).answers
+    turn = a.conversation.turn(OWNER, "No, trabajo sola", "es")
+    assert "ya es" in turn.lines[0].text and "corregido" not in turn.lines[0].text.lower()
+    assert a.plans.database.load_interview(iid, OWNER).answers == before
+
+
+def test_a_correction_that_names_nothing_is_an_honest_no_with_choices(a: Assistant) -> None:
+    iid = interview(a, "en", COWORKING, "budget")
+    before = a.plans.database.load_interview(iid, OWNER).answers
+    turn = a.conversation.turn(OWNER, "No, wait, that's wrong, you got it all wrong", "en")
+    assert turn.kind == "unclear" and "nothing changed" in turn.lines[0].text
+    assert turn.lines[0].options and turn.lines[-1].at == "budget"
+    assert a.plans.database.load_interview(iid, OWNER).answers == before
+
+
+@pytest.mark.parametrize("text", ["Google Ads, pas de budget pour ça", "pas de Google Ads",
+                                  "Google Ads", "publicité payante"])
+def test_the_exclusions_answer_is_an_answer(a: Assistant, text: str) -> None:
+    iid = interview(a, "fr", BREWERY, "excluded_channels")
+    turn = a.conversation.turn(OWNER, text, "fr")
+    assert turn.kind == "answer" and turn.ask is None
+    assert a.plans.database.load_interview(iid, OWNER).answers["excluded_channels"]
+
+
+def test_an_answer_naming_a_channel_or_asking_stays_an_answer(a: Assistant) -> None:
+    iid = interview(a, "es", {**MATES, "channels": "Instagram"}, "excluded_channels")
+    turn = a.conversation.turn(OWNER, "Facebook Ads, no funcionó", "es")
+    assert turn.kind == "answer"
+    assert fact(a, iid, "excluded") == ["Facebook Ads"]
+    interview(a, "it", FLORIST, "competitors")
+    turn = a.conversation.turn(OWNER, "Fioraio Bianchi in via Indipendenza, e chi vende "
+                               "online?", "it")
+    assert turn.kind == "answer" and turn.ask is None
+
+
+def test_pesos_in_argentina_are_ars_and_the_example_is_in_pesos(a: Assistant) -> None:
+    answers = {k: v for k, v in MATES.items() if k != "budget"}
+    iid = interview(a, "es", answers, "budget")
+    turn = a.conversation.turn(OWNER, "$1.500.000 pesos", "es")
+    assert turn.kind == "answer"
+    assert a.plans.database.load_interview(iid, OWNER).answers["budget"] == {
+        "amount": 1_500_000, "currency": "ARS"}
+
+
+def test_an_italian_request_starts_an_italian_interview_at_question_one(a: Assistant) -> None:
+    for other in a.plans.database.list_interviews(OWNER):
+        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
+    turn = a.conversation.turn(OWNER, "Mi serve un piano di marketing per il mio negozio di "
+                               "fiori a Bologna", "en")
+    assert turn.lang == "it"
+    question = turn.lines[-1]
+    assert question.kind == "question" and "Domanda 1 di" in question.text
+
+
+def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path: Path) -> None:
+    env = {**os.environ, "ESTRATEGA_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT),
+           "ESTRATEGA_EMBEDDING_THREADS": "1"}
+    typed = ["Mi serve un piano di marketing per il mio negozio di fiori a Bologna",
+             "Fiori di Lucia, negozio di fiori a Bologna",
+             "mazzi da 25 euro e composizioni per matrimoni",
+             "privati del quartiere e coppie che si sposano", "salta", "salta",
+             "arrivare a 300 clienti abituali", "12 mesi", "salta",
+             "No, aspetta: siamo in due, lavoro con mia sorella",  # while the budget waits
+             "4000 euro", "Instagram e passaparola", "nessuno", "salta",
+             "3 ore a settimana", "ok"]
+    result = subprocess.run([sys.executable, "-m", "assistant", "chat"], cwd=tmp_path, env=env,
+                            input="\n".join(typed) + "\n", capture_output=True, text=True,
+                            timeout=600)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Domanda 1 di" in out and "Question 2" not in out
+    assert "Squadra: 2 (prima:" in out  # the correction echoed
+    assert "scheda" not in out.lower() and " tab" not in out.lower()
+    assert "Prime azioni" in out
+    written = list(tmp_path.glob("plan-*.md"))
+    assert written and str(written[0]) in out
