@@ -29,6 +29,7 @@ from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
+from .named_source import named_sources, source_words
 from .questions import (
     is_follow_up,
     names_a_document,
@@ -178,7 +179,8 @@ class AnswerChain:
             concepts = (topic or named) if points_back(question) else (named or topic or cued)
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
-        return replace(item, kind=kind, concepts=tuple(concepts[:2]))
+        named_ids = named_sources(question, language, self.retriever.articles)
+        return replace(item, kind=kind, concepts=tuple(concepts[:2]), named=named_ids)
 
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
         """Relevant passages, numbered from 1: one call to the retriever."""
@@ -220,6 +222,14 @@ class AnswerChain:
             whole = self.retriever.document(hits[0], self.settings.document_passages)
             ids = {h.chunk_id for h in whole}
             hits = [*whole, *(h for h in hits if h.chunk_id not in ids)]
+        if item.named:
+            # A source the user names is a filter: its passages answer, the rest is only read
+            # when it does not say.
+            titles = [a.title for a in self.retriever.articles() if a.source_id in item.named]
+            vector = self.retriever.embed_query(source_words(own_words, titles))
+            own = sorted((h for sid in item.named for h in self.retriever.within(sid, vector)),
+                         key=lambda h: -h.similarity)
+            hits = [*own, *(h for h in hits if h.source_id not in item.named)]
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
 

@@ -32,6 +32,8 @@ class ComposeInput:
     context: str | None = None  # a follow-up's conversation topic
     # (source id, sentence): an example about a business like the user's, from a concept card
     example: tuple[str, str] | None = None
+    # The sources the question names ("the Spanish article"): the answer comes from them.
+    named: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str | None:

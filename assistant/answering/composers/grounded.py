@@ -13,6 +13,7 @@ from langchain_core.runnables import RunnableGenerator
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
+from ..named_source import source_words
 from ..questions import (
     asks_for_a_change,
     asks_for_a_formula,
@@ -36,6 +37,7 @@ from ..statements import (
     states_a_range,
 )
 from .base import ComposeInput, Passage
+from .named import section_lines
 from .sentences import body, discriminating, heading, join_runs, usable
 
 
@@ -44,6 +46,8 @@ class GroundedConfig:
     """How much evidence to quote, and what a question's type adds to a sentence's score."""
 
     max_sentences: int = 4
+    max_named_sentences: int = 3  # from a source the user named: what it says, no padding
+    named_margin: float = 0.12  # ... and only sentences nearly as close as the best one
     max_per_passage: int = 2
     max_lead_sentences: int = 3
     passages_read: int = 6
@@ -107,6 +111,9 @@ class GroundedComposer:
             question = without_document_cues(question)
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
+        if item.named:  # "the Italian article on tactical marketing" names where, not what
+            question = source_words(question, sorted({p.hit.title for p in item.passages
+                                                      if p.hit.source_id in item.named}))
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
@@ -119,12 +126,18 @@ class GroundedComposer:
             target = w * embedded[1] + (1 - w) * embedded[0]
             vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
         scores = vectors[1:] @ vectors[0]
-        focus = discriminating(focus_keys(item.question, item.language, self._topic(item)),
+        own_ask = question if item.named else item.question
+        focus = discriminating(focus_keys(own_ask, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
                              float(s) + self._bonus(item, c, focus)
                              + self._section_bonus(item, c.passage, focus))
                   for c, s in zip(pool, scores, strict=True)]
+        if item.named:
+            listed = section_lines(item, focus, phrase)
+            if listed:
+                yield from listed
+                return
         leads = self._lead_passages(item)
         emitted = False
         used: list[int] = []
@@ -137,6 +150,17 @@ class GroundedComposer:
         rest = [i for i, c in enumerate(scored) if all(c.passage is not lead for lead in leads)
                 and self._on_topic(item, c.passage)]
         limit = max(self.config.max_sentences - 2 * len(leads), 1 if item.kind else 0)
+        if item.named:
+            named = [i for i in rest if scored[i].passage.hit.source_id in item.named]
+            if any(scored[i].score >= self.config.min_sentence_score for i in named):
+                rest, limit = named, self.config.max_named_sentences
+                best = max(scored[i].score for i in named)
+                rest = [i for i in named if scored[i].score >= best - self.config.named_margin]
+            else:  # the named source does not say: say so, then what the rest says
+                title = item.passages[0].hit.title
+                yield phrase("named_source_silent", title=title)
+                emitted = True
+                rest = [i for i in rest if i not in set(named)]
         chosen = self._choose(item, scored, rest, vectors[1:], limit, used)
         current: str | None = None
         for cand in chosen:
@@ -148,7 +172,8 @@ class GroundedComposer:
                     names = self.prompts.phrase("composer", lang, "language_names")
                     other = phrase("other_language", language=names.get(hit.language,
                                                                         hit.language))
-                intro = phrase("source_says", title=hit.title, other_language=other)
+                key = "named_source_says" if hit.source_id in item.named else "source_says"
+                intro = phrase(key, title=hit.title, other_language=other)
                 yield ("\n\n" if emitted else "") + intro
                 emitted = True
             yield f"\n- «{cand.text}» [{cand.passage.number}]"
@@ -179,9 +204,9 @@ class GroundedComposer:
         pool: list[_Candidate] = []
         read = item.passages[: cfg.passages_read]
         first = item.passages[0].hit
-        if first.kind == "upload":  # the user's own document: all of it
+        if first.kind == "upload" or item.named:  # the user's own or named source: all of it
             read += [p for p in item.passages[cfg.passages_read:]
-                     if p.hit.source_id == first.source_id]
+                     if p.hit.source_id == first.source_id or p.hit.source_id in item.named]
         for passage in read:
             for order, sentence in enumerate(sentences(body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
@@ -256,7 +281,7 @@ class GroundedComposer:
     def _lead_passages(self, item: ComposeInput) -> list[Passage]:
         """The question's own concept card, in the user's language, when it was retrieved
         first; for a difference between two concepts, the second one's card too (both sides)."""
-        if not item.concepts:
+        if not item.concepts or item.named:
             return []
         first = item.passages[0]
         ref = first.hit.concept
