@@ -18,6 +18,7 @@ import numpy as np
 from .answering.chain import AnswerChain, ChainParts
 from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
+from .answering.question_types import QuestionTyper, masker
 from .backends import classify_backend_error, make_chat_model
 from .documents import Source
 from .indexing.embeddings import embed, make_embedding_function
@@ -156,7 +157,8 @@ def build_runtime(settings: Settings, chat_model: Any | None = None) -> Runtime:
         businesses=BusinessWords(
             {bid: [*b.keywords, *b.names.values()] for bid, b in playbook.business_types.items()},
             load_understanding_data(settings.knowledge_dir / "understanding")
-            .cue_patterns("business_types"))))
+            .cue_patterns("business_types")),
+        typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked))))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],

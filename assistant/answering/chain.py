@@ -6,6 +6,7 @@ model answering in the wrong language is asked once more, firmly."""
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -27,9 +28,11 @@ from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
+from .constraints import constraints_of, without_constraints
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
 from .named_source import named_sources, source_words
+from .question_types import ANSWER_KINDS, QuestionTyper
 from .questions import (
     is_follow_up,
     names_a_document,
@@ -56,6 +59,7 @@ class ChainParts:
     # the business a question names, and the playbook source id of a type in a language
     businesses: BusinessWords = field(default_factory=BusinessWords)
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
+    typer: QuestionTyper | None = None  # question types learned from examples (else cues)
 
 
 class AnswerChain:
@@ -159,12 +163,17 @@ class AnswerChain:
         history = self.memory.history(inputs["conversation_id"])
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.detector.detect(question, hint)
-        kind = question_type(question, language)
+        cued = question_type(question, language)
+        asked = self.parts.typer.classify(question, language) if self.parts.typer else None
+        # The five kinds the composer shapes an answer by; a formula, a cost or an example is
+        # asked of the kind the cue words say (the composer reads `asked` for the rest).
+        kind = asked if asked in ANSWER_KINDS else cued
         named = self.concepts.named(question)
-        cued = [] if named else self.concepts.cued(question)
+        hinted = [] if named else self.concepts.cued(question)
         item = ComposeInput(question=question, standalone=question, language=language,
-                            passages=[], history=history, owner=inputs["owner"])
-        concepts = named or cued
+                            passages=[], history=history, owner=inputs["owner"], asked=asked,
+                            constraints=constraints_of(question))
+        concepts = named or hinted
         if history and (is_follow_up(question, language) or points_back(question)):
             # The conversation's topic is the latest turn about a concept, not only the last
             # turn; a concept the follow-up names wins, its cue words count less than the topic.
@@ -176,7 +185,9 @@ class AnswerChain:
                 previous = f"{topic_turn.question} {previous}"
             kind = kind or question_type(previous, language)
             # "Which of the two…?" points back: the topic, whatever else it names ("budget").
-            concepts = (topic or named) if points_back(question) else (named or topic or cued)
+            # "And what's the price?" asks what the topic costs, not about pricing.
+            back = points_back(question) or asked == "cost"
+            concepts = (topic or named) if back else (named or topic or hinted)
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
         named_ids = named_sources(question, language, self.retriever.articles)
@@ -186,6 +197,12 @@ class AnswerChain:
         """Relevant passages, numbered from 1: one call to the retriever."""
         pinned = [ConceptRef(cid, item.language).source_id
                   for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
+        if item.constraints and item.kind == "howto" and not item.concepts:
+            # Advice that keeps to what the user ruled out: the cards that give it come first.
+            # (a card that keeps to every constraint first).
+            wanted = Counter(c for constraint in item.constraints for c in constraint.concepts)
+            pinned += [ConceptRef(cid, item.language).source_id
+                       for cid, _ in wanted.most_common(2)]
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
@@ -195,6 +212,8 @@ class AnswerChain:
             pinned = [*pinned, example[0]]
             item = replace(item, example=example)
         own_words = item.question if item.context else item.standalone
+        if item.constraints:  # "without paying for ads" must not pull in the ads card
+            own_words = without_constraints(own_words)
         kwargs = {"language": item.language, "owner": item.owner,
                   "min_relevance": self.settings.min_relevance,
                   "context": item.standalone if item.context else None}

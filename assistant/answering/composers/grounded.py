@@ -13,6 +13,7 @@ from langchain_core.runnables import RunnableGenerator
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
+from ..constraints import breaks
 from ..named_source import source_words
 from ..questions import (
     asks_for_a_change,
@@ -212,9 +213,17 @@ class GroundedComposer:
                 text = sentence.strip(" •-*\t")
                 if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
                     continue  # a guide's opening line says what the guide is, not what to do
+                if breaks(text, item.constraints) or self._formula_unasked(item, text):
+                    continue
                 if usable(text, cfg.min_sentence_chars, cfg.min_sentence_words):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
+
+    @staticmethod
+    def _formula_unasked(item: ComposeInput, text: str) -> bool:
+        """A formula quoted for "how do I win customers?" is not advice (asked: it is)."""
+        return (item.kind == "howto" and "=" in text and item.asked != "formula"
+                and not asks_for_a_formula(item.question))
 
     def _on_topic(self, item: ComposeInput, passage: Passage) -> bool:
         """A difference between two named concepts is told by their own cards and by articles
@@ -239,6 +248,9 @@ class GroundedComposer:
         if focus:
             shared = len(focus & focus_keys(cand.text, lang, ""))
             bonus += cfg.focus_bonus * min(shared, 2)
+        ref = cand.passage.hit.concept
+        if ref and any(ref.id in c.concepts for c in item.constraints):
+            bonus += cfg.type_bonus  # advice that keeps to what the user ruled out
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             bonus += 2 * cfg.type_bonus  # "by how much did churn drop?": a before and an after
         proposals = asks_for_proposals(item.question) or states_a_plan(item.question)
@@ -336,11 +348,11 @@ class GroundedComposer:
             kind == "difference" and contrasts(cand.text)) or (
             kind == "quantity" and has_number(cand.text, lang)) or (
             kind == "howto" and gives_a_method(cand.text))
-        if asks_for_a_formula(item.question) and "=" in cand.text:
+        if (asks_for_a_formula(item.question) or item.asked == "formula") and "=" in cand.text:
             marked = True  # "how is it calculated?": the sentence with the formula
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             marked = True  # "by how much did churn drop?": the before and the after
-        if asks_the_cost(item.question) and speaks_of_cost(cand.text):
+        if (asks_the_cost(item.question) or item.asked == "cost") and speaks_of_cost(cand.text):
             marked = True  # "and how much does it cost?": what it costs, even without a figure
         # The kind's mark outweighs the question's words (at most two): "meglio partire con
         # budget piccoli" answers "come parto?" better than an example naming the business.
