@@ -185,9 +185,11 @@ class AnswerChain:
                 previous = f"{topic_turn.question} {previous}"
             kind = kind or question_type(previous, language)
             # "Which of the two…?" points back: the topic, whatever else it names ("budget").
-            # "And what's the price?" asks what the topic costs, not about pricing.
-            back = points_back(question) or asked == "cost"
-            concepts = (topic or named) if back else (named or topic or hinted)
+            concepts = (topic or named) if points_back(question) else (named or topic or hinted)
+            if asked == "cost":
+                # "And what's the price?" asks what the topic costs (not about pricing); "and
+                # how much should I spend?" is the budget's question, whatever the topic.
+                concepts = self.concepts.cued(question) or topic or named
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
         named_ids = named_sources(question, language, self.retriever.articles)

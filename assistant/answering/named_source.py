@@ -84,6 +84,20 @@ def source_words(question: str, titles: Sequence[str] = ()) -> str:
     return " ".join(kept) if kept else question
 
 
+def content_words(question: str) -> str:
+    """A question's content words alone (no function words, no words naming its source):
+    what a section heading in another language is compared with ("the challenges of
+    operational marketing" meets "Retos del marketing operativo"; the question's form does
+    not).
+
+    >>> content_words("What challenges does the Spanish article on operational marketing list?")
+    'challenges operational marketing list'
+    """
+    kept = [w for w in source_words(question).split()]
+    out = [w for w in words(" ".join(kept)) if len(w) >= 4 and w not in _stopwords()]
+    return " ".join(out) or question
+
+
 def _cued(key: str, group: str) -> bool:
     return any(has_cue(key, cue) for lang in lexicon("source_names").values()
                for cue in lang[group])

@@ -14,7 +14,7 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
-from ..named_source import source_words
+from ..named_source import content_words, source_words
 from ..questions import (
     asks_for_a_change,
     asks_for_a_formula,
@@ -48,7 +48,7 @@ class GroundedConfig:
 
     max_sentences: int = 4
     max_named_sentences: int = 3  # from a source the user named: what it says, no padding
-    named_margin: float = 0.12  # ... and only sentences nearly as close as the best one
+    named_margin: float = 0.06  # ... and only sentences nearly as close as the best one
     max_per_passage: int = 2
     max_lead_sentences: int = 3
     passages_read: int = 6
@@ -113,8 +113,8 @@ class GroundedComposer:
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
-            question = source_words(question, sorted({p.hit.title for p in item.passages
-                                                      if p.hit.source_id in item.named}))
+            question = content_words(source_words(question, sorted(
+                {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
@@ -135,7 +135,13 @@ class GroundedComposer:
                              + self._section_bonus(item, c.passage, focus))
                   for c, s in zip(pool, scores, strict=True)]
         if item.named:
-            listed = section_lines(item, focus, phrase)
+            probe = content_words(item.question)
+
+            def closeness(texts: list[str]) -> list[float]:
+                vectors = self._unit(self.embed([probe, *texts]))
+                return [float(v) for v in vectors[1:] @ vectors[0]]
+
+            listed = section_lines(item, focus, phrase, closeness)
             if listed:
                 yield from listed
                 return
@@ -205,9 +211,13 @@ class GroundedComposer:
         pool: list[_Candidate] = []
         read = item.passages[: cfg.passages_read]
         first = item.passages[0].hit
-        if first.kind == "upload" or item.named:  # the user's own or named source: all of it
+        if item.named:  # a source the user named: all of it, and the best of the rest
+            read = [p for p in item.passages if p.hit.source_id in item.named] + \
+                [p for p in item.passages if p.hit.source_id not in item.named][
+                    : cfg.passages_read]
+        elif first.kind == "upload":  # the user's own document: all of it
             read += [p for p in item.passages[cfg.passages_read:]
-                     if p.hit.source_id == first.source_id or p.hit.source_id in item.named]
+                     if p.hit.source_id == first.source_id]
         for passage in read:
             for order, sentence in enumerate(sentences(body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
@@ -218,6 +228,11 @@ class GroundedComposer:
                 if usable(text, cfg.min_sentence_chars, cfg.min_sentence_words):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
+
+    @staticmethod
+    def _unit(matrix: np.ndarray) -> np.ndarray:
+        matrix = np.asarray(matrix, dtype=np.float32)
+        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
 
     @staticmethod
     def _formula_unasked(item: ComposeInput, text: str) -> bool:

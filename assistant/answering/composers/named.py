@@ -12,23 +12,25 @@ from .base import ComposeInput, Passage
 from .sentences import body, heading
 
 MAX_ITEMS = 8
+MIN_HEADING_SIMILARITY = 0.3  # a heading this close to the question, in another language
 
 
-def announced_sections(item: ComposeInput, focus: frozenset[str]
+def announced_sections(item: ComposeInput, focus: frozenset[str],
+                       closeness: Callable[[list[str]], list[float]]
                        ) -> tuple[Passage, str, list[Passage]] | None:
     """(the announcing section, its last sentence, the sections it announces) for a list
     question about a named source: a section whose heading carries the question's own words
     and whose text ends in a colon, followed by the sections whose headings are the items
     (up to a heading that is a question, or the end)."""
-    if item.kind != "list" or not focus:
+    if item.kind != "list":
         return None
     own = sorted((p for p in item.passages if p.hit.source_id in item.named),
                  key=lambda p: (p.hit.source_id, p.hit.position))
+    found = []
     for i, passage in enumerate(own):
         title = heading(passage.hit.text)
         text = body(passage.hit.text).rstrip()
-        if not (title and text.endswith(":")
-                and focus & focus_keys(title, passage.hit.language, "")):
+        if not (title and text.endswith(":")):
             continue
         items: list[Passage] = []
         for after in own[i + 1:]:
@@ -41,14 +43,24 @@ def announced_sections(item: ComposeInput, focus: frozenset[str]
             if len(items) >= MAX_ITEMS:
                 break
         if len(items) >= 2:
-            return passage, sentences(text)[-1], items
-    return None
+            named = bool(focus & focus_keys(title, passage.hit.language, ""))
+            found.append((named, title, passage, sentences(text)[-1], items))
+    if not found:
+        return None
+    # The section whose heading says what is asked ("retos"); asked in another language than
+    # the source's, the heading closest to the question, if close enough.
+    near = closeness([f[1] for f in found])
+    best = max(range(len(found)), key=lambda i: (found[i][0], near[i]))
+    if not found[best][0] and near[best] < MIN_HEADING_SIMILARITY:
+        return None
+    _, _, passage, announcing, items = found[best]
+    return passage, announcing, items
 
 
-def section_lines(item: ComposeInput, focus: frozenset[str],
-                  phrase: Callable[..., str]) -> list[str]:
+def section_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                  closeness: Callable[[list[str]], list[float]]) -> list[str]:
     """The lines of an answer that lists a named source's sections (empty: no such list)."""
-    found = announced_sections(item, focus)
+    found = announced_sections(item, focus, closeness)
     if found is None:
         return []
     section, announcing, items = found
