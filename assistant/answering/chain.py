@@ -231,6 +231,10 @@ class AnswerChain:
                                            **kwargs)
         # Another business's guide would not fit this one, nor anyone who named no business.
         hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        avoided = {c for constraint in item.constraints for c in constraint.avoid} - set(
+            item.concepts)
+        if avoided:  # "new customers": the loyalty card answers another question
+            hits = [h for h in hits if not (h.concept and h.concept.id in avoided)]
         if item.example and item.example[0] not in {h.source_id for h in hits}:
             item = replace(item, example=None)
         if item.kind == "howto" and not names_a_document(item.question):

@@ -23,6 +23,8 @@ class Constraint:
     forbidden: frozenset[str]
     # concept cards whose advice keeps to it (the search for "without ads" finds the ads card)
     concepts: tuple[str, ...] = ()
+    # concept cards whose advice breaks it ("without ads": the paid advertising card)
+    avoid: tuple[str, ...] = ()
 
 
 def constraints_of(question: str) -> tuple[Constraint, ...]:
@@ -36,7 +38,7 @@ def constraints_of(question: str) -> tuple[Constraint, ...]:
     ()
     """
     key = f" {normalize_term(question)} "
-    return tuple(Constraint(kind, _forbidden(kind), _concepts(kind))
+    return tuple(Constraint(kind, _forbidden(kind), _concepts(kind), _concepts(kind, "avoid"))
                  for kind, cues in _cues().items()
                  if any(has_cue(key, cue) for cue in cues))
 
@@ -103,6 +105,6 @@ def _forbidden(kind: str) -> frozenset[str]:
 
 
 @cache
-def _concepts(kind: str) -> tuple[str, ...]:
+def _concepts(kind: str, key: str = "concepts") -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for by_kind in lexicon("constraints").values()
-                               for c in by_kind[kind].get("concepts", [])))
+                               for c in by_kind[kind].get(key, [])))

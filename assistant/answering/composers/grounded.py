@@ -49,6 +49,8 @@ class GroundedConfig:
     max_sentences: int = 4
     max_named_sentences: int = 3  # from a source the user named: what it says, no padding
     named_margin: float = 0.06  # ... and only sentences nearly as close as the best one
+    # A further quote sharing no word with the question, this far below the best: padding.
+    padding_margin: float = 0.1
     max_per_passage: int = 2
     max_lead_sentences: int = 3
     passages_read: int = 6
@@ -229,6 +231,17 @@ class GroundedComposer:
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
 
+    def _pads(self, item: ComposeInput, cand: _Candidate, best: float) -> bool:
+        """A further quote that adds nothing: it shares no content word (as a cognate stem, so
+        in any language) with the question or its conversation, and it is well below the best
+        (documents and named sources aside: their sentences are all about what was asked)."""
+        if cand.passage.hit.kind == "upload" or item.named or item.kind == "howto":
+            return False
+        asked = focus_keys(" ".join(filter(None, [item.question, item.context])),
+                           item.language, "")
+        return cand.score < best - self.config.padding_margin and not (
+            asked & focus_keys(cand.text, cand.passage.hit.language, ""))
+
     @staticmethod
     def _unit(matrix: np.ndarray) -> np.ndarray:
         matrix = np.asarray(matrix, dtype=np.float32)
@@ -280,8 +293,9 @@ class GroundedComposer:
         elif item.kind == "list":
             bonus += cfg.type_bonus if enumerates(cand.text) else 0.0
         elif item.kind == "howto":
+            # The ways of doing it: a method, a guide's tactic, or the means listed.
             bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" or gives_a_method(
-                cand.text) else 0.0
+                cand.text) or enumerates(cand.text) else 0.0
         if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
             bonus += cfg.type_bonus
         return bonus
@@ -408,6 +422,8 @@ class GroundedComposer:
                 continue
             foreign = cand.passage.hit.language != item.language
             if foreign and same_exists and other >= 1:
+                continue
+            if (chosen or used) and self._pads(item, cand, scored[ranked[0]].score):
                 continue
             if any(float(vectors[j] @ vectors[i]) > cfg.duplicate_similarity
                    or normalize_term(scored[j].text) == normalize_term(cand.text)
