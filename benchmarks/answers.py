@@ -330,7 +330,8 @@ def upload_fixtures(assistant: Assistant, rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=(*SETS, "both", "all"), default="dev")
+    parser.add_argument("--set", default="dev",
+                        help=f"one of {', '.join(SETS)}, both, all, or several joined by commas")
     parser.add_argument("--blind-file", help="the blind6 file's name in tests/eval, if not "
                         "answers_blind6.jsonl")
     parser.add_argument("--data", type=Path, help="reuse this data dir (default: a temp dir)")
@@ -342,7 +343,9 @@ def main() -> None:
     if args.blind_file:
         SETS["blind6"] = args.blind_file
     every = [name for name in SETS if (EVAL / SETS[name]).exists()]
-    names = {"both": ["dev", "blind"], "all": every}.get(args.set, [args.set])
+    names = {"both": ["dev", "blind"], "all": every}.get(args.set, args.set.split(","))
+    if unknown := [n for n in names if n not in SETS]:
+        parser.error(f"unknown set(s): {', '.join(unknown)}")
     if args.show and set(names) & set(HELD_OUT):
         parser.error("--show prints the answers: not for the held-out sets the tuners never read")
     with tempfile.TemporaryDirectory() as tmp:

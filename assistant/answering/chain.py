@@ -199,15 +199,15 @@ class AnswerChain:
         """Relevant passages, numbered from 1: one call to the retriever."""
         pinned = [ConceptRef(cid, item.language).source_id
                   for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
-        if item.constraints and item.kind == "howto" and not item.concepts:
-            # Advice that keeps to what the user ruled out: the cards that give it come first.
-            # (a card that keeps to every constraint first).
-            wanted = Counter(c for constraint in item.constraints for c in constraint.concepts)
-            pinned += [ConceptRef(cid, item.language).source_id
-                       for cid, _ in wanted.most_common(2)]
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
+        if item.constraints and item.kind == "howto" and not item.concepts:
+            # Advice that keeps to what the user ruled out: the cards that give it, after the
+            # guide for the user's kind of business (a card that keeps to every one first).
+            wanted = Counter(c for constraint in item.constraints for c in constraint.concepts)
+            pinned += [ConceptRef(cid, item.language).source_id
+                       for cid, _ in wanted.most_common(2)]
         example = self.businesses.example(item.question, item.context, item.language,
                                           item.kind, self.retriever)
         if example:

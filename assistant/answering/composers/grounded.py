@@ -16,30 +16,16 @@ from ...text import normalize_term, sentences
 from ..constraints import breaks
 from ..named_source import content_words, source_words
 from ..questions import (
-    asks_for_a_change,
-    asks_for_a_formula,
-    asks_for_proposals,
-    asks_the_cost,
     focus_keys,
     names_a_document,
     without_document_cues,
     without_name_words,
 )
-from ..statements import (
-    announces_parts,
-    contrasts,
-    enumerates,
-    gives_a_method,
-    gives_an_example,
-    has_number,
-    speaks_of_cost,
-    states_a_change,
-    states_a_plan,
-    states_a_range,
-)
 from .base import ComposeInput, Passage
 from .named import section_lines
-from .sentences import body, discriminating, heading, join_runs, usable
+from .scoring import Candidate as _Candidate
+from .scoring import SentenceScoring
+from .sentences import body, discriminating, join_runs, usable
 
 
 @dataclass(frozen=True)
@@ -72,15 +58,7 @@ class GroundedConfig:
     document_margin: float = 0.1
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    passage: Passage
-    order: int
-    text: str
-    score: float
-
-
-class GroundedComposer:
+class GroundedComposer(SentenceScoring):
     """Composes an answer from the evidence itself, sentence by sentence."""
 
     name = "grounded"
@@ -231,28 +209,6 @@ class GroundedComposer:
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
 
-    def _pads(self, item: ComposeInput, cand: _Candidate, best: float) -> bool:
-        """A further quote that adds nothing: it shares no content word (as a cognate stem, so
-        in any language) with the question or its conversation, and it is well below the best
-        (documents and named sources aside: their sentences are all about what was asked)."""
-        if cand.passage.hit.kind == "upload" or item.named or item.kind == "howto":
-            return False
-        asked = focus_keys(" ".join(filter(None, [item.question, item.context])),
-                           item.language, "")
-        return cand.score < best - self.config.padding_margin and not (
-            asked & focus_keys(cand.text, cand.passage.hit.language, ""))
-
-    @staticmethod
-    def _unit(matrix: np.ndarray) -> np.ndarray:
-        matrix = np.asarray(matrix, dtype=np.float32)
-        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
-
-    @staticmethod
-    def _formula_unasked(item: ComposeInput, text: str) -> bool:
-        """A formula quoted for "how do I win customers?" is not advice (asked: it is)."""
-        return (item.kind == "howto" and "=" in text and item.asked != "formula"
-                and not asks_for_a_formula(item.question))
-
     def _on_topic(self, item: ComposeInput, passage: Passage) -> bool:
         """A difference between two named concepts is told by their own cards and by articles
         (a card on "differentiation" matches the word "difference", not the question)."""
@@ -266,58 +222,6 @@ class GroundedComposer:
         cards): words that every sentence about the topic shares."""
         return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
                         if p.hit.concept and p.hit.concept.id in item.concepts)
-
-    def _bonus(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
-        """What the question asks for: numbers, a contrast, an enumeration, actions, the words
-        of its own ask; and the user's own language."""
-        cfg = self.config
-        bonus = cfg.same_language_bonus if cand.passage.hit.language == item.language else 0.0
-        lang = cand.passage.hit.language
-        if focus:
-            shared = len(focus & focus_keys(cand.text, lang, ""))
-            bonus += cfg.focus_bonus * min(shared, 2)
-        ref = cand.passage.hit.concept
-        if ref and any(ref.id in c.concepts for c in item.constraints):
-            bonus += cfg.type_bonus  # advice that keeps to what the user ruled out
-        if asks_for_a_change(item.question) and states_a_change(cand.text):
-            bonus += 2 * cfg.type_bonus  # "by how much did churn drop?": a before and an after
-        proposals = asks_for_proposals(item.question) or states_a_plan(item.question)
-        if proposals and states_a_plan(cand.text):
-            bonus += cfg.type_bonus  # "what does the report recommend?": its proposals
-        if item.kind == "quantity":
-            bonus += cfg.type_bonus if has_number(cand.text, lang) else -cfg.type_bonus
-            if states_a_plan(cand.text) and not proposals:
-                bonus -= 2 * cfg.type_bonus  # a target or a proposal is not what was measured
-        elif item.kind == "difference":
-            bonus += cfg.type_bonus if contrasts(cand.text) else 0.0
-        elif item.kind == "list":
-            bonus += cfg.type_bonus if enumerates(cand.text) else 0.0
-        elif item.kind == "howto":
-            # The ways of doing it: a method, a guide's tactic, or the means listed.
-            bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" or gives_a_method(
-                cand.text) or enumerates(cand.text) else 0.0
-        if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
-            bonus += cfg.type_bonus
-        return bonus
-
-    def _section_bonus(self, item: ComposeInput, passage: Passage,
-                       focus: frozenset[str]) -> float:
-        """What a document's section heading says of every sentence under it: "Qué no ha
-        funcionado" answers "¿qué no ha funcionado?", "Propuestas para 2025" answers "what is
-        proposed?" (documents only: a concept card's heading is its name)."""
-        if passage.hit.kind != "upload":
-            return 0.0
-        title = heading(passage.hit.text)
-        if not title:
-            return 0.0
-        bonus = 0.0
-        titled = focus_keys(title, passage.hit.language, "")
-        if focus & titled:  # the question asks what the heading names: more so if all of it
-            bonus += self.config.focus_bonus * (2 if titled <= focus else 1)
-        if asks_for_proposals(item.question) and (
-                states_a_plan(title) or asks_for_proposals(title)):
-            bonus += self.config.type_bonus
-        return bonus
 
     def _lead_passages(self, item: ComposeInput) -> list[Passage]:
         """The question's own concept card, in the user's language, when it was retrieved
@@ -366,35 +270,6 @@ class GroundedComposer:
                     break
                 keep.add(cand.order)
         return [c.text for c in own if c.order in keep]
-
-    def _fit(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
-        """How squarely a sentence answers what is asked: the kind's mark (an enumeration, a
-        figure that is not a made-up example, a contrast) and the question's own words."""
-        lang = cand.passage.hit.language
-        shared = min(len(focus & focus_keys(cand.text, lang, "")), 2) if focus else 0
-        kind = item.kind
-        marked = (kind == "list" and enumerates(cand.text)) or (
-            kind == "difference" and contrasts(cand.text)) or (
-            kind == "quantity" and has_number(cand.text, lang)) or (
-            kind == "howto" and gives_a_method(cand.text))
-        if (asks_for_a_formula(item.question) or item.asked == "formula") and "=" in cand.text:
-            marked = True  # "how is it calculated?": the sentence with the formula
-        if asks_for_a_change(item.question) and states_a_change(cand.text):
-            marked = True  # "by how much did churn drop?": the before and the after
-        if (asks_the_cost(item.question) or item.asked == "cost") and speaks_of_cost(cand.text):
-            marked = True  # "and how much does it cost?": what it costs, even without a figure
-        # The kind's mark outweighs the question's words (at most two): "meglio partire con
-        # budget piccoli" answers "come parto?" better than an example naming the business.
-        # "For example, if you spend 6,000…" illustrates rather than answers, unless the
-        # question itself gives figures: then the worked example is the answer.
-        if kind == "quantity" and marked and gives_an_example(cand.text) \
-                and not any(ch.isdigit() for ch in item.question):
-            return 1.0 + shared
-        if kind == "quantity" and marked and states_a_range(cand.text, lang):
-            return 4.0 + shared  # "how many channels?": "two or three", a span to choose in
-        if kind == "list" and marked and announces_parts(cand.text):
-            return 4.0 + shared  # "in four stages: attract, convert…" announces the parts
-        return 3.0 * marked + shared
 
     def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
                 vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
