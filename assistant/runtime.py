@@ -18,6 +18,7 @@ import numpy as np
 from .answering.chain import AnswerChain, ChainParts
 from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
+from .answering.question_types import QuestionTyper, masker
 from .backends import ChatModel, classify_backend_error, make_chat_model
 from .conversation import ChatInterview, IntentRecognizer, slot_examples
 from .conversation.render import Renderer
@@ -163,7 +164,8 @@ def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Ru
         businesses=BusinessWords(
             {bid: [*b.keywords, *b.names.values()] for bid, b in playbook.business_types.items()},
             load_understanding_data(settings.knowledge_dir / "understanding")
-            .cue_patterns("business_types"))))
+            .cue_patterns("business_types")),
+        typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked))))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                passages=lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],

@@ -2,8 +2,14 @@
 endpoint: evidence hit rate, lead in the user's language, share of text in another language,
 citation numbering and validity, off-topic declined, first-sentence latency (p50).
 
-Run: .venv/bin/python benchmarks/answers.py [--set dev|blind|blind2|both|all] [--data DIR]
-     [--show]   (prints figures; asserts nothing)
+Run: .venv/bin/python benchmarks/answers.py [--set dev|dev2|dev3|blind..blind6|both|all]
+     [--data DIR] [--show]   (prints figures; asserts nothing)
+
+Beyond the evidence hit (#23): padding (a quote that neither overlaps a gold sentence nor
+shares a content word, as a cognate stem, with the question or its conversation), the
+named-source lead (the first cited source is the one the question names: "the Spanish
+article"), constraint violations (a quote holding a word the row's constraint forbids:
+"google ads" for "without paying for ads") and difference answers with a contrasting quote.
 
 The evaluation sets: `tests/eval/answers_dev.jsonl` (tuned on); `tests/eval/answers_blind.jsonl`
 (written blind, measured once at 0.64 in the first round, then opened and tuned on in the
@@ -29,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from assistant import Assistant  # noqa: E402
 from assistant.answering.answers import Answer  # noqa: E402
+from assistant.answering.questions import focus_keys  # noqa: E402
+from assistant.answering.statements import contrasts  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.text import normalize_term  # noqa: E402
 
@@ -36,8 +44,9 @@ EVAL = ROOT / "tests" / "eval"
 SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl",
         "dev2": "answers_dev2.jsonl", "blind2": "answers_blind2.jsonl",
         "blind3": "answers_blind3.jsonl", "blind4": "answers_blind4.jsonl",
-        "blind5": "answers_blind5.jsonl"}
-HELD_OUT = ("blind2", "blind3", "blind4", "blind5")
+        "blind5": "answers_blind5.jsonl", "dev3": "answers_dev3.jsonl",
+        "blind6": "answers_blind6.jsonl"}
+HELD_OUT = ("blind2", "blind3", "blind4", "blind5", "blind6")
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -63,6 +72,16 @@ class Scores:
     first: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     by_type: dict[str, list[int]] = field(default_factory=dict)
+    quotes: int = 0
+    padding: int = 0
+    padded_answers: int = 0
+    answered: int = 0
+    named_ok: int = 0
+    named_total: int = 0
+    violations: int = 0
+    constrained: int = 0
+    contrast_ok: int = 0
+    differences: int = 0
 
 
 def load(name: str) -> list[dict]:
@@ -97,6 +116,43 @@ def _quotes(answer: Answer) -> list[tuple[str, int]]:
         pieces = [p.strip() for p in lead.group(1).split(OMISSION) if p.strip()]
         out[:0] = [(piece, int(lead.group(2))) for piece in pieces]
     return out
+
+
+def _content(text: str) -> frozenset[str]:
+    """A text's content words as cognate stems (any language): what "bears on" compares."""
+    return focus_keys(text, "en", "")
+
+
+def padding_quotes(row: dict, answer: Answer) -> tuple[int, int]:
+    """(padding, total) quotes of an answer. A quote is padding when it neither holds nor
+    overlaps a gold sentence and shares no content word (as a cognate stem, so across
+    languages) with the question or the conversation's earlier turns."""
+    asked = _content(" ".join([row["question"], *(row.get("turns") or [])]))
+    gold = [normalize_term(g) for g in row.get("gold") or []]
+    padding = total = 0
+    for quote, _ in _quotes(answer):
+        total += 1
+        key = normalize_term(quote)
+        bears = any(g in key or key in g for g in gold) or bool(asked & _content(quote))
+        padding += not bears
+    return padding, total
+
+
+def named_lead(row: dict, answer: Answer) -> bool:
+    """The first cited source is the one the question names (an article by id, an upload by
+    its file name)."""
+    if not answer.citations:
+        return False
+    kind, _, name = row["named_source"].partition(":")
+    first = answer.citations[0]
+    return first.source_id == name if kind == "article" else first.title == name
+
+
+def violates(row: dict, answer: Answer) -> bool:
+    """A quote holds a word the row's constraint forbids ("google ads" for "without ads")."""
+    forbidden = [normalize_term(w) for w in row["constraint"].get("forbidden") or []]
+    return any(f" {w} " in f" {normalize_term(q)} " for q, _ in _quotes(answer)
+               for w in forbidden if w)
 
 
 def lead_in_language(answer: Answer, lang: str) -> bool:
@@ -201,12 +257,28 @@ def evaluate(assistant: Assistant, rows: list[dict], show: bool = False) -> Scor
             ok = not answer.citations
             scores.declined += ok
         else:
+            padding, total = padding_quotes(row, answer)
+            scores.quotes += total
+            scores.padding += padding
+            scores.padded_answers += padding > 0
+            scores.answered += 1
+            if row.get("named_source"):
+                scores.named_total += 1
+                scores.named_ok += named_lead(row, answer)
+            if row.get("constraint"):
+                scores.constrained += 1
+                scores.violations += violates(row, answer)
+            if kind == "difference":
+                scores.differences += 1
+                scores.contrast_ok += any(contrasts(q) for q, _ in _quotes(answer))
             ok = evidence_hit(row, answer)
             scores.hit_total += 1
             scores.hit += ok
             scores.lead_total += 1
             scores.lead_ok += lead_in_language(answer, row["lang"])
-            strict = lead_in_language_strict(answer, row["lang"], given["languages"])
+            # A source the user names leads in its own language ("the French article").
+            strict = bool(row.get("named_source")) or lead_in_language_strict(
+                answer, row["lang"], given["languages"])
             scores.lead_strict_ok += strict
             scores.other_share.append(other_language_share(answer, row["lang"]))
         scores.by_type.setdefault(kind, [0, 0])
@@ -236,6 +308,12 @@ def report(label: str, s: Scores) -> None:
           f"marker validity {s.valid_markers / max(s.markers, 1):.0%} ({s.markers})  "
           f"off-topic declined {s.declined}/{s.offtopic}  "
           f"first sentence p50 {statistics.median(s.first) * 1000:.0f} ms")
+    print(f"    padding {s.padding}/{s.quotes} quotes ({s.padding / max(s.quotes, 1):.0%}), "
+          f"answers with padding {s.padded_answers}/{s.answered}, "
+          f"quotes per answer {s.quotes / max(s.answered, 1):.1f}; "
+          f"named-source lead {s.named_ok}/{s.named_total}; "
+          f"constraint violations {s.violations}/{s.constrained}; "
+          f"difference answers with a contrasting quote {s.contrast_ok}/{s.differences}")
     print("    by type: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(s.by_type.items())))
     if s.misses:
         print(f"    misses: {' '.join(s.misses)}")
@@ -252,14 +330,22 @@ def upload_fixtures(assistant: Assistant, rows: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--set", choices=(*SETS, "both", "all"), default="dev")
+    parser.add_argument("--set", default="dev",
+                        help=f"one of {', '.join(SETS)}, both, all, or several joined by commas")
+    parser.add_argument("--blind-file", help="the blind6 file's name in tests/eval, if not "
+                        "answers_blind6.jsonl")
     parser.add_argument("--data", type=Path, help="reuse this data dir (default: a temp dir)")
     parser.add_argument("--show", action="store_true", help="print the missed answers")
     parser.add_argument("--knowledge", type=Path, help="another knowledge/ folder")
     parser.add_argument("--loopback", action="store_true",
                         help="also measure the chain through a loopback OpenAI server")
     args = parser.parse_args()
-    names = {"both": ["dev", "blind"], "all": list(SETS)}.get(args.set, [args.set])
+    if args.blind_file:
+        SETS["blind6"] = args.blind_file
+    every = [name for name in SETS if (EVAL / SETS[name]).exists()]
+    names = {"both": ["dev", "blind"], "all": every}.get(args.set, args.set.split(","))
+    if unknown := [n for n in names if n not in SETS]:
+        parser.error(f"unknown set(s): {', '.join(unknown)}")
     if args.show and set(names) & set(HELD_OUT):
         parser.error("--show prints the answers: not for the held-out sets the tuners never read")
     with tempfile.TemporaryDirectory() as tmp:

@@ -61,13 +61,15 @@ def test_a_concept_lead_quotes_only_text_that_stands_in_its_card(
         shared_assistant: Assistant) -> None:
     """Card sentences that are not neighbours are joined by an omission sign, not glued into a
     quote the card does not contain."""
+    texts: list[str] = []
     for question in ("¿El posicionamiento de marca y el posicionamiento SEO son lo mismo?",
                      "If I spend €6,000 in a quarter and win 40 new customers, what is my CAC?",
                      "What does SMART stand for in SMART objectives?"):
         answer = shared_assistant.ask(question)
         assert answer.text.startswith("**"), answer.text
         assert_citations_valid(answer)
-    assert "[…]" in answer.text
+        texts.append(answer.text)
+    assert any("[…]" in text for text in texts), texts
 
 
 def test_quantity_question_quotes_the_sentence_with_the_numbers(

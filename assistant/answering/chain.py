@@ -5,6 +5,7 @@ model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -26,8 +27,11 @@ from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
+from .constraints import constraints_of, without_constraints
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
+from .named_source import named_sources, source_words
+from .question_types import ANSWER_KINDS, QuestionTyper
 from .questions import (
     is_follow_up,
     names_a_document,
@@ -54,6 +58,7 @@ class ChainParts:
     # the business a question names, and the playbook source id of a type in a language
     businesses: BusinessWords = field(default_factory=BusinessWords)
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
+    typer: QuestionTyper | None = None  # question types learned from examples (else cues)
 
 
 class AnswerChain:
@@ -157,12 +162,17 @@ class AnswerChain:
         history = self.memory.history(inputs["conversation_id"])
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.detector.detect(question, hint)
-        kind = question_type(question, language)
+        cued = question_type(question, language)
+        asked = self.parts.typer.classify(question, language) if self.parts.typer else None
+        # The five kinds the composer shapes an answer by; a formula, a cost or an example is
+        # asked of the kind the cue words say (the composer reads `asked` for the rest).
+        kind = asked if asked in ANSWER_KINDS else cued
         named = self.concepts.named(question)
-        cued = [] if named else self.concepts.cued(question)
+        hinted = [] if named else self.concepts.cued(question)
         item = ComposeInput(question=question, standalone=question, language=language,
-                            passages=[], history=history, owner=inputs["owner"])
-        concepts = named or cued
+                            passages=[], history=history, owner=inputs["owner"], asked=asked,
+                            constraints=constraints_of(question))
+        concepts = named or hinted
         if history and (is_follow_up(question, language) or points_back(question)):
             # The conversation's topic is the latest turn about a concept, not only the last
             # turn; a concept the follow-up names wins, its cue words count less than the topic.
@@ -174,10 +184,15 @@ class AnswerChain:
                 previous = f"{topic_turn.question} {previous}"
             kind = kind or question_type(previous, language)
             # "Which of the two…?" points back: the topic, whatever else it names ("budget").
-            concepts = (topic or named) if points_back(question) else (named or topic or cued)
+            concepts = (topic or named) if points_back(question) else (named or topic or hinted)
+            if asked == "cost":
+                # "And what's the price?" asks what the topic costs (not about pricing); "and
+                # how much should I spend?" is the budget's question, whatever the topic.
+                concepts = self.concepts.cued(question) or topic or named
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
-        return replace(item, kind=kind, concepts=tuple(concepts[:2]))
+        named_ids = named_sources(question, language, self.retriever.articles)
+        return replace(item, kind=kind, concepts=tuple(concepts[:2]), named=named_ids)
 
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
         """Relevant passages, numbered from 1: one call to the retriever."""
@@ -186,12 +201,20 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
+        if item.constraints and item.kind == "howto" and not item.concepts:
+            # Advice that keeps to what the user ruled out: the cards that give it, after the
+            # guide for the user's kind of business (a card that keeps to every one first).
+            wanted = Counter(c for constraint in item.constraints for c in constraint.concepts)
+            pinned += [ConceptRef(cid, item.language).source_id
+                       for cid, _ in wanted.most_common(2)]
         example = self.businesses.example(item.question, item.context, item.language,
                                           item.kind, self.retriever)
         if example:
             pinned = [*pinned, example[0]]
             item = replace(item, example=example)
         own_words = item.question if item.context else item.standalone
+        if item.constraints:  # "without paying for ads" must not pull in the ads card
+            own_words = without_constraints(own_words)
         kwargs = {"language": item.language, "owner": item.owner,
                   "min_relevance": self.settings.min_relevance,
                   "context": item.standalone if item.context else None}
@@ -207,6 +230,10 @@ class AnswerChain:
                                            **kwargs)
         # Another business's guide would not fit this one, nor anyone who named no business.
         hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
+        avoided = {c for constraint in item.constraints for c in constraint.avoid} - set(
+            item.concepts)
+        if avoided:  # "new customers": the loyalty card answers another question
+            hits = [h for h in hits if not (h.concept and h.concept.id in avoided)]
         if item.example and item.example[0] not in {h.source_id for h in hits}:
             item = replace(item, example=None)
         if item.kind == "howto" and not names_a_document(item.question):
@@ -219,6 +246,14 @@ class AnswerChain:
             whole = self.retriever.document(hits[0], self.settings.document_passages)
             ids = {h.chunk_id for h in whole}
             hits = [*whole, *(h for h in hits if h.chunk_id not in ids)]
+        if item.named:
+            # A source the user names is a filter: its passages answer, the rest is only read
+            # when it does not say.
+            titles = [a.title for a in self.retriever.articles() if a.source_id in item.named]
+            vector = self.retriever.embed_query(source_words(own_words, titles))
+            own = sorted((h for sid in item.named for h in self.retriever.within(sid, vector)),
+                         key=lambda h: -h.similarity)
+            hits = [*own, *(h for h in hits if h.source_id not in item.named)]
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
 

@@ -230,10 +230,11 @@ def _stopwords() -> frozenset[str]:
 @cache
 def _cue_words() -> frozenset[str]:
     """Stems of the words that say a question's type (but not its list cues: "stages", "types"
-    are what a list question asks for) or point at the user's document ("the report I
+    are what a list question asks for; nor its difference cues: "compare", "differ" are what
+    the contrasting sentence says) or point at the user's document ("the report I
     uploaded")."""
     cues = lexicon("question_types")
     typed = {_stem(w) for by_kind in cues.values()
-             for kind, phrases in by_kind.items() if kind != "list"
+             for kind, phrases in by_kind.items() if kind not in ("list", "difference")
              for phrase in phrases for w in words(phrase)}
     return frozenset(typed | {_stem(w) for cue in words_of("upload_cues") for w in words(cue)})

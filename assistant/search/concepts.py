@@ -88,6 +88,32 @@ class ConceptIndex:
                         self._elided(tokens, start, found)
         return found
 
+    def masked(self, text: str, placeholder: str = "X", keep: frozenset[str] = frozenset()
+               ) -> str:
+        """The text folded, each concept name or alias in it (but the single words of `keep`)
+        replaced by `placeholder`: what a question asks, without what it is about.
+
+        >>> from assistant.indexing.knowledge import read_concept
+        >>> from assistant.settings import PROJECT_ROOT
+        >>> index = ConceptIndex([read_concept(PROJECT_ROOT / "knowledge/concepts/roi.json")])
+        >>> index.masked("¿Qué es el ROI?")
+        'que es el X'
+        """
+        tokens = normalize_term(text).split()
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(self._max_words, len(tokens) - i), 0, -1):
+                span = " ".join(tokens[i : i + size])
+                if span in self._keys and span not in keep:
+                    out.append(placeholder)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return " ".join(out)
+
     def _elided(self, tokens: list[str], start: int, found: list[str]) -> None:
         """A second concept sharing the first one's head word, left out after "and/or"
         ("marketing estratégico y operativo", "strategic and operational marketing").

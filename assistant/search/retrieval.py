@@ -19,6 +19,7 @@ from .concepts import ConceptIndex
 from .filters import chroma_where as _chroma_where
 from .filters import where_of as _where
 from .lexical import LexicalIndex
+from .named import NamedSources
 from .own_documents import OwnDocuments, first_for_both, merge_exact
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -55,7 +56,7 @@ class RetrievalConfig:
     upload_title_bonus: float = 0.15  # per word of the name, two at most
 
 
-class HybridRetriever(OwnDocuments):
+class HybridRetriever(OwnDocuments, NamedSources):
     """Finds the passages that answer a query, in any language."""
 
     def __init__(self, store: ChunkStore, lexical: LexicalIndex,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...documents import Hit
+from ..constraints import Constraint
 from ..memory import Turn
 
 
@@ -32,6 +33,13 @@ class ComposeInput:
     context: str | None = None  # a follow-up's conversation topic
     # (source id, sentence): an example about a business like the user's, from a concept card
     example: tuple[str, str] | None = None
+    # The sources the question names ("the Spanish article"): the answer comes from them.
+    named: tuple[str, ...] = ()
+    # What the question asks, learned from examples (question_types.py): definition,
+    # difference, howto, formula, quantity, list, cost, example or other.
+    asked: str | None = None
+    # What the user ruled out or aims at ("without paying for ads"): never quoted against.
+    constraints: tuple[Constraint, ...] = ()
 
     @property
     def concept_id(self) -> str | None:

@@ -13,31 +13,20 @@ from langchain_core.runnables import RunnableGenerator
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
+from ..constraints import breaks
+from ..named_source import content_words, source_words
 from ..questions import (
-    asks_for_a_change,
-    asks_for_a_formula,
-    asks_for_proposals,
-    asks_the_cost,
     focus_keys,
     names_a_document,
     without_document_cues,
     without_name_words,
 )
-from ..statements import (
-    announces_parts,
-    contrasts,
-    enumerates,
-    gives_a_method,
-    gives_an_example,
-    has_number,
-    speaks_of_cost,
-    states_a_change,
-    states_a_plan,
-    states_a_range,
-)
 from .base import ComposeInput, Passage
 from .instructions import InstructionFilter
-from .sentences import body, discriminating, heading, join_runs, usable
+from .named import section_lines
+from .scoring import Candidate as _Candidate
+from .scoring import SentenceScoring
+from .sentences import body, discriminating, join_runs, usable
 
 
 @dataclass(frozen=True)
@@ -45,6 +34,10 @@ class GroundedConfig:
     """How much evidence to quote, and what a question's type adds to a sentence's score."""
 
     max_sentences: int = 4
+    max_named_sentences: int = 3  # from a source the user named: what it says, no padding
+    named_margin: float = 0.06  # ... and only sentences nearly as close as the best one
+    # A further quote sharing no word with the question, this far below the best: padding.
+    padding_margin: float = 0.1
     max_per_passage: int = 2
     max_lead_sentences: int = 3
     passages_read: int = 6
@@ -66,15 +59,7 @@ class GroundedConfig:
     document_margin: float = 0.1
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    passage: Passage
-    order: int
-    text: str
-    score: float
-
-
-class GroundedComposer:
+class GroundedComposer(SentenceScoring):
     """Composes an answer from the evidence itself, sentence by sentence."""
 
     name = "grounded"
@@ -109,6 +94,9 @@ class GroundedComposer:
             question = without_document_cues(question)
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
+        if item.named:  # "the Italian article on tactical marketing" names where, not what
+            question = content_words(source_words(question, sorted(
+                {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
@@ -123,12 +111,24 @@ class GroundedComposer:
         # An upload's sentences that speak to an assistant or carry markup are never quoted.
         pool, vectors, ignored = self._without_instructions(pool, vectors)
         scores = vectors[1:] @ vectors[0]
-        focus = discriminating(focus_keys(item.question, item.language, self._topic(item)),
+        own_ask = question if item.named else item.question
+        focus = discriminating(focus_keys(own_ask, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
                              float(s) + self._bonus(item, c, focus)
                              + self._section_bonus(item, c.passage, focus))
                   for c, s in zip(pool, scores, strict=True)]
+        if item.named:
+            probe = content_words(item.question)
+
+            def closeness(texts: list[str]) -> list[float]:
+                vectors = self._unit(self.embed([probe, *texts]))
+                return [float(v) for v in vectors[1:] @ vectors[0]]
+
+            listed = section_lines(item, focus, phrase, closeness)
+            if listed:
+                yield from listed
+                return
         leads = self._lead_passages(item)
         emitted = False
         used: list[int] = []
@@ -141,6 +141,17 @@ class GroundedComposer:
         rest = [i for i, c in enumerate(scored) if all(c.passage is not lead for lead in leads)
                 and self._on_topic(item, c.passage)]
         limit = max(self.config.max_sentences - 2 * len(leads), 1 if item.kind else 0)
+        if item.named:
+            named = [i for i in rest if scored[i].passage.hit.source_id in item.named]
+            if any(scored[i].score >= self.config.min_sentence_score for i in named):
+                rest, limit = named, self.config.max_named_sentences
+                best = max(scored[i].score for i in named)
+                rest = [i for i in named if scored[i].score >= best - self.config.named_margin]
+            else:  # the named source does not say: say so, then what the rest says
+                title = item.passages[0].hit.title
+                yield phrase("named_source_silent", title=title)
+                emitted = True
+                rest = [i for i in rest if i not in set(named)]
         chosen = self._choose(item, scored, rest, vectors[1:], limit, used)
         current: str | None = None
         for cand in chosen:
@@ -152,7 +163,8 @@ class GroundedComposer:
                     names = self.prompts.phrase("composer", lang, "language_names")
                     other = phrase("other_language", language=names.get(hit.language,
                                                                         hit.language))
-                intro = phrase("source_says", title=hit.title, other_language=other)
+                key = "named_source_says" if hit.source_id in item.named else "source_says"
+                intro = phrase(key, title=hit.title, other_language=other)
                 yield ("\n\n" if emitted else "") + intro
                 emitted = True
             yield f"\n- «{cand.text}» [{cand.passage.number}]"
@@ -201,7 +213,11 @@ class GroundedComposer:
         pool: list[_Candidate] = []
         read = item.passages[: cfg.passages_read]
         first = item.passages[0].hit
-        if first.kind == "upload":  # the user's own document: all of it
+        if item.named:  # a source the user named: all of it, and the best of the rest
+            read = [p for p in item.passages if p.hit.source_id in item.named] + \
+                [p for p in item.passages if p.hit.source_id not in item.named][
+                    : cfg.passages_read]
+        elif first.kind == "upload":  # the user's own document: all of it
             read += [p for p in item.passages[cfg.passages_read:]
                      if p.hit.source_id == first.source_id]
         for passage in read:
@@ -209,6 +225,8 @@ class GroundedComposer:
                 text = sentence.strip(" •-*\t")
                 if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
                     continue  # a guide's opening line says what the guide is, not what to do
+                if breaks(text, item.constraints) or self._formula_unasked(item, text):
+                    continue
                 if usable(text, cfg.min_sentence_chars, cfg.min_sentence_words):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
@@ -227,58 +245,10 @@ class GroundedComposer:
         return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
                         if p.hit.concept and p.hit.concept.id in item.concepts)
 
-    def _bonus(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
-        """What the question asks for: numbers, a contrast, an enumeration, actions, the words
-        of its own ask; and the user's own language."""
-        cfg = self.config
-        bonus = cfg.same_language_bonus if cand.passage.hit.language == item.language else 0.0
-        lang = cand.passage.hit.language
-        if focus:
-            shared = len(focus & focus_keys(cand.text, lang, ""))
-            bonus += cfg.focus_bonus * min(shared, 2)
-        if asks_for_a_change(item.question) and states_a_change(cand.text):
-            bonus += 2 * cfg.type_bonus  # "by how much did churn drop?": a before and an after
-        proposals = asks_for_proposals(item.question) or states_a_plan(item.question)
-        if proposals and states_a_plan(cand.text):
-            bonus += cfg.type_bonus  # "what does the report recommend?": its proposals
-        if item.kind == "quantity":
-            bonus += cfg.type_bonus if has_number(cand.text, lang) else -cfg.type_bonus
-            if states_a_plan(cand.text) and not proposals:
-                bonus -= 2 * cfg.type_bonus  # a target or a proposal is not what was measured
-        elif item.kind == "difference":
-            bonus += cfg.type_bonus if contrasts(cand.text) else 0.0
-        elif item.kind == "list":
-            bonus += cfg.type_bonus if enumerates(cand.text) else 0.0
-        elif item.kind == "howto":
-            bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" or gives_a_method(
-                cand.text) else 0.0
-        if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
-            bonus += cfg.type_bonus
-        return bonus
-
-    def _section_bonus(self, item: ComposeInput, passage: Passage,
-                       focus: frozenset[str]) -> float:
-        """What a document's section heading says of every sentence under it: "Qué no ha
-        funcionado" answers "¿qué no ha funcionado?", "Propuestas para 2025" answers "what is
-        proposed?" (documents only: a concept card's heading is its name)."""
-        if passage.hit.kind != "upload":
-            return 0.0
-        title = heading(passage.hit.text)
-        if not title:
-            return 0.0
-        bonus = 0.0
-        titled = focus_keys(title, passage.hit.language, "")
-        if focus & titled:  # the question asks what the heading names: more so if all of it
-            bonus += self.config.focus_bonus * (2 if titled <= focus else 1)
-        if asks_for_proposals(item.question) and (
-                states_a_plan(title) or asks_for_proposals(title)):
-            bonus += self.config.type_bonus
-        return bonus
-
     def _lead_passages(self, item: ComposeInput) -> list[Passage]:
         """The question's own concept card, in the user's language, when it was retrieved
         first; for a difference between two concepts, the second one's card too (both sides)."""
-        if not item.concepts:
+        if not item.concepts or item.named:
             return []
         first = item.passages[0]
         ref = first.hit.concept
@@ -323,35 +293,6 @@ class GroundedComposer:
                 keep.add(cand.order)
         return [c.text for c in own if c.order in keep]
 
-    def _fit(self, item: ComposeInput, cand: _Candidate, focus: frozenset[str]) -> float:
-        """How squarely a sentence answers what is asked: the kind's mark (an enumeration, a
-        figure that is not a made-up example, a contrast) and the question's own words."""
-        lang = cand.passage.hit.language
-        shared = min(len(focus & focus_keys(cand.text, lang, "")), 2) if focus else 0
-        kind = item.kind
-        marked = (kind == "list" and enumerates(cand.text)) or (
-            kind == "difference" and contrasts(cand.text)) or (
-            kind == "quantity" and has_number(cand.text, lang)) or (
-            kind == "howto" and gives_a_method(cand.text))
-        if asks_for_a_formula(item.question) and "=" in cand.text:
-            marked = True  # "how is it calculated?": the sentence with the formula
-        if asks_for_a_change(item.question) and states_a_change(cand.text):
-            marked = True  # "by how much did churn drop?": the before and the after
-        if asks_the_cost(item.question) and speaks_of_cost(cand.text):
-            marked = True  # "and how much does it cost?": what it costs, even without a figure
-        # The kind's mark outweighs the question's words (at most two): "meglio partire con
-        # budget piccoli" answers "come parto?" better than an example naming the business.
-        # "For example, if you spend 6,000…" illustrates rather than answers, unless the
-        # question itself gives figures: then the worked example is the answer.
-        if kind == "quantity" and marked and gives_an_example(cand.text) \
-                and not any(ch.isdigit() for ch in item.question):
-            return 1.0 + shared
-        if kind == "quantity" and marked and states_a_range(cand.text, lang):
-            return 4.0 + shared  # "how many channels?": "two or three", a span to choose in
-        if kind == "list" and marked and announces_parts(cand.text):
-            return 4.0 + shared  # "in four stages: attract, convert…" announces the parts
-        return 3.0 * marked + shared
-
     def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
                 vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
         """The best sentences, de-duplicated; the user's language first, other languages never
@@ -378,6 +319,8 @@ class GroundedComposer:
                 continue
             foreign = cand.passage.hit.language != item.language
             if foreign and same_exists and other >= 1:
+                continue
+            if (chosen or used) and self._pads(item, cand, scored[ranked[0]].score):
                 continue
             if any(float(vectors[j] @ vectors[i]) > cfg.duplicate_similarity
                    or normalize_term(scored[j].text) == normalize_term(cand.text)

@@ -1,0 +1,71 @@
+"""An answer from a source the user named: its section headings as its structure. "What are
+the challenges, according to the article?" is answered by the headings that follow the section
+announcing them ("Retos del marketing operativo … los retos más comunes …:")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...text import sentences
+from ..questions import focus_keys
+from .base import ComposeInput, Passage
+from .sentences import body, heading
+
+MAX_ITEMS = 8
+MIN_HEADING_SIMILARITY = 0.3  # a heading this close to the question, in another language
+
+
+def announced_sections(item: ComposeInput, focus: frozenset[str],
+                       closeness: Callable[[list[str]], list[float]]
+                       ) -> tuple[Passage, str, list[Passage]] | None:
+    """(the announcing section, its last sentence, the sections it announces) for a list
+    question about a named source: a section whose heading carries the question's own words
+    and whose text ends in a colon, followed by the sections whose headings are the items
+    (up to a heading that is a question, or the end)."""
+    if item.kind != "list":
+        return None
+    own = sorted((p for p in item.passages if p.hit.source_id in item.named),
+                 key=lambda p: (p.hit.source_id, p.hit.position))
+    found = []
+    for i, passage in enumerate(own):
+        title = heading(passage.hit.text)
+        text = body(passage.hit.text).rstrip()
+        if not (title and text.endswith(":")):
+            continue
+        items: list[Passage] = []
+        for after in own[i + 1:]:
+            name = heading(after.hit.text)
+            if after.hit.source_id != passage.hit.source_id or not name or name.endswith("?"):
+                break
+            if name == title or any(heading(p.hit.text) == name for p in items):
+                continue  # a long section's second chunk carries the same heading
+            items.append(after)
+            if len(items) >= MAX_ITEMS:
+                break
+        if len(items) >= 2:
+            named = bool(focus & focus_keys(title, passage.hit.language, ""))
+            found.append((named, title, passage, sentences(text)[-1], items))
+    if not found:
+        return None
+    # The section whose heading says what is asked ("retos"); asked in another language than
+    # the source's, the heading closest to the question, if close enough.
+    near = closeness([f[1] for f in found])
+    best = max(range(len(found)), key=lambda i: (found[i][0], near[i]))
+    if not found[best][0] and near[best] < MIN_HEADING_SIMILARITY:
+        return None
+    _, _, passage, announcing, items = found[best]
+    return passage, announcing, items
+
+
+def section_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                  closeness: Callable[[list[str]], list[float]]) -> list[str]:
+    """The lines of an answer that lists a named source's sections (empty: no such list)."""
+    found = announced_sections(item, focus, closeness)
+    if found is None:
+        return []
+    section, announcing, items = found
+    lines = [phrase("named_source_section", title=section.hit.title,
+                    section=heading(section.hit.text)),
+             f"\n- «{announcing}» [{section.number}]"]
+    lines += [f"\n- «{heading(p.hit.text)}» [{p.number}]" for p in items]
+    return lines

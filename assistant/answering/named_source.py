@@ -1,0 +1,119 @@
+"""Which built-in source a question names: "the Spanish article", "l'articolo italiano sul
+marketing tattico", "Dans l'article « Marketing stratégique et opérationnel »". A named source
+is a filter on what may answer, not a hint (the user's own documents are own_documents.py's).
+
+The words are data, per language, in `prompts/lexicon/source_names.json`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..lexicon import lexicon
+from ..search.named import SourceTitle
+from ..text import normalize_term, words
+from .questions import _stem, _stopwords
+from .statements import has_cue
+
+QUOTED = re.compile(r"[«“\"]\s*([^»”\"]{6,200}?)\s*[»”\"]")
+SAME_LANGUAGE = 0.5  # "el artículo de Marketing Operativo" asked in Spanish: the Spanish one
+
+
+def named_sources(question: str, lang: str,
+                  articles: Sequence[SourceTitle] | Callable[[], Sequence[SourceTitle]]
+                  ) -> tuple[str, ...]:
+    """The source ids a question names as where its answer must come from (empty: none);
+    `articles` may be a callable, called only when the question names an article at all.
+
+    >>> arts = [SourceTitle("it-op", "Che cos'è il marketing operativo?", "it"),
+    ...         SourceTitle("it-tt", "Marketing strategico e marketing tattico", "it"),
+    ...         SourceTitle("es-op", "Marketing Operativo: ¿Qué es?, Características", "es")]
+    >>> named_sources("What does the Italian article on tactical marketing say?", "en", arts)
+    ('it-tt',)
+    >>> named_sources("Según el artículo de Marketing Operativo, ¿qué retos?", "es", arts)
+    ('es-op',)
+    >>> named_sources("¿Qué es el marketing operativo?", "es", arts)
+    ()
+    >>> named_sources("Che cosa dice l'articolo italiano?", "it", arts)
+    ('it-op', 'it-tt')
+    """
+    key = f" {normalize_term(question)} "
+    quoted = QUOTED.search(question)
+    if not (_cued(key, "article") or quoted):
+        return ()
+    language = _named_language(key)
+    articles = articles() if callable(articles) else articles
+    pool = [a for a in articles if language is None or a.language == language]
+    if not pool:
+        return ()
+    asked = _keys(quoted.group(1) if quoted else question)
+    scored = []
+    for article in pool:
+        title = _keys(article.title)
+        shared = len(asked & title)
+        ratio = shared / max(len(title), 1)
+        scored.append((shared + ratio + SAME_LANGUAGE * (article.language == lang), shared,
+                       ratio, article.source_id))
+    scored.sort(reverse=True)
+    best = scored[0]
+    if language is not None:  # "the Italian article": one of them, the best by its title
+        if best[1] == 0 or (len(scored) > 1 and scored[1][0] == best[0]):
+            return tuple(sorted(sid for *_, sid in scored))
+        return (best[3],)
+    if best[1] >= 2 and best[2] >= 0.5:
+        return (best[3],)
+    return ()
+
+
+def source_words(question: str, titles: Sequence[str] = ()) -> str:
+    """A question without the words that name its source ("the Spanish article", the words
+    of its title): they say where to look, not which sentence answers.
+
+    >>> source_words("What does the Italian article say is the most common mistake?")
+    'What does the say is the most common mistake?'
+    >>> source_words("What does the article on tactical marketing say?", ["Marketing tattico"])
+    'What does the on say?'
+    """
+    data = lexicon("source_names").values()
+    names = {normalize_term(w) for lang in data for w in lang["article"]}
+    names |= {normalize_term(w) for lang in data for items in lang["languages"].values()
+              for w in items}
+    title_keys = frozenset().union(*(_keys(t) for t in titles)) if titles else frozenset()
+    kept = [t for t in question.split() if normalize_term(t) not in names
+            and not (len(key := normalize_term(t)) >= 4 and _stem(key) in title_keys)]
+    return " ".join(kept) if kept else question
+
+
+def content_words(question: str) -> str:
+    """A question's content words alone (no function words, no words naming its source):
+    what a section heading in another language is compared with ("the challenges of
+    operational marketing" meets "Retos del marketing operativo"; the question's form does
+    not).
+
+    >>> content_words("What challenges does the Spanish article on operational marketing list?")
+    'challenges operational marketing list'
+    """
+    kept = [w for w in source_words(question).split()]
+    out = [w for w in words(" ".join(kept)) if len(w) >= 4 and w not in _stopwords()]
+    return " ".join(out) or question
+
+
+def _cued(key: str, group: str) -> bool:
+    return any(has_cue(key, cue) for lang in lexicon("source_names").values()
+               for cue in lang[group])
+
+
+def _named_language(key: str) -> str | None:
+    """The language a question gives its source ("the Spanish article"), if any."""
+    for by_lang in lexicon("source_names").values():
+        for code, adjectives in by_lang["languages"].items():
+            if any(has_cue(key, adjective) for adjective in adjectives):
+                return code
+    return None
+
+
+def _keys(text: str) -> frozenset[str]:
+    """A text's content words as cognate stems (no function words, no "article")."""
+    cue = {_stem(w) for lang in lexicon("source_names").values() for w in lang["article"]}
+    return frozenset(s for w in words(text) if len(w) >= 4 and w not in _stopwords()
+                     and (s := _stem(w)) not in cue)
