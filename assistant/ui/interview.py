@@ -130,15 +130,15 @@ def build(ctx: UiContext) -> InterviewTab:
         hint = getattr(view, "understood_hint", "")
         seen = (f"> {escape(understood)}\n\n*{escape(hint)}*\n\n" if hint else
                 f"> {escape(understood)}\n\n") if understood else ""
-        summary_md = (f"### {t(lang, 'interview.summary_title')}\n\n{seen}{rows}"
+        summary_md = (f"## {t(lang, 'interview.summary_title')}\n\n{seen}{rows}"
                       if at_summary else "")
         done = bool(view.plan_id)
         return [
             view.interview_id, view.plan_id or "", values,
             gr.update(visible=not at_summary and not done), head,
             "\n\n".join(f"> {escape(m)}" for m in view.messages),
-            f"### {escape(view.question)}\n\n*{escape(view.example)}*" if view.example
-            else f"### {escape(view.question)}",
+            f"## {escape(view.question)}\n\n*{escape(view.example)}*" if view.example
+            else f"## {escape(view.question)}",
             *[gr.update(value=shown[i], visible=True) if i < len(shown)
               else gr.update(visible=False) for i in range(OPTIONS)],
             gr.update(visible=view.optional), view.current_value or "",
