@@ -56,7 +56,8 @@ def gradio_english() -> set[str]:
 # Each visible text node, and the placeholder / aria-label / title / alt of visible elements.
 VISIBLE_STRINGS = """() => { const out = [];
   // What users and documents wrote is content, not interface: source titles, passages.
-  const CONTENT = 'script, style, #sources-table tbody, .cite-passage, #concept-passages'; const seen = (el) => { if (!el) return false;
+  const CONTENT = 'script, style, #sources-table tbody, .cite-passage, #concept-passages';
+  const seen = (el) => { if (!el) return false;
     const s = getComputedStyle(el); const r = el.getBoundingClientRect();
     return s.visibility !== 'hidden' && s.display !== 'none' && r.width > 0 && r.height > 0
       && parseFloat(s.fontSize || '1') > 0; };
@@ -73,7 +74,8 @@ VISIBLE_STRINGS = """() => { const out = [];
   return out; }"""
 RAW_KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 # Words a Spanish or Italian screen rightly shares with Gradio's English.
-SHARED = {"English", "Español", "Français", "Italiano", "Chat", "KPI", "Estratega", "Target", "Markdown", "Word", "JSON", "App", "Login",
+SHARED = {"English", "Español", "Français", "Italiano", "Chat", "KPI", "Estratega", "Target",
+          "Markdown", "Word", "JSON", "App", "Login",
           "Radio", "Brush", "Slider", "Dropdown", "Label", "Plot", "Audio", "Code", "Image"}
 
 
@@ -172,12 +174,19 @@ def interview_step(page: Any, lang: str) -> bool:
     return True
 
 
+# Nothing is being updated: no status tracker showing (Gradio dims a pending output).
+SETTLED = """() => ![...document.querySelectorAll('[data-testid=status-tracker]')]
+  .some(e => !e.classList.contains('hide') && e.getBoundingClientRect().width > 0)"""
+
+
 def audit_here(page: Any, english: set[str], own: set[str]) -> dict:
-    """axe-core's findings and the untranslated strings, at both sizes."""
+    """axe-core's findings and the untranslated strings, at both sizes, once settled."""
     out = {}
     for size, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)
         page.wait_for_timeout(400)
+        page.wait_for_function(SETTLED)
+        page.wait_for_timeout(300)
         found = axe_violations(page)
         out[size] = {"violations": found, "severe": severe(found),
                      "untranslated": untranslated(page, english, own)}

@@ -29,6 +29,9 @@ PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
               "{ padding: 8px 10px !important; } footer .divider { display: none !important; } }"
               "</style>")
 TABS = ("chat", "interview", "concepts", "knowledge")
+# After "Open the plan" the focus follows to the plan tab (it would fall to the page).
+FOCUS_PLAN_TAB = """() => { const tab = document.querySelector('#tab-interview-button');
+  if (tab && tab.getAttribute('aria-selected') === 'true') tab.focus(); return []; }"""
 # Runs in the browser on load: the stored choice, else the browser's own language.
 DETECT_LANGUAGE = "(saved) => [saved || navigator.language || 'en']"
 # Gradio's cache (uploads, downloads): every 30 minutes, files older than an hour are deleted,
@@ -107,7 +110,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             interview_tab.show_fn, [chat_tab.opened, owner, lang],
             interview_tab.follow_outputs, api_visibility="private")
         chat_tab.chatbot.option_select(
-            _open_plan_tab, None, tab_set, api_visibility="private", queue=False)
+            _open_plan_tab, None, tab_set, api_visibility="private", queue=False).then(
+            None, None, None, js=FOCUS_PLAN_TAB)
         t2.select(interview_tab.follow_fn, interview_tab.follow_inputs,
                   interview_tab.follow_outputs, api_visibility="private")
         t1.select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
@@ -130,6 +134,8 @@ def theme() -> gr.themes.Base:
     # Text meets WCAG 2.2 AA (4.5:1): Soft's subdued grey (slate 400, 2.56:1 on white) and its
     # label badges (3.62:1) are darkened; the text box shows a 2 px ring when focused.
     return soft.set(
+        color_accent="*primary_600",  # selected tab, radio: indigo 500 is 4.46:1 on white
+        color_accent_soft="*primary_100",
         body_text_color_subdued="*neutral_600",
         body_text_color_subdued_dark="*neutral_300",
         input_placeholder_color="*neutral_600",

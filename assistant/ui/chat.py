@@ -21,6 +21,7 @@ from .render import escape, escape_inline, quote
 STARTERS = 4
 Message = dict[str, Any]
 OPEN_PLAN = "estratega:open-plan"  # the value of the drafted plan's "Open the plan" reply
+FOCUS_QUESTION = "() => { document.querySelector('#question textarea')?.focus(); return []; }"
 
 
 @dataclass
@@ -282,7 +283,11 @@ def build(ctx: UiContext) -> ChatTab:
     plan_starter.click(lambda s: s, plan_starter, question, api_visibility="private",
                        queue=False).then(respond, ask_inputs, ask_outputs,
                                          api_visibility="private")
-    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs, api_visibility="private")
+    # The quick replies vanish with the reply: the focus goes on to the question box rather
+    # than falling to the page (a keyboard user continues where they were).
+    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs,
+                          api_visibility="private").then(
+        None, None, None, js=FOCUS_QUESTION)
     new.click(restart, ctx.owner, chatbot, api_name="new_conversation")
     return ChatTab(ctx, chatbot, question, send, new, starters_label, starters, plan_starter,
                    opened, store)

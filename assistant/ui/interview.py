@@ -47,15 +47,34 @@ class InterviewTab:
         """The user's saved interviews and plans, newest first, to resume."""
         t, a, who = self.ctx.text, self.ctx.assistant, owner_id(owner, request)
         try:
-            plans = [(t(lang, "interview.plan_item", title=p.title), f"plan:{p.id}")
-                     for p in a.plans.list_plans(who)]
-            interviews = [(t(lang, "interview.interview_item", business=v.title or v.interview_id,
-                             step=v.step, total=v.total), f"interview:{v.interview_id}")
+            plans = [(t(lang, "interview.plan_item", business=p.plan.get("business") or p.title,
+                        date=saved_date(p.updated_at, lang)),
+                      f"plan:{p.id}") for p in a.plans.list_plans(who)]
+            interviews = [(t(lang, "interview.interview_item",
+                             business=v.title or t(lang, "interview.unnamed"),
+                             date=saved_date(v.updated_at, lang), step=v.step, total=v.total),
+                           f"interview:{v.interview_id}")
                           for v in a.plans.list_interviews(who) if not v.plan_id]
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise self.ctx.error(err, lang) from None
         choices = plans + interviews
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
+
+
+def saved_date(timestamp: float, lang: str) -> str:
+    """When a piece of saved work last changed, as its language writes a date.
+
+    >>> saved_date(1796515200, "it"), saved_date(1796515200, "es"), saved_date(0, "en")
+    ('6 dic 2026', '6 dic 2026', '')
+    """
+    if not timestamp:
+        return ""
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    return format_date(datetime.fromtimestamp(timestamp, UTC).date(), "medium",
+                       locale=ui_lang(lang))
 
 
 def build(ctx: UiContext) -> InterviewTab:

@@ -67,6 +67,14 @@ _SCRIPT = r"""<script>
       if (words && drop.getAttribute('aria-label') !== words)
         drop.setAttribute('aria-label', words);
     }
+    // Plan sections: open on a wide screen; on a phone only the first (the summary), until
+    // the user opens or closes one (then it stays as they left it).
+    const wide = window.matchMedia('(min-width: 701px)').matches;
+    document.querySelectorAll('details.plan-section').forEach((section, i) => {
+      if (section.dataset.user) return;
+      const open = wide || i === 0;
+      if (section.open !== open) { section.dataset.auto = '1'; section.open = open; }
+    });
     for (const selector of LIVE) {
       const el = document.querySelector(selector);
       if (el && !el.hasAttribute('aria-live')) el.setAttribute('aria-live', 'polite');
@@ -78,6 +86,11 @@ _SCRIPT = r"""<script>
     queued = true;
     requestAnimationFrame(() => { queued = false; translate(document.body); wire(); });
   };
+  document.addEventListener('click', (event) => {  // a section the user opened or closed
+    const summary = event.target.closest && event.target.closest('details.plan-section > summary');
+    if (summary) summary.parentElement.dataset.user = '1';
+  });
+  window.matchMedia('(min-width: 701px)').addEventListener('change', () => update());
   const start = () => {
     new MutationObserver(update).observe(document.body, {subtree: true, childList: true,
       characterData: true, attributes: true, attributeFilter: ['class', 'aria-label']});

@@ -80,6 +80,7 @@ class InterviewView:
     title: str = ""  # the business, as answered (for lists of saved interviews)
     understood: str = ""  # "I understood: …", once the business and the goal are known
     understood_hint: str = ""  # how to correct it
+    updated_at: float = 0.0  # when it last changed (names it in lists of saved work)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""
