@@ -136,6 +136,7 @@ def theme() -> gr.themes.Base:
     return soft.set(
         color_accent="*primary_600",  # selected tab, radio: indigo 500 is 4.46:1 on white
         color_accent_soft="*primary_100",
+        checkbox_label_background_fill_selected="*primary_600",  # white on it: 6.3:1
         body_text_color_subdued="*neutral_600",
         body_text_color_subdued_dark="*neutral_300",
         input_placeholder_color="*neutral_600",
