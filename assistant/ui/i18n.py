@@ -27,8 +27,9 @@ class UiText:
         return self(lang, f"languages.{code}") if code in LANGUAGES else code
 
     def kind(self, lang: str | None, kind: str) -> str:
-        """The name of a source kind (article, concept, upload) in the UI language."""
-        return self(lang, f"kinds.{kind}") if kind in ("article", "concept", "upload") else kind
+        """The name of a source kind (article, concept, playbook, upload) in the UI language."""
+        names = self.prompts.phrases("ui", ui_lang(lang)).get("kinds", {})
+        return names.get(kind, kind)
 
 
 def ui_lang(value: str | None) -> str:
