@@ -39,6 +39,8 @@ def tours(chromium, app: RunningApp) -> dict:  # noqa: ANN001
     return seen
 
 
+# The tours (two interviews and sixteen axe runs each) are set up inside the first test.
+@pytest.mark.timeout(1500)
 def test_no_critical_or_serious_axe_violation_on_any_tab_at_both_sizes(tours: dict) -> None:
     severe = {f"{lang} {where} {size}": [(v["id"], v["nodes"][:2]) for v in found["severe"]]
               for lang, seen in tours.items() for where, sizes in seen["audits"].items()
@@ -48,6 +50,7 @@ def test_no_critical_or_serious_axe_violation_on_any_tab_at_both_sizes(tours: di
     assert audited == {"chat", "interview", "concepts", "knowledge"}, audited
 
 
+@pytest.mark.timeout(1500)
 def test_italian_and_spanish_screens_show_no_english_default_or_raw_key(tours: dict) -> None:
     slips = {f"{lang} {where} {size}": found["untranslated"]
              for lang, seen in tours.items() for where, sizes in seen["audits"].items()
@@ -55,6 +58,7 @@ def test_italian_and_spanish_screens_show_no_english_default_or_raw_key(tours: d
     assert not slips, slips
 
 
+@pytest.mark.timeout(1500)
 def test_the_plan_page_on_a_phone_is_a_few_screens_not_a_scroll_of_cards(tours: dict) -> None:
     for lang, seen in tours.items():
         phone, desktop = seen["height/phone"], seen["height/desktop"]

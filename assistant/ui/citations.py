@@ -3,7 +3,9 @@ the source, with `aria-expanded`, that shows or hides the passage (marked with i
 
 Gradio's folded "thought" messages hold an unnamed icon button inside a `div role=button`
 that Space does not open; this replaces them. The button works by keyboard as any button
-does (Enter and Space); `TOGGLE_SCRIPT`, loaded once in the page's head, flips it.
+does (Enter and Space); `TOGGLE_SCRIPT`, loaded once in the page's head, flips it. Gradio's
+sanitiser keeps `id`, `lang` and `class` but drops `aria-*` from messages: page_script.py
+sets `aria-expanded` and `aria-controls` on each button as it appears.
 """
 
 from __future__ import annotations

@@ -62,6 +62,14 @@ _SCRIPT = r"""<script>
         field.removeAttribute('aria-describedby');
       }
     }
+    // The chat's sanitiser drops aria-* from messages: each source button gets its state and
+    // the passage it controls here (citations.py).
+    for (const button of document.querySelectorAll('button.cite-toggle:not([aria-expanded])')) {
+      const passage = button.parentElement.querySelector('.cite-passage');
+      button.setAttribute('aria-expanded', passage && passage.classList.contains('cite-open')
+        ? 'true' : 'false');
+      if (passage && passage.id) button.setAttribute('aria-controls', passage.id);
+    }
     for (const drop of document.querySelectorAll('.upload-container')) {  // its name = its words
       const words = drop.innerText.replace(/\s+/g, ' ').trim();
       if (words && drop.getAttribute('aria-label') !== words)
