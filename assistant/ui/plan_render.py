@@ -4,6 +4,7 @@ the summary starts open, page_script.py), months with the same figures as one ra
 
 from __future__ import annotations
 
+import html
 import re
 
 from .render import markdown_html
@@ -79,11 +80,19 @@ def _cells(line: str) -> list[str]:
 
 def plan_html(markdown: str, month_column: str, region_name: str) -> str:
     """The plan's HTML: the title and its lines, then one `<details>` per section (the first,
-    the summary, open); tables focusable (`region_name` names them for screen readers)."""
+    the summary, open); tables focusable (`region_name` names them for screen readers).
+
+    >>> out = plan_html("# T\\n\\n## Summary\\n\\nText\\n\\n## Budget\\n\\n| a |\\n|---|\\n| 1 |",
+    ...                 "Month", 'Plan "A"')
+    >>> out.count("<details"), '<details class="plan-section" open>' in out
+    (2, True)
+    >>> 'tabindex="0" role="region" aria-label="Plan &quot;A&quot;"' in out
+    True
+    """
     body = markdown_html(group_months(markdown, month_column))
     body = body.replace('<div class="table-wrap">',
                         f'<div class="table-wrap" tabindex="0" role="region" '
-                        f'aria-label="{region_name}">')
+                        f'aria-label="{html.escape(region_name, quote=True)}">')
     head, *sections = _H2.split(body)
     parts = [head]
     for n, section in enumerate(sections):

@@ -72,7 +72,7 @@ class PlanView:
             for fmt in FORMATS})
         say = a.runtime.prompts.phrases("plan", plan.language)
         month = say.get("columns", {}).get("month", "")
-        html = plan_html(markdown, month, escape(plan.title))
+        html = plan_html(markdown, month, plan.title)
         ready = self.ctx.text(plan.language, "interview.plan_ready", title=escape(plan.title))
         return [gr.update(visible=True), html,
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
