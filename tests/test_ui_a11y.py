@@ -97,6 +97,7 @@ def test_a_refused_upload_says_so_once_and_the_knowledge_tab_comes_back(  # noqa
         assert page.get_by_text(re.compile(r"^\s*(Error|Errore)\s*$")).count() == 0
         expect(page.locator(".toast-body")).to_have_count(0)
         assert page.locator("#upload-status").inner_text().count("factura_pendiente") == 1
+        page.locator("#upload").scroll_into_view_if_needed()
         page.screenshot(path=str(SCREENSHOTS / f"a11y-refused-upload-it-{size}.png"))
     finally:
         page.context.close()

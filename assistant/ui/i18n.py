@@ -40,3 +40,19 @@ def ui_lang(value: str | None) -> str:
     """
     code = (value or "").strip().lower().replace("_", "-").split("-")[0]
     return code if code in LANGUAGES else DEFAULT_LANG
+
+
+def saved_date(timestamp: float, lang: str) -> str:
+    """When a piece of saved work last changed, as its language writes a date.
+
+    >>> saved_date(1796515200, "it"), saved_date(1796515200, "es"), saved_date(0, "en")
+    ('6 dic 2026', '6 dic 2026', '')
+    """
+    if not timestamp:
+        return ""
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    return format_date(datetime.fromtimestamp(timestamp, UTC).date(), "medium",
+                       locale=ui_lang(lang))

@@ -10,7 +10,7 @@ import gradio as gr
 
 from . import plan_view
 from .context import UiContext, owner_id
-from .i18n import ui_lang
+from .i18n import saved_date, ui_lang
 from .render import escape, escape_inline
 
 OPTIONS = 8  # choice buttons kept ready, shown as needed
@@ -59,22 +59,6 @@ class InterviewTab:
             raise self.ctx.error(err, lang) from None
         choices = plans + interviews
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
-
-
-def saved_date(timestamp: float, lang: str) -> str:
-    """When a piece of saved work last changed, as its language writes a date.
-
-    >>> saved_date(1796515200, "it"), saved_date(1796515200, "es"), saved_date(0, "en")
-    ('6 dic 2026', '6 dic 2026', '')
-    """
-    if not timestamp:
-        return ""
-    from datetime import UTC, datetime
-
-    from babel.dates import format_date
-
-    return format_date(datetime.fromtimestamp(timestamp, UTC).date(), "medium",
-                       locale=ui_lang(lang))
 
 
 def build(ctx: UiContext) -> InterviewTab:
