@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup browser postgres nginx ingest bench lint models
+.PHONY: run test check setup browser postgres nginx ingest bench lint models axe
 
 $(STAMP): pyproject.toml
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
@@ -45,7 +45,23 @@ $(MODEL): | $(STAMP)
 
 models: $(MODEL)
 
-test: $(STAMP) browser postgres nginx models
+# axe-core (MPL-2.0), the accessibility checker the browser tests run inside each page: the npm
+# registry's tarball, pinned and checked against its sha256, unpacked into .cache/ (git-ignored).
+AXE_VERSION := 4.14.1
+AXE := .cache/axe-core-$(AXE_VERSION)/axe.min.js
+AXE_SHA256 := 29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c
+
+$(AXE):
+	rm -rf .cache/axe-pack && mkdir -p .cache/axe-pack
+	cd .cache/axe-pack && npm pack -q axe-core@$(AXE_VERSION) >/dev/null
+	tar -xzf .cache/axe-pack/axe-core-$(AXE_VERSION).tgz -C .cache/axe-pack package/axe.min.js
+	echo "$(AXE_SHA256)  .cache/axe-pack/package/axe.min.js" | sha256sum -c --quiet
+	mkdir -p $(dir $(AXE)) && mv .cache/axe-pack/package/axe.min.js $(AXE)
+	rm -rf .cache/axe-pack
+
+axe: $(AXE)
+
+test: $(STAMP) browser postgres nginx models axe
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

@@ -56,12 +56,36 @@ class PromptLibrary:
             if not isinstance(node, dict) or part not in node:
                 raise PromptError(f"missing phrase {area}.{lang}: {key}")
             node = node[part]
+        if isinstance(node, dict) and "plural" in node:
+            node = _plural_form(node, lang, variables)
         if not isinstance(node, str):
             return node
         try:
             return node.format(**variables)
         except KeyError as exc:
             raise PromptError(f"phrase {area}.{lang}:{key} needs variable {exc}") from exc
+
+
+def _plural_form(node: dict[str, Any], lang: str, variables: dict[str, Any]) -> Any:
+    """The form of a phrase for the count it names (`{"plural": "n", "one": …, "other": …}`),
+    chosen by the language's plural rules (CLDR, through Babel): "1 mese", "2 mesi".
+
+    >>> _plural_form({"plural": "n", "one": "{n} mese", "other": "{n} mesi"}, "it", {"n": 1})
+    '{n} mese'
+    >>> _plural_form({"plural": "n", "one": "{n} mois", "other": "{n} mois"}, "fr", {"n": "3"})
+    '{n} mois'
+    """
+    from babel import Locale
+
+    name = node["plural"]
+    if name not in variables:
+        raise PromptError(f"a plural phrase needs variable {name!r}")
+    try:
+        count = float(str(variables[name]).replace(",", ".").replace("\u00a0", ""))
+        form = Locale.parse(lang).plural_form(abs(int(count)) if count.is_integer() else count)
+    except ValueError:
+        form = "other"
+    return node.get(form, node["other"])
 
 
 @lru_cache(maxsize=256)

@@ -91,12 +91,14 @@ def test_chat_streams_an_answer_with_numbered_sources_that_expand(page) -> None:
     lengths = [n for n in page.evaluate("window.__lengths") if n > 0]
     assert len(set(lengths)) >= 2, f"the answer never grew while streaming: {lengths}"
 
-    first = answer.locator(".thought .title").filter(has_text=re.compile(r"^\s*\[1\]"))
+    # Each source is a disclosure button under the answer (assistant/ui/citations.py).
+    sources = page.locator("#chatbot .cite")
+    first = sources.locator(".cite-toggle").filter(has_text=re.compile(r"^\W*\[1\]"))
     expect(first).to_contain_text("English")  # the passage's language, beside its title
     first.click()
-    expect(answer.locator(".thought blockquote").first).to_be_visible()
-    expect(answer.locator(".thought blockquote").first).to_contain_text("Strengths")
-    answer.locator(".thought blockquote").first.scroll_into_view_if_needed()
+    expect(sources.locator(".cite-passage").first).to_be_visible()
+    expect(sources.locator(".cite-passage").first).to_contain_text("Strengths")
+    sources.locator(".cite-passage").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # the accordion's opening animation
     shot(page, "chat")
 
@@ -144,7 +146,7 @@ def test_uploaded_document_is_listed_cited_private_and_inert(page, browser, app,
 
     open_tab(page, "Chat")
     answer = ask(page, "How does the Zorblax loyalty programme work?")
-    cited = answer.locator(".thought .title").filter(has_text="zorblax-loyalty.md")
+    cited = page.locator("#chatbot .cite-toggle").filter(has_text="zorblax-loyalty.md")
     expect(cited).not_to_have_count(0)
     cited.first.click()
     expect(answer).to_contain_text("<script>")  # shown as text…
@@ -231,8 +233,9 @@ def test_interview_with_back_and_an_edit_drafts_a_plan_to_download(page) -> None
     expect(charts).to_have_count(4)  # no margin given: budget x2, calendar, funnel
     assert all(charts.nth(i).evaluate("img => img.complete && img.naturalWidth > 1000")
                and charts.nth(i).get_attribute("alt") for i in range(4))
-    links = page.locator("#plan-files a")
+    links = page.locator("#plan-downloads button")  # named by what they are
     expect(links).to_have_count(4)  # md, docx, pdf, json
+    expect(links.first).to_contain_text("Markdown")
     with page.expect_download() as download:
         links.first.click()  # the Markdown file comes first
     assert download.value.suggested_filename.endswith(".md")

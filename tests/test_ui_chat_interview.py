@@ -176,6 +176,8 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     page.locator("#chatbot").get_by_role("button", name="Apri il piano").last.click()
     expect(page.locator("#plan-body")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.locator("#plan-body")).to_contain_text(goal[:40])
+    # The quick reply is gone with the chat: the focus follows to the plan tab, not the page.
+    expect(page.locator("#tab-interview-button")).to_be_focused()
     page.get_by_role("tab", name="Chat").click()  # and selecting the tab again: the same plan
     page.get_by_role("tab", name="Piano di marketing").click()
     expect(page.locator("#plan-body")).to_contain_text(goal[:40])

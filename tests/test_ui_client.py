@@ -38,9 +38,15 @@ def texts(chat: list[dict]) -> list[str]:
 
 
 def titles(chat: list[dict]) -> list[str]:
-    """Source titles under the last answer (messages after the last question)."""
+    """Source titles under the last answer (messages after the last question): each source is
+    a disclosure whose button names it (assistant/ui/citations.py)."""
+    import html
+    import re
+
     last_question = max(i for i, m in enumerate(chat) if m["role"] == "user")
-    return [(m.get("metadata") or {}).get("title", "") for m in chat[last_question + 1 :]]
+    found = [re.search(r'class="cite-title">([^<]*)<', m)
+             for m in texts(chat[last_question + 1 :])]
+    return [html.unescape(f.group(1)) if f else "" for f in found]
 
 
 def test_ask_returns_a_cited_answer_in_the_questions_language(client) -> None:  # noqa: ANN001

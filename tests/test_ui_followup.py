@@ -61,6 +61,6 @@ def test_follow_up_on_spending_is_answered_about_a_marketing_budget_in_italian(
         if int(marker) not in markers:
             markers.append(int(marker))
     assert markers and markers == list(range(1, len(markers) + 1)), markers
-    sources = second.locator(".thought .title")
+    sources = second.locator(".cite-toggle")
     expect(sources.first).to_contain_text("[1]")
     assert sources.count() >= len(markers)

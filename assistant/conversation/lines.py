@@ -19,6 +19,7 @@ class Line:
     kind: str = ""  # question | note | understood | summary | plan | why | answer | source |
     # progress (a section being drafted) | hint (kept, never shown: a request's category)
     at: str = ""  # for a question or summary: the slot it asks ("summary" at the summary)
+    lang: str = ""  # for a source: the passage's language (marked on it for screen readers)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly copy (saved with the interview)."""
@@ -44,7 +45,7 @@ def answer_lines(answer: Any) -> list[Line]:
     lines = [Line("assistant", text, kind="answer")]
     for c in answer.citations:
         lines.append(Line("assistant", c.passage, title=f"[{c.marker}] {c.title}",
-                          kind="source"))
+                          kind="source", lang=c.language))
     return lines
 
 

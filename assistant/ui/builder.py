@@ -19,6 +19,7 @@ from .i18n import DEFAULT_LANG, LANGUAGE_CHOICES, UiText, ui_lang
 from .identity import BrowserIds, IdentityCookie, owner_id
 from .limits import BodyLimit
 from .login_gate import LoginGate
+from .page_script import gradio_texts, page_script
 from .sessions import SessionGuard
 from .throttle import LoginThrottle
 from .upload_ledger import UploadLedger, UploadRecorder
@@ -29,6 +30,9 @@ PAGE_STYLE = ("<style>@media (max-width: 700px) { .gradio-container, .main.app "
               "{ padding: 8px 10px !important; } footer .divider { display: none !important; } }"
               "</style>")
 TABS = ("chat", "interview", "concepts", "knowledge")
+# After "Open the plan" the focus follows to the plan tab (it would fall to the page).
+FOCUS_PLAN_TAB = """() => { const tab = document.querySelector('#tab-interview-button');
+  if (tab && tab.getAttribute('aria-selected') === 'true') tab.focus(); return []; }"""
 # Runs in the browser on load: the stored choice, else the browser's own language.
 DETECT_LANGUAGE = "(saved) => [saved || navigator.language || 'en']"
 # Gradio's cache (uploads, downloads): every 30 minutes, files older than an hour are deleted,
@@ -109,7 +113,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             interview_tab.show_fn, [chat_tab.opened, owner, lang],
             interview_tab.follow_outputs, api_visibility="private")
         chat_tab.chatbot.option_select(
-            _open_plan_tab, None, tab_set, api_visibility="private", queue=False)
+            _open_plan_tab, None, tab_set, api_visibility="private", queue=False).then(
+            None, None, None, js=FOCUS_PLAN_TAB)
         t2.select(interview_tab.follow_fn, interview_tab.follow_inputs,
                   interview_tab.follow_outputs, api_visibility="private")
         t1.select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
@@ -130,7 +135,22 @@ def theme() -> gr.themes.Base:
     soft = gr.themes.Soft(primary_hue="indigo", secondary_hue="slate", neutral_hue="slate",
                           radius_size="md", font=sans, font_mono=mono)
     # Soft's primary buttons are pale enough to look disabled: a solid fill with white text.
+    # Text meets WCAG 2.2 AA (4.5:1): Soft's subdued grey (slate 400, 2.56:1 on white) and its
+    # label badges (3.62:1) are darkened; the text box shows a 2 px ring when focused.
     return soft.set(
+        color_accent="*primary_600",  # selected tab, radio: indigo 500 is 4.46:1 on white
+        color_accent_soft="*primary_100",
+        checkbox_label_background_fill_selected="*primary_600",  # white on it: 6.3:1
+        body_text_color_subdued="*neutral_600",
+        body_text_color_subdued_dark="*neutral_300",
+        input_placeholder_color="*neutral_600",
+        input_placeholder_color_dark="*neutral_300",
+        block_label_text_color="*primary_700",
+        block_label_text_color_dark="*primary_200",
+        block_title_text_color="*primary_700",
+        block_info_text_color="*neutral_600",
+        input_border_color_focus="*primary_600",
+        input_shadow_focus="0 0 0 2px *primary_600",
         button_primary_background_fill="*primary_600",
         button_primary_background_fill_hover="*primary_700",
         button_primary_background_fill_dark="*primary_500",
@@ -143,19 +163,27 @@ def theme() -> gr.themes.Base:
     )
 
 
-# Gradio's own Spanish texts say "usted" ("Coloque", "Haga clic"); the app says "tú". Flat keys
-# win over Gradio's nested ones whatever order the dictionaries load in.
-GRADIO_TEXTS = {
-    "es": {"upload_text.drop_file": "Suelta el archivo aquí",
-           "upload_text.click_to_upload": "Haz clic para subirlo",
-           "upload_text.paste_clipboard": "Pega desde el portapapeles"},
-}
+def gradio_i18n(prompts: PromptLibrary) -> dict[str, dict[str, str]]:
+    """Gradio's own strings (its i18n keys) in each UI language, from ui.<lang>.json
+    (`gradio.*`; the app says "tú" where Gradio's Spanish says "usted"). Gradio picks them by
+    the browser's language; page_script.py puts them in the UI language when the two differ."""
+    return {lang: {key: text for key, text in by_lang.items() if "." in key}
+            for lang, by_lang in _by_language(gradio_texts(prompts)).items()}
+
+
+def _by_language(texts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for key, by_lang in texts.items():
+        for lang, text in by_lang.items():
+            out.setdefault(lang, {})[key] = text
+    return out
 
 
 def launch_options(settings: Settings, ledger: UploadLedger | None = None) -> dict[str, Any]:
     """`demo.launch(...)` arguments from the settings: address, login, limits, look; `ledger`
     is the app's `upload_ledger` (build_app)."""
     auth = parse_auth(settings.auth.get_secret_value() if settings.auth else "")
+    prompts = PromptLibrary(settings.prompts_dir)
     return {
         "server_name": settings.host,
         "server_port": settings.port,
@@ -165,12 +193,15 @@ def launch_options(settings: Settings, ledger: UploadLedger | None = None) -> di
         "theme": theme(),
         "css_paths": [STYLE],
         "ssr_mode": False,
-        "footer_links": ["api", "settings"],
+        # No footer: Gradio's "Use via API · Settings" is in English whatever the UI language,
+        # and neither is meant for the app's users (the API stays documented in the README).
+        "footer_links": [],
+        "run_history": False,  # nothing of a user's calls kept in their browser
         "show_error": False,
         "quiet": True,  # app.py prints the one line that matters: where the app is
-        "i18n": gr.I18n(**GRADIO_TEXTS),
+        "i18n": gr.I18n(**gradio_i18n(prompts)),
         # Outside the app's own CSS, which Gradio scopes inside the page's padding.
-        "head": PAGE_STYLE + notify.titles_style(PromptLibrary(settings.prompts_dir)),
+        "head": PAGE_STYLE + notify.titles_style(prompts) + page_script(prompts),
     }
 
 

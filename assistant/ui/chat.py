@@ -13,6 +13,7 @@ import gradio as gr
 from ..answering.answers import Answer
 from ..conversation import Line, Turn
 from ..settings import LANGUAGES
+from .citations import source_html
 from .context import UiContext, owner_id
 from .conversations import Conversations
 from .render import escape, escape_inline, quote
@@ -20,6 +21,7 @@ from .render import escape, escape_inline, quote
 STARTERS = 4
 Message = dict[str, Any]
 OPEN_PLAN = "estratega:open-plan"  # the value of the drafted plan's "Open the plan" reply
+FOCUS_QUESTION = "() => { document.querySelector('#question textarea')?.focus(); return []; }"
 
 
 @dataclass
@@ -91,17 +93,11 @@ def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
         "content": f"{body}\n\n*{footer}*",
     }]
     for citation in answer.citations:
-        messages.append({
-            "role": "assistant",
-            "content": quote(citation.passage),
-            "metadata": {
-                "title": t(lang, "chat.source_title", marker=citation.marker,
-                           title=escape_inline(citation.title)),
-                "log": t(lang, "chat.source_log", language=t.language(lang, citation.language),
-                         kind=t.kind(lang, citation.kind)),
-                "status": "done",
-            },
-        })
+        title = t(lang, "chat.source_title", marker=citation.marker, title=citation.title)
+        detail = t(lang, "chat.source_log", language=t.language(lang, citation.language),
+                   kind=t.kind(lang, citation.kind))
+        messages.append({"role": "assistant", "content": source_html(
+            title, citation.passage, detail, citation.language)})
     return messages
 
 
@@ -110,8 +106,8 @@ def line_messages(lines: list[Line]) -> list[Message]:
     messages: list[Message] = []
     for i, line in enumerate(lines):
         if line.title:
-            message: Message = {"role": "assistant", "content": quote(line.text), "metadata": {
-                "title": escape_inline(line.title), "status": "done"}}
+            message: Message = {"role": "assistant", "content": source_html(
+                line.title, line.text, lang=getattr(line, "lang", ""))}
         else:
             message = {"role": line.role, "content": escape(line.text)}
         if line.options and i == len(lines) - 1:
@@ -287,7 +283,11 @@ def build(ctx: UiContext) -> ChatTab:
     plan_starter.click(lambda s: s, plan_starter, question, api_visibility="private",
                        queue=False).then(respond, ask_inputs, ask_outputs,
                                          api_visibility="private")
-    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs, api_visibility="private")
+    # The quick replies vanish with the reply: the focus goes on to the question box rather
+    # than falling to the page (a keyboard user continues where they were).
+    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs,
+                          api_visibility="private").then(
+        None, None, None, js=FOCUS_QUESTION)
     new.click(restart, ctx.owner, chatbot, api_name="new_conversation")
     return ChatTab(ctx, chatbot, question, send, new, starters_label, starters, plan_starter,
                    opened, store)

@@ -26,11 +26,12 @@ class ConceptsTab:
     term: gr.Textbox
     card_lang: gr.Radio
     lookup: gr.Button
+    card: gr.Markdown
 
     @property
     def outputs(self) -> list[Any]:
         """Components whose labels follow the UI language, in `relabel` order."""
-        return [self.intro, self.term, self.card_lang, self.lookup]
+        return [self.intro, self.term, self.card_lang, self.lookup, self.card]
 
     def relabel(self, lang: str) -> list[Any]:
         """Updates that put every label in `lang` (the card follows the UI language)."""
@@ -41,6 +42,7 @@ class ConceptsTab:
                       placeholder=t(lang, "concepts.term_placeholder")),
             gr.update(label=t(lang, "concepts.card_language"), value=lang),
             gr.update(value=t(lang, "concepts.lookup")),
+            f"*{t(lang, 'concepts.empty')}*",  # a card shown before is in the old language
         ]
 
 
@@ -138,7 +140,7 @@ def build(ctx: UiContext) -> ConceptsTab:
     for link in links:
         link.click(lambda name: name, link, term, queue=False, api_visibility="private").then(
             show, inputs, outputs, api_visibility="private")
-    return ConceptsTab(ctx, intro, term, card_lang, lookup)
+    return ConceptsTab(ctx, intro, term, card_lang, lookup, card)
 
 
 def _links(names: list[str]) -> list[Any]:

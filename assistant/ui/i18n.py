@@ -27,8 +27,9 @@ class UiText:
         return self(lang, f"languages.{code}") if code in LANGUAGES else code
 
     def kind(self, lang: str | None, kind: str) -> str:
-        """The name of a source kind (article, concept, upload) in the UI language."""
-        return self(lang, f"kinds.{kind}") if kind in ("article", "concept", "upload") else kind
+        """The name of a source kind (article, concept, playbook, upload) in the UI language."""
+        names = self.prompts.phrases("ui", ui_lang(lang)).get("kinds", {})
+        return names.get(kind, kind)
 
 
 def ui_lang(value: str | None) -> str:
@@ -39,3 +40,19 @@ def ui_lang(value: str | None) -> str:
     """
     code = (value or "").strip().lower().replace("_", "-").split("-")[0]
     return code if code in LANGUAGES else DEFAULT_LANG
+
+
+def saved_date(timestamp: float, lang: str) -> str:
+    """When a piece of saved work last changed, as its language writes a date.
+
+    >>> saved_date(1796515200, "it"), saved_date(1796515200, "es"), saved_date(0, "en")
+    ('6 dic 2026', '6 dic 2026', '')
+    """
+    if not timestamp:
+        return ""
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    return format_date(datetime.fromtimestamp(timestamp, UTC).date(), "medium",
+                       locale=ui_lang(lang))

@@ -10,7 +10,7 @@ import gradio as gr
 
 from . import plan_view
 from .context import UiContext, owner_id
-from .i18n import ui_lang
+from .i18n import saved_date, ui_lang
 from .render import escape, escape_inline
 
 OPTIONS = 8  # choice buttons kept ready, shown as needed
@@ -47,10 +47,13 @@ class InterviewTab:
         """The user's saved interviews and plans, newest first, to resume."""
         t, a, who = self.ctx.text, self.ctx.assistant, owner_id(owner, request)
         try:
-            plans = [(t(lang, "interview.plan_item", title=p.title), f"plan:{p.id}")
-                     for p in a.plans.list_plans(who)]
-            interviews = [(t(lang, "interview.interview_item", business=v.title or v.interview_id,
-                             step=v.step, total=v.total), f"interview:{v.interview_id}")
+            plans = [(t(lang, "interview.plan_item", business=p.plan.get("business") or p.title,
+                        date=saved_date(p.updated_at, lang)),
+                      f"plan:{p.id}") for p in a.plans.list_plans(who)]
+            interviews = [(t(lang, "interview.interview_item",
+                             business=v.title or t(lang, "interview.unnamed"),
+                             date=saved_date(v.updated_at, lang), step=v.step, total=v.total),
+                           f"interview:{v.interview_id}")
                           for v in a.plans.list_interviews(who) if not v.plan_id]
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise self.ctx.error(err, lang) from None
@@ -130,15 +133,15 @@ def build(ctx: UiContext) -> InterviewTab:
         hint = getattr(view, "understood_hint", "")
         seen = (f"> {escape(understood)}\n\n*{escape(hint)}*\n\n" if hint else
                 f"> {escape(understood)}\n\n") if understood else ""
-        summary_md = (f"### {t(lang, 'interview.summary_title')}\n\n{seen}{rows}"
+        summary_md = (f"## {t(lang, 'interview.summary_title')}\n\n{seen}{rows}"
                       if at_summary else "")
         done = bool(view.plan_id)
         return [
             view.interview_id, view.plan_id or "", values,
             gr.update(visible=not at_summary and not done), head,
             "\n\n".join(f"> {escape(m)}" for m in view.messages),
-            f"### {escape(view.question)}\n\n*{escape(view.example)}*" if view.example
-            else f"### {escape(view.question)}",
+            f"## {escape(view.question)}\n\n*{escape(view.example)}*" if view.example
+            else f"## {escape(view.question)}",
             *[gr.update(value=shown[i], visible=True) if i < len(shown)
               else gr.update(visible=False) for i in range(OPTIONS)],
             gr.update(visible=view.optional), view.current_value or "",

@@ -67,7 +67,10 @@ def sources_html(records: list[SourceRecord], lang: str, ctx: UiContext) -> str:
         "<tr>" + "".join(f"<td data-label=\"{html.escape(h)}\">{html.escape(str(v))}</td>"
                          for h, v in zip(headers, row, strict=True)) + "</tr>"
         for row in source_rows(records, lang, ctx))
-    return (f"<div class=\"table-wrap\"><table><thead><tr>{head}</tr></thead>"
+    # The list scrolls inside its box: focusable, so a keyboard can scroll it too.
+    name = html.escape(t_sources(lang, ctx))
+    return (f"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\">"
+            f"<table><thead><tr>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table></div>")
 
 
@@ -134,7 +137,9 @@ def build(ctx: UiContext) -> KnowledgeTab:
             record = ctx.assistant.add_document(name, Path(path).read_bytes(),
                                                 owner_id(owner, request), progress=report)
         except Exception as err:  # noqa: BLE001
-            raise ctx.error(err, lang) from None
+            # One message, in the status line under the drop zone, which comes back empty: a
+            # raised error would leave Gradio's red "Error" badges in place of both.
+            return None, f"⚠ {ctx.message(err, lang)}"
         finally:
             discard_upload(path)
         done = t(lang, "knowledge.added", title=escape_inline(record.title), chunks=record.chunks,
@@ -162,6 +167,11 @@ def build(ctx: UiContext) -> KnowledgeTab:
     remove.click(drop, [mine, ctx.owner, ctx.lang], status, api_name="remove_document").then(
         refresh, [ctx.owner, ctx.lang], listing, api_visibility="private")
     return KnowledgeTab(ctx, intro, table, summary, upload, mine, remove, refresh)
+
+
+def t_sources(lang: str, ctx: UiContext) -> str:
+    """The sources list's name in the UI language."""
+    return ctx.text(lang, "knowledge.sources")
 
 
 def _headers(lang: str, ctx: UiContext) -> list[str]:

@@ -38,16 +38,21 @@ def charts_html(images: list[ChartImage], heading: str) -> str:
         f'height:auto"></figure>'
         for image in images)
     title = html.escape(heading)
-    return (f'<section class="plan-charts" id="plan-charts" aria-label="{title}">'
-            f"<h2>{title}</h2>{figures}</section>")
+    return (f'<details class="plan-section plan-charts" id="plan-charts" open>'
+            f"<summary><h2>{title}</h2></summary>{figures}</details>")
 
 
 def after_summary(body: str, block: str) -> str:
-    """The plan's HTML with a block placed after its first section (the summary).
+    """The plan's HTML (one `<details>` per section) with a block placed after its first
+    section (the summary).
 
-    >>> after_summary("<h1>T</h1><h2>S</h2><p>s</p><h2>D</h2>", "<X/>")
-    '<h1>T</h1><h2>S</h2><p>s</p><X/><h2>D</h2>'
+    >>> s = '<details class="plan-section">'
+    >>> after_summary(f"<h1>T</h1>{s}S</details>{s}D</details>", "<X/>").count("</details><X/>")
+    1
+    >>> after_summary("<h1>T</h1>", "<X/>")
+    '<h1>T</h1><X/>'
     """
-    first = body.find("<h2")
-    second = body.find("<h2", first + 1) if first >= 0 else -1
+    mark = '<details class="plan-section"'
+    first = body.find(mark)
+    second = body.find(mark, first + 1) if first >= 0 else -1
     return body + block if second < 0 else body[:second] + block + body[second:]

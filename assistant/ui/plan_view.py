@@ -17,9 +17,10 @@ from ..planning.rebalance import rebalance
 from . import plan_charts, plan_form
 from .context import UiContext, owner_id
 from .files import ExportFolder
-from .render import escape, markdown_html
+from .plan_render import plan_html
+from .render import escape
 
-FORMATS = ("md", "docx", "pdf", "json")
+FORMATS = ("md", "docx", "pdf", "json")  # one download button each, in this order
 
 
 @dataclass
@@ -33,7 +34,8 @@ class PlanView:
     regenerate: gr.Button
     value: gr.Textbox
     save: gr.Button
-    files: gr.File
+    downloads: list[gr.DownloadButton]  # one per format (FORMATS)
+    ready: gr.Markdown  # "The plan is ready", a live region: screen readers hear it once
     edit: gr.Button
     editing: gr.State  # the section whose form is open; "" = collapsed (a phone page stays short)
     # Downloads go to one folder per owner in Gradio's cache, replaced on each view.
@@ -41,23 +43,25 @@ class PlanView:
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.section, self.regenerate, self.files, self.edit]
+        return [self.section, self.regenerate, *self.downloads, self.edit]
 
     def relabel(self, lang: str) -> list[Any]:
         t = self.ctx.text
         return [gr.update(label=t(lang, "interview.section")),
                 gr.update(value=t(lang, "interview.regenerate")),
-                gr.update(label=t(lang, "interview.downloads")),
+                *[gr.update(label=t(lang, f"interview.formats.{fmt}")) for fmt in FORMATS],
                 gr.update(value=t(lang, "interview.edit_section"))]
 
     @property
     def show_outputs(self) -> list[Any]:
-        return [self.group, self.body, self.section, self.value, self.files, self.editing]
+        return [self.group, self.body, self.section, self.value, *self.downloads, self.ready,
+                self.editing]
 
     def show(self, plan_id: str | None, owner: str, section: str | None = None) -> list[Any]:
         """The plan rendered from its Markdown export with its charts, and its downloads."""
         if not plan_id:
-            return [gr.update(visible=False), "", gr.skip(), "", None, ""]
+            return [gr.update(visible=False), "", gr.skip(), "",
+                    *[gr.update(value=None) for _ in FORMATS], "", ""]
         a = self.ctx.assistant
         plan = a.plans.get_plan(plan_id, owner)
         names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
@@ -67,12 +71,15 @@ class PlanView:
         paths = self.exports.write(owner, plan_id, {
             f"{_slug(plan.title)}.{fmt}": a.plans.export_plan(plan_id, fmt, owner, charts=charts)
             for fmt in FORMATS})
+        say = a.runtime.prompts.phrases("plan", plan.language)
+        month = say.get("columns", {}).get("month", "")
         heading = a.runtime.prompts.phrase("plan", plan.language, "charts.heading")
-        body = plan_charts.after_summary(markdown_html(markdown),
+        html = plan_charts.after_summary(plan_html(markdown, month, plan.title),
                                          plan_charts.charts_html(charts, heading))
-        return [gr.update(visible=True), body,
+        ready = self.ctx.text(plan.language, "interview.plan_ready", title=escape(plan.title))
+        return [gr.update(visible=True), html,
                 gr.update(choices=[(names.get(s, s), s) for s in SECTIONS], value=section),
-                section_text(plan, section), paths, ""]
+                section_text(plan, section), *paths, f"✓ {ready}", ""]
 
 
 def section_text(plan: Any, section: str) -> str:
@@ -90,7 +97,14 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
     version = gr.State(0)  # bumped after each save, so the form is rebuilt from the plan
     editing = gr.State("")  # the one section whose form is open, on request
     with gr.Group(visible=False, elem_classes="plan-box") as group:
-        body = gr.HTML("", elem_id="plan-body", label="plan", padding=False)
+        ready = gr.Markdown("", elem_id="plan-ready", label="ready")
+        # The actions first (a phone reaches them without scrolling the whole plan): the
+        # downloads, then the section tools.
+        with gr.Row(elem_id="plan-downloads"):
+            downloads = [gr.DownloadButton(t(lang0, f"interview.formats.{fmt}"), size="sm",
+                                           elem_id=f"plan-download-{fmt}",
+                                           elem_classes="plan-download", min_width=120)
+                         for fmt in FORMATS]
         with gr.Row(equal_height=True, elem_id="plan-tools"):
             section = gr.Dropdown([], label=t(lang0, "interview.section"), scale=2,
                                   elem_id="plan-section")
@@ -114,12 +128,12 @@ def build(ctx: UiContext, plan_id: gr.State) -> PlanView:
                 _form(ctx, view, plan, name, lang, who, version, problems)
         problems = gr.Markdown("", elem_id="plan-form-problems", elem_classes="form-problems",
                                label="problems")
+        body = gr.HTML("", elem_id="plan-body", label="plan", padding=False)
         # For API clients: a section as text or JSON (the form is the way in the browser).
         value = gr.Textbox(label="section_content", visible=False, elem_id="plan-section-value")
         save = gr.Button("save", visible=False, elem_id="plan-save-json")
-        files = gr.File(label=t(lang0, "interview.downloads"), file_count="multiple",
-                        interactive=False, elem_id="plan-files")
-    view = PlanView(ctx, group, body, section, regenerate, value, save, files, edit, editing)
+    view = PlanView(ctx, group, body, section, regenerate, value, save, downloads, ready, edit,
+                    editing)
     # The form opens when asked, for one section; choosing another section while it is open
     # shows that one's form instead.
     # Queued: Gradio reports a changed `gr.State` (which redraws the form) only through its queue.

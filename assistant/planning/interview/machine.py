@@ -213,7 +213,8 @@ class Interviewer:
                 question=self._say(state, "messages.summary_intro"),
                 example="", choices=[], optional=False, step=len(SLOTS), total=len(SLOTS),
                 messages=messages, summary=self.summary(state), plan_id=state.plan_id,
-                title=_title(state), understood=self.understood_line(state),
+                title=_title(state), updated_at=state.updated_at,
+                understood=self.understood_line(state),
                 understood_hint=self._say(state, "understood.correct_hint"),
             )
         slot = BY_KEY[state.position]
@@ -229,6 +230,7 @@ class Interviewer:
             total=len(numbered), detail=detail,
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
             messages=messages, plan_id=state.plan_id, title=_title(state),
+            updated_at=state.updated_at,
         )
 
     def counted(self, state: InterviewState) -> list[str]:

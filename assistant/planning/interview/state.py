@@ -83,6 +83,7 @@ class InterviewView:
     understood: str = ""  # "I understood: …", once the business and the goal are known
     understood_hint: str = ""  # how to correct it
     detail: bool = False  # an optional detail offered at the summary (numbered apart)
+    updated_at: float = 0.0  # when it last changed (names it in lists of saved work)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""
