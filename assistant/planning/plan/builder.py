@@ -279,7 +279,7 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
-        active_months=active)
+        active_months=active, mix=template.mix, stages=list(template.stages))
 
 
 def nice(value: float) -> float:
