@@ -17,6 +17,8 @@ from .facts import excluded_ids, facts_of, understanding_of
 from .formatting import format_number, month_name, month_span
 from .funnel import funnel_plan
 from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
+from .owner import cost_factor, default_open_data, owner_goals, owner_objectives, type_fits
+from .owner_tactics import channel_tactics, mix_tactics, owner_channel_of
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -49,10 +51,16 @@ class Context:
     facts: PlanFacts | None = None
     excluded: list[str] = field(default_factory=list)
     funnel: FunnelPlan | None = None
+    open: dict = field(default_factory=default_open_data)  # knowledge/playbook/open.json
 
     @property
     def lang(self) -> str:
         return self.inp.language
+
+    @property
+    def fits(self) -> bool:
+        """Whether the nearest playbook type fits well enough to lend its trade's words."""
+        return type_fits(self.understood, self.open)
 
     def say(self, key: str, **variables: object) -> str:
         """A plan phrase in the plan's language."""
@@ -60,13 +68,15 @@ class Context:
 
     @property
     def btype_name(self) -> str:
-        """The business type's name in the plan's language."""
-        return self.playbook.business_types[self.facts.business_type].names[self.lang]
+        """The owner's own label for the business; the nearest type's name without one."""
+        label = self.understood.profile.label if self.understood else ""
+        return label or self.playbook.business_types[self.facts.business_type].names[self.lang]
 
     @property
     def business(self) -> str:
         """The business's own name, or the business type when no short name can be read."""
-        return short_name(self.inp.business) or self.btype_name
+        name = self.understood.profile.name if self.understood else None
+        return name or short_name(self.inp.business) or self.btype_name
 
     def month(self, plan_month: int) -> str:
         """A plan month as a real month ("marzo de 2026")."""
@@ -90,10 +100,19 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
     btype = playbook.business_types[understood.business_type]
     facts = facts_of(understood, inp, btype.regulated, excluded)
     ctx = Context(inp, playbook, prompts, source_title, understood, facts, excluded)
-    ctx.funnel = funnel_plan(btype.funnel, understood, inp.budget_cents, inp.horizon_months)
+    factor = cost_factor(inp.currency, ctx.open)  # costs per currency: data, not euros renamed
+    assumptions = btype.funnel.model_copy(update={
+        "cost_per_lead": btype.funnel.cost_per_lead * factor,
+        "reference_budget": btype.funnel.reference_budget * factor})
+    ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
     objectives, stages = build_objectives(ctx)
     tactics, weights = build_tactics(ctx, objectives, stages)
+    tactics, weights = with_owner_tactics(ctx, tactics, weights, objectives)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
+    lines = [line.model_copy(update={"label": ctx.say("open.buys_line", name=line.label,
+                                                      buys=t.buys)})
+             if (t := next((t for t in tactics if t.id == line.tactic_id), None)) and t.buys
+             else line for line in lines]
     if inp.monthly_budget_cents:  # "300 € al mes": spent every month, not in a few
         tactics, lines = every_month(tactics, weights, lines, inp.horizon_months, facts)
     else:
@@ -143,6 +162,19 @@ def build_objectives(ctx: Context) -> tuple[list[Objective], dict[str, str]]:
     """SMART objectives: the primary goal's two, or one per goal when there are several; count
     targets from the funnel and the owner's own numbers. Returns them and their stages."""
     goals = goals_of(ctx)
+    owned = owner_goals(ctx.understood)
+    if owned:  # the owner's own metrics: one objective each, the playbook's KPI underneath
+        base, base_stages = _playbook_objectives(ctx, goals)
+        objectives = owner_objectives(ctx, owned, base)
+        stages = {o.id: base_stages[base[min(i, len(base) - 1)].id]
+                  for i, o in enumerate(objectives)}
+        return objectives, stages
+    return _playbook_objectives(ctx, goals)
+
+
+def _playbook_objectives(ctx: Context, goals: list[GoalUnderstood]
+                         ) -> tuple[list[Objective], dict[str, str]]:
+    """The playbook's objectives for the goals (its KPIs and targets)."""
     pairs: list[tuple[GoalUnderstood, ObjectiveTemplate]]
     if len(goals) == 1:
         pairs = [(goals[0], t) for t in ctx.playbook.goals[goals[0].goal_id].objectives]
@@ -221,6 +253,9 @@ def build_tactics(ctx: Context, objectives: list[Objective],
     facts = ctx.facts
     goal_ids = [g.goal_id for g in goals_of(ctx)]
     picks = candidates(ctx.playbook, facts, ctx.excluded, set(stages.values()), goal_ids)
+    if not ctx.fits:  # the nearest type only informs: none of its trade's own tactics or words
+        picks = [p.__class__(p.tactic_id, p.template, p.channel, p.score, p.works, {})
+                 for p in picks if p.tactic_id not in ctx.open["trade_tactics"]]
     spare = tuple(p for g in goal_ids for p in fallback(ctx.playbook, facts, g))
     chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
                     facts.hours_per_week, tuple(goal_ids), spare)
@@ -255,6 +290,8 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
     """One tactic written out for this business."""
     template, channel = pick.template, pick.channel
     channel_label = ctx.playbook.channels[channel].names[ctx.lang] if channel else ""
+    owned = owner_channel_of(ctx, channel) if ctx.understood else None
+    channel_label = owned.name if owned else channel_label
     text = template.texts[ctx.lang]
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
@@ -279,7 +316,32 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
-        active_months=active, mix=template.mix, stages=list(template.stages))
+        active_months=active, mix=template.mix, stages=list(template.stages),
+        buys=ctx.say(f"open.buys.{BUYS.get(channel or '', 'production')}"))
+
+
+BUYS = {"google_ads": "media", "meta_ads": "media", "events": "media", "website": "tools",
+        "seo": "tools", "email": "tools", "booking_platforms": "tools", "marketplaces": "media",
+        "direct_sales": "paid_help", "pr": "production", "print": "production"}
+
+
+def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float],
+                       objectives: list[Objective]) -> tuple[list[Tactic], list[float]]:
+    """The plan's tactics plus one for every working channel not yet named and the mix
+    decisions the business model calls for; at most open.json's max_tactics (the owner's
+    channels kept first), numbered again."""
+    if ctx.understood is None:
+        return tactics, weights
+    extra = channel_tactics(ctx, tactics, objectives)
+    extra += mix_tactics(ctx, [*tactics, *(t for t, _ in extra)], objectives)
+    pairs = list(zip(tactics, weights, strict=True)) + extra
+    room = max(ctx.open["max_tactics"], len(tactics))
+    if len(pairs) > room:
+        owners = [p for p in pairs if p[0].why and p[0].template.startswith(("family:", "mix:"))]
+        keep = [p for p in pairs if p not in owners][:max(1, room - len(owners))]
+        pairs = [p for p in pairs if p in keep or p in owners]
+    out = [t.model_copy(update={"id": f"T{n}"}) for n, (t, _) in enumerate(pairs, 1)]
+    return out, [w for _, w in pairs]
 
 
 def nice(value: float) -> float:

@@ -158,8 +158,9 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
     cal = [facts.calendar_month(m)[0] for m in range(start, end + 1)]
     if all(m in facts.closed_months for m in cal):
         return [*notes, ctx.say("calendar.closed")]
-    acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(
-        ctx.playbook.tactics[t.template].stages) & {"acquire", "leads", "reach"}
+    acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(t.stages or (
+        ctx.playbook.tactics[t.template].stages if t.template in ctx.playbook.tactics else ()))
+        & {"acquire", "leads", "reach"}
         and any(start <= m <= end for m in t.active_months)]
     if any(m in facts.quiet_months for m in cal) and acquirers:
         notes.append(ctx.say("calendar.push", tactics=", ".join(acquirers)))

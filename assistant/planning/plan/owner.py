@@ -1,0 +1,140 @@
+"""The owner's words as the plan's specification: the name alone in the title, the owner's label
+for the business, each goal as an objective in the owner's own metric from today's level to the
+target (an ambitious one warned about with its arithmetic, never capped), break-even from the
+average sale and margin, and whether the nearest playbook type fits well enough to lend its
+trade's words (knowledge/playbook/open.json)."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..understanding.model import GoalUnderstood, Understanding
+from .formatting import format_money, format_number
+from .model import Objective
+
+if TYPE_CHECKING:
+    from .builder import Context
+
+MAX_GOALS = 4
+
+
+@cache
+def open_data(folder: Path) -> dict[str, Any]:
+    """knowledge/playbook/open.json (cached)."""
+    return json.loads((folder / "open.json").read_text(encoding="utf-8"))
+
+
+def default_open_data() -> dict[str, Any]:
+    """The shipped open.json."""
+    from ...settings import PROJECT_ROOT
+
+    return open_data(PROJECT_ROOT / "knowledge" / "playbook")
+
+
+def type_fits(understood: Understanding | None, data: dict[str, Any]) -> bool:
+    """Whether the nearest playbook type fits well enough to lend its trade's words; a profile
+    without a type score (older callers, a type the owner chose) fits."""
+    if understood is None or "type" not in understood.profile.confidence \
+            or "business_type" in understood.corrected:
+        return True
+    return understood.profile.confidence["type"] >= data["fit_threshold"]
+
+
+def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
+    """The goals that carry the owner's own metric (all of them, up to four)."""
+    return [g for g in understood.goals if g.metric][:MAX_GOALS]
+
+
+def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[Objective]
+                     ) -> list[Objective]:
+    """One objective per goal, in the owner's metric, from today's level to the target; the
+    playbook's objective for the same goal gives the KPI the tactics move and the deadline."""
+    out = []
+    horizon = ctx.inp.horizon_months
+    for i, goal in enumerate(goals, 1):
+        base = templates[min(i, len(templates)) - 1]
+        deadline = horizon if len(goals) > 1 else base.deadline_month
+        num = lambda v: format_number(v, ctx.lang)  # noqa: E731
+        words = _sentence(goal.text)
+        percent = " %" if goal.unit == "percent" else ""
+        month = ctx.month(deadline)
+        target = goal.target if goal.target is not None else (
+            goal.current + goal.change if goal.current is not None and goal.change else None)
+        if goal.current is not None and target is not None:
+            text = ctx.say("open.objective_from_to", goal=words, current=num(goal.current)
+                           + percent, target=num(target) + percent, month=month)
+        elif target is not None or goal.change:
+            value = target if target is not None else goal.change
+            text = ctx.say("open.objective_to", goal=words, target=num(value) + percent,
+                           month=month)
+        else:
+            text = ctx.say("open.objective_plain", goal=words, month=month)
+        warning = ambition(ctx, goal, target)
+        value = target if target is not None else (goal.change or base.target_value)
+        out.append(Objective(
+            id=f"O{i}", text=f"{text} {warning}".strip(), kpi=base.kpi,
+            kpi_name=goal.metric or base.kpi_name, target_value=max(abs(value), 0.1),
+            unit=("%" if goal.unit == "percent" else goal.metric or base.unit),
+            deadline_month=deadline, period=base.period))
+    return out
+
+
+def _sentence(text: str) -> str:
+    """The owner's clause as the start of a sentence."""
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:]
+
+
+def ambition(ctx: Context, goal: GoalUnderstood, target: float | None) -> str:
+    """A stated warning with the arithmetic when the target grows more than the plan's share
+    of growth (open.json: ambitious_growth over twelve months); "" otherwise."""
+    if goal.current is None or target is None or goal.current <= 0 or target <= goal.current:
+        return ""
+    months = ctx.inp.horizon_months
+    growth = (target - goal.current) / goal.current
+    if growth <= ctx.open["ambitious_growth"] * months / 12:
+        return ""
+    num = lambda v: format_number(v, ctx.lang)  # noqa: E731
+    percent = " %" if goal.unit == "percent" else ""
+    return ctx.say("open.ambitious", current=num(goal.current) + percent,
+                   target=num(target) + percent, growth=num(round(growth * 100)),
+                   months=months, per_month=num(round((target - goal.current) / months, 1))
+                   + (" pt" if percent else ""))
+
+
+def break_even(ctx: Context) -> str:
+    """Customers needed to recover the budget and the most one customer may cost, from the
+    owner's average sale and margin; "" when either is missing."""
+    funnel, understood = ctx.funnel, ctx.understood
+    if not (funnel and funnel.break_even_customers and understood.average_sale
+            and understood.gross_margin):
+        return ""
+    inp = ctx.inp
+    money = lambda cents: format_money(cents, inp.currency, ctx.lang)  # noqa: E731
+    per_customer = funnel.margin_per_customer_cents
+    return ctx.say("open.break_even", sale=money(round(understood.average_sale * 100)),
+                   margin=format_number(round(understood.gross_margin * 100), ctx.lang),
+                   per_customer=money(per_customer),
+                   n=format_number(funnel.break_even_customers, ctx.lang),
+                   budget=money(inp.budget_cents), max_cost=money(per_customer))
+
+
+def cost_factor(currency: str, data: dict[str, Any]) -> float:
+    """How many units of a currency buy what one euro buys in marketing costs (data)."""
+    return float(data["cost_per_eur"].get(currency, 1.0))
+
+
+def months_before(months: list[int], lead: int = 2) -> set[int]:
+    """Calendar months from `lead` months before each month to the month itself."""
+    return {(m - 1 - k) % 12 + 1 for m in months for k in range(lead + 1)}
+
+
+def owner_total_customers(goal: GoalUnderstood) -> int | None:
+    """The count of new customers a goal asks for, when it is a count."""
+    if goal.unit in ("percent", "currency") or goal.change is None or goal.change <= 0:
+        return None
+    return math.ceil(goal.change)
