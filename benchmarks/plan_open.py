@@ -59,9 +59,9 @@ def run_set(name: str, understander, quiet: bool) -> None:
                   f"failed: {failed}")
     seconds = time.perf_counter() - started
     checks = [ok for oks in passed.values() for ok in oks]
+    rate = sum(checks) / max(1, len(checks))
     print(f"{name}: {len(cases)} businesses, {asked} asked about an answer, {whole} passing every "
-          f"check; {sum(checks)}/{len(checks)} checks pass ({sum(checks) / max(1, len(checks)):.2f})"
-          f" ({seconds:.1f} s)")
+          f"check; {sum(checks)}/{len(checks)} checks pass ({rate:.2f}) ({seconds:.1f} s)")
     for key, oks in sorted(passed.items()):
         print(f"  {key:<32} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):.2f}")
     print("  profile read (mean agreement; lists by Jaccard):")

@@ -18,7 +18,7 @@ from .formatting import format_number, month_name, month_span
 from .funnel import funnel_plan
 from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
 from .owner import cost_factor, default_open_data, owner_goals, owner_objectives, type_fits
-from .owner_tactics import channel_tactics, mix_tactics, owner_channel_of
+from .owner_tactics import BUYS, owner_channel_of, with_owner_tactics
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -279,6 +279,9 @@ def build_tactics(ctx: Context, objectives: list[Objective],
 
 def objective_goals(ctx: Context, objectives: list[Objective]) -> dict[str, str]:
     """The goal each objective stands for (as build_objectives made them)."""
+    owned = owner_goals(ctx.understood)
+    if owned:
+        return {o.id: g.goal_id for o, g in zip(objectives, owned, strict=False)}
     goals = goals_of(ctx)
     if len(goals) == 1:
         return {o.id: goals[0].goal_id for o in objectives}
@@ -292,6 +295,7 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
     channel_label = ctx.playbook.channels[channel].names[ctx.lang] if channel else ""
     owned = owner_channel_of(ctx, channel) if ctx.understood else None
     channel_label = owned.name if owned else channel_label
+    owner_channel = owned.name if owned else ""
     text = template.texts[ctx.lang]
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
@@ -317,31 +321,8 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
         active_months=active, mix=template.mix, stages=list(template.stages),
-        buys=ctx.say(f"open.buys.{BUYS.get(channel or '', 'production')}"))
-
-
-BUYS = {"google_ads": "media", "meta_ads": "media", "events": "media", "website": "tools",
-        "seo": "tools", "email": "tools", "booking_platforms": "tools", "marketplaces": "media",
-        "direct_sales": "paid_help", "pr": "production", "print": "production"}
-
-
-def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float],
-                       objectives: list[Objective]) -> tuple[list[Tactic], list[float]]:
-    """The plan's tactics plus one for every working channel not yet named and the mix
-    decisions the business model calls for; at most open.json's max_tactics (the owner's
-    channels kept first), numbered again."""
-    if ctx.understood is None:
-        return tactics, weights
-    extra = channel_tactics(ctx, tactics, objectives)
-    extra += mix_tactics(ctx, [*tactics, *(t for t, _ in extra)], objectives)
-    pairs = list(zip(tactics, weights, strict=True)) + extra
-    room = max(ctx.open["max_tactics"], len(tactics))
-    if len(pairs) > room:
-        owners = [p for p in pairs if p[0].why and p[0].template.startswith(("family:", "mix:"))]
-        keep = [p for p in pairs if p not in owners][:max(1, room - len(owners))]
-        pairs = [p for p in pairs if p in keep or p in owners]
-    out = [t.model_copy(update={"id": f"T{n}"}) for n, (t, _) in enumerate(pairs, 1)]
-    return out, [w for _, w in pairs]
+        buys=ctx.say(f"open.buys.{BUYS.get(channel or '', 'production')}"),
+        owner_channel=owner_channel)
 
 
 def nice(value: float) -> float:

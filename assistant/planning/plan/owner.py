@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import json
 import math
-from functools import cache
+import re
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..understanding.model import GoalUnderstood, Understanding
 from .formatting import format_money, format_number
 from .model import Objective
+from .sections import quote
 
 if TYPE_CHECKING:
     from .builder import Context
 
 MAX_GOALS = 4
+COUNT_KPIS = ("new_customers", "orders", "leads", "members")
 
 
 @cache
@@ -45,7 +48,10 @@ def type_fits(understood: Understanding | None, data: dict[str, Any]) -> bool:
 
 
 def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
-    """The goals that carry the owner's own metric (all of them, up to four)."""
+    """The goals that carry the owner's own metric (all of them, up to four); none when a goal
+    is a rate ("15 more covers an evening"): the playbook's rate objective keeps it as one."""
+    if any(g.period and g.period != "month" for g in understood.goals):
+        return []
     return [g for g in understood.goals if g.metric][:MAX_GOALS]
 
 
@@ -55,16 +61,20 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
     playbook's objective for the same goal gives the KPI the tactics move and the deadline."""
     out = []
     horizon = ctx.inp.horizon_months
+    own_language = written_in(ctx.inp.goal, ctx.lang)
     for i, goal in enumerate(goals, 1):
         base = templates[min(i, len(templates)) - 1]
         deadline = horizon if len(goals) > 1 else base.deadline_month
         num = lambda v: format_number(v, ctx.lang)  # noqa: E731
-        words = _sentence(goal.text)
+        words = quote(ctx, goal.text)
         percent = " %" if goal.unit == "percent" else ""
         month = ctx.month(deadline)
         target = goal.target if goal.target is not None else (
             goal.current + goal.change if goal.current is not None and goal.change else None)
-        if goal.current is not None and target is not None:
+        said = _numbers_said(goal, target)
+        if said:  # the owner's clause already holds the numbers: not repeated
+            text = ctx.say("open.objective_plain", goal=words, month=month)
+        elif goal.current is not None and target is not None:
             text = ctx.say("open.objective_from_to", goal=words, current=num(goal.current)
                            + percent, target=num(target) + percent, month=month)
         elif target is not None or goal.change:
@@ -74,19 +84,39 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         else:
             text = ctx.say("open.objective_plain", goal=words, month=month)
         warning = ambition(ctx, goal, target)
+        metric = goal.metric if own_language else None  # a table of ours stays in one language
         value = target if target is not None else (goal.change or base.target_value)
+        if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:
+            value = goal.change  # the playbook's count objective counts new customers
         out.append(Objective(
             id=f"O{i}", text=f"{text} {warning}".strip(), kpi=base.kpi,
-            kpi_name=goal.metric or base.kpi_name, target_value=max(abs(value), 0.1),
-            unit=("%" if goal.unit == "percent" else goal.metric or base.unit),
+            kpi_name=metric if metric else base.kpi_name, target_value=max(abs(value), 0.1),
+            unit="%" if goal.unit == "percent" else metric or base.unit,
             deadline_month=deadline, period=base.period))
     return out
 
 
-def _sentence(text: str) -> str:
-    """The owner's clause as the start of a sentence."""
-    text = text.strip().rstrip(".")
-    return text[:1].upper() + text[1:]
+def _numbers_said(goal: GoalUnderstood, target: float | None) -> bool:
+    """Whether the owner's clause already says today's level (if known) and the target."""
+    digits = re.sub(r"[\s.,\u00a0\u202f]", "", goal.text)
+    def said(value: float | None) -> bool:
+        return value is None or f"{value:g}".replace(".", "") in digits
+    return target is not None and said(target) and said(goal.current)
+
+
+@lru_cache(maxsize=1)
+def _detector():  # noqa: ANN202
+    from ...language import LanguageDetector
+
+    return LanguageDetector()
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Whether the owner wrote `text` in the plan's language (short texts: assumed so)."""
+    if len(text.split()) < 4:
+        return True
+    scores = _detector().scores(text)
+    return max(scores, key=scores.get) == lang or scores.get(lang, 0) > 0.2
 
 
 def ambition(ctx: Context, goal: GoalUnderstood, target: float | None) -> str:

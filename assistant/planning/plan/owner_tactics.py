@@ -11,6 +11,7 @@ from ..understanding.model import ChannelUnderstood
 from .model import Objective, Tactic
 from .owner import months_before
 from .schedule import tactic_months
+from .selection import COMPLIANCE, EFFORT_HOURS, LIGHT_ONLY_BELOW, WORKING_HOURS, owner_role
 
 if TYPE_CHECKING:
     from .builder import Context
@@ -27,7 +28,8 @@ def owner_channel_of(ctx: Context, channel_id: str | None) -> ChannelUnderstood 
 
 def channel_tactics(ctx: Context, tactics: list[Tactic], objectives: list[Objective]
                     ) -> list[tuple[Tactic, float]]:
-    """A tactic of its family for each working channel no tactic names yet."""
+    """A tactic of its family for each working channel no tactic names yet (the mix
+    decisions' tactics carry no channel)."""
     named = " ".join(f"{t.name} {t.channel_label} {' '.join(t.actions)}" for t in tactics).lower()
     out = []
     for channel in ctx.understood.channels:
@@ -50,11 +52,20 @@ def mix_tactics(ctx: Context, tactics: list[Tactic], objectives: list[Objective]
         when = spec["when"]
         if not all(_holds(name, value, profile, units) for name, value in when.items()):
             continue
-        if f"mix:{key}" in have:
+        if f"mix:{key}" in have or not _capacity_goal(ctx, key):
             continue
         why = ctx.say("open.why_mix", reason=ctx.say(f"open.reasons.{key}"))
         out.append(_tactic(ctx, f"mix:{key}", spec, "", why, objectives))
     return out
+
+
+def _capacity_goal(ctx: Context, key: str) -> bool:
+    """Off-peak prices only for a goal about filling capacity (occupancy, slots, places)."""
+    if key != "off_peak":
+        return True
+    words = ctx.open["capacity_words"]
+    return any(g.unit == "percent" and any(w in g.text.lower() for w in words)
+               for g in ctx.understood.goals)
 
 
 def _holds(name: str, value: str, profile: Any, units: set[str | None]) -> bool:
@@ -71,6 +82,7 @@ def _tactic(ctx: Context, template: str, spec: dict[str, Any], channel: str, why
     together)."""
     text = spec["texts"][ctx.lang]
     stages = list(spec["stages"])
+    role = owner_role("owner", ctx.facts.team_size)
     served = [o.id for o in objectives] if set(stages) & ACQUIRE else [objectives[-1].id]
     active = open_months(ctx, spec["effort"], stages)
     fill = lambda s: s.format(channel=channel)  # noqa: E731
@@ -80,11 +92,11 @@ def _tactic(ctx: Context, template: str, spec: dict[str, Any], channel: str, why
     return Tactic(
         id="T99", name=name[:1].upper() + name[1:], objective_ids=served,
         mix_element=ctx.say(f"mix.{spec['mix']}"), channel=None, channel_label=channel,
-        actions=[fill(a) for a in text["actions"]], owner=ctx.say("owners.owner"),
+        actions=[fill(a) for a in text["actions"]], owner=ctx.say(f"owners.{role}"),
         start_month=min(active), end_month=max(active), budget_cents=0, kpi=kpi,
         kpi_name=objectives[0].kpi_name, template=template, effort=spec["effort"],
-        owner_role="owner", why=why, active_months=active, mix=spec["mix"], stages=stages,
-        buys=buys), float(spec["weight"])
+        owner_role=role, why=why, active_months=active, mix=spec["mix"], stages=stages,
+        buys=buys, owner_channel=channel), float(spec["weight"])
 
 
 def open_months(ctx: Context, effort: str, stages: list[str]) -> list[int]:
@@ -99,3 +111,61 @@ def open_months(ctx: Context, effort: str, stages: list[str]) -> list[int]:
         pushed = [m for m in span if facts.calendar_month(m)[0] in window]
         span = pushed or span
     return span
+
+
+# what a playbook tactic's money buys, by its channel (production otherwise)
+BUYS = {"google_ads": "media", "meta_ads": "media", "events": "media", "website": "tools",
+        "seo": "tools", "email": "tools", "booking_platforms": "tools", "marketplaces": "media",
+        "direct_sales": "paid_help", "pr": "production", "print": "production"}
+
+
+def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float],
+                       objectives: list[Objective]) -> tuple[list[Tactic], list[float]]:
+    """The plan's tactics with every working channel planned by its name and the mix decision
+    the business model calls for, within the owner's time: what already works first, then one
+    mix decision, then the playbook's picks; working channels beyond the room become actions
+    of the first tactic on a working channel (planned, no extra work)."""
+    if ctx.understood is None or not ctx.understood.channels and not ctx.understood.profile.label:
+        return tactics, weights
+    working = ctx.facts.working_channels
+    pairs = list(zip(tactics, weights, strict=True))
+    compliance = [p for p in pairs if p[0].template == COMPLIANCE]
+    real = [p for p in pairs if p[0].template != COMPLIANCE]
+    owned = [p for p in real if p[0].works(working)]
+    owned += channel_tactics(ctx, [t for t, _ in real], objectives)
+    others = [p for p in real if not p[0].works(working)]
+    mixes = mix_tactics(ctx, [t for t, _ in real], objectives)
+    room = tactic_room(ctx, len(real), len(owned) + bool(mixes))
+    chosen, folded = owned[:room], owned[room:]
+    if room >= 3:  # room for a decision beyond promotion next to what works
+        chosen += mixes[:1] if len(chosen) < room else []
+        mixes = mixes[1:]
+    chosen += others[:max(0, room - len(chosen))]
+    chosen += mixes[:max(0, room - len(chosen))]
+    while len(chosen) > 1 and hours_needed(ctx, [t for t, _ in chosen]) > (
+            ctx.facts.hours_per_week or 1e9):
+        last = chosen.pop()
+        folded += [last] if last[0].works(working) else []
+    if folded and chosen:  # planned by name inside the first tactic, no extra work
+        head, weight = chosen[0]
+        head = head.model_copy(update={"actions": [*head.actions,
+                                                   *(t.actions[0] for t, _ in folded)]})
+        chosen[0] = (head, weight)
+    out = [t.model_copy(update={"id": f"T{n}"})
+           for n, (t, _) in enumerate([*compliance, *chosen], 1)]
+    return out, [w for _, w in [*compliance, *chosen]]
+
+
+def tactic_room(ctx: Context, picked: int, wanted: int) -> int:
+    """How many tactics the owner's time carries: two with under 5 hours a week, else the
+    playbook's count grown to the owner's channels (open.json: max_tactics)."""
+    hours = ctx.facts.hours_per_week
+    if hours is not None and hours < LIGHT_ONLY_BELOW:
+        return 2
+    return max(picked, min(ctx.open["max_tactics"], wanted))
+
+
+def hours_needed(ctx: Context, tactics: list[Tactic]) -> float:
+    """Hours a week the tactics take (a working channel only steers time already spent)."""
+    return sum(WORKING_HOURS if t.works(ctx.facts.working_channels)
+               else EFFORT_HOURS.get(t.effort, 3.0) for t in tactics)

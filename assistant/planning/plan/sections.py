@@ -46,9 +46,17 @@ def quote(ctx: Context, text: str) -> str:
 
 def segments(ctx: Context) -> list[Segment]:
     """The primary segment in the owner's words, and a secondary one from the playbook."""
-    second = ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
+    second = segment2(ctx)
     return [Segment(name=ctx.say("strategy.primary"), description=ctx.inp.customers.strip()),
             Segment(name=ctx.say("strategy.secondary"), description=second)]
+
+
+def segment2(ctx: Context) -> str:
+    """The nearest type's second segment when it fits; one drawn from the owner's own customers
+    and channels when it does not (never another trade's customers)."""
+    if ctx.fits:
+        return ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
+    return ctx.say("open.segment2")
 
 
 def target(ctx: Context) -> str:
@@ -58,8 +66,12 @@ def target(ctx: Context) -> str:
 
 def positioning(ctx: Context) -> str:
     """The business type's positioning statement, and the stated edge as the owner said it."""
-    text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
-    out = text.format(business=ctx.business)
+    if ctx.fits:
+        text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
+        out = text.format(business=ctx.business)
+    else:  # the owner's own label and offer, in their words
+        out = ctx.say("open.positioning", business=ctx.business, label=ctx.btype_name,
+                      offer=quote(ctx, ctx.inp.offer))
     edge_text = edge(ctx.inp.competitors)
     if edge_text:
         out += " " + ctx.say("strategy.edge", edge=quote(ctx, edge_text))
@@ -127,8 +139,7 @@ def diagnosis(ctx: Context) -> Diagnosis:
     if inp.constraints and not says_none(inp.constraints):  # "nessuna regola": no weakness
         weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
     weaknesses.append(ctx.say("swot.measurement"))
-    btype = ctx.playbook.business_types[facts.business_type]
-    opportunities = [ctx.say("swot.segment2", segment=btype.segment2[ctx.lang]),
+    opportunities = [ctx.say("swot.segment2", segment=segment2(ctx)),
                      ctx.say(f"swot.goal.{inp.goal_id}")]
     if facts.quiet_months:
         opportunities.append(ctx.say("swot.quiet", months=months_list(ctx, facts.quiet_months)))
@@ -233,7 +244,7 @@ def sources(ctx: Context, tactics: list[Tactic]) -> list[SourceRef]:
     guide_title = ctx.playbook.phrases["title"][lang].format(
         btype=btype.names[lang][:1].upper() + btype.names[lang][1:])
     refs = [SourceRef(kind="playbook", id=f"playbook:{ctx.facts.business_type}:{lang}",
-                      title=guide_title, language=lang)]
+                      title=guide_title, language=lang)] if ctx.fits else []
     goal = ctx.playbook.goals[ctx.inp.goal_id]
     concept_ids = list(dict.fromkeys([*goal.concepts, *ALWAYS_CONCEPTS, *(
         CHANNEL_CONCEPTS[t.channel] for t in tactics if t.channel in CHANNEL_CONCEPTS)]))

@@ -19,8 +19,7 @@ def split_owner_goals(text: str, lang: str, data: dict[str, Any]) -> list[str]:
     pieces = [text]
     for joiner in data["goal_joiners"].get(lang, []) + data["goal_joiners"]["en"]:
         pieces = [p for piece in pieces for p in piece.split(joiner)]
-    if lang in ("es", "fr", "it", "en"):
-        pieces = [p for piece in pieces for p in re.split(r",\s+(?=[^\d])", piece)]
+    pieces = [p for piece in pieces for p in _commas(piece)]
     clauses: list[str] = []
     for piece in (p.strip(" ,;.") for p in pieces):
         if not piece:
@@ -32,6 +31,21 @@ def split_owner_goals(text: str, lang: str, data: dict[str, Any]) -> list[str]:
         else:
             clauses.append(piece)
     return clauses
+
+
+def _commas(piece: str) -> list[str]:
+    """A piece cut at its commas; a part without a number is kept with the next part when that
+    one has the numbers ("llenar entre semana, pasar de 25 mesas a 40" is one goal)."""
+    parts = re.split(r",\s+(?=[^\d])", piece)
+    out: list[str] = []
+    pending = ""
+    for i, part in enumerate(parts):
+        if not NUMBER.search(part) and i + 1 < len(parts) and NUMBER.search(parts[i + 1]):
+            pending = f"{pending}{part}, "
+            continue
+        out.append(pending + part)
+        pending = ""
+    return out
 
 
 def _span(text: str, first: str, last: str) -> str:

@@ -138,7 +138,8 @@ class Understander:
         one goal per clause, each with its own numbers."""
         clauses = split_owner_goals(text, lang, self.profile_data) if text.strip() else []
         if len(clauses) > len(goals):
-            scored = [(clause, ranked(self.goal_classifier.scores(clause))[0]) for clause in clauses]
+            scored = [(clause, ranked(self.goal_classifier.scores(clause))[0])
+                      for clause in clauses]
             goals = [read_numbers(gid, clause, self.data, current_customers, context)
                      for clause, (gid, _) in scored]
             for goal, (_, (_, score)) in zip(goals, scored, strict=True):
