@@ -136,10 +136,10 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     others = [p for p in real if not p[0].works(working)]
     mixes = mix_tactics(ctx, [t for t, _ in real], objectives)
     room = tactic_room(ctx, len(real), len(owned) + bool(mixes))
-    chosen, folded = owned[:room], owned[room:]
-    if room >= 3:  # room for a decision beyond promotion next to what works
-        chosen += mixes[:1] if len(chosen) < room else []
-        mixes = mixes[1:]
+    keep = room - 1 if mixes and owned else room  # one slot for a decision beyond promotion
+    chosen, folded = owned[:keep], owned[keep:]
+    chosen += mixes[:1] if mixes and len(chosen) < room else []
+    mixes = mixes[1:]
     chosen += others[:max(0, room - len(chosen))]
     chosen += mixes[:max(0, room - len(chosen))]
     while len(chosen) > 1 and hours_needed(ctx, [t for t, _ in chosen]) > (
@@ -149,11 +149,20 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     if folded and chosen:  # planned by name inside the first tactic, no extra work
         head, weight = chosen[0]
         head = head.model_copy(update={"actions": [*head.actions,
-                                                   *(t.actions[0] for t, _ in folded)]})
+                                                   *(folded_action(ctx, t) for t, _ in folded)]})
         chosen[0] = (head, weight)
     out = [t.model_copy(update={"id": f"T{n}"})
            for n, (t, _) in enumerate([*compliance, *chosen], 1)]
     return out, [w for _, w in [*compliance, *chosen]]
+
+
+def folded_action(ctx: Context, tactic: Tactic) -> str:
+    """The action that keeps a folded tactic's channel in the plan, naming it."""
+    name = tactic.owner_channel or tactic.channel_label
+    first = next((a for a in tactic.actions if name and name.lower() in a.lower()), None)
+    if first:
+        return first
+    return ctx.open["families"]["other"]["texts"][ctx.lang]["actions"][0].format(channel=name)
 
 
 def tactic_room(ctx: Context, picked: int, wanted: int) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...text import fold
 from .numbers import quantities
 
 NUMBER = re.compile(r"\d[\d.,\u00a0\u202f ]*\d\s?%?|\d\s?%?")
@@ -87,3 +88,19 @@ def _content(text: str, lang: str, data: dict[str, Any]) -> str:
     while words and words[-1].lower().strip(",") in fillers:
         words = words[:-1]
     return " ".join(words).strip(" ,;.")
+
+
+def level_today(metric: str, context: str, data: dict[str, Any]) -> float | None:
+    """Today's level of the thing a goal adds to, from the owner's figures of today: "15
+    nouveaux bars clients" and "nous livrons 25 bars" -> 25; None when no figure counts it."""
+    new = {fold(w) for w in data["new_words"]}
+    head = next((w for w in re.findall(r"\w+", fold(metric)) if w not in new and len(w) > 2), "")
+    if not head:
+        return None
+    stem = head[:max(4, len(head) - 2)]
+    low = fold(context)
+    for q in quantities(context, words=False):
+        after = re.findall(r"\w+", low[q.end:q.end + 40])[:3]
+        if q.unit is None and any(w.startswith(stem) for w in after):
+            return q.value
+    return None

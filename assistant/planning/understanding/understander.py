@@ -14,7 +14,7 @@ from .classify import Embed, PrototypeClassifier, ranked
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
-from .metrics import metric_of, split_owner_goals
+from .metrics import level_today, metric_of, split_owner_goals
 from .model import GoalUnderstood, Understanding
 from .months import busy_and_quiet, closed_months
 from .owner_channels import OwnerChannels, load_channel_data
@@ -146,6 +146,11 @@ class Understander:
                 goal.confidence = round(min(1.0, score), 3)
         for goal in goals:
             goal.metric = metric_of(goal.text, lang, self.profile_data) or None
+            if goal.metric and goal.current is None and goal.change and goal.target is None \
+                    and goal.unit == "customers":
+                today = level_today(goal.metric, context, self.profile_data)
+                if today is not None:
+                    goal.current, goal.target = today, today + goal.change
         return goals
 
     def clear_goal(self, text: str) -> bool:
