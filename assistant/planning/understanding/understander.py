@@ -147,7 +147,7 @@ class Understander:
         for goal in goals:
             goal.metric = metric_of(goal.text, lang, self.profile_data) or None
             if goal.metric and goal.current is None and goal.change and goal.target is None \
-                    and goal.unit == "customers":
+                    and goal.unit in (None, "customers"):
                 today = level_today(goal.metric, context, self.profile_data)
                 if today is not None:
                     goal.current, goal.target = today, today + goal.change
