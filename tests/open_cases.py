@@ -62,8 +62,8 @@ def has(text: str, words: str) -> bool:
 
 
 def tactic_text(plan: Plan) -> str:
-    """Every tactic's name, channel and actions."""
-    return " ".join(f"{t.name} {t.channel_label} {' '.join(t.actions)}" for t in plan.tactics)
+    """Every tactic's name and actions (what the owner is told to do)."""
+    return " ".join(f"{t.name} {' '.join(t.actions)}" for t in plan.tactics)
 
 
 def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:

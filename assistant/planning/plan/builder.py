@@ -18,7 +18,13 @@ from .formatting import format_number, month_name, month_span
 from .funnel import funnel_plan
 from .model import FunnelPlan, Objective, Plan, PlanFacts, Strategy, Tactic
 from .owner import cost_factor, default_open_data, owner_goals, owner_objectives, type_fits
-from .owner_tactics import BUYS, owner_channel_of, with_owner_tactics
+from .owner_tactics import (
+    BUYS,
+    decision_window,
+    family_action,
+    owner_channel_of,
+    with_owner_tactics,
+)
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -297,6 +303,9 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
     channel_label = owned.name if owned else channel_label
     owner_channel = owned.name if owned else ""
     text = template.texts[ctx.lang]
+    # a playbook tactic on the owner's channel names it in its first action
+    named = f"{text.name} {' '.join(text.actions)}"
+    lead = [family_action(ctx, owned)] if owned and "{channel}" not in named else []
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
     is_ad = channel in AD_CHANNELS
@@ -305,6 +314,8 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
                            ctx.inp.horizon_months, ctx.facts, not_before)
     if pick.tactic_id == COMPLIANCE:
         active = [1]
+    else:
+        active = decision_window(ctx, active, template.effort, list(template.stages))
     name = text.name.format(channel=channel_label)
     role = owner_role(template.owner, ctx.facts.team_size)
     why = pick.why.get(ctx.lang, "")
@@ -314,7 +325,7 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         id=f"T{n}", name=name[:1].upper() + name[1:], objective_ids=list(served or
                                                                           [objectives[0].id]),
         mix_element=ctx.say(f"mix.{template.mix}"), channel=channel,
-        channel_label=channel_label, actions=[a.format(channel=channel_label) for a in (
+        channel_label=channel_label, actions=lead + [a.format(channel=channel_label) for a in (
             text.regulated_actions if ctx.facts.regulated and text.regulated_actions
             else text.actions)],
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),

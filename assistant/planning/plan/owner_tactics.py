@@ -103,14 +103,19 @@ def open_months(ctx: Context, effort: str, stages: list[str]) -> list[int]:
     """The months a tactic runs: never when closed; no more than light work at capacity; an
     acquisition push of more than light effort before and during the months customers
     decide, when the owner named them."""
-    facts = ctx.facts
-    span = tactic_months("open", effort, (0.0, 1.0), ctx.inp.horizon_months, facts)
-    decision = ctx.understood.decision_months
-    if decision and set(stages) & ACQUIRE and effort != "light":
-        window = months_before(decision)
-        pushed = [m for m in span if facts.calendar_month(m)[0] in window]
-        span = pushed or span
-    return span
+    span = tactic_months("open", effort, (0.0, 1.0), ctx.inp.horizon_months, ctx.facts)
+    return decision_window(ctx, span, effort, stages)
+
+
+def decision_window(ctx: Context, span: list[int], effort: str, stages: list[str]) -> list[int]:
+    """An acquisition push (more than light work) kept to the months customers decide and the
+    two before, when the owner named them; light and retention work stays all along."""
+    decision = ctx.understood.decision_months if ctx.understood else []
+    if not decision or not set(stages) & ACQUIRE or effort == "light":
+        return span
+    window = months_before(decision)
+    pushed = [m for m in span if ctx.facts.calendar_month(m)[0] in window]
+    return pushed or span
 
 
 # what a playbook tactic's money buys, by its channel (production otherwise)
@@ -132,14 +137,22 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     compliance = [p for p in pairs if p[0].template == COMPLIANCE]
     real = [p for p in pairs if p[0].template != COMPLIANCE]
     owned = [p for p in real if p[0].works(working)]
-    owned += channel_tactics(ctx, [t for t, _ in real], objectives)
     others = [p for p in real if not p[0].works(working)]
+    family = channel_tactics(ctx, [t for t, _ in real], objectives)
     mixes = mix_tactics(ctx, [t for t, _ in real], objectives)
-    room = tactic_room(ctx, len(real), len(owned) + bool(mixes))
-    keep = room - 1 if mixes and owned else room  # one slot for a decision beyond promotion
-    chosen, folded = owned[:keep], owned[keep:]
-    chosen += mixes[:1] if mixes and len(chosen) < room else []
-    mixes = mixes[1:]
+    room = tactic_room(ctx, len(real), len(owned) + len(family) + bool(mixes))
+    goals = {g.goal_id for g in ctx.understood.goals} or {ctx.inp.goal_id}
+    chosen: list[tuple[Tactic, float]] = owned[:room]
+    for pair in others:  # a goal no chosen tactic moves keeps the playbook tactic that does
+        if len(chosen) < room and _moves(ctx, pair[0], goals - _moved(ctx, chosen)):
+            chosen.append(pair)
+    others = [p for p in others if p not in chosen]
+    folded = owned[room:]
+    if mixes and len(chosen) < room:  # one decision beyond promotion
+        chosen.append(mixes.pop(0))
+    space = max(0, room - len(chosen))
+    chosen += family[:space]
+    folded += family[space:]
     chosen += others[:max(0, room - len(chosen))]
     chosen += mixes[:max(0, room - len(chosen))]
     while len(chosen) > 1 and hours_needed(ctx, [t for t, _ in chosen]) > (
@@ -154,6 +167,26 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     out = [t.model_copy(update={"id": f"T{n}"})
            for n, (t, _) in enumerate([*compliance, *chosen], 1)]
     return out, [w for _, w in [*compliance, *chosen]]
+
+
+def _moved(ctx: Context, chosen: list[tuple[Tactic, float]]) -> set[str]:
+    """The goals the chosen playbook tactics move (the playbook says so)."""
+    return {g for t, _ in chosen for g, w in _goals_of(ctx, t).items() if w}
+
+
+def _moves(ctx: Context, tactic: Tactic, goals: set[str]) -> bool:
+    return any(_goals_of(ctx, tactic).get(g, 0) for g in goals)
+
+
+def _goals_of(ctx: Context, tactic: Tactic) -> dict[str, float]:
+    template = ctx.playbook.tactics.get(tactic.template)
+    return dict(template.goals) if template else {}
+
+
+def family_action(ctx: Context, channel: ChannelUnderstood) -> str:
+    """The first action of a channel's family, naming the owner's channel."""
+    spec = ctx.open["families"].get(channel.family) or ctx.open["families"]["other"]
+    return spec["texts"][ctx.lang]["actions"][0].format(channel=channel.name)
 
 
 def folded_action(ctx: Context, tactic: Tactic) -> str:

@@ -21,6 +21,14 @@ from .model import (
 )
 from .selection import COMPLIANCE
 
+
+def break_even(ctx: Context) -> str:
+    """The owner's break-even sentence (plan/owner.py), imported late: owner.py quotes with
+    this module."""
+    from .owner import break_even as owner_break_even
+
+    return owner_break_even(ctx)
+
 if TYPE_CHECKING:
     from .builder import Context
 
@@ -199,7 +207,10 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
     inp, funnel = ctx.inp, ctx.funnel
     budget = format_money(inp.budget_cents, inp.currency, ctx.lang)
     roi = ctx.say("measurement.roi", budget=budget)
-    if funnel.break_even_customers:
+    owner_break_even = break_even(ctx)
+    if owner_break_even:  # from the owner's sale and margin: also the most a customer may cost
+        roi += " " + owner_break_even
+    elif funnel.break_even_customers:
         roi += " " + ctx.say("measurement.breakeven_margin", n=format_number(
             funnel.break_even_customers, ctx.lang), margin=format_money(
             funnel.margin_per_customer_cents, inp.currency, ctx.lang), budget=budget)
