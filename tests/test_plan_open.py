@@ -104,8 +104,10 @@ def test_every_budget_line_says_what_the_money_buys():
     plan, _ = drafted(COWORKING)
     kinds = [PROMPTS.phrase("plan", "en", f"open.buys.{k}")
              for k in ("media", "production", "tools", "paid_help")]
-    tactic_lines = [line for line in plan.budget.lines if line.tactic_id]
-    assert tactic_lines and all(any(k in line.label for k in kinds) for line in tactic_lines)
+    assert all(any(k == t.buys for k in kinds) for t in plan.tactics)
+    text = plan_text(plan, PROMPTS)
+    for t in plan.tactics:
+        assert f"{t.id} · {t.name} — {t.buys}" in text
 
 
 def test_the_mix_the_model_calls_for_with_its_reason():

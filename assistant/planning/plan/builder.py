@@ -58,6 +58,7 @@ class Context:
     excluded: list[str] = field(default_factory=list)
     funnel: FunnelPlan | None = None
     open: dict = field(default_factory=default_open_data)  # knowledge/playbook/open.json
+    objectives: list[Objective] = field(default_factory=list)  # once built
 
     @property
     def lang(self) -> str:
@@ -112,13 +113,10 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         "reference_budget": btype.funnel.reference_budget * factor})
     ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
     objectives, stages = build_objectives(ctx)
+    ctx.objectives = objectives
     tactics, weights = build_tactics(ctx, objectives, stages)
     tactics, weights = with_owner_tactics(ctx, tactics, weights, objectives)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
-    lines = [line.model_copy(update={"label": ctx.say("open.buys_line", name=line.label,
-                                                      buys=t.buys)})
-             if (t := next((t for t in tactics if t.id == line.tactic_id), None)) and t.buys
-             else line for line in lines]
     if inp.monthly_budget_cents:  # "300 € al mes": spent every month, not in a few
         tactics, lines = every_month(tactics, weights, lines, inp.horizon_months, facts)
     else:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..interview.parsing import says_none
+from . import owner_risks
 from .formatting import bare_month, format_money, format_number
 from .model import (
     Diagnosis,
@@ -153,7 +154,7 @@ def diagnosis(ctx: Context) -> Diagnosis:
         opportunities.append(ctx.say("swot.quiet", months=months_list(ctx, facts.quiet_months)))
     threats = [ctx.say("swot.competitors", competitors=quote(ctx, inp.competitors))
                if inp.competitors else ctx.say("swot.unknown_competitors"),
-               ctx.say("swot.costs")]
+               *owner_risks.threats(ctx, months_list)]
     if facts.busy_months:
         threats.append(ctx.say("swot.busy", months=months_list(ctx, facts.busy_months)))
     return Diagnosis(situation=" ".join(parts),
@@ -224,7 +225,7 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
             roi += " " + ctx.say("measurement.breakeven", target=format_number(
                 total, ctx.lang), unit=unit, each=each, budget=budget)
     return Measurement(kpis=kpis, roi_formula=roi,
-                       review=ctx.say("measurement.review", months=inp.horizon_months))
+                       review=owner_risks.review(ctx, objectives, months_list))
 
 
 def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
@@ -235,16 +236,13 @@ def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
         first = next(t for t in tactics if t.template == COMPLIANCE)
         out.append(Risk(risk=ctx.say("risks.regulated.risk"),
                         response=ctx.say("risks.regulated.response", id=first.id)))
-    out.append(Risk(risk=ctx.say("risks.slow.risk"), response=ctx.say("risks.slow.response")))
+    own = owner_risks.risks(ctx, tactics, ctx.objectives, months_list)
+    out += own[:1]  # this business's own metric not moving
     if facts.hours_per_week is not None or facts.team_size == 1 or (
             ctx.inp.constraints and not says_none(ctx.inp.constraints)):
         out.append(Risk(risk=ctx.say("risks.capacity.risk"),
                         response=ctx.say("risks.capacity.response")))
-    if any(t.channel in ("meta_ads", "google_ads") for t in tactics):
-        out.append(Risk(risk=ctx.say("risks.costs.risk"), response=ctx.say("risks.costs.response")))
-    out.append(Risk(risk=ctx.say("risks.competition.risk"),
-                    response=ctx.say("risks.competition.response")))
-    return out
+    return out + own[1:]
 
 
 def sources(ctx: Context, tactics: list[Tactic]) -> list[SourceRef]:
