@@ -99,7 +99,8 @@ class Understander:
         profile = self.profiles.read({k: text(k) for k in (
             "business", "offer", "customers", "situation", "goal", "competitors",
             "average_sale", "current_customers")}, lang, owned)
-        profile.confidence["type"] = round(ranking[0][1], 3) if ranking else 0.0
+        if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
+            profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
             profile=profile, channels=owned,
             business_type=business_type,
