@@ -26,7 +26,10 @@ def split_owner_goals(text: str, lang: str, data: dict[str, Any]) -> list[str]:
         if not piece:
             continue
         first = piece.split()[0].lower()
-        fragment = first in data["fragment_leads"] or len(piece.split()) < MIN_WORDS
+        today = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, data["now_words"]))
+                          + r")(?!\w)", piece.lower())  # "ora ne facciamo 25": today's level
+        fragment = first in data["fragment_leads"] or len(piece.split()) < MIN_WORDS \
+            or bool(today)
         if clauses and fragment:
             clauses[-1] = _span(text, clauses[-1], piece)
         else:
