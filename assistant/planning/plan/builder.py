@@ -301,9 +301,12 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
     channel_label = owned.name if owned else channel_label
     owner_channel = owned.name if owned else ""
     text = template.texts[ctx.lang]
-    # a playbook tactic on the owner's channel names it in its first action
+    # a playbook tactic on the owner's channel names it in an action (a neutral one when the
+    # business is regulated: the family's incentives may not be allowed)
     named = f"{text.name} {' '.join(text.actions)}"
-    lead = [family_action(ctx, owned)] if owned and "{channel}" not in named else []
+    named_by = owned.model_copy(update={"family": "other"}) if owned and ctx.facts.regulated \
+        else owned
+    lead = [family_action(ctx, named_by)] if owned and "{channel}" not in named else []
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
     is_ad = channel in AD_CHANNELS
@@ -323,9 +326,9 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         id=f"T{n}", name=name[:1].upper() + name[1:], objective_ids=list(served or
                                                                           [objectives[0].id]),
         mix_element=ctx.say(f"mix.{template.mix}"), channel=channel,
-        channel_label=channel_label, actions=lead + [a.format(channel=channel_label) for a in (
+        channel_label=channel_label, actions=[a.format(channel=channel_label) for a in (
             text.regulated_actions if ctx.facts.regulated and text.regulated_actions
-            else text.actions)],
+            else text.actions)] + lead,
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,

@@ -138,7 +138,7 @@ class Understander:
         told apart (three of one kind, "15 new bars, more taproom visits, rating 4.1 -> 4.6"),
         one goal per clause, each with its own numbers."""
         clauses = split_owner_goals(text, lang, self.profile_data) if text.strip() else []
-        if len(clauses) > len(goals):
+        if len(clauses) > len(goals) and not any(g.period for g in goals):  # rates stay whole
             scored = [(clause, ranked(self.goal_classifier.scores(clause))[0])
                       for clause in clauses]
             goals = [read_numbers(gid, clause, self.data, current_customers, context)
