@@ -99,7 +99,11 @@ def test_validator_reports_each_kind_of_problem():
     codes = {f.code for f in validate_plan(broken)}
     assert {"tactic_without_objective", "tactic_outside_horizon", "excluded_channel",
             "budget_mismatch"} <= codes
-    lonely = plan.model_copy(update={"tactics": [t.model_copy(update={"objective_ids": ["O1"]})
+    first = plan.strategy.objectives[0]
+    second = first.model_copy(update={"id": "O2"})  # the sample now has one goal: one objective
+    strategy = plan.strategy.model_copy(update={"objectives": [first, second]})
+    lonely = plan.model_copy(update={"strategy": strategy,
+                                     "tactics": [t.model_copy(update={"objective_ids": ["O1"]})
                                                  for t in plan.tactics]})
     assert {f.code for f in validate_plan(lonely)} == {"objective_without_tactic"}
 

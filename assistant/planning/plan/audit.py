@@ -53,12 +53,12 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
         if t.template in btype.never and t.channel not in facts.working_channels:
             out.append(f"tactic_never_fits:{t.id}:{t.template}")  # the owner's channel: kept
         if t.template not in btype.tactics and t.template != "compliance_review" \
-                and t.channel not in facts.working_channels and t.template not in (
-                    "offer_design", "service_training"):
+                and not t.works(facts.working_channels) and t.template not in (
+                    "offer_design", "service_training") and not t.template.startswith("mix:"):
             out.append(f"tactic_not_for_business:{t.id}:{t.template}")
     real = [t for t in plan.tactics if t.template != "compliance_review"]
     if facts.hours_per_week is not None and facts.hours_per_week < 5:
-        if len(real) > 2 or any(t.effort != "light" and t.channel not in facts.working_channels
+        if len(real) > 2 or any(t.effort != "light" and not t.works(facts.working_channels)
                                 for t in real):
             out.append(f"hours:{facts.hours_per_week}:{len(real)} tactics")
     months = set(get_month_names("wide", locale=plan.language).values())
@@ -78,7 +78,8 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
     for match in QUOTED.finditer(text):
         quoted = (match.group(1) or match.group(2) or "").strip()
         if owners_words(quoted, answer_texts) and not any(
-                quoted == a or quoted in clauses(a) for a in answer_texts):
+                quoted == a or quoted in clauses(a) or whole_span(quoted, a)
+                for a in answer_texts):
             out.append(f"cut_mid_phrase:{quoted[:40]}")
     out += language_findings(plan.language, own)
     out += money_findings(plan)
@@ -163,6 +164,28 @@ def owners_words(quoted: str, answers: list[str]) -> bool:
     words = set(normalize_term(quoted).split())
     return bool(words) and any(
         len(words & set(normalize_term(a).split())) >= 0.6 * len(words) for a in answers)
+
+
+SEPARATOR = re.compile(r"(?:[,;:]|\.\s|\s[—–]|\s(?:y|e|ed|et|and|o|ou|or))\s*$")
+
+
+def whole_span(quoted: str, answer: str) -> bool:
+    """Whether a quote is a run of whole clauses of an answer: it starts where the answer or a
+    clause starts and ends where a clause ends (at a comma, a conjunction, a full stop).
+
+    >>> whole_span("llegar a 400 socios", "llegar a 400 socios y bajar las bajas a la mitad")
+    True
+    >>> whole_span("400 socios y bajar", "llegar a 400 socios y bajar las bajas a la mitad")
+    False
+    """
+    at = answer.find(quoted)
+    if at < 0:
+        return False
+    before, after = answer[:at], answer[at + len(quoted):]
+    starts = not before.strip() or bool(SEPARATOR.search(before.rstrip() + " "))
+    ends = not after.strip(" .") or bool(re.match(r"\s*(?:[,;:.]|\s(?:y|e|ed|et|and|o|ou|or)\s)",
+                                                  after))
+    return starts and ends
 
 
 def clauses(text: str) -> list[str]:

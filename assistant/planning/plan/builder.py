@@ -15,6 +15,14 @@ from .facts import excluded_ids, facts_of, understanding_of
 from .formatting import format_number
 from .funnel import funnel_plan
 from .model import Objective, Plan, Strategy, Tactic
+from .owner import cost_factor, owner_goals, owner_objectives
+from .owner_tactics import (
+    BUYS,
+    decision_window,
+    family_action,
+    owner_channel_of,
+    with_owner_tactics,
+)
 from .playbook import ObjectiveTemplate, Playbook
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -44,9 +52,15 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
     btype = playbook.business_types[understood.business_type]
     facts = facts_of(understood, inp, btype.regulated, excluded)
     ctx = Context(inp, playbook, prompts, source_title, understood, facts, excluded)
-    ctx.funnel = funnel_plan(btype.funnel, understood, inp.budget_cents, inp.horizon_months)
+    factor = cost_factor(inp.currency, ctx.open)  # costs per currency: data, not euros renamed
+    assumptions = btype.funnel.model_copy(update={
+        "cost_per_lead": btype.funnel.cost_per_lead * factor,
+        "reference_budget": btype.funnel.reference_budget * factor})
+    ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
     objectives, stages = build_objectives(ctx)
+    ctx.objectives = objectives
     tactics, weights = build_tactics(ctx, objectives, stages)
+    tactics, weights = with_owner_tactics(ctx, tactics, weights, objectives)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
     if inp.monthly_budget_cents:  # "300 € al mes": spent every month, not in a few
         tactics, lines = every_month(tactics, weights, lines, inp.horizon_months, facts)
@@ -97,6 +111,19 @@ def build_objectives(ctx: Context) -> tuple[list[Objective], dict[str, str]]:
     """SMART objectives: the primary goal's two, or one per goal when there are several; count
     targets from the funnel and the owner's own numbers. Returns them and their stages."""
     goals = goals_of(ctx)
+    owned = owner_goals(ctx.understood)
+    if owned:  # the owner's own metrics: one objective each, the playbook's KPI underneath
+        base, base_stages = _playbook_objectives(ctx, goals)
+        objectives = owner_objectives(ctx, owned, base)
+        stages = {o.id: base_stages[base[min(i, len(base) - 1)].id]
+                  for i, o in enumerate(objectives)}
+        return objectives, stages
+    return _playbook_objectives(ctx, goals)
+
+
+def _playbook_objectives(ctx: Context, goals: list[GoalUnderstood]
+                         ) -> tuple[list[Objective], dict[str, str]]:
+    """The playbook's objectives for the goals (its KPIs and targets)."""
     pairs: list[tuple[GoalUnderstood, ObjectiveTemplate]]
     if len(goals) == 1:
         pairs = [(goals[0], t) for t in ctx.playbook.goals[goals[0].goal_id].objectives]
@@ -175,6 +202,9 @@ def build_tactics(ctx: Context, objectives: list[Objective],
     facts = ctx.facts
     goal_ids = [g.goal_id for g in goals_of(ctx)]
     picks = candidates(ctx.playbook, facts, ctx.excluded, set(stages.values()), goal_ids)
+    if not ctx.fits:  # the nearest type only informs: none of its trade's own tactics or words
+        picks = [p.__class__(p.tactic_id, p.template, p.channel, p.score, p.works, {})
+                 for p in picks if p.tactic_id not in ctx.open["trade_tactics"]]
     spare = tuple(p for g in goal_ids for p in fallback(ctx.playbook, facts, g))
     chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
                     facts.hours_per_week, tuple(goal_ids), spare)
@@ -198,6 +228,9 @@ def build_tactics(ctx: Context, objectives: list[Objective],
 
 def objective_goals(ctx: Context, objectives: list[Objective]) -> dict[str, str]:
     """The goal each objective stands for (as build_objectives made them)."""
+    owned = owner_goals(ctx.understood)
+    if owned:
+        return {o.id: g.goal_id for o, g in zip(objectives, owned, strict=False)}
     goals = goals_of(ctx)
     if len(goals) == 1:
         return {o.id: goals[0].goal_id for o in objectives}
@@ -209,7 +242,16 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
     """One tactic written out for this business."""
     template, channel = pick.template, pick.channel
     channel_label = ctx.playbook.channels[channel].names[ctx.lang] if channel else ""
+    owned = owner_channel_of(ctx, channel) if ctx.understood else None
+    channel_label = owned.name if owned else channel_label
+    owner_channel = owned.name if owned else ""
     text = template.texts[ctx.lang]
+    # a playbook tactic on the owner's channel names it in an action (a neutral one when the
+    # business is regulated: the family's incentives may not be allowed)
+    named = f"{text.name} {' '.join(text.actions)}"
+    named_by = owned.model_copy(update={"family": "other"}) if owned and ctx.facts.regulated \
+        else owned
+    lead = [family_action(ctx, named_by)] if owned and "{channel}" not in named else []
     served_kpis = [o.kpi for o in objectives if o.id in served] or [objectives[0].kpi]
     kpi = next((k for k in template.kpis if k in served_kpis), served_kpis[0])
     is_ad = channel in AD_CHANNELS
@@ -218,6 +260,8 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
                            ctx.inp.horizon_months, ctx.facts, not_before)
     if pick.tactic_id == COMPLIANCE:
         active = [1]
+    else:
+        active = decision_window(ctx, active, template.effort, list(template.stages))
     name = text.name.format(channel=channel_label)
     role = owner_role(template.owner, ctx.facts.team_size)
     why = pick.why.get(ctx.lang, "")
@@ -229,11 +273,13 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         mix_element=ctx.say(f"mix.{template.mix}"), channel=channel,
         channel_label=channel_label, actions=[a.format(channel=channel_label) for a in (
             text.regulated_actions if ctx.facts.regulated and text.regulated_actions
-            else text.actions)],
+            else text.actions)] + lead,
         owner=ctx.say(f"owners.{role}"), start_month=min(active), end_month=max(active),
         budget_cents=0, kpi=kpi, kpi_name=ctx.playbook.kpis[kpi].names[ctx.lang],
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
-        active_months=active)
+        active_months=active, mix=template.mix, stages=list(template.stages),
+        buys=ctx.say(f"open.buys.{BUYS.get(channel or '', 'production')}"),
+        owner_channel=owner_channel)
 
 
 def nice(value: float) -> float:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from ...prompts import PromptLibrary
 from ..understanding.model import Understanding
 from .formatting import month_name, month_span
-from .model import FunnelPlan, PlanFacts
+from .model import FunnelPlan, Objective, PlanFacts
+from .open_data import default_open_data, type_fits
 from .playbook import Playbook
 
 if TYPE_CHECKING:
@@ -34,10 +35,17 @@ class Context:
     facts: PlanFacts | None = None
     excluded: list[str] = field(default_factory=list)
     funnel: FunnelPlan | None = None
+    open: dict = field(default_factory=default_open_data)  # knowledge/playbook/open.json
+    objectives: list[Objective] = field(default_factory=list)  # once built
 
     @property
     def lang(self) -> str:
         return self.inp.language
+
+    @property
+    def fits(self) -> bool:
+        """Whether the nearest playbook type fits well enough to lend its trade's words."""
+        return type_fits(self.understood, self.open)
 
     def say(self, key: str, **variables: object) -> str:
         """A plan phrase in the plan's language."""
@@ -45,13 +53,15 @@ class Context:
 
     @property
     def btype_name(self) -> str:
-        """The business type's name in the plan's language."""
-        return self.playbook.business_types[self.facts.business_type].names[self.lang]
+        """The owner's own label for the business; the nearest type's name without one."""
+        label = self.understood.profile.label if self.understood else ""
+        return label or self.playbook.business_types[self.facts.business_type].names[self.lang]
 
     @property
     def business(self) -> str:
         """The business's own name, or the business type when no short name can be read."""
-        return short_name(self.inp.business) or self.btype_name
+        name = self.understood.profile.name if self.understood else None
+        return name or short_name(self.inp.business) or self.btype_name
 
     def month(self, plan_month: int) -> str:
         """A plan month as a real month ("marzo de 2026")."""
@@ -62,6 +72,11 @@ class Context:
         """Plan months start..end as real months ("mar–may 2026")."""
         (m1, y1), (m2, y2) = self.facts.calendar_month(start), self.facts.calendar_month(end)
         return month_span(m1, y1, m2, y2, self.lang)
+
+
+def quote(ctx: Context, text: str) -> str:
+    """The owner's words, whole, in the plan language's quotation marks."""
+    return ctx.say("quote", text=text.strip().rstrip("."))
 
 
 def short_name(business: str) -> str:

@@ -72,6 +72,14 @@ class Tactic(_Model):
     why: str = ""  # why it fits this business
     active_months: list[int] = Field(default_factory=list)  # plan months; empty = start..end
     monthly_cents: list[int] = Field(default_factory=list)  # budget per active month
+    mix: str = ""  # product | price | place | promotion | people | process
+    stages: list[str] = Field(default_factory=list)  # funnel stages it works on (reach, acquire…)
+    buys: str = ""  # what its money buys: media | production | tools | paid_help (with words)
+    owner_channel: str = ""  # the owner's own channel it runs on, in their words
+
+    def works(self, working: list[str]) -> bool:
+        """Whether it runs on a channel the owner says already works."""
+        return bool(self.owner_channel) or self.channel in working
 
 
 class BudgetLine(_Model):

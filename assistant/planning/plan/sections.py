@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..interview.parsing import says_none
+from . import owner_risks
+from .context import quote
 from .formatting import bare_month, format_money, format_number
 from .model import (
     Diagnosis,
@@ -19,7 +21,13 @@ from .model import (
     Swot,
     Tactic,
 )
+from .owner import break_even as owner_break_even
 from .selection import COMPLIANCE
+
+
+def break_even(ctx: Context) -> str:
+    """The owner's break-even sentence (plan/owner.py)."""
+    return owner_break_even(ctx)
 
 if TYPE_CHECKING:
     from .context import Context
@@ -39,16 +47,19 @@ CHANNEL_CONCEPTS = {
 }
 
 
-def quote(ctx: Context, text: str) -> str:
-    """The owner's words, whole, in the plan language's quotation marks."""
-    return ctx.say("quote", text=text.strip().rstrip("."))
-
-
 def segments(ctx: Context) -> list[Segment]:
     """The primary segment in the owner's words, and a secondary one from the playbook."""
-    second = ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
+    second = segment2(ctx)
     return [Segment(name=ctx.say("strategy.primary"), description=ctx.inp.customers.strip()),
             Segment(name=ctx.say("strategy.secondary"), description=second)]
+
+
+def segment2(ctx: Context) -> str:
+    """The nearest type's second segment when it fits; one drawn from the owner's own customers
+    and channels when it does not (never another trade's customers)."""
+    if ctx.fits:
+        return ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
+    return ctx.say("open.segment2")
 
 
 def target(ctx: Context) -> str:
@@ -58,8 +69,12 @@ def target(ctx: Context) -> str:
 
 def positioning(ctx: Context) -> str:
     """The business type's positioning statement, and the stated edge as the owner said it."""
-    text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
-    out = text.format(business=ctx.business)
+    if ctx.fits:
+        text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
+        out = text.format(business=ctx.business)
+    else:  # the owner's own label and offer, in their words
+        out = ctx.say("open.positioning", business=ctx.business, label=ctx.btype_name,
+                      offer=quote(ctx, ctx.inp.offer))
     edge_text = edge(ctx.inp.competitors)
     if edge_text:
         out += " " + ctx.say("strategy.edge", edge=quote(ctx, edge_text))
@@ -127,14 +142,13 @@ def diagnosis(ctx: Context) -> Diagnosis:
     if inp.constraints and not says_none(inp.constraints):  # "nessuna regola": no weakness
         weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
     weaknesses.append(ctx.say("swot.measurement"))
-    btype = ctx.playbook.business_types[facts.business_type]
-    opportunities = [ctx.say("swot.segment2", segment=btype.segment2[ctx.lang]),
+    opportunities = [ctx.say("swot.segment2", segment=segment2(ctx)),
                      ctx.say(f"swot.goal.{inp.goal_id}")]
     if facts.quiet_months:
         opportunities.append(ctx.say("swot.quiet", months=months_list(ctx, facts.quiet_months)))
     threats = [ctx.say("swot.competitors", competitors=quote(ctx, inp.competitors))
                if inp.competitors else ctx.say("swot.unknown_competitors"),
-               ctx.say("swot.costs")]
+               *owner_risks.threats(ctx, months_list)]
     if facts.busy_months:
         threats.append(ctx.say("swot.busy", months=months_list(ctx, facts.busy_months)))
     return Diagnosis(situation=" ".join(parts),
@@ -158,8 +172,9 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
     cal = [facts.calendar_month(m)[0] for m in range(start, end + 1)]
     if all(m in facts.closed_months for m in cal):
         return [*notes, ctx.say("calendar.closed")]
-    acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(
-        ctx.playbook.tactics[t.template].stages) & {"acquire", "leads", "reach"}
+    acquirers = [t.id for t in tactics if t.template != COMPLIANCE and set(t.stages or (
+        ctx.playbook.tactics[t.template].stages if t.template in ctx.playbook.tactics else ()))
+        & {"acquire", "leads", "reach"}
         and any(start <= m <= end for m in t.active_months)]
     if any(m in facts.quiet_months for m in cal) and acquirers:
         notes.append(ctx.say("calendar.push", tactics=", ".join(acquirers)))
@@ -187,7 +202,10 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
     inp, funnel = ctx.inp, ctx.funnel
     budget = format_money(inp.budget_cents, inp.currency, ctx.lang)
     roi = ctx.say("measurement.roi", budget=budget)
-    if funnel.break_even_customers:
+    owner_break_even = break_even(ctx)
+    if owner_break_even:  # from the owner's sale and margin: also the most a customer may cost
+        roi += " " + owner_break_even
+    elif funnel.break_even_customers:
         roi += " " + ctx.say("measurement.breakeven_margin", n=format_number(
             funnel.break_even_customers, ctx.lang), margin=format_money(
             funnel.margin_per_customer_cents, inp.currency, ctx.lang), budget=budget)
@@ -201,7 +219,7 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
             roi += " " + ctx.say("measurement.breakeven", target=format_number(
                 total, ctx.lang), unit=unit, each=each, budget=budget)
     return Measurement(kpis=kpis, roi_formula=roi,
-                       review=ctx.say("measurement.review", months=inp.horizon_months))
+                       review=owner_risks.review(ctx, objectives, months_list))
 
 
 def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
@@ -212,16 +230,13 @@ def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
         first = next(t for t in tactics if t.template == COMPLIANCE)
         out.append(Risk(risk=ctx.say("risks.regulated.risk"),
                         response=ctx.say("risks.regulated.response", id=first.id)))
-    out.append(Risk(risk=ctx.say("risks.slow.risk"), response=ctx.say("risks.slow.response")))
+    own = owner_risks.risks(ctx, tactics, ctx.objectives, months_list)
+    out += own[:1]  # this business's own metric not moving
     if facts.hours_per_week is not None or facts.team_size == 1 or (
             ctx.inp.constraints and not says_none(ctx.inp.constraints)):
         out.append(Risk(risk=ctx.say("risks.capacity.risk"),
                         response=ctx.say("risks.capacity.response")))
-    if any(t.channel in ("meta_ads", "google_ads") for t in tactics):
-        out.append(Risk(risk=ctx.say("risks.costs.risk"), response=ctx.say("risks.costs.response")))
-    out.append(Risk(risk=ctx.say("risks.competition.risk"),
-                    response=ctx.say("risks.competition.response")))
-    return out
+    return out + own[1:]
 
 
 def sources(ctx: Context, tactics: list[Tactic]) -> list[SourceRef]:
@@ -232,7 +247,7 @@ def sources(ctx: Context, tactics: list[Tactic]) -> list[SourceRef]:
     guide_title = ctx.playbook.phrases["title"][lang].format(
         btype=btype.names[lang][:1].upper() + btype.names[lang][1:])
     refs = [SourceRef(kind="playbook", id=f"playbook:{ctx.facts.business_type}:{lang}",
-                      title=guide_title, language=lang)]
+                      title=guide_title, language=lang)] if ctx.fits else []
     goal = ctx.playbook.goals[ctx.inp.goal_id]
     concept_ids = list(dict.fromkeys([*goal.concepts, *ALWAYS_CONCEPTS, *(
         CHANNEL_CONCEPTS[t.channel] for t in tactics if t.channel in CHANNEL_CONCEPTS)]))

@@ -61,7 +61,10 @@ def budget(plan: Plan, say: Say) -> tuple[list[str], list[list[str]]]:
     """Budget lines with amounts and shares, and the total."""
     lang = plan.language
     head = [say("columns.line"), say("columns.amount"), say("columns.share")]
-    rows = [[(f"{line.tactic_id} · " if line.tactic_id else "") + line.label,
+    buys = {t.id: t.buys for t in plan.tactics if t.buys}  # what each line's money buys
+    rows = [[(f"{line.tactic_id} · " if line.tactic_id else "") + (
+        say("open.buys_line", name=line.label, buys=buys[line.tactic_id])
+        if line.tactic_id in buys else line.label),
              format_money(line.amount_cents, plan.currency, lang),
              format_share(line.share_percent, lang)] for line in plan.budget.lines]
     total = sum(line.amount_cents for line in plan.budget.lines)

@@ -26,6 +26,7 @@ class UnderstandingData:
     channel_aliases: dict[str, list[str]]
     not_excluded_by: tuple[str, ...] = ()
     google_means_business: tuple[str, ...] = ()  # local types: "Google" is their profile
+    folder: Path = Path(".")  # where the files were read (profile.json, owner_channels.json)
 
     def cue_patterns(self, kind: str) -> dict[str, re.Pattern[str]]:
         """Per class, the keyword pattern of `kind` (business_types | goals)."""
@@ -58,4 +59,5 @@ def load_understanding_data(folder: Path) -> UnderstandingData:
     return UnderstandingData(read("prototypes"), read("cues"), read("words"),
                              read("channels")["aliases"],
                              tuple(read("channels").get("not_excluded_by", ())),
-                             tuple(read("channels").get("google_means_business", ())))
+                             tuple(read("channels").get("google_means_business", ())),
+                             folder)

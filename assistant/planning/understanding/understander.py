@@ -15,8 +15,11 @@ from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
+from .metrics import level_today, metric_of, split_owner_goals
 from .model import GoalUnderstood, Understanding
 from .months import seasons as read_seasons
+from .owner_channels import OwnerChannels, load_channel_data
+from .profile import ProfileReader, load_profile_data
 
 __all__ = ["Understander", "default_understander", "load_understanding_data"]
 CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
@@ -57,6 +60,22 @@ class Understander:
         return ChannelReader.build(self.playbook, self.data.channel_aliases,
                                    self.data.not_excluded_by)
 
+    @cached_property
+    def profile_data(self) -> dict[str, Any]:
+        """knowledge/understanding/profile.json, next to the other understanding files."""
+        return load_profile_data(self.data.folder / "profile.json")
+
+    @cached_property
+    def profiles(self) -> ProfileReader:
+        """How the business sells, by example utterances."""
+        return ProfileReader(self.profile_data, self.embed)
+
+    @cached_property
+    def owner_channels(self) -> OwnerChannels:
+        """The owner's channels by name and family."""
+        return OwnerChannels(load_channel_data(self.data.folder / "owner_channels.json"),
+                             self.channels, self.embed)
+
     def understand(self, answers: dict[str, Any], lang: str) -> Understanding:
         """What the answers say; `answers["understood"]` (owner corrections) wins."""
         text = lambda key: as_text(answers.get(key))  # noqa: E731
@@ -76,7 +95,16 @@ class Understander:
         closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
+        goals = self.owner_metrics(goals, text("goal"), lang, current,
+                                   f"{text('current_customers')}. {text('situation')}")
+        owned = self.owner_channels.read(text("channels"), lang, excluded)
+        profile = self.profiles.read({k: text(k) for k in (
+            "business", "offer", "customers", "situation", "goal", "competitors",
+            "average_sale", "current_customers")}, lang, owned)
+        if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
+            profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
+            profile=profile, channels=owned,
             business_type=business_type,
             business_confidence=round(_margin(ranking), 3),
             business_alternatives=[k for k, _ in ranking[1:3]],
@@ -107,6 +135,28 @@ class Understander:
                  for gid, clause, _ in found]
         for goal, (_, _, score) in zip(goals, found, strict=True):
             goal.confidence = round(min(1.0, score), 3)
+        return goals
+
+    def owner_metrics(self, goals: list[GoalUnderstood], text: str, lang: str,
+                      current_customers: int | None, context: str) -> list[GoalUnderstood]:
+        """The goals with the owner's metric each; when the answer states more goals than were
+        told apart (three of one kind, "15 new bars, more taproom visits, rating 4.1 -> 4.6"),
+        one goal per clause, each with its own numbers."""
+        clauses = split_owner_goals(text, lang, self.profile_data) if text.strip() else []
+        if len(clauses) > len(goals) and not any(g.period for g in goals):  # rates stay whole
+            scored = [(clause, ranked(self.goal_classifier.scores(clause))[0])
+                      for clause in clauses]
+            goals = [read_numbers(gid, clause, self.data, current_customers, context)
+                     for clause, (gid, _) in scored]
+            for goal, (_, (_, score)) in zip(goals, scored, strict=True):
+                goal.confidence = round(min(1.0, score), 3)
+        for goal in goals:
+            goal.metric = metric_of(goal.text, lang, self.profile_data) or None
+            if goal.metric and goal.current is None and goal.change and goal.target is None \
+                    and goal.unit in (None, "customers"):
+                today = level_today(goal.metric, context, self.profile_data)
+                if today is not None:
+                    goal.current, goal.target = today, today + goal.change
         return goals
 
     def clear_goal(self, text: str) -> bool:

@@ -1,0 +1,147 @@
+"""The owner's words as the plan's specification: the name alone in the title, the owner's label
+for the business, each goal as an objective in the owner's own metric from today's level to the
+target (an ambitious one warned about with its arithmetic, never capped), break-even from the
+average sale and margin, and whether the nearest playbook type fits well enough to lend its
+trade's words (knowledge/playbook/open.json)."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..understanding.model import GoalUnderstood, Understanding
+from .context import quote
+from .formatting import format_money, format_number
+from .model import Objective
+from .open_data import default_open_data, open_data, type_fits  # noqa: F401 - re-exported
+
+if TYPE_CHECKING:
+    from .context import Context
+
+MAX_GOALS = 4
+COUNT_KPIS = ("new_customers", "orders", "leads", "members")
+
+
+def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
+    """The goals that carry the owner's own metric (all of them, up to four); none when a goal
+    is a rate ("15 more covers an evening"): the playbook's rate objective keeps it as one."""
+    if any(g.period and g.period != "month" for g in understood.goals):
+        return []
+    return [g for g in understood.goals if g.metric][:MAX_GOALS]
+
+
+def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[Objective]
+                     ) -> list[Objective]:
+    """One objective per goal, in the owner's metric, from today's level to the target; the
+    playbook's objective for the same goal gives the KPI the tactics move and the deadline."""
+    out = []
+    horizon = ctx.inp.horizon_months
+    own_language = written_in(ctx.inp.goal, ctx.lang)
+    for i, goal in enumerate(goals, 1):
+        base = templates[min(i, len(templates)) - 1]
+        deadline = horizon if len(goals) > 1 else base.deadline_month
+        num = lambda v: format_number(v, ctx.lang)  # noqa: E731
+        words = quote(ctx, goal.text)
+        percent = " %" if goal.unit == "percent" else ""
+        month = ctx.month(deadline)
+        target = goal.target if goal.target is not None else (
+            goal.current + goal.change if goal.current is not None and goal.change else None)
+        said = _numbers_said(goal, target)
+        if said:  # the owner's clause already holds the numbers: not repeated
+            text = ctx.say("open.objective_plain", goal=words, month=month)
+        elif goal.current is not None and target is not None:
+            text = ctx.say("open.objective_from_to", goal=words, current=num(goal.current)
+                           + percent, target=num(target) + percent, month=month)
+        elif target is not None or goal.change:
+            value = target if target is not None else goal.change
+            text = ctx.say("open.objective_to", goal=words, target=num(value) + percent,
+                           month=month)
+        else:
+            text = ctx.say("open.objective_plain", goal=words, month=month)
+        warning = ambition(ctx, goal, target)
+        metric = goal.metric if own_language else None  # a table of ours stays in one language
+        value = target if target is not None else (goal.change or base.target_value)
+        if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:
+            value = goal.change  # the playbook's count objective counts new customers
+        out.append(Objective(
+            id=f"O{i}", text=f"{text} {warning}".strip(), kpi=base.kpi,
+            kpi_name=metric if metric else base.kpi_name, target_value=max(abs(value), 0.1),
+            unit="%" if goal.unit == "percent" else metric or base.unit,
+            deadline_month=deadline, period=base.period))
+    return out
+
+
+def _numbers_said(goal: GoalUnderstood, target: float | None) -> bool:
+    """Whether the owner's clause already says today's level (if known) and the target."""
+    digits = re.sub(r"[\s.,\u00a0\u202f]", "", goal.text)
+    def said(value: float | None) -> bool:
+        return value is None or f"{value:g}".replace(".", "") in digits
+    return target is not None and said(target) and said(goal.current)
+
+
+@lru_cache(maxsize=1)
+def _detector():  # noqa: ANN202
+    from ...language import LanguageDetector
+
+    return LanguageDetector()
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Whether the owner wrote `text` in the plan's language (short texts: assumed so)."""
+    if len(text.split()) < 4:
+        return True
+    scores = _detector().scores(text)
+    return max(scores, key=scores.get) == lang or scores.get(lang, 0) > 0.2
+
+
+def ambition(ctx: Context, goal: GoalUnderstood, target: float | None) -> str:
+    """A stated warning with the arithmetic when the target grows more than the plan's share
+    of growth (open.json: ambitious_growth over twelve months); "" otherwise."""
+    if goal.current is None or target is None or goal.current <= 0 or target <= goal.current:
+        return ""
+    months = ctx.inp.horizon_months
+    growth = (target - goal.current) / goal.current
+    if growth <= ctx.open["ambitious_growth"] * months / 12:
+        return ""
+    num = lambda v: format_number(v, ctx.lang)  # noqa: E731
+    percent = " %" if goal.unit == "percent" else ""
+    return ctx.say("open.ambitious", current=num(goal.current) + percent,
+                   target=num(target) + percent, growth=num(round(growth * 100)),
+                   months=months, per_month=num(round((target - goal.current) / months, 1))
+                   + (" pt" if percent else ""))
+
+
+def break_even(ctx: Context) -> str:
+    """Customers needed to recover the budget and the most one customer may cost, from the
+    owner's average sale and margin; "" when either is missing."""
+    funnel, understood = ctx.funnel, ctx.understood
+    if not (funnel and funnel.break_even_customers and understood.average_sale
+            and understood.gross_margin):
+        return ""
+    inp = ctx.inp
+    money = lambda cents: format_money(cents, inp.currency, ctx.lang)  # noqa: E731
+    per_customer = funnel.margin_per_customer_cents
+    return ctx.say("open.break_even", sale=money(round(understood.average_sale * 100)),
+                   margin=format_number(round(understood.gross_margin * 100), ctx.lang),
+                   per_customer=money(per_customer),
+                   n=format_number(funnel.break_even_customers, ctx.lang),
+                   budget=money(inp.budget_cents), max_cost=money(per_customer))
+
+
+def cost_factor(currency: str, data: dict[str, Any]) -> float:
+    """How many units of a currency buy what one euro buys in marketing costs (data)."""
+    return float(data["cost_per_eur"].get(currency, 1.0))
+
+
+def months_before(months: list[int], lead: int = 2) -> set[int]:
+    """Calendar months from `lead` months before each month to the month itself."""
+    return {(m - 1 - k) % 12 + 1 for m in months for k in range(lead + 1)}
+
+
+def owner_total_customers(goal: GoalUnderstood) -> int | None:
+    """The count of new customers a goal asks for, when it is a count."""
+    if goal.unit in ("percent", "currency") or goal.change is None or goal.change <= 0:
+        return None
+    return math.ceil(goal.change)

@@ -1,0 +1,182 @@
+"""How a business sells (`BusinessProfile`), read from the owner's answers: the owner's label and
+name as written, and who buys, where, how they pay and how far the market reaches, by example
+utterances per language (knowledge/understanding/profile.json) over the shipped embedding model,
+with a threshold per attribute; below it the attribute is left unknown (confidence 0)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ...text import fold
+from .classify import Embed, _unit
+from .model import BusinessProfile, ChannelUnderstood
+
+MAX_NAME_WORDS = 6
+MAX_LABEL_WORDS = 8
+CLAUSE = re.compile(r"[,;.:!?]\s+|\s+[—–-]\s+|\s+(?:y|e|et|and|o|ou|or)\s+")
+# channel families that say where customers buy
+PLACE_OF_FAMILY = {"marketplace": "marketplace", "booking": "booking_platform",
+                   "reseller": "resellers", "partners": "partners", "own_site": "own_site",
+                   "direct_sales": "customer_site"}
+NEAR = 0.04  # a second value within this of the best is kept too (buyers, places)
+
+
+@cache
+def load_profile_data(path: Path) -> dict[str, Any]:
+    """knowledge/understanding/profile.json (cached)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _cues(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def read_name(business: str, lang: str, data: dict[str, Any]) -> str | None:
+    """The business's name alone: what follows "it's called" up to the clause's end, else the
+    head of the answer before its first comma when it reads as a name (capitalised, short)."""
+    folded = business.lower()
+    for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
+        at = folded.find(cue.lower())
+        if at >= 0:
+            rest = business[at + len(cue):].strip(" :\"'«»“”")
+            name = re.split(r"[,;(]|\.\s|\s[—–-]\s", rest, maxsplit=1)[0].strip(" .\"'«»“”")
+            if 0 < len(name.split()) <= MAX_NAME_WORDS:
+                return name
+    head = re.split(r"[,;(]|\.\s|\s[—–-]\s|:", business, maxsplit=1)[0].strip().rstrip(".")
+    words = head.split()
+    if 0 < len(words) <= MAX_NAME_WORDS and words[0][:1].isupper() and not _leads(head, lang,
+                                                                                    data):
+        return head
+    return None
+
+
+def _leads(text: str, lang: str, data: dict[str, Any]) -> bool:
+    """Whether a clause opens with a label's lead ("somos una", "we are a")."""
+    low = text.lower()
+    return any(low.startswith(lead.lower() + " ") for lead in data["label_leads"].get(lang, [])
+               if len(lead) > 3)
+
+
+def read_label(business: str, name: str | None, lang: str, data: dict[str, Any]) -> str:
+    """The owner's words for the kind of business, verbatim: the first clause that is not the
+    name, its lead ("somos una", "a") and its place ("en Valencia", "with 60 desks") cut off."""
+    text = business
+    for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
+        text = re.sub(re.escape(cue) + r"\s+" + (re.escape(name) if name else r"\S+"), " ",
+                      text, flags=re.IGNORECASE)
+    if name:
+        text = text.replace(name, " ")
+    for clause in re.split(r"[,;]|\.\s|\s[—–-]\s", text):
+        clause = " ".join(clause.split())
+        if not clause:
+            continue
+        for lead in _cues(data["label_leads"].get(lang, [])):
+            if clause.lower().startswith(lead.lower() + " "):
+                clause = clause[len(lead):].strip()
+                break
+        low = f"{clause} "
+        cut = min((low.find(end) for end in data["label_ends"].get(lang, []) if
+                   low.find(end) > 0), default=len(clause))
+        label = clause[:cut].strip(" .")
+        if label and len(label.split()) <= MAX_LABEL_WORDS and label[:1].islower():
+            return label
+    return ""
+
+
+def read_countries(text: str, data: dict[str, Any]) -> list[str]:
+    """ISO codes of the countries the text names (by country or main city), in order."""
+    folded = fold(text)
+    found = []
+    for code, names in data["countries"].items():
+        at = [m.start() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n)
+                                                             + r"(?!\w)", folded)]
+        if at:
+            found.append((min(at), code))
+    return [code for _, code in sorted(found)]
+
+
+@dataclass
+class ProfileReader:
+    """Scores answer clauses against the example utterances of each attribute value."""
+
+    data: dict[str, Any]
+    embed: Embed | None = None
+    _matrix: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, repr=False)
+
+    def _examples(self, attribute: str) -> tuple[np.ndarray, list[str]]:
+        if attribute not in self._matrix:
+            pairs = [(value, text) for value, by_lang in self.data["examples"][attribute].items()
+                     for texts in by_lang.values() for text in texts]
+            self._matrix[attribute] = (_unit(self.embed([t for _, t in pairs])),
+                                       [v for v, _ in pairs])
+        return self._matrix[attribute]
+
+    def scores(self, attribute: str, vectors: np.ndarray) -> dict[str, float]:
+        """Best similarity per value over the given clause vectors."""
+        matrix, owners = self._examples(attribute)
+        sims = matrix @ vectors.T
+        out: dict[str, float] = {}
+        for owner, row in zip(owners, sims, strict=True):
+            out[owner] = max(out.get(owner, 0.0), float(row.max()))
+        return out
+
+    def read(self, answers: dict[str, str], lang: str,
+             channels: list[ChannelUnderstood]) -> BusinessProfile:
+        """The profile of one business."""
+        business = answers.get("business", "")
+        name = read_name(business, lang, self.data)
+        label = read_label(business, name, lang, self.data)
+        everything = " ".join(answers.get(k, "") for k in ("business", "customers", "situation",
+                                                           "offer", "goal", "competitors"))
+        countries = read_countries(everything, self.data)
+        profile = BusinessProfile(label=label, name=name, countries=countries,
+                                  confidence={"label": float(bool(label)),
+                                              "name": float(bool(name))})
+        places = [PLACE_OF_FAMILY[c.family] for c in channels if c.family in PLACE_OF_FAMILY]
+        if self.embed is None:
+            profile.places = list(dict.fromkeys(places))
+            return profile
+        sources = {"buyers": ("customers", "goal", "offer"),
+                   "places": ("business", "offer", "situation", "customers"),
+                   "payment": ("offer", "average_sale", "current_customers", "situation"),
+                   "reach": ("customers", "business", "situation")}
+        clauses = {key: [c for k in keys for c in _clauses(answers.get(k, ""))]
+                   for key, keys in sources.items()}
+        flat = list(dict.fromkeys(c for items in clauses.values() for c in items))
+        if not flat:
+            return profile
+        vectors = dict(zip(flat, _unit(self.embed(flat)), strict=True))
+        for attribute, items in clauses.items():
+            if not items:
+                continue
+            scores = self.scores(attribute, np.stack([vectors[c] for c in items]))
+            best = max(scores.values())
+            threshold = self.data["thresholds"][attribute]
+            profile.confidence[attribute] = round(best, 3)
+            if attribute in ("buyers", "places"):
+                chosen = [v for v, s in sorted(scores.items(), key=lambda kv: -kv[1])
+                          if s >= threshold and s >= best - NEAR]
+                setattr(profile, attribute, chosen)
+            elif best >= threshold:
+                setattr(profile, attribute, max(scores, key=scores.get))
+        profile.places = list(dict.fromkeys([*profile.places, *places]))
+        if len(set(countries)) >= 2 or (countries and profile.reach == "international"):
+            profile.reach = "international" if len(set(countries)) >= 2 else profile.reach
+        return profile
+
+
+def _clauses(text: str) -> list[str]:
+    """An answer cut into clauses of two words or more."""
+    return [c.strip() for c in CLAUSE.split(text or "") if len(c.split()) >= 2]
+
+
+def currency_of(countries: list[str], data: dict[str, Any]) -> str | None:
+    """The currency of the first named country with one of its own."""
+    return next((data["currencies"][c] for c in countries if c in data["currencies"]), None)

@@ -1,0 +1,155 @@
+"""Open-business cases (format A, tests/eval/businesses_open_*.jsonl): any business, drafted from
+the owner's raw answers through the real pipeline, and checked against what the owner said.
+Shared by benchmarks/plan_open.py and tests/test_plan_open.py."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.errors import PlanInputError
+from assistant.planning.plan import Plan, build_plan, read_answers
+from assistant.planning.plan.audit import plan_text
+from assistant.planning.plan.formatting import format_number
+from assistant.planning.understanding import Understander
+from assistant.settings import PROJECT_ROOT
+from assistant.text import fold
+from tests.plan_fixtures import PLAYBOOK, PROMPTS
+
+EVAL = PROJECT_ROOT / "tests" / "eval"
+SETS = {"dev": EVAL / "businesses_open_dev.jsonl", "blind": EVAL / "businesses_open_blind.jsonl"}
+ACQUIRE = {"reach", "leads", "acquire"}
+NOT_PROMOTION = ("product", "price", "place")
+PROFILE_LISTS = ("buyers", "places")
+PROFILE_ONE = ("payment", "reach")
+
+
+def load_open(name: str) -> list[dict[str, Any]]:
+    """The labelled businesses of an open set (dev or blind)."""
+    path = SETS[name]
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@dataclass
+class Checked:
+    """One business through the pipeline: its plan and each check's result (None: not judged)."""
+
+    case: dict[str, Any]
+    plan: Plan | None = None
+    asked: list[str] = field(default_factory=list)
+    checks: dict[str, bool | None] = field(default_factory=dict)
+    profile: dict[str, float] = field(default_factory=dict)  # attribute -> 0..1 agreement
+
+
+def draft_open(case: dict[str, Any], understander: Understander) -> Checked:
+    """Draft a case's plan from its raw answers and check it against its labels."""
+    try:
+        inp = read_answers(case["answers"], PLAYBOOK, PROMPTS, understander)
+    except PlanInputError as refused:
+        return Checked(case, None, list(refused.params.get("problems") or [str(refused)]))
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    done = Checked(case, plan)
+    done.checks = check_plan(plan, case["labels"])
+    done.profile = profile_agreement(inp.understood.profile.model_dump(), case["labels"])
+    return done
+
+
+def has(text: str, words: str) -> bool:
+    """Whether `words` occur in `text` at a word start (case and accents folded)."""
+    return re.search(r"(?<!\w)" + re.escape(fold(words).strip()), fold(text)) is not None
+
+
+def tactic_text(plan: Plan) -> str:
+    """Every tactic's name and actions (what the owner is told to do)."""
+    return " ".join(f"{t.name} {' '.join(t.actions)}" for t in plan.tactics)
+
+
+def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
+    """Each check of the issue, as code: True passes, False fails, None does not apply."""
+    text = plan_text(plan, PROMPTS)
+    lang = plan.language
+    out: dict[str, bool | None] = {}
+    name = labels.get("name")
+    if name:
+        bare = {PROMPTS.phrase("plan", lang, key, business=name) for key in ("title",
+                                                                           "title_elided")}
+        out["name_in_title"] = plan.title in bare
+    out["label_kept"] = has(text, labels["label"])
+    out["no_forbidden_words"] = not any(has(text, w) for w in labels.get("forbidden_words", []))
+    objectives = [o.text for o in plan.strategy.objectives]
+    for i, goal in enumerate(labels.get("goals", []), 1):
+        out[f"goal{i}_metric"] = any(all(has(o, w) for w in goal["metric_words"])
+                                     for o in objectives)
+        if goal.get("target") is not None:
+            number = format_number(goal["target"], lang)
+            out[f"goal{i}_target"] = any(all(has(o, w) for w in goal["metric_words"])
+                                         and number in o for o in objectives)
+    tactics = tactic_text(plan)
+    for channel in labels.get("channels", []):
+        out[f"channel:{channel['name']}"] = has(tactics, channel["name"])
+    for name_ in labels.get("excluded", []):
+        out[f"excluded:{name_}"] = not has(tactics, name_)
+    if labels.get("average_sale") and labels.get("margin"):
+        n = plan.funnel.break_even_customers if plan.funnel else None
+        out["break_even"] = bool(n) and format_number(n, lang) in text
+    out["currency"] = plan.currency == labels.get("currency")
+    out.update(season_checks(plan, labels))
+    out["mix_beyond_promotion"] = mix_check(plan, labels)
+    return out
+
+
+def calendar_months(plan: Plan, months: list[int]) -> list[int]:
+    """Plan months as calendar months."""
+    return [plan.facts.calendar_month(m)[0] for m in months]
+
+
+def season_checks(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
+    """No push when closed; acquisition not only at capacity; acquisition before or during the
+    months customers decide."""
+    out: dict[str, bool | None] = {}
+    closed, capacity = set(labels.get("closed_months", [])), set(labels.get("capacity_months", []))
+    decision = set(labels.get("decision_months", []))
+    spending = [m for t in plan.tactics for m, c in zip(t.active_months, t.monthly_cents,
+                                                        strict=False) if c > 0]
+    if closed:
+        out["no_push_when_closed"] = not set(calendar_months(plan, spending)) & closed
+    acquirers = [t for t in plan.tactics if set(t.stages) & ACQUIRE]
+    active = {m for t in acquirers for m in calendar_months(plan, t.active_months)}
+    if capacity:
+        out["acquisition_outside_capacity"] = bool(active - capacity)
+    horizon = set(calendar_months(plan, list(range(1, plan.horizon_months + 1))))
+    wanted = {d for d in decision if d in horizon} | {(d - 2) % 12 + 1 for d in decision
+                                                      if (d - 2) % 12 + 1 in horizon}
+    if decision and wanted:
+        out["acquisition_in_decision_months"] = bool(active & wanted)
+    return out
+
+
+def calls_for_mix(labels: dict[str, Any]) -> bool:
+    """Whether the business model calls for a product, price or place decision."""
+    return (labels.get("payment") == "recurring" or labels.get("reach") == "international"
+            or bool({"marketplace", "resellers", "booking_platform"}
+                    & set(labels.get("places", [])))
+            or any(g.get("unit") == "percent" for g in labels.get("goals", [])))
+
+
+def mix_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """At least one decision on product, price or place when the model calls for one."""
+    if not calls_for_mix(labels):
+        return None
+    return any(t.mix in NOT_PROMOTION for t in plan.tactics)
+
+
+def profile_agreement(profile: dict[str, Any], labels: dict[str, Any]) -> dict[str, float]:
+    """Per attribute, how far the understood profile agrees with the labels (lists: Jaccard)."""
+    out = {}
+    for key in PROFILE_LISTS:
+        got, want = set(profile.get(key) or []), set(labels.get(key) or [])
+        out[key] = len(got & want) / len(got | want) if got | want else 1.0
+    for key in PROFILE_ONE:
+        out[key] = float(profile.get(key) == labels.get(key))
+    out["name"] = float((profile.get("name") or None) == labels.get("name"))
+    out["label"] = float(fold(profile.get("label") or "") == fold(labels.get("label") or ""))
+    return out
