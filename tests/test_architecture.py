@@ -89,12 +89,6 @@ def _runtime_reads(folder: Path) -> int:
                for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
 
 
-# The UI's reads of `assistant.runtime` left for the UI pages work (issue 25, item 4): the
-# facade has what they need (`Assistant.prompts`, `concept_name`, `warm_up`). Lower it, never
-# raise it.
-UI_RUNTIME_READS = 11
-
-
 def test_the_cli_and_the_ui_go_through_the_facade() -> None:
     assert _runtime_reads(PACKAGE / "cli") == 0
-    assert _runtime_reads(PACKAGE / "ui") <= UI_RUNTIME_READS
+    assert _runtime_reads(PACKAGE / "ui") == 0

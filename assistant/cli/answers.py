@@ -82,7 +82,7 @@ def _save_plan(assistant: Assistant, plan_id: str, lang: str) -> None:
     """The drafted plan written next to the user (Markdown), and where it is."""
     path = Path(f"plan-{plan_id}.md")
     path.write_bytes(assistant.plans.export_plan(plan_id, "md", CHAT_OWNER))
-    print(assistant.runtime.prompts.phrase("conversation", lang, "plan_open_cli",
+    print(assistant.prompts.phrase("conversation", lang, "plan_open_cli",
                                            path=str(path.resolve())) + "\n")
 
 

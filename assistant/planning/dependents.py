@@ -11,7 +11,7 @@ from typing import Any
 
 from ..prompts import PromptLibrary
 from .plan import sections
-from .plan.context import Context
+from .plan.context import Context, quote
 from .plan.facts import understanding_of
 from .plan.formatting import format_number
 from .plan.model import Plan
@@ -59,8 +59,8 @@ def follow(old: Plan, new: Plan, inp: Any, playbook: Playbook, prompts: PromptLi
     objectives = []
     for o in new.strategy.objectives:
         was = before.get(o.id)
-        if was is not None and o.text == was.text and _standard(ctx, was) == was.text:
-            o = o.model_copy(update={"text": _standard(ctx, o)})
+        if was is not None and o.text == was.text:
+            o = o.model_copy(update={"text": _sentence(ctx, was, o)})
         objectives.append(o)
     strategy = new.strategy.model_copy(update={"objectives": objectives})
     funnel = _funnel(new.funnel, old.strategy.objectives, objectives)
@@ -86,6 +86,21 @@ def _funnel(funnel: Any, old: list[Any], new: list[Any]) -> Any:
                 "owner_target": int(o.target_value), "leads_needed": needed,
                 "reach_needed": math.ceil(needed / funnel.reach_to_lead)})
     return funnel
+
+
+def _sentence(ctx: Context, was: Any, o: Any) -> str:
+    """An objective's sentence once its target or deadline was edited (its text untouched):
+    the KPI's template when the builder wrote that; otherwise the objective's metric with the
+    new target and month, since a sentence built on the owner's goal carries the old number."""
+    if _standard(ctx, was) == was.text:
+        return _standard(ctx, o)
+    if (o.target_value, o.deadline_month) == (was.target_value, was.deadline_month):
+        return o.text
+    percent = " %" if o.unit == "%" else ""
+    words = o.kpi_name if o.unit == "%" or not o.unit else o.unit
+    return ctx.say("open.objective_to", goal=quote(ctx, words),
+                   target=format_number(o.target_value, ctx.lang) + percent,
+                   month=ctx.month(o.deadline_month))
 
 
 def _standard(ctx: Context, o: Any) -> str:

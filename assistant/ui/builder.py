@@ -43,7 +43,7 @@ CACHE_SWEEP = (1800, 3600)
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The whole web app. Builds components only: no model, store or folder is touched.
     Its `upload_ledger` goes to `launch_options`, for the middleware that fills it."""
-    text = UiText(assistant.runtime.prompts)
+    text = UiText(assistant.prompts)
     ledger = UploadLedger()
     with gr.Blocks(title="Estratega", analytics_enabled=False,
                    delete_cache=CACHE_SWEEP) as demo:

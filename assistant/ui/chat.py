@@ -70,7 +70,7 @@ class ChatTab:
             gr.update(value=t(lang, "chat.new")),
             gr.update(value=f"**{t(lang, 'chat.starters_label')}**"),
             *[gr.update(value=s) for s in starters[:STARTERS]],
-            gr.update(value=self.ctx.assistant.runtime.prompts.phrase(
+            gr.update(value=self.ctx.assistant.prompts.phrase(
                 "conversation", lang, "starter")),
         ]
 
@@ -166,7 +166,7 @@ def build(ctx: UiContext) -> ChatTab:
         send = gr.Button(t(lang0, "chat.send"), variant="primary", scale=1, min_width=110,
                          elem_id="send")
     with gr.Row(elem_classes="chat-actions"):
-        plan_starter = gr.Button(ctx.assistant.runtime.prompts.phrase(
+        plan_starter = gr.Button(ctx.assistant.prompts.phrase(
             "conversation", lang0, "starter"), size="sm", variant="primary",
             elem_id="plan-starter", min_width=120)
         new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat",
@@ -203,7 +203,7 @@ def build(ctx: UiContext) -> ChatTab:
         if turn.ask is None:
             final = [*shown, *line_messages(turn.lines)]
             if turn.plan_id and final:  # the plan is in the plan tab, one press away
-                final[-1]["options"] = [{"label": a.runtime.prompts.phrase(
+                final[-1]["options"] = [{"label": a.prompts.phrase(
                     "conversation", turn.lang, "open_plan"), "value": OPEN_PLAN}]
             store.save(who, session, final)
             yield final, "", item

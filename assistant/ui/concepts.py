@@ -106,9 +106,9 @@ def build(ctx: UiContext) -> ConceptsTab:
         try:
             found = a.concept(text, lang=card_in)
         except ConceptNotFound as err:
-            names = [a.runtime.concepts.name(cid, card_in)
+            names = [a.concept_name(cid, card_in)
                      for cid in err.params.get("suggestions", [])][:LINKS]
-            gr.Warning(escape(a.runtime.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
+            gr.Warning(escape(a.prompts.phrase("errors", ui_lang(lang), "concept_not_found",
                                                        term=text.strip())),  # toasts are HTML
                        title=t(lang, "notify.warning"))
             missing = t(lang, "concepts.no_result", term=escape_inline(text.strip()))
@@ -129,7 +129,7 @@ def build(ctx: UiContext) -> ConceptsTab:
         """Show the current concept in another language (nothing to do before a lookup)."""
         if not cid:
             return [gr.skip()] * len(outputs)
-        return show(ctx.assistant.runtime.concepts.name(cid, "en"), shown_in, lang)
+        return show(ctx.assistant.concept_name(cid, "en"), shown_in, lang)
 
     outputs = [concept_id, card, links_label, *links, translations, *others, passages]
     inputs = [term, card_lang, ctx.lang]

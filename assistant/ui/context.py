@@ -42,7 +42,7 @@ class UiContext:
     def message(self, err: BaseException, lang: str | None) -> str:
         """The error as one HTML-escaped line in the user's language; server details (where a
         database or store is, why it failed) go to the log only."""
-        prompts = self.assistant.runtime.prompts
+        prompts = self.assistant.prompts
         public = describe(err, ui_lang(lang), prompts, public=True)
         if isinstance(err, EstrategaError) and public != describe(err, ui_lang(lang), prompts):
             log.warning("shown as %r: %s", public, describe(err, "en", prompts))

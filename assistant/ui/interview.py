@@ -276,7 +276,7 @@ def build(ctx: UiContext) -> InterviewTab:
         from .chat import turn_with_progress
 
         a, who = ctx.assistant, owner_id(owner, request)
-        prompts, code = a.runtime.prompts, ui_lang(lang)
+        prompts, code = a.prompts, ui_lang(lang)
         where = outputs.index(table)
         lines: list[str] = []
 

@@ -64,16 +64,16 @@ class PlanView:
                     *[gr.update(value=None) for _ in FORMATS], "", ""]
         a = self.ctx.assistant
         plan = a.plans.get_plan(plan_id, owner)
-        names = a.runtime.prompts.phrases("plan", plan.language).get("headings", {})
+        names = a.prompts.phrases("plan", plan.language).get("headings", {})
         section = section if section in SECTIONS else SECTIONS[0]
         markdown = a.plans.export_plan(plan_id, "md", owner).decode("utf-8")
-        charts = plan_charts.plan_charts(a.runtime.prompts, plan)  # drawn once: page, pdf, docx
+        charts = plan_charts.plan_charts(a.prompts, plan)  # drawn once: page, pdf, docx
         paths = self.exports.write(owner, plan_id, {
             f"{_slug(plan.title)}.{fmt}": a.plans.export_plan(plan_id, fmt, owner, charts=charts)
             for fmt in FORMATS})
-        say = a.runtime.prompts.phrases("plan", plan.language)
+        say = a.prompts.phrases("plan", plan.language)
         month = say.get("columns", {}).get("month", "")
-        heading = a.runtime.prompts.phrase("plan", plan.language, "charts.heading")
+        heading = a.prompts.phrase("plan", plan.language, "charts.heading")
         html = plan_charts.after_summary(plan_html(markdown, month, plan.title),
                                          plan_charts.charts_html(charts, heading))
         ready = self.ctx.text(plan.language, "interview.plan_ready", title=escape(plan.title))
@@ -231,7 +231,7 @@ def _check(ctx: UiContext, plan: Any, name: str, fields: list[plan_form.Field],
     # The money that hangs on a changed budget is recomputed as the save will (rebalance.py).
     candidate, over = rebalance(plan, candidate, name)
     out: dict[str, str] = {}
-    prompts = ctx.assistant.runtime.prompts
+    prompts = ctx.assistant.prompts
     for finding in [*over, *validate_plan(candidate)]:
         sentence = prompts.phrase("plan", plan.language, f"findings.{finding.code}",
                                   subject=finding.subject, detail=finding.detail)
