@@ -48,8 +48,8 @@ class Listener:
             try:
                 parse_slot(slot.key, text, self.plans.playbook, view.lang)
                 parsed = slot.kind != "budget" or any(ch.isdigit() for ch in text)
-            except ParseProblem:
-                parsed = False
+            except ParseProblem as problem:
+                parsed = problem.code == "budget_pesos"  # an amount: which pesos is asked next
             if parsed:
                 return True
         return self.intents.answer(text, slot.key, slot.kind).yes

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...text import normalize_term
 from ..plan.playbook import Playbook
-from ..understanding.currency import ambiguous_mark, local_money
+from ..understanding.currency import ambiguous_mark, local_money, says_pesos
 from .parsing import (
     VAGUE,
     ParseProblem,
@@ -78,7 +78,7 @@ def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en",
     if slot.kind == "budget":
         if isinstance(value, str):
             marks = ambiguous_mark(value)
-            if marks and "ARS" in marks and local not in marks:
+            if marks and says_pesos(value) and local not in marks:
                 raise ParseProblem("budget_pesos")  # which pesos? asked, never guessed
             value = local_money(value, local)
         return parse_budget(value, default_currency=local or ("USD" if lang == "en" else "EUR"))

@@ -12,6 +12,7 @@ from ...settings import LANGUAGES
 from ..interview.parsing import ParseProblem, first_number
 from ..interview.slots import DETAILS, REQUIRED, SLOTS, parse_slot
 from ..understanding import Understander, Understanding, default_understander
+from ..understanding.currency import local_currency
 from .playbook import Playbook
 
 
@@ -88,7 +89,8 @@ def read_answers(answers: Any, playbook: Playbook, prompts: PromptLibrary,
                                                slot=label))
             continue
         try:
-            values[slot.key] = parse_slot(slot.key, value, playbook, lang)
+            values[slot.key] = parse_slot(slot.key, value, playbook, lang,
+                                          local_currency(answers))
         except ParseProblem as problem:
             text = prompts.phrase("interview", lang, f"problems.{problem.code}",
                                   **problem.params)

@@ -59,6 +59,17 @@ def ambiguous_mark(text: str) -> list[str] | None:
     return None
 
 
+def says_pesos(text: str) -> bool:
+    """Whether the amount is said in pesos (a bare "$" alone is not asked about: it keeps the
+    place's currency, or the dollar where the place is unknown).
+
+    >>> says_pesos("$1.500.000 pesos"), says_pesos("$5,000"), says_pesos("3000 EUR")
+    (True, False, False)
+    """
+    return any(re.search(rf"(?<![a-z]){mark}(?![a-z])", fold(text))
+               for mark in _data()["ambiguous"] if mark.startswith("peso"))
+
+
 def local_money(text: str, local: str | None) -> str:
     """The text with an ambiguous mark that means the local currency written as its code."""
     marks = ambiguous_mark(text)
