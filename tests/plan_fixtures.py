@@ -185,7 +185,12 @@ def case_understanding(case: dict[str, Any], playbook: Any) -> Any:
         excluded_ids=[c for c in labels.get("excluded") or [] if c in playbook.channels],
         current_customers=labels.get("current_customers"),
         average_sale=labels.get("average_sale"), gross_margin=labels.get("margin"),
-        busy_months=labels.get("busy_months") or [], quiet_months=labels.get("quiet_months") or [],
+        # "busy" in the older labels may be months customers buy (decision_months, #21): only
+        # the months at capacity keep work light
+        busy_months=[m for m in labels.get("busy_months") or []
+                     if m not in (labels.get("decision_months") or [])],
+        decision_months=labels.get("decision_months") or [],
+        quiet_months=labels.get("quiet_months") or [],
         closed_months=labels.get("closed_months") or [],
         start_year=2026, start_month=labels.get("start_month") or 1,
         hours_per_week=labels.get("hours_per_week"), team_size=labels.get("team_size"),

@@ -109,11 +109,12 @@ def open_months(ctx: Context, effort: str, stages: list[str]) -> list[int]:
 
 def decision_window(ctx: Context, span: list[int], effort: str, stages: list[str]) -> list[int]:
     """An acquisition push (more than light work) kept to the months customers decide and the
-    two before, when the owner named them; light and retention work stays all along."""
+    two before, when the owner named them, except the months the business is at capacity (a
+    month both busy and decisive stays light); light and retention work stays all along."""
     decision = ctx.understood.decision_months if ctx.understood else []
     if not decision or not set(stages) & ACQUIRE or effort == "light":
         return span
-    window = months_before(decision)
+    window = months_before(decision) - set(ctx.facts.busy_months)
     pushed = [m for m in span if ctx.facts.calendar_month(m)[0] in window]
     return pushed or span
 
