@@ -367,6 +367,9 @@ def planned(browser, app: RunningApp) -> Iterator[dict]:  # noqa: ANN001
     progress = page.locator("#iv-progress")
     expect(progress).to_contain_text("Question")
     for _ in range(len(QUESTIONS) + 4):
+        # the step before has finished (Gradio's "processing" overlay gone, buttons enabled)
+        page.wait_for_function("() => !(document.querySelector('#iv-question')?.innerText || '')"
+                               ".includes('processing')")
         if page.locator("#iv-summary").is_visible():
             break
         before = progress.inner_text()
