@@ -81,3 +81,19 @@ def check_query(text: object, limit: int) -> str:
     if len(cleaned) > limit:
         raise QueryTooLong(limit=limit)
     return cleaned
+
+
+def folded_map(text: str) -> tuple[str, list[int]]:
+    """The text folded (lower case, no accents, punctuation as spaces) and, for each folded
+    character, its index in `text`, so a span found folded is cut from the owner's words.
+
+    >>> folded_map("Ça va!")[0]
+    'ca va '
+    """
+    out, where = [], []
+    for i, ch in enumerate(text):
+        for f in unicodedata.normalize("NFKD", ch.casefold()):
+            if not unicodedata.combining(f):
+                out.append(f if f.isalnum() else " ")
+                where.append(i)
+    return "".join(out), where

@@ -25,10 +25,10 @@ the business question is asked, and the category kept for its answer.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..lexicon import lexicon
 from ..planning.interview.parsing import ParseProblem, parse_budget
+from ..text import folded_map
 
 CUES = "intent_cues"
 # Where a business phrase ends: punctuation, or a conjunction that starts the next clause.
@@ -45,18 +45,6 @@ PLACE = re.compile(r"\s(?:a|in|en|à|au|at|near|vicino|cerca|près|nel|nella|del
                    r"des|of)\s.*$", re.I)
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
-    """The text lower-cased without accents, and for each folded character its index in
-    `text` (so a match in the folded text can be cut from the original)."""
-    out, where = [], []
-    for i, ch in enumerate(text):
-        for f in unicodedata.normalize("NFKD", ch.casefold()):
-            if not unicodedata.combining(f):
-                out.append(f if f.isalnum() else " ")
-                where.append(i)
-    return "".join(out), where
-
-
 def _cue_pattern(kind: str) -> re.Pattern[str]:
     cues = {" ".join(re.findall(r"\w+", c))
             for items in lexicon(CUES).values() for c in items[kind]}
@@ -68,7 +56,7 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
 
 def business_phrase(text: str) -> str | None:
     """The business a plan request names, in the user's spelling (None when it names none)."""
-    folded, where = _folded_with_map(text)
+    folded, where = folded_map(text)
     match = _cue_pattern("business_of").search(folded)
     if not match or match.end() >= len(where):
         return None

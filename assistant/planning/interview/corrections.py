@@ -19,13 +19,13 @@ this module only says what it would change.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from ...lexicon import lexicon
 from ...settings import LANGUAGES, PROJECT_ROOT
+from ...text import folded_map
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
@@ -53,22 +53,6 @@ class Fact:
     field: str
     value: Any
     op: str = "set"  # set | add | remove (channels)
-
-
-def folded_map(text: str) -> tuple[str, list[int]]:
-    """The text folded (lower case, no accents, punctuation as spaces) and, for each folded
-    character, its index in `text`, so a span found folded is cut from the owner's words.
-
-    >>> folded_map("Ça va!")[0]
-    'ca va '
-    """
-    out, where = [], []
-    for i, ch in enumerate(text):
-        for f in unicodedata.normalize("NFKD", ch.casefold()):
-            if not unicodedata.combining(f):
-                out.append(f if f.isalnum() else " ")
-                where.append(i)
-    return "".join(out), where
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
