@@ -54,7 +54,11 @@ def gradio_english() -> set[str]:
 
 
 # Each visible text node, and the placeholder / aria-label / title / alt of visible elements.
-VISIBLE_STRINGS = """() => { const out = [];
+VISIBLE_STRINGS = """async () => {
+  // After two frames: the page script translates Gradio's words on the next animation frame
+  // (page_script.py), so a status word set a moment ago is read as a person sees it.
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const out = [];
   // What users and documents wrote is content, not interface: source titles, passages.
   const CONTENT = 'script, style, #sources-table tbody, .cite-passage, #concept-passages';
   const seen = (el) => { if (!el) return false;
