@@ -156,3 +156,22 @@ def test_charts_render_as_png_and_as_svg_with_their_parts_named(plans):
     assert f'id="{closed}"' in svg and 'id="calendar-T1"' in svg
     with pytest.raises(ValueError):
         render(calendar, "gif")
+
+
+def test_a_plan_shown_again_is_not_drawn_again_and_an_edit_is(plans, monkeypatch):
+    from assistant.planning.plan.charts import build
+
+    plan = plans["it"]
+    say = say_for(plan)
+    drawn = []
+    original = build.render
+    monkeypatch.setattr(build, "render", lambda chart, *a: drawn.append(chart.key)
+                        or original(chart, *a))
+    first = build.chart_images(plan, say)
+    assert drawn and len(drawn) == len(first)
+    drawn.clear()
+    again = build.chart_images(plan, say)
+    assert drawn == [] and [i.data for i in again] == [i.data for i in first]
+    edited = plan.model_copy(update={"budget_cents": plan.budget_cents + 100_00})
+    build.chart_images(edited, say)
+    assert len(drawn) == len(first)  # another plan: drawn anew

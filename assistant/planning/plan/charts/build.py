@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +85,29 @@ def render(chart: Chart, fmt: str = "png", dpi: int = DPI) -> bytes:
 
 
 def chart_images(plan: Plan, say: Say, fmt: str = "png", dpi: int = DPI) -> list[ChartImage]:
-    """Every chart of the plan rendered, with the alternative text that describes it."""
+    """Every chart of the plan rendered, with the alternative text that describes it.
+
+    Drawing five charts takes about 2 s of CPU, and the same plan is shown again on every visit
+    to the plan tab, then exported: the images are kept for the last `CACHE_SIZE` plans, keyed by
+    the plan's whole content and the chart titles in its language (so an edit, or other
+    wording, draws them again)."""
+    titles = tuple(say(f"charts.{key}") for key in CHART_KEYS)
+    key = (hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest(), titles, fmt, dpi)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return list(_CACHE[key])
     mime = "image/png" if fmt == "png" else "image/svg+xml"
-    return [ChartImage(c.key, c.title, render(c, fmt, dpi), mime,
-                       say("charts.alt", title=c.title)) for c in build_charts(plan, say)]
+    images = [ChartImage(c.key, c.title, render(c, fmt, dpi), mime,
+                         say("charts.alt", title=c.title)) for c in build_charts(plan, say)]
+    with _LOCK:
+        _CACHE[key] = tuple(images)
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return images
+
+
+CHART_KEYS = ("budget_month", "budget_tactic", "calendar", "funnel", "break_even")
+CACHE_SIZE = 32  # plans; five PNGs are about 120 KB, so at most ~4 MB
+_CACHE: OrderedDict[tuple, tuple[ChartImage, ...]] = OrderedDict()
+_LOCK = threading.Lock()  # Gradio serves requests in threads
