@@ -180,3 +180,19 @@ def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path
     assert "Prime azioni" in out
     written = list(tmp_path.glob("plan-*.md"))
     assert written and str(written[0]) in out
+
+
+@pytest.mark.parametrize("lang,request_text,name", [
+    ("es", "Necesito un plan de marketing para mi taller de bicicletas en Rosario. Se llama "
+           "Rueda Libre.", "Rueda Libre"),
+    ("it", "Mi serve un piano di marketing per la mia scuola di italiano online. Si chiama "
+           "Parla Italiano.", "Parla Italiano"),
+])
+def test_a_name_said_in_the_request_is_not_asked_again(a: Assistant, lang: str,
+                                                       request_text: str, name: str) -> None:
+    for other in a.plans.database.list_interviews(OWNER):
+        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
+    turn = a.conversation.turn(OWNER, request_text, lang)
+    state = a.plans.database.load_interview(turn.interview_id, OWNER)
+    assert name in str(state.answers.get("business", "")), state.answers
+    assert state.position != "business"  # the business question is not asked again

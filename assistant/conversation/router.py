@@ -23,6 +23,7 @@ from ..planning.interview import InterviewView
 from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
+from ..planning.understanding.profile import name_after_cue
 from ..settings import LANGUAGES
 from ..text import fold, normalize_term
 from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
@@ -126,7 +127,7 @@ class ChatInterview:
         iid = view.interview_id
         noted: list[str] = []
         category = None  # "negozio": a kind of business, no business; its question is asked
-        for key, value in self._prefill(text):
+        for key, value in self._prefill(text, lang):
             if key == "business" and only_a_category(value):
                 category = value
                 continue
@@ -246,13 +247,17 @@ class ChatInterview:
             return text
         return f"{text}, {hints[-1]}"
 
-    def _prefill(self, text: str) -> list[tuple[str, str]]:
+    def _prefill(self, text: str, lang: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
+        understander = self.plans.understander
         business = business_phrase(text)
+        name = (name_after_cue(text, lang, understander.profile_data)
+                if business and understander is not None else None)
+        if business and name and name.casefold() not in business.casefold():
+            business = f"{name}, {business}"  # "… my bike workshop. It's called Rueda Libre."
         if business:
             found.append(("business", business))
         goal = goal_phrase(text)
-        understander = self.plans.understander
         if goal and (understander is None or any(
                 understander.goal_classifier.keyword_hits(goal).values())):
             found.append(("goal", goal))

@@ -41,19 +41,29 @@ def _cues(words: list[str]) -> list[str]:
 def read_name(business: str, lang: str, data: dict[str, Any]) -> str | None:
     """The business's name alone: what follows "it's called" up to the clause's end, else the
     head of the answer before its first comma when it reads as a name (capitalised, short)."""
-    folded = business.lower()
-    for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
-        at = folded.find(cue.lower())
-        if at >= 0:
-            rest = business[at + len(cue):].strip(" :\"'«»“”")
-            name = re.split(r"[,;(]|\.\s|\s[—–-]\s", rest, maxsplit=1)[0].strip(" .\"'«»“”")
-            if 0 < len(name.split()) <= MAX_NAME_WORDS:
-                return name
+    named = name_after_cue(business, lang, data)
+    if named:
+        return named
     head = re.split(r"[,;(]|\.\s|\s[—–-]\s|:", business, maxsplit=1)[0].strip().rstrip(".")
     words = head.split()
     if 0 < len(words) <= MAX_NAME_WORDS and words[0][:1].isupper() and not _leads(head, lang,
                                                                                     data):
         return head
+    return None
+
+
+def name_after_cue(text: str, lang: str, data: dict[str, Any]) -> str | None:
+    """The name that follows "it's called" / "se llama" / "si chiama" in `text`, up to the
+    clause's end; None when no such cue is there (any sentence of a message: "Necesito un plan
+    para mi taller en Rosario. Se llama Rueda Libre." -> "Rueda Libre")."""
+    folded = text.lower()
+    for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
+        at = folded.find(cue.lower())
+        if at >= 0:
+            rest = text[at + len(cue):].strip(" :\"'«»“”")
+            name = re.split(r"[,;(]|\.\s|\s[—–-]\s", rest, maxsplit=1)[0].strip(" .\"'«»“”")
+            if 0 < len(name.split()) <= MAX_NAME_WORDS:
+                return name
     return None
 
 
