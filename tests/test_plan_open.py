@@ -177,3 +177,16 @@ def test_open_businesses_pass_the_owners_checks_end_to_end(understander, case):
         if case["id"] in KNOWN or case["id"] in ("ob-it-04", "ob-en-02") else set()
     assert set(failed) <= allowed, failed
     assert check_plan(done.plan, case["labels"]) == done.checks
+
+
+def test_a_from_to_goal_in_the_owners_metric_targets_the_gap_as_more_of_it():
+    """'de 60 a 100 services por mes': the objective is 40 *more* services a month, never '40
+    services por mes' (which reads as a fall from 60)."""
+    workshop = {**YERBA, "business": "Rueda Libre, taller de bicicletas en Rosario, Argentina",
+                "goal": "Pasar de 60 a 100 services por mes", "situation": "",
+                "channels": "Instagram y Google Maps"}
+    plan, understood = drafted(workshop)
+    objective = plan.strategy.objectives[0]
+    assert objective.kpi_name == "services por mes"
+    row = f"{objective.target_value:g} {objective.unit}"
+    assert row == "40 services por mes más", row

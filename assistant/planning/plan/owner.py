@@ -63,13 +63,15 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         warning = ambition(ctx, goal, target)
         metric = goal.metric if own_language else None  # a table of ours stays in one language
         value = target if target is not None else (goal.change or base.target_value)
+        unit = "%" if goal.unit == "percent" else metric or base.unit
         if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:
             value = goal.change  # the playbook's count objective counts new customers
+            if metric and goal.current:  # "de 60 a 100 services por mes": 40 *more* of them
+                unit = ctx.say("open.more_of", metric=metric)
         out.append(Objective(
             id=f"O{i}", text=f"{text} {warning}".strip(), kpi=base.kpi,
             kpi_name=metric if metric else base.kpi_name, target_value=max(abs(value), 0.1),
-            unit="%" if goal.unit == "percent" else metric or base.unit,
-            deadline_month=deadline, period=base.period))
+            unit=unit, deadline_month=deadline, period=base.period))
     return out
 
 
