@@ -58,70 +58,72 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                                label=text(DEFAULT_LANG, "language_label"), elem_id="ui-lang",
                                container=False)
         ctx = UiContext(assistant, text, lang, owner, ledger)
-        with gr.Tabs(elem_id="tabs") as tab_set:
-            with gr.Tab(text(DEFAULT_LANG, "tabs.chat"), id="chat", elem_id="tab-chat") as t1:
-                chat_tab = chat.build(ctx)
-            with gr.Tab(text(DEFAULT_LANG, "tabs.interview"), id="interview",
-                        elem_id="tab-interview") as t2:
-                interview_tab = interview.build(ctx)
-            with gr.Tab(text(DEFAULT_LANG, "tabs.concepts"), id="concepts",
-                        elem_id="tab-concepts") as t3:
-                concepts_tab = concepts.build(ctx)
-            with gr.Tab(text(DEFAULT_LANG, "tabs.knowledge"), id="knowledge",
-                        elem_id="tab-knowledge") as t4:
-                knowledge_tab = knowledge.build(ctx)
-        tabs = [t1, t2, t3, t4]
-        parts = [chat_tab, interview_tab, concepts_tab, knowledge_tab]
-        relabel_outputs = [header, lang, *tabs, *[c for p in parts for c in p.outputs]]
-
-        def relabel(code: str) -> list[Any]:
-            """Every label, tab name and fixed text in the chosen language."""
-            code = ui_lang(code)
-            updates: list[Any] = [_header(text, code),
-                                 gr.update(label=text(code, "language_label"))]
-            updates += [gr.update(label=text(code, f"tabs.{name}")) for name in TABS]
-            for part in parts:
-                updates += part.relabel(code)
-            return updates
-
-        def start(locale: str, request: gr.Request) -> tuple[str, str]:
-            """Who this browser is (decided by the server) and the UI language."""
-            return owner_id(None, request), ui_lang(locale)
-
-        listing = knowledge_tab.refresh_outputs
-        demo.load(start, [saved_lang], [owner, lang],
-                  js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
-            relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
-            None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
-            chat_tab.resume_fn, [owner], chat_tab.chatbot, api_name="resume_chat").then(
-            knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
-            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
-            api_name="saved_work")
-        lang.input(relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
-            None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
-            lambda code: ui_lang(code), lang, saved_lang, api_visibility="private",
-            queue=False).then(
-            knowledge_tab.refresh_fn, [owner, lang], listing, api_visibility="private").then(
-            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
-            api_visibility="private")
-        # The interview in the chat is the plan tab's interview: its saved list follows each
-        # turn, and a plan drafted in the chat is shown there at once; the summary's "Open the
-        # plan" reply selects the tab. Selecting either tab shows the other's latest steps.
-        chat_tab.opened.change(
-            interview_tab.refresh_fn, [owner, lang], interview_tab.refresh_outputs,
-            api_visibility="private").then(
-            interview_tab.show_fn, [chat_tab.opened, owner, lang],
-            interview_tab.follow_outputs, api_visibility="private")
-        chat_tab.chatbot.option_select(
-            _open_plan_tab, None, tab_set, api_visibility="private", queue=False).then(
-            None, None, None, js=FOCUS_PLAN_TAB)
-        t2.select(interview_tab.follow_fn, interview_tab.follow_inputs,
-                  interview_tab.follow_outputs, api_visibility="private")
-        t1.select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
+        tab_set, tabs, pages = _tabs(ctx)
+        _wire(demo, ctx, header, saved_lang, tab_set, tabs, pages)
     demo.upload_ledger = ledger  # type: ignore[attr-defined]
     return demo
 
 
+def _tabs(ctx: UiContext) -> tuple[gr.Tabs, list[gr.Tab], list[Any]]:
+    """The four tabs, each filled by its page (chat, interview, concepts, knowledge)."""
+    text, pages, tabs = ctx.text, [], []
+    with gr.Tabs(elem_id="tabs") as tab_set:
+        for name, module in zip(TABS, (chat, interview, concepts, knowledge), strict=True):
+            with gr.Tab(text(DEFAULT_LANG, f"tabs.{name}"), id=name,
+                        elem_id=f"tab-{name}") as tab:
+                pages.append(module.build(ctx))
+            tabs.append(tab)
+    return tab_set, tabs, pages
+
+
+def _wire(demo: gr.Blocks, ctx: UiContext, header: gr.Markdown, saved_lang: gr.BrowserState,
+          tab_set: gr.Tabs, tabs: list[gr.Tab], pages: list[Any]) -> None:
+    """The app's own events: on load (who, which language, what to resume), on a language
+    change, and between the chat and the plan tab."""
+    text, owner, lang = ctx.text, ctx.owner, ctx.lang
+    chat_tab, interview_tab, _, knowledge_tab = pages
+    relabel_outputs = [header, lang, *tabs, *[c for p in pages for c in p.outputs]]
+
+    def relabel(code: str) -> list[Any]:
+        """Every label, tab name and fixed text in the chosen language."""
+        code = ui_lang(code)
+        updates: list[Any] = [_header(text, code), gr.update(label=text(code, "language_label"))]
+        updates += [gr.update(label=text(code, f"tabs.{name}")) for name in TABS]
+        for page in pages:
+            updates += page.relabel(code)
+        return updates
+
+    def start(locale: str, request: gr.Request) -> tuple[str, str]:
+        """Who this browser is (decided by the server) and the UI language."""
+        return owner_id(None, request), ui_lang(locale)
+
+    listing, saved = knowledge_tab.refresh_outputs, interview_tab.refresh_outputs
+    demo.load(start, [saved_lang], [owner, lang],
+              js=DETECT_LANGUAGE, api_visibility="private", queue=False).then(
+        relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+        None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
+        chat_tab.resume_fn, [owner], chat_tab.chatbot, api_name="resume_chat").then(
+        knowledge_tab.refresh_fn, [owner, lang], listing, api_name="sources").then(
+        interview_tab.refresh_fn, [owner, lang], saved, api_name="saved_work")
+    lang.input(relabel, lang, relabel_outputs, api_visibility="private", queue=False).then(
+        None, lang, None, js=notify.SET_PAGE_LANGUAGE).then(
+        lambda code: ui_lang(code), lang, saved_lang, api_visibility="private",
+        queue=False).then(
+        knowledge_tab.refresh_fn, [owner, lang], listing, api_visibility="private").then(
+        interview_tab.refresh_fn, [owner, lang], saved, api_visibility="private")
+    # The interview in the chat is the plan tab's interview: its saved list follows each
+    # turn, and a plan drafted in the chat is shown there at once; the summary's "Open the
+    # plan" reply selects the tab. Selecting either tab shows the other's latest steps.
+    chat_tab.opened.change(
+        interview_tab.refresh_fn, [owner, lang], saved, api_visibility="private").then(
+        interview_tab.show_fn, [chat_tab.opened, owner, lang],
+        interview_tab.follow_outputs, api_visibility="private")
+    chat_tab.chatbot.option_select(
+        _open_plan_tab, None, tab_set, api_visibility="private", queue=False).then(
+        None, None, None, js=FOCUS_PLAN_TAB)
+    tabs[1].select(interview_tab.follow_fn, interview_tab.follow_inputs,
+                   interview_tab.follow_outputs, api_visibility="private")
+    tabs[0].select(chat_tab.resume_fn, [owner], chat_tab.chatbot, api_visibility="private")
 def _open_plan_tab(event: gr.SelectData) -> Any:
     """The drafted plan's "Open the plan" reply in the chat selects the plan tab."""
     return gr.update(selected="interview") if event.value == chat.OPEN_PLAN else gr.skip()

@@ -1,43 +1,87 @@
-"""Chat tab: streamed grounded answers, each with its numbered, expandable sources."""
+"""Chat tab: streamed grounded answers, each with its numbered, expandable sources.
+
+`ChatPage` lays the tab out (`layout`), registers its events (`wire`) and answers them with
+its methods; the messages themselves are built in chat_messages.py."""
 
 from __future__ import annotations
 
 import queue
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import gradio as gr
 
 from ..answering.answers import Answer
 from ..conversation import Line, Turn
-from ..settings import LANGUAGES
-from .citations import source_html
+from .chat_messages import Message, answer_messages, line_messages, without_options
 from .context import UiContext, owner_id
 from .conversations import Conversations
-from .render import escape, escape_inline, quote
+from .render import escape
 
 STARTERS = 4
-Message = dict[str, Any]
 OPEN_PLAN = "estratega:open-plan"  # the value of the drafted plan's "Open the plan" reply
 FOCUS_QUESTION = "() => { document.querySelector('#question textarea')?.focus(); return []; }"
 
 
-@dataclass
-class ChatTab:
-    """The chat tab's components and how to relabel them."""
+class ChatPage:
+    """The chat tab: `layout` places the components, `wire` registers their events, the
+    handlers are methods; the facade (`ctx.assistant`) is their only way into the core."""
 
-    ctx: UiContext
-    chatbot: gr.Chatbot
-    question: gr.Textbox
-    send: gr.Button
-    new: gr.Button
-    starters_label: gr.Markdown
-    starters: list[gr.Button]
-    plan_starter: gr.Button  # "Draft my marketing plan": the interview inside the chat
-    opened: gr.State  # "interview:<id>" or "plan:<id>" after a turn of the interview
-    store: Conversations
+    def __init__(self, ctx: UiContext) -> None:
+        self.ctx = ctx
+        # History lives on the server under (owner, session), never in `gr.State`, which
+        # Gradio hands to whoever presents the session hash: see conversations.py.
+        self.store = Conversations()
+
+    def layout(self) -> None:
+        """Place the components (call inside a `gr.Tab`)."""
+        t, lang0 = self.ctx.text, "en"
+        self.chatbot = gr.Chatbot(
+            label=t(lang0, "chat.conversation"), placeholder=t(lang0, "chat.placeholder"),
+            height=540, show_label=False, buttons=["copy", "copy_all"], feedback_options=None,
+            elem_id="chatbot", latex_delimiters=[], sanitize_html=True, allow_tags=False,
+        )
+        with gr.Row(elem_classes="starters"):
+            self.starters_label = gr.Markdown(f"**{t(lang0, 'chat.starters_label')}**",
+                                              elem_classes="starters-label")
+            self.starters = [gr.Button(s, size="sm", variant="secondary", elem_classes="starter")
+                             for s in t(lang0, "chat.starters")[:STARTERS]]
+        with gr.Row(equal_height=True):
+            self.question = gr.Textbox(
+                label=t(lang0, "chat.input_label"), show_label=False, scale=8,
+                placeholder=t(lang0, "chat.input_placeholder"), lines=1, max_lines=6,
+                elem_id="question", autofocus=True)
+            self.send = gr.Button(t(lang0, "chat.send"), variant="primary", scale=1,
+                                  min_width=110, elem_id="send")
+        with gr.Row(elem_classes="chat-actions"):
+            # "Draft my marketing plan": the interview inside the chat
+            self.plan_starter = gr.Button(self.ctx.assistant.prompts.phrase(
+                "conversation", lang0, "starter"), size="sm", variant="primary",
+                elem_id="plan-starter", min_width=120)
+            self.new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary",
+                                 elem_id="new-chat", min_width=120)
+        self.opened = gr.State("")  # "interview:<id>" or "plan:<id>" after an interview turn
+
+    def wire(self) -> None:
+        """Register the events: a question (typed, a starter, a quick reply), a new chat."""
+        ctx = self.ctx
+        ask_inputs = [self.question, ctx.owner, ctx.lang]
+        ask_outputs = [self.chatbot, self.question, self.opened]
+        self.question.submit(self.respond, ask_inputs, ask_outputs, api_name="ask",
+                             validator=self.check)
+        self.send.click(self.respond, ask_inputs, ask_outputs, api_visibility="private",
+                        validator=self.check)
+        for button in [*self.starters, self.plan_starter]:  # sent as if typed
+            button.click(lambda s: s, button, self.question, api_visibility="private",
+                         queue=False).then(self.respond, ask_inputs, ask_outputs,
+                                           api_visibility="private")
+        # The quick replies vanish with the reply: the focus goes on to the question box
+        # rather than falling to the page (a keyboard user continues where they were).
+        self.chatbot.option_select(self.pick, [ctx.owner, ctx.lang], ask_outputs,
+                                   api_visibility="private").then(
+            None, None, None, js=FOCUS_QUESTION)
+        self.new.click(self.restart, ctx.owner, self.chatbot, api_name="new_conversation")
 
     @property
     def outputs(self) -> list[Any]:
@@ -74,51 +118,107 @@ class ChatTab:
                 "conversation", lang, "starter")),
         ]
 
+    # -- handlers -------------------------------------------------------------------------
 
-def answer_messages(answer: Answer, lang: str, ctx: UiContext) -> list[Message]:
-    """The final answer, who composed it, then one collapsed message per numbered source."""
-    t = ctx.text
-    # The footer is in the answer's language, so it never switches language under the answer.
-    said = answer.language if answer.language in LANGUAGES else lang
-    footer = (t(said, "chat.answered_by_grounded") if answer.composer == "grounded"
-              else t(said, "chat.answered_by", composer=f"`{escape_inline(answer.composer)}`"))
-    body = escape(answer.text)
-    if answer.notice:
-        # The chain words its notice in the answer's language; the UI's own phrase covers a
-        # UI set to another language.
-        notice = answer.notice if answer.language == lang else t(lang, "chat.fallback")
-        body = f"{quote(notice)}\n\n{body}"
-    messages: list[Message] = [{
-        "role": "assistant",
-        "content": f"{body}\n\n*{footer}*",
-    }]
-    for citation in answer.citations:
-        title = t(lang, "chat.source_title", marker=citation.marker, title=citation.title)
-        detail = t(lang, "chat.source_log", language=t.language(lang, citation.language),
-                   kind=t.kind(lang, citation.kind))
-        messages.append({"role": "assistant", "content": source_html(
-            title, citation.passage, detail, citation.language)})
-    return messages
+    def respond(self, message: str, owner: str, lang: str,
+                request: gr.Request) -> Iterator[tuple[Any, ...]]:
+        """Stream one answer: the question, growing text, then the answer with its sources."""
+        ctx, a = self.ctx, self.ctx.assistant
+        who, session = owner_id(owner, request), request.session_hash or ""
+        try:
+            text = a.check_query(message)
+        except Exception as err:  # noqa: BLE001 - the validator has shown it already
+            raise ctx.error(err, lang) from None
+        current = self.store.get(who, session)
+        shown = [*without_options(current.messages), {"role": "user", "content": escape(text)}]
+        turn: Turn | None = None
+        drafting: list[Line] = []  # "Writing: Diagnosis…" while a model drafts the plan
+        try:  # the guided interview, when one is under way or asked for
+            for item in turn_with_progress(
+                    lambda heard: a.conversation.turn(who, text, lang, progress=heard)):
+                if isinstance(item, Line):
+                    drafting.append(item)
+                    yield [*shown, *line_messages(drafting)], "", gr.skip()
+                else:
+                    turn = item
+        except Exception as err:  # noqa: BLE001
+            yield shown[:-1], message, gr.skip()
+            raise ctx.error(err, lang) from None
+        assert turn is not None
+        item = f"plan:{turn.plan_id}" if turn.plan_id else (
+            f"interview:{turn.interview_id}" if turn.interview_id else gr.skip())
+        if turn.ask is None:
+            final = [*shown, *line_messages(turn.lines)]
+            if turn.plan_id and final:  # the plan is in the plan tab, one press away
+                final[-1]["options"] = [{"label": a.prompts.phrase(
+                    "conversation", turn.lang, "open_plan"), "value": OPEN_PLAN}]
+            self.store.save(who, session, final)
+            yield final, "", item
+            return
+        yield from self.stream_answer(text, turn, shown, (who, session),
+                                      current.conversation_id, lang, item)
 
+    def stream_answer(self, text: str, turn: Turn, shown: list[Message], key: tuple[str, str],
+                      conversation_id: str, lang: str, item: Any) -> Iterator[tuple[Any, ...]]:
+        """Stream the chain's answer; mid-interview, the pending question follows it."""
+        ctx, a, (who, session) = self.ctx, self.ctx.assistant, key
+        draft: Message = {"role": "assistant", "content": ""}
+        yield [*shown, draft], "", gr.skip()
+        answer: Answer | None = None
+        written = ""
+        try:
+            for event in a.stream(text, conversation_id=conversation_id, owner=who,
+                                  lang=turn.lang if turn.interview_id else None):
+                if event.type == "delta":
+                    written += event.text
+                    draft = {"role": "assistant", "content": escape(written)}
+                    yield [*shown, draft], "", gr.skip()
+                elif event.type == "notice":  # the model failed: the grounded text follows
+                    gr.Warning(ctx.text(lang, "chat.fallback"),
+                               title=ctx.text(lang, "notify.warning"))
+                    written = ""
+                elif event.type == "done":
+                    answer = event.answer
+        except Exception as err:  # noqa: BLE001
+            self.store.save(who, session, shown)
+            yield shown, text, gr.skip()
+            raise ctx.error(err, lang) from None
+        final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft]),
+                 *line_messages(turn.then)]
+        if answer is not None and turn.interview_id:
+            a.conversation.answered(who, turn, text, answer)
+        self.store.save(who, session, final)
+        yield final, "", item
 
-def line_messages(lines: list[Line]) -> list[Message]:
-    """The conversation's lines as chat messages; only the last one keeps its quick replies."""
-    messages: list[Message] = []
-    for i, line in enumerate(lines):
-        if line.title:
-            message: Message = {"role": "assistant", "content": source_html(
-                line.title, line.text, lang=getattr(line, "lang", ""))}
-        else:
-            message = {"role": line.role, "content": escape(line.text)}
-        if line.options and i == len(lines) - 1:
-            message["options"] = [{"label": label, "value": value}
-                                  for label, value in line.options]
-        messages.append(message)
-    return messages
+    def restart(self, owner: str, request: gr.Request) -> list[Message]:
+        """Forget the conversation on screen and start a new one (an interview under way stays
+        saved: the plan tab resumes it)."""
+        who = owner_id(owner, request)
+        self.store.restart(who, request.session_hash or "")
+        try:
+            self.ctx.assistant.conversation.leave(who)
+        except Exception as err:  # noqa: BLE001
+            raise self.ctx.error(err, None) from None
+        return []
 
+    def pick(self, owner: str, lang: str, event: gr.SelectData,
+             request: gr.Request) -> Iterator[tuple[Any, ...]]:
+        """A quick reply under the question: sent as if typed ("Open the plan" only switches
+        to the plan tab: builder.py listens for it)."""
+        if event.value == OPEN_PLAN:
+            yield gr.skip(), gr.skip(), gr.skip()
+            return
+        yield from self.respond(str(event.value or ""), owner, lang, request)
 
-def _without_options(messages: list[Message]) -> list[Message]:
-    return [{k: v for k, v in m.items() if k != "options"} for m in messages]
+    def check(self, message: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
+        """An empty or too long question is shown beside the input, in the user's language;
+        the conversation and what was typed stay as they are."""
+        try:
+            self.ctx.assistant.check_query(message)
+            problem = ""
+        except Exception as err:  # noqa: BLE001 - every failure becomes a message
+            problem = self.ctx.message(err, lang)
+        return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 2]
 
 
 def turn_with_progress(run: Any) -> Iterator[Any]:
@@ -143,151 +243,9 @@ def turn_with_progress(run: Any) -> Iterator[Any]:
     yield result["turn"]
 
 
-def build(ctx: UiContext) -> ChatTab:
+def build(ctx: UiContext) -> ChatPage:
     """Lay out the chat tab and wire its events (call inside a `gr.Tab`)."""
-    t, lang0 = ctx.text, "en"
-    # History lives on the server under (owner, session), never in `gr.State`, which Gradio
-    # hands to whoever presents the session hash: see conversations.py.
-    store = Conversations()
-    chatbot = gr.Chatbot(
-        label=t(lang0, "chat.conversation"), placeholder=t(lang0, "chat.placeholder"),
-        height=540, show_label=False, buttons=["copy", "copy_all"], feedback_options=None,
-        elem_id="chatbot", latex_delimiters=[], sanitize_html=True, allow_tags=False,
-    )
-    with gr.Row(elem_classes="starters"):
-        starters_label = gr.Markdown(f"**{t(lang0, 'chat.starters_label')}**",
-                                     elem_classes="starters-label")
-        starters = [gr.Button(s, size="sm", variant="secondary", elem_classes="starter")
-                    for s in t(lang0, "chat.starters")[:STARTERS]]
-    with gr.Row(equal_height=True):
-        question = gr.Textbox(label=t(lang0, "chat.input_label"), show_label=False, scale=8,
-                              placeholder=t(lang0, "chat.input_placeholder"), lines=1,
-                              max_lines=6, elem_id="question", autofocus=True)
-        send = gr.Button(t(lang0, "chat.send"), variant="primary", scale=1, min_width=110,
-                         elem_id="send")
-    with gr.Row(elem_classes="chat-actions"):
-        plan_starter = gr.Button(ctx.assistant.prompts.phrase(
-            "conversation", lang0, "starter"), size="sm", variant="primary",
-            elem_id="plan-starter", min_width=120)
-        new = gr.Button(t(lang0, "chat.new"), size="sm", variant="secondary", elem_id="new-chat",
-                        min_width=120)
-    opened = gr.State("")
-
-    def respond(message: str, owner: str, lang: str,
-                request: gr.Request) -> Iterator[tuple[Any, ...]]:
-        """Stream one answer: the question, growing text, then the answer with its sources."""
-        a = ctx.assistant
-        who, session = owner_id(owner, request), request.session_hash or ""
-        try:
-            text = a.check_query(message)
-        except Exception as err:  # noqa: BLE001 - the validator has shown it already
-            raise ctx.error(err, lang) from None
-        current = store.get(who, session)
-        shown = [*_without_options(current.messages), {"role": "user", "content": escape(text)}]
-        turn: Turn | None = None
-        drafting: list[Line] = []  # "Writing: Diagnosis…" while a model drafts the plan
-        try:  # the guided interview, when one is under way or asked for
-            for item in turn_with_progress(
-                    lambda heard: a.conversation.turn(who, text, lang, progress=heard)):
-                if isinstance(item, Line):
-                    drafting.append(item)
-                    yield [*shown, *line_messages(drafting)], "", gr.skip()
-                else:
-                    turn = item
-        except Exception as err:  # noqa: BLE001
-            yield shown[:-1], message, gr.skip()
-            raise ctx.error(err, lang) from None
-        assert turn is not None
-        item = f"plan:{turn.plan_id}" if turn.plan_id else (
-            f"interview:{turn.interview_id}" if turn.interview_id else gr.skip())
-        if turn.ask is None:
-            final = [*shown, *line_messages(turn.lines)]
-            if turn.plan_id and final:  # the plan is in the plan tab, one press away
-                final[-1]["options"] = [{"label": a.prompts.phrase(
-                    "conversation", turn.lang, "open_plan"), "value": OPEN_PLAN}]
-            store.save(who, session, final)
-            yield final, "", item
-            return
-        yield from stream_answer(text, turn, shown, (who, session), current.conversation_id,
-                                 lang, item)
-
-    def stream_answer(text: str, turn: Turn, shown: list[Message], key: tuple[str, str],
-               conversation_id: str, lang: str, item: Any) -> Iterator[tuple[Any, ...]]:
-        """Stream the chain's answer; mid-interview, the pending question follows it."""
-        a, (who, session) = ctx.assistant, key
-        draft: Message = {"role": "assistant", "content": ""}
-        yield [*shown, draft], "", gr.skip()
-        answer: Answer | None = None
-        written = ""
-        try:
-            for event in a.stream(text, conversation_id=conversation_id, owner=who,
-                                  lang=turn.lang if turn.interview_id else None):
-                if event.type == "delta":
-                    written += event.text
-                    draft = {"role": "assistant", "content": escape(written)}
-                    yield [*shown, draft], "", gr.skip()
-                elif event.type == "notice":  # the model failed: the grounded text follows
-                    gr.Warning(ctx.text(lang, "chat.fallback"),
-                               title=ctx.text(lang, "notify.warning"))
-                    written = ""
-                elif event.type == "done":
-                    answer = event.answer
-        except Exception as err:  # noqa: BLE001
-            store.save(who, session, shown)
-            yield shown, text, gr.skip()
-            raise ctx.error(err, lang) from None
-        final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft]),
-                 *line_messages(turn.then)]
-        if answer is not None and turn.interview_id:
-            a.conversation.answered(who, turn, text, answer)
-        store.save(who, session, final)
-        yield final, "", item
-
-    def restart(owner: str, request: gr.Request) -> list[Message]:
-        """Forget the conversation on screen and start a new one (an interview under way stays
-        saved: the plan tab resumes it)."""
-        who = owner_id(owner, request)
-        store.restart(who, request.session_hash or "")
-        try:
-            ctx.assistant.conversation.leave(who)
-        except Exception as err:  # noqa: BLE001
-            raise ctx.error(err, None) from None
-        return []
-
-    def pick(owner: str, lang: str, event: gr.SelectData,
-             request: gr.Request) -> Iterator[tuple[Any, ...]]:
-        """A quick reply under the question: sent as if typed ("Open the plan" only switches
-        to the plan tab: builder.py listens for it)."""
-        if event.value == OPEN_PLAN:
-            yield gr.skip(), gr.skip(), gr.skip()
-            return
-        yield from respond(str(event.value or ""), owner, lang, request)
-
-    def check(message: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
-        """An empty or too long question is shown beside the input, in the user's language;
-        the conversation and what was typed stay as they are."""
-        try:
-            ctx.assistant.check_query(message)
-            problem = ""
-        except Exception as err:  # noqa: BLE001 - every failure becomes a message
-            problem = ctx.message(err, lang)
-        return [gr.validate(not problem, problem), *[gr.validate(True, "")] * 2]
-
-    ask_inputs = [question, ctx.owner, ctx.lang]
-    ask_outputs = [chatbot, question, opened]
-    question.submit(respond, ask_inputs, ask_outputs, api_name="ask", validator=check)
-    send.click(respond, ask_inputs, ask_outputs, api_visibility="private", validator=check)
-    for button in starters:
-        button.click(lambda s: s, button, question, api_visibility="private", queue=False).then(
-            respond, ask_inputs, ask_outputs, api_visibility="private")
-    plan_starter.click(lambda s: s, plan_starter, question, api_visibility="private",
-                       queue=False).then(respond, ask_inputs, ask_outputs,
-                                         api_visibility="private")
-    # The quick replies vanish with the reply: the focus goes on to the question box rather
-    # than falling to the page (a keyboard user continues where they were).
-    chatbot.option_select(pick, [ctx.owner, ctx.lang], ask_outputs,
-                          api_visibility="private").then(
-        None, None, None, js=FOCUS_QUESTION)
-    new.click(restart, ctx.owner, chatbot, api_name="new_conversation")
-    return ChatTab(ctx, chatbot, question, send, new, starters_label, starters, plan_starter,
-                   opened, store)
+    page = ChatPage(ctx)
+    page.layout()
+    page.wire()
+    return page

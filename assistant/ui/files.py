@@ -17,32 +17,31 @@ import secrets
 import shutil
 import uuid
 from pathlib import Path
+from typing import Any
 
-import gradio as gr
-from gradio.data_classes import FileData
-from gradio.utils import NamedString, get_upload_folder
+from gradio.utils import get_upload_folder
 
 log = logging.getLogger("estratega.ui")
 
 EXPORTS = "estratega-exports"
 
 
-def plain_upload(component: gr.File) -> gr.File:
-    """`component` without the empty temporary file that `gr.File(type="filepath")` leaves in
-    the cache, still open, for every upload (Gradio 6.31, `File._process_single_file`).
+def upload_path(payload: Any) -> str | None:
+    """The cached path of an upload that its event received unprocessed (`preprocess=False`).
 
-    The file type is not checked here but in the callback, once it knows the file is the
-    caller's own upload (`UploadLedger`): it then deletes a refused file at once, and never
-    deletes another user's. Overridden on the instance: a subclass of a Gradio component makes
-    Gradio write a `.pyi` stub next to this module at import time."""
-    if component.type != "filepath":
-        return component
-
-    def process(f: FileData) -> NamedString:
-        return NamedString(f.path)
-
-    component._process_single_file = process  # type: ignore[method-assign]
-    return component
+    Why unprocessed: `gr.File(type="filepath")` preprocessing leaves an empty temporary file
+    in the cache, still open, for every upload (Gradio 6.31, `File._process_single_file`).
+    With the event's public `preprocess=False` the callback gets Gradio's `FileData` as a dict
+    instead; Gradio has already moved the file into its cache and checked that it lies in the
+    upload folder (`Blocks.preprocess_data` does that whatever `preprocess` says), so nothing
+    is lost but that empty file. The file type is not checked here but in the callback, once
+    it knows the file is the caller's own upload (`UploadLedger`): it then deletes a refused
+    file at once, and never deletes another user's."""
+    if isinstance(payload, list):  # a `ListFiles` payload, dumped
+        payload = payload[0] if payload else None
+    if isinstance(payload, dict):
+        return str(payload.get("path") or "") or None
+    return str(payload) if payload else None
 
 
 def cache_root() -> Path:
