@@ -63,3 +63,12 @@ def test_a_long_follow_up_that_points_back_is_resolved_against_the_topic(
     assert answer.citations[0].source_id == f"concept:cac:{language}", answer.text
     marker = {"en": "only makes sense", "it": "confrontato"}[language]
     assert card_sentence("cac", language, marker) in answer.text, answer.text
+
+
+def test_the_tips_of_a_named_article_are_its_bullet_points(shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Selon l'article espagnol sur le marketing opérationnel, quels "
+                                  "conseils donne-t-il pour un marketing opérationnel efficace ?")
+    assert {c.source_id for c in answer.citations} == {"es-marketing-operativo"}, answer.text
+    for tip in ("Establecer un flujo de trabajo entre departamentos",
+                "Trabajar con una audiencia en mente", "Alinear todas las ideas del consumidor"):
+        assert f"«{tip}»" in answer.text, answer.text

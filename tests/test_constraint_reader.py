@@ -54,6 +54,9 @@ def test_a_paraphrase_no_cue_names_is_still_read(reader: ConstraintReader) -> No
     "Quanto costa una campagna su Google Ads?",
     "How do I keep my regular customers coming back?",
     "¿Qué es el ROI?",
+    "How much does a Google Ads campaign cost?",
+    "¿Cuántas veces más que el coste de adquisición debería valer un cliente?",
+    "En moyenne, combien nous a coûté chaque nouvel élève ?",
 ])
 def test_near_misses_set_no_constraint(reader: ConstraintReader, question: str) -> None:
     assert not {c.kind for c in reader.read(question)} - {"new_customers"}, \

@@ -33,7 +33,7 @@ class ReaderWeights:
     """How the evidence adds up (chosen on the development sets, see the module doc)."""
 
     window: int = 3  # words per window of the question compared with the phrasings
-    threshold: float = 0.68  # a kind's best window must reach it
+    threshold: float = 0.69  # a kind's best window must reach it
     cue: float = 0.1  # one of the kind's cue phrases occurs in the question
     # Whole sentences lie further from short examples than windows do (0.1-0.65).
     breaks: float = 0.42  # advice this close to a breaking example (and nearer it) breaks

@@ -23,7 +23,7 @@ from ..questions import (
 )
 from .base import AdviceJudge, ComposeInput, Passage
 from .instructions import InstructionFilter
-from .named import section_lines
+from .named import bulleted_lines, section_lines
 from .scoring import Candidate as _Candidate
 from .scoring import SentenceScoring
 from .sentences import body, discriminating, join_runs, usable
@@ -128,7 +128,8 @@ class GroundedComposer(SentenceScoring):
                 vectors = self._unit(self.embed([probe, *texts]))
                 return [float(v) for v in vectors[1:] @ vectors[0]]
 
-            listed = section_lines(item, focus, phrase, closeness)
+            listed = section_lines(item, focus, phrase, closeness) or bulleted_lines(
+                item, focus, phrase, closeness)
             if listed:
                 yield from listed
                 return
