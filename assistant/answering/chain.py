@@ -171,11 +171,15 @@ class AnswerChain:
         # The five kinds the composer shapes an answer by; a formula, a cost or an example is
         # asked of the kind the cue words say (the composer reads `asked` for the rest).
         kind = asked if asked in ANSWER_KINDS else cued
-        named = self.concepts.named(question)
-        hinted = [] if named else self.concepts.cued(question)
+        constraints = self._constraints(question)
+        # "no marketing budget" rules something out: it does not name the budget as the topic.
+        own = self.parts.constraints.search_words(question, constraints) \
+            if constraints and self.parts.constraints else question
+        named = self.concepts.named(own)
+        hinted = [] if named else self.concepts.cued(own)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"], asked=asked,
-                            constraints=self._constraints(question))
+                            constraints=constraints)
         concepts = named or hinted
         if history and (is_follow_up(question, language) or points_back(question)
                         or (refers_back(question) and not named)):

@@ -26,6 +26,7 @@ EXAMPLES = "constraint_examples"
 NONE = "none"
 _WORD = re.compile(r"[\w'’-]+")
 _CLAUSE_END = re.compile(r"[.?!;:,]")
+RECENT = 32  # questions whose readings are kept
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class ConstraintReader:
                              for kind, spec in by_kind.items() for text in spec.get(part, [])]
                       for part in ("asks", "breaks", "fits")}
         self._matrices: dict[str, np.ndarray] = {}
+        self._recent: dict[str, dict[str, tuple[float, int | None]]] = {}
 
     def _matrix(self, part: str) -> np.ndarray:
         if part not in self._matrices:  # embedded once, on first use
@@ -89,7 +91,15 @@ class ConstraintReader:
         return " ".join(text.split()).strip() or question
 
     def _read(self, question: str) -> dict[str, tuple[float, int | None]]:
-        """Per kind: its score and where its best window starts in the question."""
+        """Per kind: its score and where its best window starts in the question (the last few
+        questions' readings are kept: the chain reads one question more than once)."""
+        if question not in self._recent:
+            if len(self._recent) >= RECENT:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[question] = self._read_new(question)
+        return self._recent[question]
+
+    def _read_new(self, question: str) -> dict[str, tuple[float, int | None]]:
         spans = windows(question, self.weights.window)
         if not spans:
             return {}
