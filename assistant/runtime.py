@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from .answering.chain import AnswerChain, ChainParts
+from .answering.constraint_reader import ConstraintReader
 from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
 from .answering.question_types import QuestionTyper, masker
@@ -165,7 +166,8 @@ def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Ru
             {bid: [*b.keywords, *b.names.values()] for bid, b in playbook.business_types.items()},
             load_understanding_data(settings.knowledge_dir / "understanding")
             .cue_patterns("business_types")),
-        typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked))))
+        typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked)),
+        constraints=ConstraintReader(vectors.sentences)))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                passages=lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],

@@ -27,6 +27,7 @@ from .citations import clean_markers, filter_stream
 from .composers.base import ComposeInput, Passage
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
+from .constraint_reader import ConstraintReader
 from .constraints import constraints_of, without_constraints
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
@@ -37,6 +38,7 @@ from .questions import (
     names_a_document,
     points_back,
     question_type,
+    refers_back,
     strip_markup,
 )
 
@@ -59,6 +61,7 @@ class ChainParts:
     businesses: BusinessWords = field(default_factory=BusinessWords)
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
     typer: QuestionTyper | None = None  # question types learned from examples (else cues)
+    constraints: ConstraintReader | None = None  # constraints learned from examples (else cues)
 
 
 class AnswerChain:
@@ -74,7 +77,8 @@ class AnswerChain:
         self.chat_model = parts.chat_model
         self.memory = parts.memory
         self.businesses = parts.businesses
-        self.grounded = GroundedComposer(self.prompts, self.concepts, parts.embed_sentences)
+        self.grounded = GroundedComposer(self.prompts, self.concepts, parts.embed_sentences,
+                                         judge=parts.constraints)
         self.grounded_runnable: Runnable = self.grounded.as_runnable()
         self.model_runnable: Runnable | None = None
         self.firm_runnable: Runnable | None = None
@@ -167,13 +171,18 @@ class AnswerChain:
         # The five kinds the composer shapes an answer by; a formula, a cost or an example is
         # asked of the kind the cue words say (the composer reads `asked` for the rest).
         kind = asked if asked in ANSWER_KINDS else cued
-        named = self.concepts.named(question)
-        hinted = [] if named else self.concepts.cued(question)
+        constraints = self._constraints(question)
+        # "no marketing budget" rules something out: it does not name the budget as the topic.
+        own = self.parts.constraints.search_words(question, constraints) \
+            if constraints and self.parts.constraints else question
+        named = self.concepts.named(own)
+        hinted = [] if named else self.concepts.cued(own)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"], asked=asked,
-                            constraints=constraints_of(question))
+                            constraints=constraints)
         concepts = named or hinted
-        if history and (is_follow_up(question, language) or points_back(question)):
+        if history and (is_follow_up(question, language) or points_back(question)
+                        or (refers_back(question) and not named)):
             # The conversation's topic is the latest turn about a concept, not only the last
             # turn; a concept the follow-up names wins, its cue words count less than the topic.
             previous = history[-1].standalone
@@ -214,7 +223,9 @@ class AnswerChain:
             item = replace(item, example=example)
         own_words = item.question if item.context else item.standalone
         if item.constraints:  # "without paying for ads" must not pull in the ads card
-            own_words = without_constraints(own_words)
+            own_words = self.parts.constraints.search_words(own_words, item.constraints) \
+                if self.parts.constraints else without_constraints(own_words)
+            item = replace(item, unconstrained="" if item.context else own_words)
         kwargs = {"language": item.language, "owner": item.owner,
                   "min_relevance": self.settings.min_relevance,
                   "context": item.standalone if item.context else None}
@@ -256,6 +267,12 @@ class AnswerChain:
             hits = [*own, *(h for h in hits if h.source_id not in item.named)]
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
+
+    def _constraints(self, question: str) -> tuple:
+        """What the question rules out or aims at: read by example phrasings when the reader
+        is wired, else by the cue phrases alone."""
+        reader = self.parts.constraints
+        return reader.read(question) if reader else constraints_of(question)
 
     def _guide(self, item: ComposeInput) -> str | None:
         """The playbook passage for the business a practical question names (or the

@@ -14,6 +14,8 @@ from ..lexicon import lexicon
 from ..text import normalize_term
 from .statements import has_cue
 
+GOALS = ("new_customers", "b2b", "in_store")  # kinds that say what is sought, not ruled out
+
 
 @dataclass(frozen=True)
 class Constraint:
@@ -37,10 +39,23 @@ def constraints_of(question: str) -> tuple[Constraint, ...]:
     >>> constraints_of("¿Qué es el ROI?")
     ()
     """
+    return tuple(constraint(kind) for kind in cued_kinds(question))
+
+
+def cued_kinds(question: str) -> list[str]:
+    """The kinds whose cue phrases occur in a question (constraint_reader.py uses them as a
+    feature beside its example phrasings).
+
+    >>> cued_kinds("Is there a way to do it for free?")
+    ['free']
+    """
     key = f" {normalize_term(question)} "
-    return tuple(Constraint(kind, _forbidden(kind), _concepts(kind), _concepts(kind, "avoid"))
-                 for kind, cues in _cues().items()
-                 if any(has_cue(key, cue) for cue in cues))
+    return [kind for kind, cues in _cues().items() if any(has_cue(key, cue) for cue in cues)]
+
+
+def constraint(kind: str) -> Constraint:
+    """One kind's constraint: the words that break it, the cards that keep to it or not."""
+    return Constraint(kind, _forbidden(kind), _concepts(kind), _concepts(kind, "avoid"))
 
 
 def breaks(sentence: str, constraints: tuple[Constraint, ...]) -> bool:
@@ -82,11 +97,17 @@ def _fold_keep(text: str) -> str:
                    if unicodedata.category(ch) != "Mn")
 
 
+def is_goal(kind: str) -> bool:
+    """A goal ("new customers", "B2B", "in my shop") is what is looked for, so its phrase stays
+    in the search; a kind that rules something out ("without ads") is taken out of it."""
+    return kind in GOALS
+
+
 @cache
 def _kept() -> frozenset[str]:
     """Goal phrases stay in the search ("new customers" is what is looked for)."""
     return frozenset(c for lang in lexicon("constraints").values()
-                     for kind in ("new_customers", "b2b", "in_store") for c in lang[kind]["cues"])
+                     for kind in GOALS for c in lang[kind]["cues"])
 
 
 @cache

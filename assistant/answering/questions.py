@@ -125,6 +125,18 @@ def points_back(question: str) -> bool:
     return says(question, "anaphora_cues")
 
 
+def refers_back(question: str) -> bool:
+    """Whether a question holds a pronoun that stands for something said before ("what should
+    I compare it with?"): with no concept of its own named, it is a follow-up, however long.
+
+    >>> refers_back("What should I compare it with to know if it's good?")
+    True
+    >>> refers_back("What should I compare my prices with?")
+    False
+    """
+    return says(question, "back_references")
+
+
 def asks_the_cost(question: str) -> bool:
     """Whether a question asks what something costs ("e quanto costa?").
 

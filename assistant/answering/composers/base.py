@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
 
 from ...documents import Hit
 from ..constraints import Constraint
 from ..memory import Turn
+
+
+class AdviceJudge(Protocol):
+    """Which advice breaks the user's constraints and what keeping to them adds to a sentence's
+    score (constraint_reader.ConstraintReader)."""
+
+    def judge(self, constraints: tuple[Constraint, ...], vectors: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,9 @@ class ComposeInput:
     asked: str | None = None
     # What the user ruled out or aims at ("without paying for ads"): never quoted against.
     constraints: tuple[Constraint, ...] = ()
+    # The question without what it rules out ("without paying for ads"): what evidence is
+    # compared with, so the ruled-out words do not pull the ruled-out advice up.
+    unconstrained: str = ""
 
     @property
     def concept_id(self) -> str | None:

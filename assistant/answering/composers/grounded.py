@@ -21,9 +21,9 @@ from ..questions import (
     without_document_cues,
     without_name_words,
 )
-from .base import ComposeInput, Passage
+from .base import AdviceJudge, ComposeInput, Passage
 from .instructions import InstructionFilter
-from .named import section_lines
+from .named import bulleted_lines, section_lines
 from .scoring import Candidate as _Candidate
 from .scoring import SentenceScoring
 from .sentences import body, discriminating, join_runs, usable
@@ -36,6 +36,7 @@ class GroundedConfig:
     max_sentences: int = 4
     max_named_sentences: int = 3  # from a source the user named: what it says, no padding
     named_margin: float = 0.06  # ... and only sentences nearly as close as the best one
+    named_other_language_floor: float = 0.1  # a named source in another language "says" it
     # A further quote sharing no word with the question, this far below the best: padding.
     padding_margin: float = 0.1
     max_per_passage: int = 2
@@ -66,8 +67,9 @@ class GroundedComposer(SentenceScoring):
 
     def __init__(self, prompts: PromptLibrary, concepts: ConceptIndex,
                  embed: Callable[[Sequence[str]], np.ndarray],
-                 config: GroundedConfig | None = None) -> None:
+                 config: GroundedConfig | None = None, judge: AdviceJudge | None = None) -> None:
         self.prompts = prompts
+        self.judge = judge  # which advice breaks or keeps to the user's constraints
         self.concepts = concepts
         self.embed = embed
         self.config = config or GroundedConfig()
@@ -89,7 +91,7 @@ class GroundedComposer(SentenceScoring):
         if not item.passages:
             yield phrase("no_evidence")
             return
-        question = item.standalone or item.question
+        question = item.unconstrained or item.standalone or item.question
         if names_a_document(item.question):  # "the report I uploaded" matches no sentence
             question = without_document_cues(question)
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
@@ -110,14 +112,15 @@ class GroundedComposer(SentenceScoring):
             vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
         # An upload's sentences that speak to an assistant or carry markup are never quoted.
         pool, vectors, ignored = self._without_instructions(pool, vectors)
-        scores = vectors[1:] @ vectors[0]
+        pool, vectors, fitting = self._within_constraints(item, pool, vectors)
+        scores = vectors[1:] @ vectors[0] + fitting
         own_ask = question if item.named else item.question
         focus = discriminating(focus_keys(own_ask, item.language, self._topic(item)),
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
                              float(s) + self._bonus(item, c, focus)
-                             + self._section_bonus(item, c.passage, focus))
-                  for c, s in zip(pool, scores, strict=True)]
+                             + self._section_bonus(item, c.passage, focus), bool(fit > 0))
+                  for c, s, fit in zip(pool, scores, fitting, strict=True)]
         if item.named:
             probe = content_words(item.question)
 
@@ -125,7 +128,8 @@ class GroundedComposer(SentenceScoring):
                 vectors = self._unit(self.embed([probe, *texts]))
                 return [float(v) for v in vectors[1:] @ vectors[0]]
 
-            listed = section_lines(item, focus, phrase, closeness)
+            listed = section_lines(item, focus, phrase, closeness) or bulleted_lines(
+                item, focus, phrase, closeness)
             if listed:
                 yield from listed
                 return
@@ -143,7 +147,7 @@ class GroundedComposer(SentenceScoring):
         limit = max(self.config.max_sentences - 2 * len(leads), 1 if item.kind else 0)
         if item.named:
             named = [i for i in rest if scored[i].passage.hit.source_id in item.named]
-            if any(scored[i].score >= self.config.min_sentence_score for i in named):
+            if any(scored[i].score >= self._named_floor(item, scored[i]) for i in named):
                 rest, limit = named, self.config.max_named_sentences
                 best = max(scored[i].score for i in named)
                 rest = [i for i in named if scored[i].score >= best - self.config.named_margin]
@@ -194,6 +198,25 @@ class GroundedComposer(SentenceScoring):
         keep = [i for i in range(len(pool)) if i not in blocked]
         titles = list(dict.fromkeys(pool[i].passage.hit.title for i in sorted(blocked)))
         return [pool[i] for i in keep], np.vstack([vectors[:1], rows[keep]]), titles
+
+    def _named_floor(self, item: ComposeInput, cand: _Candidate) -> float:
+        """How close a named source's sentence must come for the source to "say" it: a source
+        in another language than the question lies low and close together (0.05-0.3, as a
+        document in another language does), so its floor is lower."""
+        if cand.passage.hit.language == item.language:
+            return self.config.min_sentence_score
+        return self.config.named_other_language_floor
+
+    def _within_constraints(self, item: ComposeInput, pool: list[_Candidate],
+                            vectors: np.ndarray) -> tuple[list[_Candidate], np.ndarray, np.ndarray]:
+        """The pool and its vectors (row 0: the question) without the advice that breaks what
+        the user ruled out, and what keeping to it adds to each remaining sentence (it leads)."""
+        if not item.constraints or self.judge is None:
+            return pool, vectors, np.zeros(len(pool), dtype=np.float32)
+        broken, bonus = self.judge.judge(item.constraints, vectors[1:])
+        keep = [i for i in range(len(pool)) if not broken[i]]
+        return ([pool[i] for i in keep], np.vstack([vectors[:1], vectors[1:][keep]]),
+                bonus[keep])
 
     def _example_passage(self, item: ComposeInput, chosen: list[_Candidate]) -> Passage | None:
         """The passage holding the chain's example for the user's kind of business, unless the
@@ -333,8 +356,11 @@ class GroundedComposer(SentenceScoring):
         first_of: dict[str, int] = {}
         for i in sorted(chosen, key=lambda i: rank_of[scored[i].passage.number]):
             first_of.setdefault(scored[i].passage.hit.source_id, rank_of[scored[i].passage.number])
+        # A source whose quoted advice keeps to the user's constraint leads.
+        fitting = {scored[i].passage.hit.source_id for i in chosen if scored[i].fits}
         return sorted((scored[i] for i in chosen),
                       key=lambda c: (c.passage.hit.language != item.language,
+                                     c.passage.hit.source_id not in fitting,
                                      first_of[c.passage.hit.source_id],
                                      rank_of[c.passage.number], c.order))
 

@@ -69,3 +69,51 @@ def section_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..
              f"\n- «{announcing}» [{section.number}]"]
     lines += [f"\n- «{heading(p.hit.text)}» [{p.number}]" for p in items]
     return lines
+
+
+def bulleted_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                   closeness: Callable[[list[str]], list[float]]) -> list[str]:
+    """The lines of an answer that lists the bullet points of the named source's section the
+    question asks about ("what tips does the Spanish article give?": the bullets under "Tips
+    para un marketing operativo eficiente"), each by its lead-in when it has one ("Establecer
+    un flujo de trabajo entre departamentos: La pieza…"). Empty when no bulleted section's
+    heading carries the question's words or comes close enough to it."""
+    if item.kind in ("definition", "quantity", "difference"):
+        return []
+    sections: dict[tuple[str, str], list[tuple[Passage, str]]] = {}
+    own = sorted((p for p in item.passages if p.hit.source_id in item.named),
+                 key=lambda p: (p.hit.source_id, p.hit.position))
+    for passage in own:
+        title = heading(passage.hit.text)
+        points = [_point(line) for line in body(passage.hit.text).splitlines()
+                  if line.strip().startswith(BULLETS)]
+        if title:
+            sections.setdefault((passage.hit.source_id, title), []).extend(
+                (passage, p) for p in points if p)
+    found = [(key, points) for key, points in sections.items() if len(points) >= 2]
+    if not found:
+        return []
+    near = closeness([key[1] for key, _ in found])
+    named = [bool(focus & focus_keys(key[1], points[0][0].hit.language, ""))
+             for key, points in found]
+    best = max(range(len(found)), key=lambda i: (named[i], near[i]))
+    if not named[best] and near[best] < MIN_HEADING_SIMILARITY:
+        return []
+    (_, title), points = found[best]
+    lines = [phrase("named_source_section", title=points[0][0].hit.title, section=title)]
+    lines += [f"\n- «{point}» [{passage.number}]" for passage, point in points[:MAX_ITEMS]]
+    return lines
+
+
+BULLETS = ("•", "- ", "* ")
+LEAD_IN_CHARS = 80  # "Establecer un flujo de trabajo entre departamentos:" leads its bullet
+
+
+def _point(line: str) -> str:
+    """A bullet's lead-in (before its colon), else its first sentence."""
+    text = line.strip().lstrip("•-* ").strip()
+    colon = text.find(":")
+    if 0 < colon <= LEAD_IN_CHARS:
+        return text[:colon].strip()
+    first = sentences(text)
+    return first[0] if first else text

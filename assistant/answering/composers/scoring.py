@@ -41,6 +41,7 @@ class Candidate:
     order: int
     text: str
     score: float
+    fits: bool = False  # advice that keeps to what the user ruled out or aims at: it leads
 
 
 class SentenceScoring:
