@@ -237,3 +237,18 @@ def test_seasons_and_resources_are_asked_in_turn_unless_already_told(tmp_path):
         view = service.answer(view.interview_id, text, OWNER)
     assert view.slot == "budget"  # the situation named the busy and quiet months already
     assert {d.key for d in DETAILS} == {"start", "current_customers", "average_sale", "margin"}
+
+
+@pytest.mark.parametrize(("lang", "business", "shown", "not_shown"), [
+    ("es", "Mate & Co, tienda de mates en Córdoba, Argentina", "1.500.000 ARS", "€"),
+    ("es", "Tacos Lupita, taquería en Guadalajara, México", "80.000 MXN", "€"),
+    ("en", "The Mill Yard Works, a coworking in Manchester", "£4,000", "€"),
+    ("es", "Flores Lucía, floristería en Sevilla", "8.000 €", "ARS"),
+])
+def test_the_budget_example_is_in_the_currency_the_place_implies(tmp_path, lang, business,
+                                                                 shown, not_shown):
+    service = make_service(tmp_path)
+    iid = service.start_interview(OWNER, lang).interview_id
+    service.edit(iid, "business", business, OWNER)
+    view = service.goto(iid, "budget", OWNER)
+    assert shown in view.example and not_shown not in view.example

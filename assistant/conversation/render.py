@@ -110,8 +110,9 @@ class Renderer:
                      kind="source"),
                 self.question(view)]
 
-    def plan(self, plan: Any, lang: str) -> Line:
-        """The drafted plan in short: its goal, first three actions and budget."""
+    def plan(self, plan: Any, lang: str, updated: bool = False) -> Line:
+        """The drafted plan in short: its goal, first three actions and budget (`updated`:
+        drafted again after a correction, said so)."""
         from babel.numbers import format_currency
 
         objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
@@ -122,7 +123,7 @@ class Renderer:
         budget = format_currency(plan.budget.total_cents / 100, plan.budget.currency,
                                  locale=lang, format_type="standard")
         text = "\n\n".join([
-            f"**{self.say(lang, 'plan_ready', title=plan.title)}**",
+            f"**{self.say(lang, 'plan_updated' if updated else 'plan_ready', title=plan.title)}**",
             self.say(lang, "plan_goal", goal=objective),
             *([f"{self.say(lang, 'plan_actions')}\n\n{actions}"] if actions else []),
             self.say(lang, "plan_budget", budget=budget),

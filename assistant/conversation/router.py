@@ -6,6 +6,8 @@ else goes to the answer chain. With one under way (started here or in the plan t
 the same saved interview), a message is a command (back, skip, why?, ok), a correction of what
 was understood ("no, siamo un panificio, non un negozio"), an answer to the pending question,
 or a question on the way, which the chain answers before the pending question is asked again.
+Once the plan is drafted, a message that corrects one of its facts changes it and redrafts the
+plan (`after_plan.py`); anything else goes to the answer chain.
 Every line is saved with the interview, so a reload shows the conversation; answers given in the
 plan tab meanwhile are picked up (`history` ends with the question pending now). While a model
 drafts the plan, `progress` hears which section it is writing."""
@@ -26,6 +28,7 @@ from ..planning.service import PlanService
 from ..planning.understanding.profile import name_after_cue
 from ..settings import LANGUAGES
 from ..text import fold, normalize_term
+from .after_plan import AfterPlan
 from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
 from .intents import IntentRecognizer
 from .lines import Line, Turn, answer_lines
@@ -111,9 +114,15 @@ class ChatInterview:
             log.warning("no database: %r is answered as a question", text[:80])
             return Turn(ask=text, lang=lang)
         if view is None:
-            if not self.intents.plan_request(text).yes:
-                return Turn(ask=text, lang=lang)
-            return self.start(owner, text, lang)
+            wants_plan = self.intents.plan_request(text).yes
+            # A plan's fact corrected ("we're a coworking space") before a request that
+            # names no plan, which that sentence can look like.
+            fixed = None if wants_plan and self.intents.has("plan", text) else \
+                self.after_plan.turn(owner, text, progress)
+            if fixed is not None:
+                self._save(owner, fixed.interview_id, [Line("user", text), *fixed.lines])
+                return fixed
+            return self.start(owner, text, lang) if wants_plan else Turn(ask=text, lang=lang)
         turn = self._continue(owner, view, text, progress)
         if turn.ask is None:
             self._save(owner, turn.interview_id, [Line("user", text), *turn.lines])
@@ -234,6 +243,11 @@ class ChatInterview:
     def listener(self) -> Listener:
         """Tells an answer from a correction and applies corrections."""
         return Listener(self.plans, self.intents, self.renderer)
+
+    @cached_property
+    def after_plan(self) -> AfterPlan:
+        """Corrections told once the plan exists: the fact changed and the plan redrafted."""
+        return AfterPlan(self.plans, self.intents, self.renderer, self.listener)
 
     def _with_category(self, iid: str, owner: str, text: str) -> str:
         """The business answer with the request's category ("Bottega Rossi" + "negozio")

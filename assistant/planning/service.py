@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import PlanInputError, UnknownLanguage, UnknownSection
+from ..errors import PlanInputError, PlanNotFound, UnknownLanguage, UnknownSection
 from ..prompts import PromptError, PromptLibrary
 from ..settings import LANGUAGES
 from .dependents import changed_objectives, follow, refresh, stale_items
@@ -209,16 +209,28 @@ class PlanService:
         `progress(section, event, attempt)` hears which section a model is writing."""
         return Plan.model_validate(self._draft(answers, owner, None, progress).plan)
 
+    def replan(self, interview_id: str, owner: str,
+               progress: DraftProgress | None = None) -> Plan:
+        """The interview's plan drafted again from its answers as they are now (after a
+        correction told in the chat), under the same id: every link to it shows the new plan."""
+        state = self.database.load_interview(interview_id, owner)
+        if not state.plan_id:
+            raise PlanNotFound(plan_id="")
+        old = self.database.load_plan(state.plan_id, owner)
+        return Plan.model_validate(self._draft(state.answers, owner, state, progress, old).plan)
+
     def _draft(self, answers: dict[str, Any], owner: str, interview: InterviewState | None,
-               progress: DraftProgress | None = None) -> PlanRecord:
+               progress: DraftProgress | None = None,
+               replacing: PlanRecord | None = None) -> PlanRecord:
         inp = read_answers(answers, self.playbook, self.prompts, self.understander)
         plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
         if self.drafter is not None:
             plan = self._model_draft(plan, inp, DRAFTED_SECTIONS, progress)
         now = self.clock()
-        plan = plan.model_copy(update={"id": self.new_id()})
+        plan = plan.model_copy(update={"id": replacing.id if replacing else self.new_id()})
         record = PlanRecord(plan.id, owner, interview.id if interview else None, plan.language,
-                            plan.title, inp.answers(), plan.model_dump(), now, now)
+                            plan.title, inp.answers(), plan.model_dump(),
+                            replacing.created_at if replacing else now, now)
         if interview is not None:
             interview.plan_id = plan.id
         self.database.save_plan(record, interview)

@@ -14,6 +14,10 @@ this module only says what it would change.
 [('business_label', 'coworking space')]
 >>> [(f.field, f.value) for f in reader.read("Le budget est de 8 000 €", "fr")]
 [('budget', 8000), ('currency', 'EUR')]
+>>> [(f.field, f.value) for f in reader.read("No, make it 6 months rather than a year", "en")]
+[('horizon_months', 6)]
+>>> [(f.field, f.value) for f in reader.read("Aggiungi anche Facebook ai canali", "it")]
+[('channels', ['Facebook'])]
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import SEASONS, months_in, seasons
-from .parsing import ParseProblem, currency_in, parse_budget, parse_list
+from .parsing import ParseProblem, currency_in, parse_budget, parse_horizon, parse_list
 
 CUES = "fact_cues"
 END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:no|not|non|pas|ni|nor|sino|mais|ma|but|pero|y no|e non|"
@@ -43,6 +47,7 @@ SLOT_FIELDS: dict[str, tuple[str, ...]] = {
     "constraints": ("team_size", "hours_per_week"), "goal": ("goal_metric", "goal_target"),
     "start": ("start_month",), "average_sale": ("average_sale",), "margin": ("margin",),
     "current_customers": ("current_customers",), "situation": SEASONS,
+    "horizon_months": ("horizon_months",),
 }
 
 
@@ -102,7 +107,10 @@ class FactReader:
             people = self._team(text, folded)
             if people is not None:
                 facts.append(Fact("team_size", people))
-        if not numbered and not self.cues["start"].search(folded):
+        horizon = None if numbered or label else self._horizon(text, lang)
+        if horizon is not None:
+            facts.append(Fact("horizon_months", horizon))
+        elif not numbered and not self.cues["start"].search(folded):
             found = seasons(text, self.data, lang)
             decided = _with_verdict(text, self.data, lang)
             facts += [Fact(key, months) for key, months in found.items()
@@ -200,6 +208,26 @@ class FactReader:
                 return [Fact("current_customers", value)]
         return out
 
+    def _horizon(self, text: str, lang: str) -> int | None:
+        """The plan's horizon in months ("el plazo es de 6 meses, no un año", "make it 6 months
+        rather than a year"): the first clause with a horizon cue, cut where what it replaces
+        begins; never when the message names months (then it is about seasons)."""
+        if months_in(text, self.data, lang):
+            return None
+        for clause in re.split(r"[,;:!?]", text):
+            folded, where = folded_map(clause)
+            if not self.cues["horizon"].search(folded) or re.match(
+                    r"^\s*(?:no|not|non|pas|ni)\b", folded):
+                continue
+            instead = self.cues["instead"].search(folded, 1)
+            if instead:
+                clause = clause[:where[instead.start()]]
+            try:
+                return parse_horizon(clause)
+            except ParseProblem:
+                continue
+        return None
+
     def _currency(self, text: str, local: str | None) -> str | None:
         """A currency the message names on its own ("en pesos argentinos, no en dólares")."""
         if not self.cues["currency"].search(folded_map(text)[0]) or re.search(r"\d", text):
@@ -232,6 +260,10 @@ class FactReader:
     def _names(self, rest: str) -> list[str]:
         """Channel names at the start of `rest`: capitalised words or names the reader knows."""
         rest = re.split(r"[.;:!?]", rest)[0]
+        tails = [t for words in lexicon(CUES).values() for t in words["channel_words"]]
+        for _ in range(2):  # "Aggiungi anche Facebook": "anche" opens the names, ends none
+            for tail in tails:
+                rest = re.sub(rf"^\s*{tail.replace(' ', r'[ ]+')}\b", "", rest, flags=re.I)
         for words in lexicon(CUES).values():
             for tail in words["channel_words"]:
                 rest = re.sub(rf"\s+{tail.replace(' ', r'[ ]+')}\b.*$", "", rest, flags=re.I)

@@ -30,6 +30,8 @@ def current(state: InterviewState, u: Understanding | None, field: str,
                       state.lang)
     if field == "budget":
         return (answers.get("budget") or {}).get("amount")
+    if field == "horizon_months":
+        return answers.get("horizon_months")
     if field == "currency":
         return (u.currency if u and u.currency else None) or (
             answers.get("budget") or {}).get("currency")
@@ -103,6 +105,8 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
                 if kept != list(getattr(u, name)):
                     overrides[name] = kept
         overrides[SEASON_OVERRIDE[field]] = list(value)
+    elif field == "horizon_months":
+        answers["horizon_months"] = value
     elif field == "start_month":
         overrides["start_month"] = value
         overrides["start_year"] = today.year if value > today.month else today.year + 1

@@ -13,7 +13,7 @@ from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
-from ..understanding.currency import local_currency
+from ..understanding.currency import example_in, local_currency
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
@@ -224,7 +224,8 @@ class Interviewer:
         return InterviewView(
             interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
             question=self._say(state, f"questions.{slot.key}"),
-            example=self._say(state, f"examples.{slot.key}"),
+            example=example_in(self._say(state, f"examples.{slot.key}"),
+                               local_currency(state.answers), slot.key, state.lang),
             choices=self.choices(state.lang, slot), optional=not slot.required,
             step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
             total=len(numbered), detail=detail,

@@ -84,3 +84,40 @@ def local_money(text: str, local: str | None) -> str:
 def example_amount(currency: str, key: str) -> float | None:
     """The amount an example shows in this currency (a budget, an average sale)."""
     return _data()["examples"].get(currency, {}).get(key)
+
+
+def example_in(example: str, currency: str | None, key: str, lang: str) -> str:
+    """An interview example with its amount in the owner's currency ("Ejemplo: 8.000 €" is
+    "Ejemplo: 1.500.000 ARS" for a shop in Córdoba, Argentina): the amount is the data's
+    (knowledge/understanding/currencies.json, examples), so it is a likely one there. The
+    example is kept when no place names a currency, or when it is already in that one.
+
+    >>> example_in("Ejemplo: ticket medio de 25 €", "ARS", "average_sale", "es")
+    'Ejemplo: ticket medio de 15.000 ARS'
+    >>> example_in("Example: £4,000", "GBP", "budget", "en")
+    'Example: £4,000'
+    >>> example_in("Ejemplo: 8.000 €", None, "budget", "es")
+    'Ejemplo: 8.000 €'
+    """
+    amount = example_amount(currency, key) if currency else None
+    match = MONEY.search(example)
+    if amount is None or match is None or currency is None:
+        return example
+    if _data()["examples_marks"].get(currency, currency) in match.group(0):
+        return example
+    return example[:match.start()] + _money(amount, currency, lang) + example[match.end():]
+
+
+MONEY = re.compile(r"[£$€]\s?\d[\d.,\u00a0\u202f ]*\d|[£$€]\s?\d|\d[\d.,\u00a0\u202f ]*\d\s?[£$€]|"
+                   r"\d\s?[£$€]")
+
+
+def _money(amount: float, currency: str, lang: str) -> str:
+    """A whole amount in the language's way, with the currency's code or sign."""
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    pattern = Locale.parse(lang).currency_formats["standard"].pattern.replace(".00", "")
+    text = format_currency(int(amount), currency, format=pattern, locale=lang,
+                           currency_digits=False)
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
