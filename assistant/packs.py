@@ -1,0 +1,77 @@
+"""Language packs: `prompts/packs/<lang>/pack.json`, one folder per language.
+
+A pack names its language (in English, for prompts, and in itself, for the language selector),
+says where it sorts among the others, and holds the word lists the code builds its patterns
+from ("words": concept -> list of words or regular-expression fragments). The languages the
+assistant speaks are the packs present: adding a language is adding a folder (plus its phrase
+and knowledge content); no module lists languages or holds their words."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+PACKS_DIR = Path(__file__).resolve().parent.parent / "prompts" / "packs"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One language's pack, as read from its folder."""
+
+    code: str
+    name: str  # in English: "Spanish"
+    native: str  # in itself: "Español"
+    order: int = 1000  # where it sorts in lists and selectors (then by code)
+    colon: str = ": "  # a label's colon as the language writes it (French: " : ")
+    words: dict[str, list[str]] = field(default_factory=dict)
+
+
+@cache
+def load_packs(root: Path = PACKS_DIR) -> tuple[Pack, ...]:
+    """The packs under `root`, in their order (a folder without pack.json is not a pack)."""
+    packs = []
+    for manifest in sorted(Path(root).glob("*/pack.json")):
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        packs.append(Pack(code=manifest.parent.name, name=data["name"], native=data["native"],
+                          order=int(data.get("order", 1000)), colon=data.get("colon", ": "),
+                          words=data.get("words", {})))
+    return tuple(sorted(packs, key=lambda p: (p.order, p.code)))
+
+
+def pack_languages(root: Path = PACKS_DIR) -> tuple[str, ...]:
+    """The language codes of the packs present, in pack order."""
+    return tuple(p.code for p in load_packs(root))
+
+
+def language_names(root: Path = PACKS_DIR) -> dict[str, str]:
+    """Each language's name in English, by code (what a model prompt says: "write in Spanish")."""
+    return {p.code: p.name for p in load_packs(root)}
+
+
+def native_names(root: Path = PACKS_DIR) -> dict[str, str]:
+    """Each language named in itself, by code (what a language selector shows)."""
+    return {p.code: p.native for p in load_packs(root)}
+
+
+def colon(lang: str, root: Path = PACKS_DIR) -> str:
+    """The colon between a label and its value in `lang` ("Pourquoi : …", "Why: …")."""
+    return next((p.colon for p in load_packs(root) if p.code == lang), ": ")
+
+
+def words(concept: str, languages: tuple[str, ...] | None = None,
+          root: Path = PACKS_DIR) -> list[str]:
+    """The words of `concept` over the packs of `languages` (all by default), in pack order
+    without repeats. A pack that lacks the concept adds nothing: the others still match."""
+    out: list[str] = []
+    for pack in load_packs(root):
+        if languages is None or pack.code in languages:
+            out += [w for w in pack.words.get(concept, ()) if w not in out]
+    return out
+
+
+def alternation(concept: str, languages: tuple[str, ...] | None = None) -> str:
+    """The words of `concept` as a regular-expression alternation ("y|e|et|and"), for the code
+    to wrap in its language-neutral structure."""
+    return "|".join(words(concept, languages))
