@@ -26,6 +26,8 @@ class Pack:
     order: int = 1000  # where it sorts in lists and selectors (then by code)
     colon: str = ": "  # a label's colon as the language writes it (French: " : ")
     words: dict[str, list[str]] = field(default_factory=dict)
+    phrases: dict[str, str] = field(default_factory=dict)  # the few the core needs itself
+    conventions: dict[str, str] = field(default_factory=dict)  # how numbers and money are written
 
 
 @cache
@@ -36,7 +38,8 @@ def load_packs(root: Path = PACKS_DIR) -> tuple[Pack, ...]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         packs.append(Pack(code=manifest.parent.name, name=data["name"], native=data["native"],
                           order=int(data.get("order", 1000)), colon=data.get("colon", ": "),
-                          words=data.get("words", {})))
+                          words=data.get("words", {}), phrases=data.get("phrases", {}),
+                          conventions=data.get("conventions", {})))
     return tuple(sorted(packs, key=lambda p: (p.order, p.code)))
 
 
@@ -60,6 +63,25 @@ def colon(lang: str, root: Path = PACKS_DIR) -> str:
     return next((p.colon for p in load_packs(root) if p.code == lang), ": ")
 
 
+def convention(lang: str, key: str, root: Path = PACKS_DIR) -> str:
+    """One of `lang`'s writing conventions ("percent_gap": " " in "12,5 %"), English's when the
+    pack does not say."""
+    packs = {p.code: p for p in load_packs(root)}
+    for code in (lang, "en"):
+        if code in packs and key in packs[code].conventions:
+            return packs[code].conventions[key]
+    raise KeyError(f"no language pack has the convention {key!r}")
+
+
+def phrase(lang: str, key: str, root: Path = PACKS_DIR, **variables: str) -> str:
+    """A pack phrase in `lang`, formatted; English's (then any pack's) when `lang` lacks it."""
+    packs = {p.code: p for p in load_packs(root)}
+    for code in (lang, "en", *packs):
+        if code in packs and key in packs[code].phrases:
+            return packs[code].phrases[key].format(**variables)
+    raise KeyError(f"no language pack has the phrase {key!r}")
+
+
 def words(concept: str, languages: tuple[str, ...] | None = None,
           root: Path = PACKS_DIR) -> list[str]:
     """The words of `concept` over the packs of `languages` (all by default), in pack order
@@ -71,7 +93,10 @@ def words(concept: str, languages: tuple[str, ...] | None = None,
     return out
 
 
-def alternation(concept: str, languages: tuple[str, ...] | None = None) -> str:
+def alternation(concept: str, languages: tuple[str, ...] | None = None,
+                longest_first: bool = False) -> str:
     """The words of `concept` as a regular-expression alternation ("y|e|et|and"), for the code
-    to wrap in its language-neutral structure."""
-    return "|".join(words(concept, languages))
+    to wrap in its language-neutral structure. `longest_first` where a word may start another
+    and nothing after it decides ("est" before "es" in an optional prefix)."""
+    found = words(concept, languages)
+    return "|".join(sorted(found, key=len, reverse=True) if longest_first else found)
