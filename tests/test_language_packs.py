@@ -118,20 +118,29 @@ def test_every_word_list_of_a_pack_is_in_every_pack_or_marked_single() -> None:
 
 
 def test_a_new_pack_folder_adds_its_language(tmp_path: Path) -> None:
-    """A temp copy of the code and the packs, plus a pack for a made-up language "xx": the
-    settings' LANGUAGES and the language names include it, with no code edited."""
+    """A temp copy of the code and the packs, plus a pack for a made-up language "xx" with one
+    word list and one phrase file of its own: the settings' LANGUAGES, the language names, the
+    lexicon and the phrases include it, with no code or shared file edited."""
     shutil.copytree(CODE, tmp_path / "assistant", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "prompts", tmp_path / "prompts")  # read at import time
     fake = tmp_path / "prompts" / "packs" / "xx"
     fake.mkdir()
     (fake / "pack.json").write_text(json.dumps({"name": "Fakish", "native": "Faki", "order": 9,
                                                 "words": {"and": ["ok"]}}), encoding="utf-8")
+    (fake / "lexicon").mkdir()
+    (fake / "lexicon" / "stopwords.json").write_text('["zork"]', encoding="utf-8")
+    (fake / "i18n").mkdir()
+    (fake / "i18n" / "ui.json").write_text('{"hello": "Zorg!"}', encoding="utf-8")
     script = ("from assistant.settings import LANGUAGES; from assistant import packs; "
-              "print(LANGUAGES, packs.native_names()['xx'], packs.alternation('and'))")
+              "from assistant.lexicon import lexicon; from assistant.prompts import PromptLibrary; "
+              "from pathlib import Path; "
+              "print(LANGUAGES, packs.native_names()['xx'], packs.alternation('and'), "
+              "lexicon('stopwords')['xx'], PromptLibrary(Path('prompts')).phrase('ui', 'xx', "
+              "'hello'))")
     out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
                          text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)}, check=True)
     assert out.stdout.split() == ["('es',", "'fr',", "'it',", "'en',", "'xx')", "Faki",
-                                  "y|et|e|and|ok"]
+                                  "y|et|e|and|ok", "['zork']", "Zorg!"]
 
 
 def _concept(tmp: Path, cid: str, locales: dict[str, str]) -> None:
