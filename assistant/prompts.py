@@ -1,7 +1,8 @@
 """Prompt templates and fixed phrases, loaded from files in `prompts/`.
 
 Templates (`*.j2`) render with Jinja2 in strict mode: a missing variable is an error, never an
-empty string. Fixed phrases live in `prompts/i18n/<area>.<lang>.json`.
+empty string. Fixed phrases live in `prompts/i18n/<area>.<lang>.json`, or in a language pack's
+`prompts/packs/<lang>/i18n/<area>.json`.
 """
 
 from __future__ import annotations
@@ -92,7 +93,9 @@ def _plural_form(node: dict[str, Any], lang: str, variables: dict[str, Any]) -> 
 def _load_phrases(root: Path, area: str, lang: str) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise PromptError(f"no phrases for language {lang!r}")
-    path = root / "i18n" / f"{area}.{lang}.json"
+    path = root / "packs" / lang / "i18n" / f"{area}.json"  # a pack's own phrases, if it has them
+    if not path.is_file():
+        path = root / "i18n" / f"{area}.{lang}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:

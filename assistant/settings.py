@@ -8,8 +8,10 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .packs import pack_languages
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("es", "fr", "it", "en")
+LANGUAGES = pack_languages()  # the packs present in prompts/packs/
 
 
 class Settings(BaseSettings):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import words_of
+from ..packs import alternation
 from ..text import fold, normalize_term, words
 
 
@@ -148,8 +149,8 @@ def speaks_of_cost(sentence: str) -> bool:
     return says(sentence, "cost_words")
 
 
-_FROM_TO = re.compile(r"\b(?:de|del|desde|from|da|dal|dallo|dalla|passe de)\s+[\d.,]+\s*"
-                      r"(?:%|€|euros?|eur)?(?:\s+\S+){0,3}?\s+(?:a|al|hasta|to|a l|ad|alla)\s+"
+_FROM_TO = re.compile(rf"\b(?:{alternation('change_from')})\s+[\d.,]+\s*"
+                      rf"(?:%|€|euros?|eur)?(?:\s+\S+){{0,3}}?\s+(?:{alternation('change_to')})\s+"
                       r"[\d.,]+")
 
 

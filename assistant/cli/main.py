@@ -138,6 +138,8 @@ def cmd_concept(assistant: Assistant, args: argparse.Namespace) -> int:
     if card.aliases:
         print("  " + ", ".join(card.aliases))
     print()
+    if card.notice:
+        print(card.notice)
     print(card.explanation)
     print()
     for lang in LANGUAGES:

@@ -20,13 +20,14 @@ import re
 from typing import Any
 
 from ..lexicon import lexicon
+from ..packs import alternation
 from .intents import cue_text
 
 LIST_SLOTS = ("channels", "excluded_channels")  # where "no TikTok" is an answer
-IDENTITY = re.compile(r"^\s*(?:es|somos|soy|c.est|nous sommes|je suis|è|e|siamo|sono|it.s|it is|"
-                      r"we are|we re|i am|i.m|objetivos?|objectifs?|obiettiv[oi]|goals?)\b", re.I)
-BUT = re.compile(r"\s+(?:ma|but|sino|pero|mais|bensì)\s+(?:(?:un|una|une|a|an)\s+)?", re.I)
-DENIED = re.compile(r"^\s*(?:non|not|no|pas|ni|nemmeno)\b", re.I)
+IDENTITY = re.compile(rf"^\s*(?:{alternation('identity')}|{alternation('goal_labels')})\b", re.I)
+BUT = re.compile(rf"\s+(?:{alternation('rather')})\s+"
+                 rf"(?:(?:{alternation('indefinite_articles')})\s+)?", re.I)
+DENIED = re.compile(rf"^\s*(?:{alternation('denial_starts')})\b", re.I)
 
 
 def _negations() -> tuple[str, ...]:
@@ -39,14 +40,15 @@ def correction_text(text: str, slot: str | None, intents: Any = None) -> str | N
     folded = cue_text(text)
     if not any(folded.startswith(cue) for cue in _negations()):
         return None
-    body = re.sub(r"^\s*(?:no|non|nope|not)\s*[,!.]\s*", "", text.strip(), flags=re.I)
-    body = re.sub(r"^\s*(?:actually|en realidad|in realt[àa]|en fait|mejor dicho|anzi)\s*,?\s*",
-                  "", body, flags=re.I)
+    body = re.sub(rf"^\s*(?:{alternation('no_interjections')})\s*[,!.]\s*", "", text.strip(),
+                  flags=re.I)
+    body = re.sub(rf"^\s*(?:{alternation('actually')})\s*,?\s*", "", body, flags=re.I)
     denied_then = BUT.split(body, maxsplit=1)
     if len(denied_then) == 2 and DENIED.match(denied_then[0]):
-        subject = re.match(r"^\s*(?:non|not|no|ne)\s+(\w+)", denied_then[0], re.I)
+        subject = re.match(rf"^\s*(?:{alternation('negative_subjects')})\s+(\w+)", denied_then[0],
+                           re.I)
         body = f"{subject.group(1)} un {denied_then[1]}" if subject else denied_then[1]
-        body = re.sub(r"\s+un\s+(un|una|une|a|an)\s+", r" \1 ", body)
+        body = re.sub(rf"\s+un\s+({alternation('indefinite_articles')})\s+", r" \1 ", body)
     clauses = [c.strip() for c in re.split(r"[,;]", body) if c.strip()]
     kept = [c for c in clauses if not DENIED.match(c)]
     if not kept:

@@ -27,22 +27,20 @@ from __future__ import annotations
 import re
 
 from ..lexicon import lexicon
+from ..packs import alternation
+from ..packs import words as pack_words
 from ..planning.interview.parsing import ParseProblem, parse_budget
 from ..text import folded_map
 
 CUES = "intent_cues"
 # Where a business phrase ends: punctuation, or a conjunction that starts the next clause.
-STOP = re.compile(r"[,.;:!?¿¡()]| (?:e|y|et|and|che|que|qui|who|which|per|para|pour|to|a fin|"
-                  r"mi|me|ci|aiutami|ayudame|aide|help|vorrei|voglio|quiero|je veux|i want|"
-                  r"con|avec|with) ")
-GOAL_AFTER = re.compile(r"(?:piano|plan|strategia|estrategia|strat[eé]gie|strategy)[^,.;!?]*?"
-                        r"\b(?:per|para|pour|to|for)\s+(?=\w+(?:re|ir|er|ar)\b|get\b|win\b|"
-                        r"have\b|find\b|grow\b|fill\b|attract\b|reach\b|sell\b|increase\b|"
-                        r"boost\b|bring\b)(?P<goal>[^,.;!?]+)", re.I)
+STOP = re.compile(rf"[,.;:!?¿¡()]| (?:{alternation('business_phrase_stops')}) ")
+GOAL_AFTER = re.compile(rf"(?:{alternation('plan_words')})[^,.;!?]*?"
+                        rf"\b(?:{alternation('purpose_words')})\s+(?={alternation('goal_verbs')})"
+                        r"(?P<goal>[^,.;!?]+)", re.I)
 MAX_WORDS = 8
 # Where a place starts in a business phrase ("palestra a Bari"): a capital after it is a place.
-PLACE = re.compile(r"\s(?:a|in|en|à|au|at|near|vicino|cerca|près|nel|nella|del|della|di|de|du|"
-                   r"des|of)\s.*$", re.I)
+PLACE = re.compile(rf"\s(?:{alternation('place_prepositions')})\s.*$", re.I)
 
 
 def _cue_pattern(kind: str) -> re.Pattern[str]:
@@ -50,8 +48,8 @@ def _cue_pattern(kind: str) -> re.Pattern[str]:
             for items in lexicon(CUES).values() for c in items[kind]}
     alternatives = "|".join(re.escape(c).replace(r"\ ", r"\s+")
                             for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:(?:un|una|une|uno|a|an|il|la|lo|el|le|"
-                      rf"l|mio|mia|mi|mon|ma|my)\s+)?")
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+"
+                      rf"(?:(?:{alternation('business_determiners')})\s+)?")
 
 
 def business_phrase(text: str) -> str | None:
@@ -64,8 +62,7 @@ def business_phrase(text: str) -> str | None:
     stop = STOP.search(rest)
     phrase = (rest[:stop.start()] if stop else rest).strip()
     words = phrase.split()
-    if not words or words[0].casefold() in {"plan", "piano", "strategia", "estrategia",
-                                            "strategie", "stratégie", "marketing"}:
+    if not words or words[0].casefold() in pack_words("plan_nouns"):
         return None
     return " ".join(words[:MAX_WORDS]) or None
 
@@ -93,8 +90,8 @@ def budget_phrase(text: str) -> str | None:
     >>> budget_phrase("tengo 2000 euros y quiero un plan"), budget_phrase("un plan") is None
     ('2000 euros', True)
     """
-    for match in re.finditer(r"[$£€]?\s?\d[\d.,\s]*\s*(?:k\b)?\s*(?:€|\$|£|eur\w*|dollar\w*|"
-                             r"d[oó]lar\w*|pound\w*|libr\w*|sterlin\w*)?", text, re.I):
+    for match in re.finditer(r"[$£€]?\s?\d[\d.,\s]*\s*(?:k\b)?\s*(?:€|\$|£|eur\w*|"
+                             rf"{alternation('currency_stems')})?", text, re.I):
         phrase = match.group(0).strip()
         if not re.search(r"[$£€]|[a-z]{3}", phrase, re.I):
             continue  # a number without a currency is not a budget

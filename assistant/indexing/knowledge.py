@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from ..documents import ConceptRef, Source
 from ..errors import KnowledgeFileError
@@ -25,20 +25,27 @@ class ConceptLocale(BaseModel):
 
 
 class Concept(BaseModel):
-    """A marketing concept in four languages."""
+    """A marketing concept in every language of the packs.
+
+    A language the file lacks borrows another's text (English, else the first present) and is
+    recorded in `fallbacks` (language -> the language its text is in): a new language pack
+    loads before its concepts are translated, and the card says so instead of refusing."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     related: list[str] = Field(default_factory=list)
     articles: list[str] = Field(default_factory=list)
-    locales: dict[str, ConceptLocale]
+    locales: dict[str, ConceptLocale] = Field(min_length=1)
+    fallbacks: dict[str, str] = Field(default_factory=dict)
 
-    @field_validator("locales")
-    @classmethod
-    def _all_languages(cls, value: dict[str, ConceptLocale]) -> dict[str, ConceptLocale]:
-        missing = [lang for lang in LANGUAGES if lang not in value]
-        if missing:
-            raise ValueError(f"missing languages: {', '.join(missing)}")
-        return value
+    @model_validator(mode="after")
+    def _all_languages(self) -> Concept:
+        present = [lang for lang in (*LANGUAGES, *self.locales) if lang in self.locales]
+        donor = "en" if "en" in self.locales else present[0]
+        for lang in LANGUAGES:
+            if lang not in self.locales:
+                self.locales[lang] = self.locales[donor]
+                self.fallbacks[lang] = donor
+        return self
 
     def source(self, lang: str) -> Source:
         """The concept's explanation in one language, as an indexable source."""
@@ -68,8 +75,8 @@ class KnowledgeBase:
         """Every built-in source: the articles, each concept in each language, and the
         playbook's practical guides (kind "playbook")."""
         out = list(self.articles)
-        for concept in self.concepts:
-            out.extend(concept.source(lang) for lang in LANGUAGES)
+        for concept in self.concepts:  # a borrowed text is indexed once, in its own language
+            out.extend(concept.source(lang) for lang in LANGUAGES if lang not in concept.fallbacks)
         out.extend(self.guides())
         return out
 

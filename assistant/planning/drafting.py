@@ -24,13 +24,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..backends import ChatModel
+from ..packs import language_names
 from ..prompts import PromptError, PromptLibrary
 from .plan.model import Plan, Swot
 from .plan.playbook import Playbook
 from .plan.validator import Finding, validate_plan
 
 DRAFTED_SECTIONS = ("diagnosis", "strategy", "tactics")
-LANGUAGE_NAMES = {"es": "Spanish", "fr": "French", "it": "Italian", "en": "English"}
+LANGUAGE_NAMES = language_names()  # each pack's name in English, for the prompts
 
 # (section, event, attempt); events: started, repair, done, fallback
 Progress = Callable[[str, str, int], None]

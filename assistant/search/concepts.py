@@ -10,20 +10,15 @@ from rapidfuzz import fuzz, process
 from ..errors import ConceptNotFound
 from ..indexing.knowledge import Concept
 from ..lexicon import lexicon, words_of
+from ..packs import native_names, phrase, words
 from ..settings import LANGUAGES
 from ..text import normalize_term
 
-_COORDINATORS = frozenset({"y", "e", "et", "and", "o", "or", "ou", "vs", "versus"})
+_COORDINATORS = frozenset(words("and") + words("or"))
 FUZZY_ACCEPT = 86.0
 FUZZY_SUGGEST = 55.0
 # Question framings stripped before matching a term ("qu'est-ce que le ROI ?").
-FRAMINGS = (
-    "que es el", "que es la", "que es un", "que es una", "que es", "que son los", "que son las",
-    "qu est ce que le", "qu est ce que la", "qu est ce que l", "qu est ce que", "c est quoi le",
-    "c est quoi la", "c est quoi", "cos e il", "cos e la", "cos e l", "cos e", "che cos e il",
-    "che cos e la", "che cos e", "what is the", "what is a", "what is an", "what is", "define",
-    "definicion de", "definition de", "definizione di", "explain",
-)
+FRAMINGS = tuple(words("definition_framings"))  # each language's, most specific first
 
 
 @dataclass
@@ -40,6 +35,7 @@ class ConceptCard:
     articles: list[str]
     matched: str = ""
     passages: list[dict[str, object]] = field(default_factory=list)
+    notice: str = ""  # set when the text is borrowed from another language (not translated yet)
 
     def as_dict(self) -> dict[str, object]:
         """JSON-friendly view."""
@@ -55,6 +51,8 @@ class ConceptIndex:
         for concept in concepts:
             self._keys.setdefault(normalize_term(concept.id.replace("-", " ")), (concept.id, "en"))
             for lang in LANGUAGES:
+                if lang in concept.fallbacks:
+                    continue  # borrowed names are found under their own language
                 loc = concept.locales[lang]
                 for term in (loc.name, *loc.aliases):
                     key = normalize_term(term)
@@ -234,15 +232,24 @@ class ConceptIndex:
                     "explanation": concept.locales[other].explanation,
                 }
                 for other in LANGUAGES
-                if other != lang
+                if other != lang and other not in concept.fallbacks
             },
             articles=list(concept.articles),
             matched=matched,
+            notice=_fallback_notice(concept, lang),
         )
 
     def name(self, concept_id: str, lang: str) -> str:
         """A concept's name in one language."""
         return self.concepts[concept_id].locales[lang].name
+
+
+def _fallback_notice(concept: Concept, lang: str) -> str:
+    """The pack's notice, in `lang`, that the card shows another language's text ("")."""
+    donor = concept.fallbacks.get(lang)
+    if donor is None:
+        return ""
+    return phrase(lang, "concept_fallback", language=native_names().get(donor, donor))
 
 
 def _stem(word: str) -> str:

@@ -124,6 +124,8 @@ def card_markdown(card: ConceptCard, lang: str, ctx: UiContext) -> str:
     if card.aliases:
         names = ", ".join(escape_inline(a) for a in card.aliases)
         parts.append(f"*{t(lang, 'concepts.aliases')}: {names}*")
+    if card.notice:  # the text is another language's: say so before it
+        parts.append(f"> {escape_inline(card.notice)}")
     parts.append(escape(card.explanation))
     return "\n\n".join(parts)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..packs import native_names
 from ..prompts import PromptLibrary
 from ..settings import LANGUAGES
 
 # Each language named in itself, so a user can always find their own in the selector.
-LANGUAGE_CHOICES = [("Español", "es"), ("Français", "fr"), ("Italiano", "it"), ("English", "en")]
+LANGUAGE_CHOICES = [(name, code) for code, name in native_names().items()]
 DEFAULT_LANG = "en"
 
 

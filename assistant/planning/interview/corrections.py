@@ -28,6 +28,7 @@ from functools import cached_property
 from typing import Any
 
 from ...lexicon import lexicon
+from ...packs import alternation
 from ...settings import LANGUAGES, PROJECT_ROOT
 from ...text import folded_map
 from ..understanding.currency import local_money
@@ -37,8 +38,7 @@ from ..understanding.months import SEASONS, months_in, seasons
 from .parsing import ParseProblem, currency_in, parse_budget, parse_horizon, parse_list
 
 CUES = "fact_cues"
-END = re.compile(r"[,.;:!?()«»\"“”]|\s(?:no|not|non|pas|ni|nor|sino|mais|ma|but|pero|y no|e non|"
-                 r"et pas|and not|instead|en vez|invece|au lieu|without|sans|senza|sin)\s")
+END = re.compile(rf"[,.;:!?()«»\"“”]|\s(?:{alternation('clause_ends')})\s")
 # The fields a pending question sets itself: a message about them is its answer.
 SLOT_FIELDS: dict[str, tuple[str, ...]] = {
     "business": ("business_label", "name"), "seasonality": SEASONS,
@@ -134,7 +134,8 @@ class FactReader:
         if not match or match.end() >= len(where):
             return None
         rest = text[where[match.end()]:]
-        rest = re.sub(r"^\s*(?:[:=]|is|es|est|è|e|sont|son)?\s*", "", rest, flags=re.I)
+        rest = re.sub(rf"^\s*(?:[:=]|{alternation('copulas', longest_first=True)})?\s*", "", rest,
+                      flags=re.I)
         stop = END.search(f"{rest} ")
         phrase = (rest[:stop.start()] if stop else rest).strip(" '\"«»“”")
         return phrase if 0 < len(phrase.split()) <= 8 else None
@@ -144,13 +145,14 @@ class FactReader:
         folded, where = folded_map(text)
         for match in self.cues["identity"].finditer(folded):
             before = folded[max(0, match.start() - 12):match.start()]
-            if re.search(r"(?<![a-z])(no|not|non|pas|n) $", before):
+            if re.search(rf"(?<![a-z])({alternation('denied_before')}) $", before):
                 continue  # "no somos un café": denied ("No, somos…" is not: a comma between)
             phrase = self._after("identity", text[where[match.start()]:])
             if phrase and not re.match(r"\d", phrase):
-                return re.sub(r"^(?:un|una|une|uno|a|an)\s+", "", phrase, flags=re.I)
+                articles = alternation("indefinite_articles")
+                return re.sub(rf"^(?:{articles})\s+", "", phrase, flags=re.I)
         label = self._after("label", text)
-        return label if label and re.match(r"^\s*(tipo|type|kind)", folded) else None
+        return label if label and re.match(rf"^\s*({alternation('type_labels')})", folded) else None
 
     def _team(self, text: str, folded: str) -> int | None:
         """People in the team, when the message is about them."""
@@ -162,7 +164,8 @@ class FactReader:
 
     def _numbers(self, text: str, folded: str, local: str | None) -> list[Fact]:
         """Budget, average sale, margin, goal target, customers today: a cue and its number."""
-        clauses = [c for c in re.split(r",\s|;|\s(?:pas|not|non|no)\s", text) if c.strip()]
+        negations = alternation("clause_negations")
+        clauses = [c for c in re.split(rf",\s|;|\s(?:{negations})\s", text) if c.strip()]
 
         def clause(regex: re.Pattern[str]) -> str:
             """The clause the cue is in ("Perdón, el margen ronda el 35 %": the second)."""
@@ -195,7 +198,7 @@ class FactReader:
             value = first_count(self._after("goal", text) or clause(self.cues["goal"]))
             if value is not None:
                 return [Fact("goal_target", value)]
-        hours = re.compile(r"\d\s*(?:h|hrs?|horas?|heures?|ore|hours?)\b")
+        hours = re.compile(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b")
         if hours.search(folded):
             value = hours_per_week(clause(hours), self.data)
             if value is not None:
@@ -233,7 +236,7 @@ class FactReader:
         if not self.cues["currency"].search(folded_map(text)[0]) or re.search(r"\d", text):
             return None
         for clause in re.split(r"[,;]", text):
-            if re.match(r"^\s*(?:no|not|non|pas|ni)\b", clause.strip(), re.I):
+            if re.match(rf"^\s*(?:{alternation('denial_starts')})\b", clause.strip(), re.I):
                 continue
             code = currency_in(clause, local)
             if code:
@@ -248,7 +251,7 @@ class FactReader:
             if not match:
                 continue
             if kind == "exclude" and (match.start() > 0 and not re.match(
-                    r"\s*(?:pas de|nada de|niente|no|sin|sans|senza|without)\b",
+                    rf"\s*(?:{alternation('exclusion_starts')})\b",
                     folded[match.start():])):
                 continue
             names = self._names(text[folded_map(text)[1][match.end()]:]
@@ -267,8 +270,7 @@ class FactReader:
         for words in lexicon(CUES).values():
             for tail in words["channel_words"]:
                 rest = re.sub(rf"\s+{tail.replace(' ', r'[ ]+')}\b.*$", "", rest, flags=re.I)
-        rest = re.sub(r"^\s*(?:(?:por|en|on|sur|su|via|through|con|aux|ai|a|to|the|el|la|le|"
-                      r"il|de|di|los|les|i)\s+)+", "", rest, flags=re.I)
+        rest = re.sub(rf"^\s*(?:(?:{alternation('channel_fillers')})\s+)+", "", rest, flags=re.I)
         items = [i for i in parse_list(rest) if i]
         known = []
         for item in items:

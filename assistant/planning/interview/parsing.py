@@ -18,6 +18,8 @@ import re
 from typing import Any
 
 from ...lexicon import lexicon, words_of
+from ...packs import alternation
+from ...packs import words as pack_words
 from ...settings import LANGUAGES
 from ...text import fold, normalize_term
 from ..understanding.currency import ambiguous_mark
@@ -58,7 +60,7 @@ for _items in lexicon("currency_words").values():
         CURRENCIES[_code] = tuple(dict.fromkeys((*CURRENCIES.get(_code, ()), *_marks)))
 CURRENCY_CODES = frozenset(CURRENCIES) | {"MAD", "SEK", "NOK", "DKK", "PLN", "PEN", "BRL", "JPY"}
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
-    code: (code, *(w for items in lexicon("language_names").values() for w in items[code]))
+    code: (code, *(w for items in lexicon("language_names").values() for w in items.get(code, ())))
     for code in LANGUAGES}
 VAGUE = frozenset(normalize_term(w) or w for w in words_of("vague_answers"))
 NONE_WORDS = words_of("none_words")
@@ -159,8 +161,8 @@ def parse_budget(value: Any, default_currency: str = "EUR") -> dict[str, Any]:
 
 def _amount(text: str) -> float | None:
     low = text.lower()
-    match = re.search(r"(\d[\d.,' \u00a0\u202f]*)\s*(k|mil|m|millones|millions|milioni|million)?\b",
-                      low)
+    match = re.search(rf"(\d[\d.,' \u00a0\u202f]*)\s*(k|{alternation('thousand_words')}|m|"
+                      rf"{alternation('million_words')})?\b", low)
     if not match:
         return None
     digits = re.sub(r"[ '\u00a0\u202f]", "", match.group(1)).rstrip(".,")
@@ -176,7 +178,7 @@ def _amount(text: str) -> float | None:
         except ValueError:
             return None
     suffix = match.group(2)
-    if suffix in ("k", "mil"):
+    if suffix in ("k", *pack_words("thousand_words")):
         number *= 1000
     elif suffix:
         number *= 1_000_000
@@ -221,7 +223,7 @@ def parse_list(value: Any) -> list[str]:
     # "Facebook Ads, no funcionó": a reason after the names is no channel (a name stays:
     # "pas de Google Ads")
     items = items[:1] + [i for i in items[1:] if not (re.match(
-        r"^(?:no|non|not|pas|ni|n'|nunca|jamais|mai|never)\b", i.lower())
+        rf"^(?:{alternation('reason_negations')})\b", i.lower())
         and not re.search(r"\b[A-Z]", i))]
     seen: list[str] = []
     for item in items:

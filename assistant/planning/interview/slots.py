@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...packs import convention
 from ...text import normalize_term
 from ..plan.playbook import Playbook
 from ..understanding.currency import ambiguous_mark, local_money, says_pesos
@@ -81,7 +82,7 @@ def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en",
             if marks and says_pesos(value) and local not in marks:
                 raise ParseProblem("budget_pesos")  # which pesos? asked, never guessed
             value = local_money(value, local)
-        return parse_budget(value, default_currency=local or ("USD" if lang == "en" else "EUR"))
+        return parse_budget(value, default_currency=local or convention(lang, "currency"))
     if slot.kind == "list":
         if not isinstance(value, list | tuple | str):
             raise ParseProblem("list_invalid")

@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...packs import alternation
 from ...prompts import PromptLibrary
 from ...text import fold
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding
 
 AREA = "interview"
-GOAL_PREFIX = re.compile(r"^\s*(objetivos?|objectifs?|obiettiv[oi]|goals?|metas?)\s*:?\s*", re.I)
-TYPE_PREFIX = re.compile(r"^\s*(no\s+es\s+\w+[^,]*,\s*)?(es|somos|soy|c.est|nous sommes|je suis|"
-                         r"è|siamo|sono|it.s|it is|we are|i am|i.m)\s+(un|una|une|uno|a|an)?\s*",
+GOAL_PREFIX = re.compile(rf"^\s*({alternation('goal_labels')})\s*:?\s*", re.I)
+TYPE_PREFIX = re.compile(rf"^\s*((?:{alternation('is_not')})\s+\w+[^,]*,\s*)?"
+                         rf"({alternation('identity')})\s+({alternation('indefinite_articles')})?\s*",
                          re.I)
 
 

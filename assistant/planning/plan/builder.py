@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ...packs import words
 from ...prompts import PromptLibrary
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
@@ -70,7 +71,7 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
                    for t in tactics]
     strategy = Strategy(segments=sections.segments(ctx), target=sections.target(ctx),
                         positioning=sections.positioning(ctx), objectives=objectives)
-    elided = ctx.business[:1].lower() in "aeiouhàâéèêëîïôöûüœ"
+    elided = ctx.business[:1].lower() in "".join(words("elision_initials"))
     title = ctx.say("title_elided" if elided else "title", business=ctx.business)
     return Plan(
         language=inp.language, title=title, business=inp.business, currency=inp.currency,

@@ -80,8 +80,7 @@ def _blocks(plan: Plan, say: Callable[..., str],
     for t in plan.tactics:
         out += [("h3", f"{t.id} · {t.name}")]
         if t.why:
-            out += [("p", f"{say('columns.why')}: {t.why}" if lang != "fr"
-                     else f"{say('columns.why')} : {t.why}")]
+            out += [("p", f"{say('columns.why')}{say('colon')}{t.why}")]
         out += [("bullets", t.actions)]
     out += [("h2", h("budget")), ("table", tables.budget(plan, say))]
     if any(t.monthly_cents for t in plan.tactics):
@@ -102,8 +101,7 @@ def _blocks(plan: Plan, say: Callable[..., str],
 
 def source_line(source: SourceRef, say: Callable[..., str], lang: str) -> str:
     """A source as the reader sees it: kind, title, and the language when it is another one."""
-    colon = " : " if lang == "fr" else ": "
-    line = f"{say('labels.' + source.kind)}{colon}{source.title}"
+    line = f"{say('labels.' + source.kind)}{say('colon')}{source.title}"
     return f"{line} ({source.note})" if source.note else line
 
 

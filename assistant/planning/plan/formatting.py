@@ -25,6 +25,8 @@ from babel import Locale
 from babel.dates import format_date, format_interval, get_month_names
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from ...packs import convention
+
 NBSP = "\xa0"
 
 
@@ -51,14 +53,13 @@ def format_number(value: float, lang: str) -> str:
 
 def format_share(share: float, lang: str) -> str:
     """A percentage given in points (12.5 -> "12,5 %" / "12.5%")."""
-    return _plain(format_percent(share / 100, format="#,##0.0%", locale=lang)
-                  if lang == "en" else format_percent(share / 100, format="#,##0.0 %",
-                                                      locale=lang))
+    gap = convention(lang, "percent_gap")
+    return _plain(format_percent(share / 100, format=f"#,##0.0{gap}%", locale=lang))
 
 
 def format_rate(rate: float, lang: str) -> str:
     """A conversion rate (0.035 -> "3,5 %"), no decimals when whole."""
-    pattern = "#,##0.#%" if lang == "en" else "#,##0.# %"
+    pattern = f"#,##0.#{convention(lang, 'percent_gap')}%"
     return _plain(format_percent(rate, format=pattern, locale=lang))
 
 

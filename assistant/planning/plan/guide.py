@@ -4,6 +4,7 @@ quote and cite what fits a bakery, a clinic or a SaaS, and why."""
 from __future__ import annotations
 
 from ...documents import Source
+from ...packs import colon as pack_colon
 from ...settings import LANGUAGES
 from .formatting import format_money, format_number
 from .playbook import Playbook
@@ -30,7 +31,7 @@ def guide_source(playbook: Playbook, business_type: str, lang: str) -> Source:
         tactic_name = template.texts[lang].name.format(channel=channel)
         kpi = playbook.kpis[template.kpis[0]].names[lang]
         effort = phrase["efforts"][template.effort][lang]
-        colon = " : " if lang == "fr" else ": "
+        colon = pack_colon(lang)
         lines.append(f"- {tactic_name}{colon}{why[lang]} ({phrase['kpi'][lang]}{colon}{kpi}; "
                      f"{phrase['effort'][lang]}{colon}{effort})")
         lines.append(f"  {template.texts[lang].actions[0].format(channel=channel)}")

@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ...packs import alternation
 from ...text import normalize_term
 from ..plan.playbook import Playbook
 
-NEGATION = re.compile(r"(?:\b(?:no|ni|nada de|sin|nunca|jamas|pas|pas de|ni|sans|jamais|non|"
-                      r"niente|mai|senza|né|not|never|without|nor)\s+(?:\w+\s+){0,2})$")
-POST_NEGATION = re.compile(r"^\s*(?:no|non|mai|nunca|jamais|never|hors de question|"
-                           r"off the table|nope)\b")
+NEGATION = re.compile(rf"(?:\b(?:{alternation('negations')})\s+(?:\w+\s+){{0,2}})$")
+POST_NEGATION = re.compile(rf"^\s*(?:{alternation('refusals')})\b")
 # Owning every member of a family rules the family's paid platform out too.
 FAMILIES = {"meta_ads": ({"facebook", "instagram"}, "all")}
 

@@ -16,6 +16,7 @@ import re
 from functools import cache
 from typing import Any
 
+from ...packs import alternation
 from ...settings import PROJECT_ROOT
 from ...text import fold
 
@@ -53,7 +54,7 @@ def ambiguous_mark(text: str) -> list[str] | None:
     low = fold(text)
     for mark, codes in _data()["ambiguous"].items():
         if re.search(rf"(?<![a-z]){mark}(?![a-z])" if mark[0].isalpha() else mark, low):
-            if not re.search(r"pesos? (argentin|mexican|colombian|chilen|uruguay)|us ?\$|c\$|a\$",
+            if not re.search(rf"pesos? ({alternation('peso_nationalities')})|us ?\$|c\$|a\$",
                              low):
                 return list(codes)
     return None

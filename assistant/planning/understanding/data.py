@@ -12,8 +12,12 @@ from typing import Any
 
 def pattern(words: list[str]) -> re.Pattern[str]:
     """One regular expression matching any of `words` at a word start (folded text)."""
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(ordered) + r")")
+    return re.compile(r"(?<![a-z0-9])" + alternation_of(words))
+
+
+def alternation_of(words: list[str]) -> str:
+    """`words` as one group, longest first: "(?:esposa|mujer|…)", to place inside a pattern."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: cached per loaded folder
@@ -36,6 +40,10 @@ class UnderstandingData:
         """The pattern of a list in words.json (all languages together)."""
         return _word_pattern(self, name)
 
+    def word_alternation(self, name: str) -> str:
+        """The words of a list in words.json as one group, to place inside another pattern."""
+        return alternation_of(_word_list(self, name))
+
 
 @cache
 def _cue_patterns(data: UnderstandingData, kind: str) -> dict[str, re.Pattern[str]]:
@@ -44,10 +52,14 @@ def _cue_patterns(data: UnderstandingData, kind: str) -> dict[str, re.Pattern[st
 
 @cache
 def _word_pattern(data: UnderstandingData, name: str) -> re.Pattern[str]:
+    return pattern(_word_list(data, name))
+
+
+def _word_list(data: UnderstandingData, name: str) -> list[str]:
     value = data.words[name]
     if isinstance(value, dict):
         value = [w for items in value.values() for w in items]
-    return pattern(list(value))
+    return list(value)
 
 
 @cache

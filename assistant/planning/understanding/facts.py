@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ...packs import alternation
+from ...packs import words as pack_words
 from ...text import fold
 from .data import UnderstandingData
 from .months import months_in
@@ -46,14 +48,14 @@ def hours_per_week(text: str, data: UnderstandingData) -> float | None:
     for value, words in data.words.get("approx_hours", {}).items():  # "une dizaine d'heures"
         if re.search(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])", low):
             return float(value)
-    if re.search(r"\b(media jornada|mi.temps|part.time|meta tempo|mezza giornata)\b", low):
+    if re.search(rf"\b({alternation('part_time')})\b", low):
         return 20.0
-    if re.search(r"\b(jornada completa|temps plein|full.time|tempo pieno)\b", low):
+    if re.search(rf"\b({alternation('full_time')})\b", low):
         return 40.0
     return None
 
 
-ARTICLES = frozenset({"a", "an", "un", "una", "une", "uno"})
+ARTICLES = frozenset(pack_words("indefinite_articles"))
 
 
 def team_size(text: str, data: UnderstandingData) -> int | None:
@@ -68,7 +70,8 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
             if value:
                 return int(value)
     persons = data.word_pattern("persons")
-    me = re.search(r"(?<![a-z])(yo|me|moi|io|i)(?![a-z])", low)
+    person = data.word_alternation("persons")  # "(?:wife|partner|…)", to place in a pattern
+    me = re.search(rf"(?<![a-z])({alternation('first_person')})(?![a-z])", low)
     solo = data.word_pattern("solo").search(low)
     others = 0
     for q in quantities(text):
@@ -76,15 +79,14 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
             continue  # "une apprentie": counted once, as a single person, below
         after = low[q.end:q.end + 30]
         if q.unit is None and persons.match(after.strip()) or re.match(
-                r"\s*(?:[a-z]+\s)?(?:" + persons.pattern[len("(?<![a-z0-9])"):] + ")", after):
+                rf"\s*(?:[a-z]+\s)?(?:{person})", after):
             others += int(q.value)
     people = [m.group(1) for m in re.finditer(
-        r"\b(mi|mis|my|ma|mon|mio|mia|a|an|un|una|une|la|le|el|il|his|her)\s+(?:[a-z-]+\s)?("
-        + persons.pattern[len("(?<![a-z0-9])"):] + r")\b", low)]
+        rf"\b({alternation('person_determiners')})\s+(?:[a-z-]+\s)?({person})\b", low)]
     singles = len(people)
-    theirs = [p for p in people if p in ("mi", "mis", "my", "ma", "mon", "mio", "mia")]
-    helped = re.search(r"\b(?:avec|con|with|insieme a)\s+(?:[a-z]+\s){0,2}(?:"
-                       + persons.pattern[len("(?<![a-z0-9])"):] + r")", low)
+    theirs = [p for p in people if p in pack_words("my_words")]
+    helped = re.search(rf"\b(?:{alternation('together_with')})\s+(?:[a-z]+\s){{0,2}}(?:{person})",
+                       low)
     if solo and helped and not others:
         return 1 + max(1, singles)  # "je suis seule avec une apprentie": two
     if solo and not others and not theirs:

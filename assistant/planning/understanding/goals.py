@@ -8,24 +8,23 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...packs import alternation, words
 from ...text import fold
 from .classify import PrototypeClassifier, ranked
 from .data import UnderstandingData, pattern
 from .model import GoalUnderstood
 from .numbers import Quantity, quantities
 
-SPLIT = re.compile(r"\s*(?:[;:]|,(?!\d)|\s(?:y|e|et|and|also|ademas|aussi|anche|"
-                   r"plus(?=\s(?!(?:de|d|que|du|des)\b)))\s|"
-                   r"\s(?:y|e|et|and)\s+(?:tambien|aussi|anche|also)\s)\s*", re.IGNORECASE)
+SPLIT = re.compile(rf"\s*(?:[;:]|,(?!\d)|\s(?:{alternation('goal_joiners')})\s|"
+                   rf"\s(?:{alternation('and')})\s+(?:{alternation('also')})\s)\s*", re.IGNORECASE)
 MIN_SCORE = 0.42  # below this a fragment is not a goal of its own (merged into the previous)
 _NUM = r"(\d[\d.,\u00a0\u202f ]*\d|\d)\s?(%|k)?"
 # a clock time, not a quantity: "7am", "18h30", "dopo le 16", "after 5"
 _TIME_AFTER = re.compile(r"^\s?(am|pm|h\d|:\d\d)\b")
-_TIME_BEFORE = re.compile(r"\b(dopo|prima|dalle|alle|after|before|desde|hasta|a partir de|apres|"
-                          r"avant|des)\s+(le|las|les|the|l)?\s*$")
-_NEW = re.compile(r"^(nuev|nouve|nuov|new|mas$|more$|plus$|piu$|extra|additional|adicional|"
-                  r"supplementaire)")
-_FILLER = {"de", "di", "of", "d", "en", "in", "than", "que", "del", "des", "du"}
+_TIME_BEFORE = re.compile(rf"\b({alternation('clock_before')})\s+"
+                          rf"({alternation('clock_articles')})?\s*$")
+_NEW = re.compile(rf"^({alternation('more_prefixes')})")
+_FILLER = set(words("goal_fillers"))
 
 
 def split_goals(text: str, classifier: PrototypeClassifier,
@@ -79,15 +78,14 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
     current = target = change = None
     unit: str | None = None
     reduce = bool(data.word_pattern("reduce").search(low))
-    pair = re.search(rf"(?:\b(?:de|desde|da|dal|dai|from|des)\s+)(?:[a-z]+\s+)?{_NUM}\s*"
-                     rf"(?:\S+\s+)?(?:a|al|à|ad|to|hasta|au)\s+"
-                     rf"(?:un[oa]s?\s+|about\s+|around\s+|circa\s+|environ\s+)?{_NUM}", low)
+    pair = re.search(rf"(?:\b(?:{alternation('from_level')})\s+)(?:[a-z]+\s+)?{_NUM}\s*"
+                     rf"(?:\S+\s+)?(?:{alternation('to_level')})\s+"
+                     rf"(?:(?:{alternation('about')})\s+)?{_NUM}", low)
     if pair and len(found) >= 2:
         first, second = found[0], found[1]
         current, target = first.value, second.value
         unit = _unit(first, second)
-    elif len(found) >= 2 and re.search(r"\b(instead of|contre|en lugar de|au lieu de|invece di|"
-                                       r"ora|on est a|now|ahora|today|from)\b", low):
+    elif len(found) >= 2 and re.search(rf"\b({alternation('current_level_cues')})\b", low):
         target, current = found[0].value, found[1].value
         if data.word_pattern("target_cues").search(low[found[1].start - 25:found[1].start]):
             target, current = current, target  # "I have 85 now, I want to get to 120"

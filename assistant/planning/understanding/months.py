@@ -20,17 +20,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...packs import alternation
+from ...packs import words as pack_words
 from ...settings import LANGUAGES
 from ...text import fold
 from .data import UnderstandingData, pattern
 
 # Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
-AMBIGUOUS = frozenset({"mar", "ago", "set", "gen", "mag", "ott", "dic", "ene", "may"})
-NOT_MONTH = {"it": frozenset({"mai"})}  # Italian "mai" is "never"
-RANGE_GAP = re.compile(r"^\s*(?:-|–|a|al|à|a l|au|ad|to|till|until|through|thru|hasta|"
-                       r"fino a|jusqu'?a|jusqu'?en|y|e|et|and)?\s*$")
-RANGE_WORDS = re.compile(r"^\s*(?:-|–|a|al|au|ad|to|till|until|through|thru|hasta|fino a|"
-                         r"jusqu ?a|jusqu ?en)\s*$")
+AMBIGUOUS = frozenset(pack_words("month_like_words"))
+# A month name that is also a common word of one language (Italian "mai" is "never").
+NOT_MONTH = {lang: frozenset(pack_words("not_month", (lang,))) for lang in LANGUAGES}
+RANGE_GAP = re.compile(rf"^\s*(?:-|\u2013|{alternation('range_to')}|"
+                       rf"{alternation('range_to_written')}|{alternation('and')})?\s*$")
+RANGE_WORDS = re.compile(rf"^\s*(?:-|\u2013|{alternation('range_to')})\s*$")
 
 
 @cache
@@ -45,7 +47,7 @@ def month_names() -> dict[str, int]:
                 key = fold(name).rstrip(".")
                 if len(key) >= 3:
                     names.setdefault(key, number)
-    names.update({"sept": 9, "setiembre": 9, "sep": 9})
+    names.update({fold(w): 9 for w in pack_words("september_spellings")})  # "sept", "setiembre"
     return names
 
 
@@ -156,8 +158,7 @@ def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> s
     spans = mentions(folded, data, lang)
     for start, end, _ in reversed(spans):
         folded = folded[:start] + " " + folded[end:]
-    filler = r"\b(y|e|et|and|de|del|des|da|dal|dalla|en|in|a|al|au|ad|to|from|the|la|le|el|il|" \
-             r"los|les|i|gli|del|di|d|l|con|avec|with|los puentes|hasta|fino)\b"
+    filler = rf"\b({alternation('month_fillers')})\b"
     return re.sub(filler, " ", re.sub(r"[()\-–:]", " ", folded))
 
 
@@ -166,10 +167,11 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
     apart from months that are only slow ("fermo", "muerto")."""
     closed_words = data.word_pattern("closed")
     out: list[int] = []
-    for segment in re.split(r"[;\n.,]|\s-\s|\s—\s|\bbut\b|\bpero\b|\bmais\b|\bma\b", text):
+    for segment in re.split(rf"[;\n.,]|\s-\s|\s\u2014\s|\b(?:{alternation('but')})\b", text):
         clauses: list[str] = []
         pending = ""
-        for part in re.split(r"\s(?:y|e|et|and)\s", segment):  # "luglio e agosto chiudiamo"
+        # "luglio e agosto chiudiamo"
+        for part in re.split(rf"\s(?:{alternation('and')})\s", segment):
             if not re.search(r"[a-z]{3,}", _without_months(fold(part), data, lang)):
                 pending += f" {part}"  # months alone: they belong to what follows
                 continue
@@ -206,7 +208,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
     for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
         pending: list[int] = []
         label: tuple[str, ...] | None = None  # "mois calmes : janvier et février"
-        for clause in re.split(r",|:|\bbut\b|\bpero\b|\bmais\b|\bma\b|\bper[oò]\b", segment):
+        for clause in re.split(rf",|:|\b(?:{alternation('but')})\b", segment):
             months = [m for m in months_in(clause, data, lang) if m not in closed]
             folded = fold(clause)
             rest = _without_months(folded, data, lang)

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...lexicon import lexicon
+from ...packs import alternation
 from ...text import fold
 
 _DIGITS = (r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
            r"|\d+(?:[.,]\d+)?)(\s?k\b)?")
-_PERCENT = re.compile(r"^\s?(%|per ?cento|pour ?cent|por ?ciento|percent|per cent)")
-_CURRENCY_AFTER = re.compile(r"^\s?(€|\$|£|eur\b|euros?\b|dollars?\b|dolares\b|dollari\b|chf\b|"
-                             r"cad\b|usd\b|gbp\b|sterline\b|pounds?\b|libras?\b|k€)")
+_PERCENT = re.compile(rf"^\s?(%|{alternation('percent_words')})")
+_CURRENCY_AFTER = re.compile(rf"^\s?(€|\$|£|eur\b|(?:{alternation('currency_names')})\b|chf\b|"
+                             r"cad\b|usd\b|gbp\b|k€)")
 _CURRENCY_BEFORE = re.compile(r"(€|\$|£|eur|usd|gbp|chf|cad)\s?$")
-_HOURS = re.compile(r"^\s?(h|hrs?|horas?|heures?|ore|ora|hours?)\b")
+_HOURS = re.compile(rf"^\s?(h|hrs?|{alternation('hour_words')})\b")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ...packs import alternation
 from ...text import fold
 from .channels import NEGATION, ChannelReader
 from .classify import Embed, _unit
@@ -40,7 +41,7 @@ def split_channels(text: str, lang: str, data: dict[str, Any]) -> list[str]:
             piece = " ".join(piece.split()).strip(" .")
             piece = _strip_determiner(piece, lang, data)
             if piece and not NEGATION.search(f" {fold(piece)}"[:20]) and not re.match(
-                    r"(?i)(no|ni|pas|non|niente|not|never|nada)\b", piece):
+                    rf"(?i)({alternation('refusal_starts')})\b", piece):
                 out.append(piece)
     return out
 
