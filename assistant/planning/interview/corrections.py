@@ -220,7 +220,7 @@ class FactReader:
         for clause in re.split(r"[,;:!?]", text):
             folded, where = folded_map(clause)
             if not self.cues["horizon"].search(folded) or re.match(
-                    r"^\s*(?:no|not|non|pas|ni)\b", folded):
+                    rf"^\s*(?:{alternation('denial_starts')})\b", folded):
                 continue
             instead = self.cues["instead"].search(folded, 1)
             if instead:
