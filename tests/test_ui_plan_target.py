@@ -76,6 +76,8 @@ def edit_target(page, n: int) -> None:  # noqa: ANN001
     """Through the Strategy section's form, as a user does."""
     page.locator("#plan-section input").click()
     page.get_by_role("option", name="Strategy", exact=True).click()
+    expect(page.locator("#plan-section input")).to_have_value("Strategy")
+    page.wait_for_timeout(300)  # the choice reaches the server before "Edit" reads it
     page.locator("#plan-edit").click()
     target = page.locator("#pf-objectives-0-target_value input")
     expect(page.locator("#plan-save-section")).to_be_visible()
