@@ -63,6 +63,23 @@ def test_near_misses_set_no_constraint(reader: ConstraintReader, question: str) 
         reader.scores(question)
 
 
+@pytest.mark.parametrize(("question", "rules_out"), [
+    # the budget is the topic: embeddings put "marketing budget" 0.89 from "no marketing budget"
+    ("¿Cuánto debería gastar en marketing?", False),
+    ("Qual è il budget di marketing della Bottega di Marta?", False),
+    ("Quel budget marketing prévoir pour un salon de coiffure ?", False),
+    ("How much of my budget should go to marketing?", False),
+    # ... and said without it, it is ruled out
+    ("No tengo presupuesto de marketing, ¿cómo me doy a conocer?", True),
+    ("Je n'ai aucun budget marketing, que faire ?", True),
+    ("How do I get customers with zero budget?", True),
+])
+def test_a_budget_is_ruled_out_only_when_denied(reader: ConstraintReader, question: str,
+                                                rules_out: bool) -> None:
+    assert ("free" in {c.kind for c in reader.read(question)}) is rules_out, \
+        reader.scores(question)
+
+
 def test_what_is_ruled_out_leaves_the_search(reader: ConstraintReader) -> None:
     question = "Ho un birrificio: come mi faccio conoscere senza spendere soldi in annunci?"
     words = reader.search_words(question, reader.read(question))

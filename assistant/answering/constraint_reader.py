@@ -3,7 +3,10 @@ language ("sin gastarme un dineral en publicidad", "sans publicité", "for free"
 embedded once with the shipped model (prompts/lexicon/constraint_examples.json), and so are
 near misses that set none ("advertise on Google", "my regular customers"). A question's word
 windows are compared with them: a window nearer a kind's phrasing than any near miss, above a
-threshold, sets that kind; the cue phrases of constraints.json only add a little (a feature, never
+threshold, sets that kind. Embeddings hardly see negation ("marketing budget" lies at 0.89 from
+"no marketing budget"), so a kind that rules something out counts a window only where it or the
+words just before it hold one of the packs' privative words ("sin", "sans", "senza", "zero",
+"free"); the cue phrases of constraints.json only add a little (a feature, never
 the decision alone), so a paraphrase no list holds still counts.
 
 The same file gives, per kind, advice that would break the constraint and advice that keeps to
@@ -15,10 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
 from ..lexicon import lexicon
+from ..packs import words
+from ..text import normalize_term
 from .constraints import Constraint, constraint, cued_kinds, is_goal, without_constraints
 
 Embed = Callable[[list[str]], np.ndarray]
@@ -107,11 +113,14 @@ class ConstraintReader:
         kinds = np.array([k for k, _ in self._rows["asks"]])
         near_miss = sims[:, kinds == NONE].max(axis=1) if (kinds == NONE).any() else 0.0
         cued = cued_kinds(question)
+        negated = np.array(negated_windows(question, self.weights.window))
         out: dict[str, tuple[float, int | None]] = {}
         for kind in dict.fromkeys(kinds.tolist()):
             if kind == NONE:
                 continue
             own = sims[:, kinds == kind].max(axis=1)
+            if not is_goal(kind):  # "il budget di marketing" rules nothing out
+                own = np.where(negated, own, 0.0)
             best = np.where(own > near_miss, own, 0.0)
             top = int(best.argmax())
             out[kind] = (float(best[top]) + (self.weights.cue if kind in cued else 0.0),
@@ -155,6 +164,32 @@ def windows(text: str, size: int) -> list[tuple[str, int]]:
         return [(" ".join(t.group() for t in tokens), tokens[0].start())] if tokens else []
     return [(" ".join(t.group() for t in tokens[i:i + size]), tokens[i].start())
             for i in range(len(tokens) - size + 1)]
+
+
+def negated_windows(text: str, size: int) -> list[bool]:
+    """For each of `windows(text, size)`: whether it, or the `size` words before it, holds a
+    privative word of any pack ("sin", "n'", "aucun", "zero", "free").
+
+    >>> negated_windows("qual è il budget di marketing", 3)
+    [False, False, False, False]
+    >>> negated_windows("je n'ai aucun budget marketing", 3)
+    [True, True, True]
+    """
+    tokens = [normalize_term(t.group()) for t in _WORD.finditer(text)]
+    marks = [_is_privative(t) for t in tokens]
+    if len(tokens) <= size:
+        return [any(marks)] if tokens else []
+    return [any(marks[max(0, i - size):i + size]) for i in range(len(tokens) - size + 1)]
+
+
+def _is_privative(token: str) -> bool:
+    found = _privatives()  # "n'ai" folds to "n ai": its elided "n'" counts
+    return token in found or any(part in found for part in token.split())
+
+
+@cache
+def _privatives() -> frozenset[str]:
+    return frozenset(normalize_term(w) for w in words("privatives"))
 
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
