@@ -123,7 +123,8 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
     page.goto(app.url)
-    expect(page.locator("#plan-starter")).to_have_text("Prepara il mio piano di marketing")
+    expect(page.locator("#plan-starter")).to_have_text("Prepara il mio piano di marketing",
+                                                          timeout=TIMEOUT_MS)
     send(page, START, DOMANDA(1))
     expect(page.locator("#chatbot")).to_contain_text("«negozio»")
     send(page, BEFORE_GOAL[0], DOMANDA(2))

@@ -116,7 +116,8 @@ def _wire(demo: gr.Blocks, ctx: UiContext, header: gr.Markdown, saved_lang: gr.B
     # plan" reply selects the tab. Selecting either tab shows the other's latest steps.
     chat_tab.opened.change(
         interview_tab.refresh_fn, [owner, lang], saved, api_visibility="private").then(
-        interview_tab.show_fn, [chat_tab.opened, owner, lang],
+        interview_tab.show_fn, [chat_tab.opened, interview_tab.plan_id,
+                                interview_tab.plan.section, owner, lang],
         interview_tab.follow_outputs, api_visibility="private")
     chat_tab.chatbot.option_select(
         _open_plan_tab, None, tab_set, api_visibility="private", queue=False).then(

@@ -115,7 +115,8 @@ class InterviewPage:
 
     @property
     def follow_inputs(self) -> list[Any]:
-        return [self.interview_id, self.plan_id, self.ctx.owner, self.ctx.lang]
+        return [self.interview_id, self.plan_id, self.plan.section, self.ctx.owner,
+                self.ctx.lang]
 
     @property
     def refresh_outputs(self) -> list[Any]:
@@ -166,18 +167,19 @@ class InterviewPage:
             raise self.ctx.error(err, lang) from None
         return gr.update(choices=choices, value=choices[0][1] if choices else None)
 
-    def render(self, view: Any, who: str, lang: str) -> list[Any]:
-        return step_updates(self.ctx, self.plan, view, who, lang)
+    def render(self, view: Any, who: str, lang: str, section: str | None = None) -> list[Any]:
+        return step_updates(self.ctx, self.plan, view, who, lang, section)
 
     def step(self, action: str, iid: str, text: str, owner: str, lang: str,
-             request: gr.Request, key: str = "") -> list[Any]:
-        """Do one action on the interview through the facade, then show where it is."""
+             request: gr.Request, key: str = "", section: str | None = None) -> list[Any]:
+        """Do one action on the interview through the facade, then show where it is
+        (`section`: the plan section the user chose, kept when the same plan is redrawn)."""
         plans, who = self.ctx.assistant.plans, owner_id(owner, request)
         try:
             if action == "open":
                 kind, _, ident = (text or "").partition(":")
                 if kind == "plan":
-                    return self.open_plan(ident, who)
+                    return self.open_plan(ident, who, section)
                 view = plans.get_interview(ident, who)
             elif action == "new":
                 view = plans.start_interview(who, ui_lang(lang))
@@ -189,16 +191,16 @@ class InterviewPage:
                 view = getattr(plans, action)(iid, who)  # back, skip, why, confirm
         except Exception as err:  # noqa: BLE001 - every failure becomes a message
             raise self.ctx.error(err, lang) from None
-        return self.render(view, who, lang)
+        return self.render(view, who, lang, section)
 
-    def open_plan(self, ident: str, who: str) -> list[Any]:
+    def open_plan(self, ident: str, who: str, section: str | None = None) -> list[Any]:
         """Show a saved plan on its own: the question and summary areas are hidden."""
         hidden = gr.update(visible=False)
         updates: list[Any] = [gr.skip()] * (len(self.follow_outputs) -
                                             len(self.plan.show_outputs))
         updates[1], updates[3] = ident, hidden
         updates[self.follow_outputs.index(self.summary)] = hidden
-        return updates + self.plan.show(ident, who)
+        return updates + self.plan.show(ident, who, section)
 
     def act(self, action: str) -> Any:
         """The handler of a button that does `action` with the typed answer."""
@@ -241,7 +243,7 @@ class InterviewPage:
             raise self.ctx.error(err, lang) from None
         return self.render(view, who, lang)
 
-    def follow_fn(self, iid: str, pid: str, owner: str, lang: str,
+    def follow_fn(self, iid: str, pid: str, section: str, owner: str, lang: str,
                   request: gr.Request) -> list[Any]:
         """On selecting the tab: the interview under way as the chat left it (its pending
         question) when it is newer than the newest plan; the interview shown, refreshed (a
@@ -250,7 +252,8 @@ class InterviewPage:
         try:
             now = a.conversation.current(who)
             if now and now[0] == "interview":
-                return self.render(a.plans.get_interview(now[1], who), who, lang)
+                view = a.plans.get_interview(now[1], who)
+                return self.render(view, who, lang, kept(section, pid, view.plan_id))
             if iid and not pid:
                 return self.render(a.plans.get_interview(iid, who), who, lang)
             if now and not iid and not pid:
@@ -259,9 +262,14 @@ class InterviewPage:
             pass
         return [gr.skip()] * len(self.follow_outputs)
 
-    def show_fn(self, item: str, owner: str, lang: str, request: gr.Request) -> list[Any]:
-        """Show what the chat works on ("plan:<id>", "interview:<id>") in this tab."""
-        return self.step("open", "", item, owner, lang, request)
+    def show_fn(self, item: str, pid: str, section: str, owner: str, lang: str,
+                request: gr.Request) -> list[Any]:
+        """Show what the chat works on ("plan:<id>", "interview:<id>") in this tab; the plan
+        already shown keeps the section the user chose (this event may land after a tab
+        select showed the plan and the user picked a section)."""
+        kind, _, ident = (item or "").partition(":")
+        keep = kept(section, pid, ident) if kind == "plan" else None
+        return self.step("open", "", item, owner, lang, request, section=keep)
 
     def confirm_with_progress(self, iid: str, text: str, owner: str, lang: str,
                               request: gr.Request) -> Iterator[list[Any]]:
@@ -286,6 +294,15 @@ class InterviewPage:
             if notes:  # which sections kept the standard version, in the plan's language
                 gr.Warning(" ".join(notes), title=self.ctx.text(lang, "notify.warning"))
         yield self.render(view, who, lang)
+
+
+def kept(section: str | None, shown: str, drawn: str | None) -> str | None:
+    """The section to keep chosen: the user's, when the plan drawn is the plan shown.
+
+    >>> kept("budget", "p1", "p1"), kept("budget", "p1", "p2"), kept("budget", "", "p1")
+    ('budget', None, None)
+    """
+    return section if shown and drawn == shown else None
 
 
 def build(ctx: UiContext) -> InterviewPage:

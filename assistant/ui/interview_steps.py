@@ -31,8 +31,9 @@ LABELLED = [("intro", "value", "intro"), ("saved", "label", "saved"),
 
 
 def step_updates(ctx: UiContext, plan: plan_view.PlanView, view: Any, who: str,
-                 lang: str) -> list[Any]:
-    """Every output of a step, in the page's `outputs` order, from the interview's view."""
+                 lang: str, section: str | None = None) -> list[Any]:
+    """Every output of a step, in the page's `outputs` order, from the interview's view
+    (`section`: the plan section to keep chosen when the same plan is drawn again)."""
     at_summary, done = view.slot is None, bool(view.plan_id)
     shown, values = choices(ctx, view, lang)
     return [
@@ -53,7 +54,7 @@ def step_updates(ctx: UiContext, plan: plan_view.PlanView, view: Any, who: str,
         {i.slot: i.value for i in view.summary},
         *understood_fields(ctx, view.interview_id if at_summary and not done else "", who,
                            lang),
-        *plan.show(view.plan_id, who),
+        *plan.show(view.plan_id, who, section),
     ]
 
 
