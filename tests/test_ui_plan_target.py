@@ -75,19 +75,10 @@ def read_everywhere(page, n: int, old: int) -> None:  # noqa: ANN001
 def edit_target(page, n: int) -> None:  # noqa: ANN001
     """Through the Strategy section's form, as a user does."""
     target = page.locator("#pf-objectives-0-target_value input")
-    # Known issue (see the closing note): the plan view may redraw just after it opens and put
-    # the section box back to "Summary"; a user sees it and picks again, so does the test.
-    for _ in range(3):
-        page.locator("#plan-section input").click()
-        page.get_by_role("option", name="Strategy", exact=True).click()
-        expect(page.locator("#plan-section input")).to_have_value("Strategy")
-        page.wait_for_timeout(300)
-        page.locator("#plan-edit").click()
-        try:
-            expect(target).to_be_visible(timeout=10_000)
-            break
-        except AssertionError:
-            continue
+    page.locator("#plan-section input").click()
+    page.get_by_role("option", name="Strategy", exact=True).click()
+    expect(page.locator("#plan-section input")).to_have_value("Strategy")
+    page.locator("#plan-edit").click()
     expect(page.locator("#plan-save-section")).to_be_visible()
     expect(target).to_be_visible()
     target.fill(str(n))
