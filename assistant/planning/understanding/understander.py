@@ -15,6 +15,7 @@ from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
+from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals
 from .model import GoalUnderstood, Understanding
 from .months import seasons as read_seasons
@@ -89,18 +90,19 @@ class Understander:
         if business_type in self.data.google_means_business and bare_google(text("channels")) \
                 and "google_business" not in working + excluded:
             working.append("google_business")
+        owned = self.owner_channels.read(text("channels"), lang, excluded)
+        profile = self.profiles.read({k: text(k) for k in (
+            "business", "offer", "customers", "situation", "goal", "competitors",
+            "average_sale", "current_customers")}, lang, owned)
         seasons = text("seasonality") or text("situation")
-        season = read_seasons(seasons, self.data, lang)
+        season = read_seasons(seasons, for_place(self.data, profile.countries,
+                                                 self.profile_data), lang)
         busy, quiet = season["capacity_months"], season["quiet_months"]
         closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         goals = self.owner_metrics(goals, text("goal"), lang, current,
                                    f"{text('current_customers')}. {text('situation')}")
-        owned = self.owner_channels.read(text("channels"), lang, excluded)
-        profile = self.profiles.read({k: text(k) for k in (
-            "business", "offer", "customers", "situation", "goal", "competitors",
-            "average_sale", "current_customers")}, lang, owned)
         if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
             profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
