@@ -25,6 +25,7 @@ from .owner_tactics import (
     with_owner_tactics,
 )
 from .playbook import ObjectiveTemplate, Playbook
+from .reasons import with_reasons
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
     AD_CHANNELS,
@@ -209,6 +210,10 @@ def build_tactics(ctx: Context, objectives: list[Objective],
     spare = tuple(p for g in goal_ids for p in fallback(ctx.playbook, facts, g))
     chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
                     facts.hours_per_week, tuple(goal_ids), spare)
+    if not ctx.fits:  # and no tactic the owner's words do not call for, or one with a reason
+        steps = list(dict.fromkeys(stages.values()))
+        chosen = with_reasons(ctx, chosen, steps) or with_reasons(
+            ctx, fallback(ctx.playbook, facts), steps)
     chosen = chosen or fallback(ctx.playbook, facts)
     chosen.sort(key=lambda p: (not p.works, p.template.timing[0], -p.score, p.tactic_id))
     if facts.regulated:

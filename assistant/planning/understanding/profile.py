@@ -175,7 +175,10 @@ class ProfileReader:
                           if s >= threshold and s >= best - NEAR]
                 setattr(profile, attribute, chosen)
             elif best >= threshold:
-                setattr(profile, attribute, max(scores, key=scores.get))
+                value = max(scores, key=scores.get)
+                own = self.data.get("value_thresholds", {}).get(attribute, {})
+                if best >= own.get(value, threshold):  # a value that decides a tactic: surer
+                    setattr(profile, attribute, value)
         profile.places = list(dict.fromkeys([*profile.places, *places]))
         if len(set(countries)) >= 2 or (countries and profile.reach == "international"):
             profile.reach = "international" if len(set(countries)) >= 2 else profile.reach
