@@ -57,7 +57,10 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
     factor = cost_factor(inp.currency, ctx.open)  # costs per currency: data, not euros renamed
     assumptions = btype.funnel.model_copy(update={
         "cost_per_lead": btype.funnel.cost_per_lead * factor,
-        "reference_budget": btype.funnel.reference_budget * factor})
+        "reference_budget": btype.funnel.reference_budget * factor,
+        # a type that does not fit lends no repeat rate: the margin per customer is the owner's
+        # sale times margin, as the break-even line states it
+        "purchases_per_year": btype.funnel.purchases_per_year if ctx.fits else 1.0})
     ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
     objectives, stages = build_objectives(ctx)
     ctx.objectives = objectives

@@ -19,6 +19,7 @@ from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals
 from .model import GoalUnderstood, Understanding
 from .months import seasons as read_seasons
+from .offer_figures import FigureReader, load_figures
 from .owner_channels import OwnerChannels, load_channel_data
 from .profile import ProfileReader, load_profile_data
 
@@ -77,6 +78,11 @@ class Understander:
         return OwnerChannels(load_channel_data(self.data.folder / "owner_channels.json"),
                              self.channels, self.embed)
 
+    @cached_property
+    def figures(self) -> FigureReader:
+        """The average sale and margin stated inside another answer, by example utterances."""
+        return FigureReader(load_figures(self.data.folder / "figures.json"), self.embed)
+
     def understand(self, answers: dict[str, Any], lang: str) -> Understanding:
         """What the answers say; `answers["understood"]` (owner corrections) wins."""
         text = lambda key: as_text(answers.get(key))  # noqa: E731
@@ -112,8 +118,10 @@ class Understander:
             business_alternatives=[k for k, _ in ranking[1:3]],
             goals=goals, channel_ids=working, excluded_ids=excluded,
             current_customers=current,
-            average_sale=amount(text("average_sale")) if text("average_sale") else None,
-            gross_margin=margin(text("margin")) if text("margin") else None,
+            average_sale=amount(text("average_sale")) if text("average_sale")
+            else self.figures.read("sale", [text("offer")]),
+            gross_margin=margin(text("margin")) if text("margin")
+            else self.figures.read("margin", [text("offer"), text("situation")]),
             busy_months=busy, quiet_months=quiet, closed_months=closed, start_year=year,
             decision_months=season["decision_months"],
             currency=(answers.get("budget") or {}).get("currency") if isinstance(
