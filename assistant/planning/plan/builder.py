@@ -12,10 +12,11 @@ from ...prompts import PromptLibrary
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
 from .context import Context, SourceTitle
-from .facts import excluded_ids, facts_of, understanding_of
+from .facts import excluded_ids, facts_of, own_rules, understanding_of
 from .formatting import format_number
 from .funnel import funnel_plan
 from .model import Objective, Plan, Strategy, Tactic
+from .open_data import default_open_data, type_fits
 from .owner import cost_factor, owner_goals, owner_objectives
 from .owner_tactics import (
     BUYS,
@@ -52,7 +53,9 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         understood = understood.model_copy(update={"business_type": inp.business_type})
     excluded = excluded_ids(understood, inp)
     btype = playbook.business_types[understood.business_type]
-    facts = facts_of(understood, inp, btype.regulated, excluded)
+    understood, rules = own_rules(understood, btype.regulated,
+                                  type_fits(understood, default_open_data()))
+    facts = facts_of(understood, inp, rules, excluded)
     ctx = Context(inp, playbook, prompts, source_title, understood, facts, excluded)
     factor = cost_factor(inp.currency, ctx.open)  # costs per currency: data, not euros renamed
     assumptions = btype.funnel.model_copy(update={

@@ -131,6 +131,8 @@ class Understander:
             team_size=team_size(resources or business_text, self.data),
             regulated=regulated(f"{text('constraints')} {text('resources')}",
                                 business_type, self.data),
+            regulated_by_type=not regulated(f"{text('constraints')} {text('resources')}", "",
+                                            self.data),
         )
         return self.corrected(understood, answers.get("understood"))
 
