@@ -58,3 +58,8 @@ def test_months_written_out_win_over_a_season_word(lang: str, business: str,
 def test_a_season_and_another_month_both_count() -> None:
     assert seasons_of("en", "A bike repair shop in Leeds",
                       "we are full in summer and in December")[1] == [6, 7, 8, 12]
+
+
+def test_a_festivity_beside_a_range_keeps_its_month() -> None:
+    assert seasons_of("fr", "Une boutique en ligne de thé à Lille",
+                      "Black Friday et Noël = 35% du CA, juillet-août calmes")[1] == [11, 12]

@@ -89,7 +89,8 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None,
             for match in pattern([words]).finditer(low):
                 if not re.match(r"[a-z]", low[match.end():match.end() + 1] or " "):
                     found.append((match.start(), match.end(), list(months)))
-                    seasonal.add(match.start())
+                    if words in _four_seasons(data):  # not a festivity ("Noël" stays)
+                        seasonal.add(match.start())
     found.sort()
     found = _ranges(low, found)
     dropped = [] if keep else _superseded(low, found, seasonal)
@@ -97,9 +98,8 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None,
 
 
 def _superseded(low: str, found: list[Mention], seasonal: set[int]) -> list[Mention]:
-    """Season words that months written out beside them replace: in "en primavera, de
-    septiembre a noviembre" the range is what the owner means, whatever the hemisphere (a piece
-    of the text runs to the next ";", "." or "and": "in summer and in December" keeps both)."""
+    """Season words that a range written out beside them replaces ("en primavera, de septiembre
+    a noviembre"); a piece runs to the next ";", "." or "and" ("summer and December": both)."""
     pieces = [m.end() for m in re.finditer(rf"[;.\n]|\b(?:{alternation('and')})\b", low)]
 
     def piece(at: int) -> int:
@@ -110,14 +110,19 @@ def _superseded(low: str, found: list[Mention], seasonal: set[int]) -> list[Ment
     return [m for m in found if m[0] in seasonal and piece(m[0]) in ranged]
 
 
+def _four_seasons(data: UnderstandingData) -> set[str]:
+    """The words of the four seasons (those that change months with the hemisphere)."""
+    return {w for by_lang in data.words.get("southern_seasons", {}).values() for w in by_lang}
+
+
 def explicit_first(text: str, data: UnderstandingData, lang: str | None = None) -> str:
     """`text` with the season words that written-out months replace blanked out, so that the
     clause by clause readers below do not count them apart from their range."""
     low = fold(text)
     if len(low) != len(text):
         return text
-    seasonal = {m.start() for lang_seasons in data.words["seasons"].values()
-                for words in lang_seasons for m in pattern([words]).finditer(low)}
+    seasonal = {m.start() for words in _four_seasons(data)
+                for m in pattern([words]).finditer(low)}
     for start, end, _ in _superseded(low, mentions(text, data, lang, keep=True), seasonal):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
