@@ -12,10 +12,11 @@ from ...prompts import PromptLibrary
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
 from .context import Context, SourceTitle
-from .facts import excluded_ids, facts_of, understanding_of
+from .facts import excluded_ids, facts_of, own_rules, understanding_of
 from .formatting import format_number
 from .funnel import funnel_plan
 from .model import Objective, Plan, Strategy, Tactic
+from .open_data import default_open_data, type_fits
 from .owner import cost_factor, owner_goals, owner_objectives
 from .owner_tactics import (
     BUYS,
@@ -25,6 +26,7 @@ from .owner_tactics import (
     with_owner_tactics,
 )
 from .playbook import ObjectiveTemplate, Playbook
+from .reasons import with_reasons
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
     AD_CHANNELS,
@@ -51,12 +53,17 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         understood = understood.model_copy(update={"business_type": inp.business_type})
     excluded = excluded_ids(understood, inp)
     btype = playbook.business_types[understood.business_type]
-    facts = facts_of(understood, inp, btype.regulated, excluded)
+    understood, rules = own_rules(understood, btype.regulated,
+                                  type_fits(understood, default_open_data()))
+    facts = facts_of(understood, inp, rules, excluded)
     ctx = Context(inp, playbook, prompts, source_title, understood, facts, excluded)
     factor = cost_factor(inp.currency, ctx.open)  # costs per currency: data, not euros renamed
     assumptions = btype.funnel.model_copy(update={
         "cost_per_lead": btype.funnel.cost_per_lead * factor,
-        "reference_budget": btype.funnel.reference_budget * factor})
+        "reference_budget": btype.funnel.reference_budget * factor,
+        # a type that does not fit lends no repeat rate: the margin per customer is the owner's
+        # sale times margin, as the break-even line states it
+        "purchases_per_year": btype.funnel.purchases_per_year if ctx.fits else 1.0})
     ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
     objectives, stages = build_objectives(ctx)
     ctx.objectives = objectives
@@ -209,6 +216,10 @@ def build_tactics(ctx: Context, objectives: list[Objective],
     spare = tuple(p for g in goal_ids for p in fallback(ctx.playbook, facts, g))
     chosen = choose(picks, list(dict.fromkeys(stages.values())), ctx.inp.budget_cents,
                     facts.hours_per_week, tuple(goal_ids), spare)
+    if not ctx.fits:  # and no tactic the owner's words do not call for, or one with a reason
+        steps = list(dict.fromkeys(stages.values()))
+        chosen = with_reasons(ctx, chosen, steps) or with_reasons(
+            ctx, fallback(ctx.playbook, facts), steps)
     chosen = chosen or fallback(ctx.playbook, facts)
     chosen.sort(key=lambda p: (not p.works, p.template.timing[0], -p.score, p.tactic_id))
     if facts.regulated:

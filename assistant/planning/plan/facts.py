@@ -60,3 +60,12 @@ def facts_of(understood: Understanding, inp: PlanInput, playbook_regulated: str 
         hours_per_week=understood.hours_per_week, team_size=understood.team_size,
         regulated=understood.regulated or playbook_regulated,
         current_customers=understood.current_customers)
+
+
+def own_rules(understood: Understanding, playbook_regulated: str | None,
+              fits: bool) -> tuple[Understanding, str | None]:
+    """The regulation the plan obeys: a type that does not fit lends none of its trade's rules
+    (a dog groomer is not a health clinic); the owner's words or correction always count."""
+    if fits or "regulated" in understood.corrected or not understood.regulated_by_type:
+        return understood, playbook_regulated
+    return understood.model_copy(update={"regulated": None}), None

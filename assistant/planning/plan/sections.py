@@ -126,6 +126,8 @@ def diagnosis(ctx: Context) -> Diagnosis:
         parts.append(ctx.say("diagnosis.customers",
                              n=format_number(facts.current_customers, ctx.lang)))
     used = [ctx.playbook.channels[c].names[ctx.lang] for c in facts.working_channels]
+    if ctx.understood and ctx.understood.channels:  # every channel by the owner's own name
+        used = [c.name for c in ctx.understood.channels]
     strengths = [ctx.say("swot.offer", offer=quote(ctx, inp.offer))]
     if used:
         strengths.append(ctx.say("swot.channels", channels=", ".join(used)))

@@ -76,6 +76,7 @@ class Understanding(BaseModel):
     hours_per_week: float | None = None
     team_size: int | None = None  # people who can do the work; 1 = alone
     regulated: str | None = None  # health | alcohol | finance | legal | pharma | children | other
+    regulated_by_type: bool = False  # read from the nearest type only, not from the owner's words
     corrected: list[str] = Field(default_factory=list)  # fields the owner set by hand
 
     @property

@@ -59,8 +59,10 @@ def _month_pattern() -> re.Pattern[str]:
 Mention = tuple[int, int, list[int]]
 
 
-def mentions(text: str, data: UnderstandingData, lang: str | None = None) -> list[Mention]:
-    """(start, end, months) for every month, range or season named, in order."""
+def mentions(text: str, data: UnderstandingData, lang: str | None = None,
+             keep: bool = False) -> list[Mention]:
+    """(start, end, months) for every month, range or season named, in order (`keep`: also the
+    season words that a range beside them replaces)."""
     low = fold(text)
     names = month_names()
     found: list[Mention] = []
@@ -81,13 +83,49 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None) -> lis
         if lang and word in NOT_MONTH.get(lang, ()):
             continue
         found.append((match.start(), match.end(), [names[word]]))
+    seasonal: set[int] = set()
     for lang_seasons in data.words["seasons"].values():
         for words, months in lang_seasons.items():
             for match in pattern([words]).finditer(low):
                 if not re.match(r"[a-z]", low[match.end():match.end() + 1] or " "):
                     found.append((match.start(), match.end(), list(months)))
+                    if words in _four_seasons(data):  # not a festivity ("Noël" stays)
+                        seasonal.add(match.start())
     found.sort()
-    return _ranges(low, found)
+    found = _ranges(low, found)
+    dropped = [] if keep else _superseded(low, found, seasonal)
+    return [m for m in found if m not in dropped]
+
+
+def _superseded(low: str, found: list[Mention], seasonal: set[int]) -> list[Mention]:
+    """Season words that a range written out beside them replaces ("en primavera, de septiembre
+    a noviembre"); a piece runs to the next ";", "." or "and" ("summer and December": both)."""
+    pieces = [m.end() for m in re.finditer(rf"[;.\n]|\b(?:{alternation('and')})\b", low)]
+
+    def piece(at: int) -> int:
+        return sum(1 for end in pieces if end <= at)
+
+    ranged = {piece(start) for start, _, months in found
+              if start not in seasonal and len(months) > 1}
+    return [m for m in found if m[0] in seasonal and piece(m[0]) in ranged]
+
+
+def _four_seasons(data: UnderstandingData) -> set[str]:
+    """The words of the four seasons (those that change months with the hemisphere)."""
+    return {w for by_lang in data.words.get("southern_seasons", {}).values() for w in by_lang}
+
+
+def explicit_first(text: str, data: UnderstandingData, lang: str | None = None) -> str:
+    """`text` with the season words that written-out months replace blanked out, so that the
+    clause by clause readers below do not count them apart from their range."""
+    low = fold(text)
+    if len(low) != len(text):
+        return text
+    seasonal = {m.start() for words in _four_seasons(data)
+                for m in pattern([words]).finditer(low)}
+    for start, end, _ in _superseded(low, mentions(text, data, lang, keep=True), seasonal):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _ranges(low: str, found: list[Mention]) -> list[Mention]:
@@ -204,6 +242,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
     ([11], [12], [8])
     """
     found: dict[str, list[int]] = {k: [] for k in SEASONS}
+    text = explicit_first(text, data, lang)
     closed = closed_months(text, data, lang)
     for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
         pending: list[int] = []

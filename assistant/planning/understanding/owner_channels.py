@@ -47,11 +47,13 @@ def split_channels(text: str, lang: str, data: dict[str, Any]) -> list[str]:
 
 
 def _strip_determiner(piece: str, lang: str, data: dict[str, Any]) -> str:
-    for det in sorted(data["determiners"].get(lang, []), key=len, reverse=True):
-        if det.endswith("'") and piece.lower().startswith(det):
-            return piece[len(det):].strip()
-        if piece.lower().startswith(det + " "):
-            return piece[len(det) + 1:].strip()
+    """`piece` without the words that lead into the name ("también los clubs" -> "clubs")."""
+    words = data.get("leads", {}).get(lang, []) + data["determiners"].get(lang, [])
+    for word in sorted(words, key=len, reverse=True):
+        if word.endswith("'") and piece.lower().startswith(word):
+            return _strip_determiner(piece[len(word):].strip(), lang, data)
+        if piece.lower().startswith(word + " ") and len(piece) > len(word) + 1:
+            return _strip_determiner(piece[len(word) + 1:].strip(), lang, data)
     return piece
 
 

@@ -88,10 +88,13 @@ def read_label(business: str, name: str | None, lang: str, data: dict[str, Any])
         if not clause:
             continue
         for lead in _cues(data["label_leads"].get(lang, [])):
-            if clause.lower().startswith(lead.lower() + " "):
+            if clause.lower().startswith(lead.lower() + ("" if lead.endswith("'") else " ")):
                 clause = clause[len(lead):].strip()
                 break
         low = f"{clause} "
+        if any(f" {low.lower()}".startswith(end) for end in data["label_ends"].get(lang, [])) \
+                or not re.search(r"\w{3}", clause):
+            continue  # a place ("in Argentina"), or what a name cue left ("il")
         cut = min((low.find(end) for end in data["label_ends"].get(lang, []) if
                    low.find(end) > 0), default=len(clause))
         label = clause[:cut].strip(" .")
@@ -175,7 +178,10 @@ class ProfileReader:
                           if s >= threshold and s >= best - NEAR]
                 setattr(profile, attribute, chosen)
             elif best >= threshold:
-                setattr(profile, attribute, max(scores, key=scores.get))
+                value = max(scores, key=scores.get)
+                own = self.data.get("value_thresholds", {}).get(attribute, {})
+                if best >= own.get(value, threshold):  # a value that decides a tactic: surer
+                    setattr(profile, attribute, value)
         profile.places = list(dict.fromkeys([*profile.places, *places]))
         if len(set(countries)) >= 2 or (countries and profile.reach == "international"):
             profile.reach = "international" if len(set(countries)) >= 2 else profile.reach

@@ -15,9 +15,11 @@ from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
+from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals
 from .model import GoalUnderstood, Understanding
 from .months import seasons as read_seasons
+from .offer_figures import FigureReader, load_figures
 from .owner_channels import OwnerChannels, load_channel_data
 from .profile import ProfileReader, load_profile_data
 
@@ -76,6 +78,11 @@ class Understander:
         return OwnerChannels(load_channel_data(self.data.folder / "owner_channels.json"),
                              self.channels, self.embed)
 
+    @cached_property
+    def figures(self) -> FigureReader:
+        """The average sale and margin stated inside another answer, by example utterances."""
+        return FigureReader(load_figures(self.data.folder / "figures.json"), self.embed)
+
     def understand(self, answers: dict[str, Any], lang: str) -> Understanding:
         """What the answers say; `answers["understood"]` (owner corrections) wins."""
         text = lambda key: as_text(answers.get(key))  # noqa: E731
@@ -89,18 +96,19 @@ class Understander:
         if business_type in self.data.google_means_business and bare_google(text("channels")) \
                 and "google_business" not in working + excluded:
             working.append("google_business")
+        owned = self.owner_channels.read(text("channels"), lang, excluded)
+        profile = self.profiles.read({k: text(k) for k in (
+            "business", "offer", "customers", "situation", "goal", "competitors",
+            "average_sale", "current_customers")}, lang, owned)
         seasons = text("seasonality") or text("situation")
-        season = read_seasons(seasons, self.data, lang)
+        season = read_seasons(seasons, for_place(self.data, profile.countries,
+                                                 self.profile_data), lang)
         busy, quiet = season["capacity_months"], season["quiet_months"]
         closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         goals = self.owner_metrics(goals, text("goal"), lang, current,
                                    f"{text('current_customers')}. {text('situation')}")
-        owned = self.owner_channels.read(text("channels"), lang, excluded)
-        profile = self.profiles.read({k: text(k) for k in (
-            "business", "offer", "customers", "situation", "goal", "competitors",
-            "average_sale", "current_customers")}, lang, owned)
         if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
             profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
@@ -110,8 +118,10 @@ class Understander:
             business_alternatives=[k for k, _ in ranking[1:3]],
             goals=goals, channel_ids=working, excluded_ids=excluded,
             current_customers=current,
-            average_sale=amount(text("average_sale")) if text("average_sale") else None,
-            gross_margin=margin(text("margin")) if text("margin") else None,
+            average_sale=amount(text("average_sale")) if text("average_sale")
+            else self.figures.read("sale", [text("offer")]),
+            gross_margin=margin(text("margin")) if text("margin")
+            else self.figures.read("margin", [text("offer"), text("situation")]),
             busy_months=busy, quiet_months=quiet, closed_months=closed, start_year=year,
             decision_months=season["decision_months"],
             currency=(answers.get("budget") or {}).get("currency") if isinstance(
@@ -121,6 +131,8 @@ class Understander:
             team_size=team_size(resources or business_text, self.data),
             regulated=regulated(f"{text('constraints')} {text('resources')}",
                                 business_type, self.data),
+            regulated_by_type=not regulated(f"{text('constraints')} {text('resources')}", "",
+                                            self.data),
         )
         return self.corrected(understood, answers.get("understood"))
 

@@ -1,0 +1,76 @@
+"""The average sale and the margin when the owner states them inside another answer ("un
+service cuesta 25.000 pesos y me deja un 40 %"), read clause by clause by example utterances
+(knowledge/understanding/figures.json) over the shipped embedding model: a clause counts when
+its best example is of the figure (not a budget, a turnover, a discount, a share of sales) and
+at or above the figure's threshold. Without the model nothing is read: the interview asks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .classify import Embed, _unit
+from .numbers import quantities
+from .profile import _clauses
+
+UNITS = {"sale": (None, "currency"), "margin": ("percent",)}
+
+
+@cache
+def load_figures(path: Path) -> dict[str, Any]:
+    """knowledge/understanding/figures.json (cached)."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class FigureReader:
+    """Finds the price of one sale and the margin in free answers."""
+
+    data: dict[str, Any]
+    embed: Embed | None = None
+    _matrix: dict[str, tuple[np.ndarray, list[bool]]] = field(default_factory=dict, repr=False)
+
+    def _examples(self, figure: str) -> tuple[np.ndarray, list[bool]]:
+        """The embedded examples of a figure and of its look-alikes (True: the figure)."""
+        if figure not in self._matrix:
+            pairs = [(kind == figure, text) for kind in (figure, f"not_{figure}")
+                     for texts in self.data["examples"][kind].values() for text in texts]
+            self._matrix[figure] = (_unit(self.embed([t for _, t in pairs])),
+                                    [own for own, _ in pairs])
+        return self._matrix[figure]
+
+    def read(self, figure: str, texts: list[str]) -> float | None:
+        """The figure's value ("sale": an amount; "margin": a fraction) from the first clause
+        that states it, or None."""
+        if self.embed is None:
+            return None
+        found = [(clause, q) for text in texts for clause in _clauses(text)
+                 for q in _stated(clause, figure)]
+        if not found:
+            return None
+        matrix, own = self._examples(figure)
+        sims = matrix @ _unit(self.embed([c for c, _ in found])).T
+        mine, other = np.array(own), ~np.array(own)
+        for (_, quantity), column in zip(found, sims.T, strict=True):
+            best = float(column[mine].max())
+            if best >= self.data["thresholds"][figure] and best > float(column[other].max()):
+                value = quantity.value
+                if figure == "margin":
+                    return round(value / 100, 4) if 0 < value <= 100 else None
+                return value if value > 0 else None
+        return None
+
+
+def _stated(clause: str, figure: str) -> list[Any]:
+    """The clause's candidate figure: its first percentage (margin); its first amount with a
+    currency, else its largest plain number (sale: "20 prácticas por 650 €" is 650)."""
+    found = [q for q in quantities(clause, words=False) if q.unit in UNITS[figure]]
+    if figure == "margin" or not found:
+        return found[:1]
+    money = [q for q in found if q.unit == "currency"]
+    return money[:1] or [max(found, key=lambda q: q.value)]

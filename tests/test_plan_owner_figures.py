@@ -1,0 +1,61 @@
+"""The average sale and margin an owner states inside another answer (issue #21, item 5): "un
+service cuesta 25.000 pesos y me deja un 40 %" in the offer answer gave no break-even at all.
+Read by example utterances over the shipped model, they now give the customers needed to
+recover the budget and the most a customer may cost, in the owner's currency."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.planning.plan import build_plan, read_answers
+from assistant.planning.plan.audit import plan_text
+from assistant.planning.plan.open_data import default_open_data, type_fits
+from tests.plan_cases import real_understander
+from tests.plan_fixtures import PLAYBOOK, PROMPTS
+from tests.test_plan_owner_reasons import WORKSHOP
+
+pytestmark = pytest.mark.heavy
+FRENCH = {"language": "fr", "business": "Toilettage Mobile Filou, un camion de toilettage pour "
+          "chiens à Nantes", "offer": "un toilettage complet coûte 55 € et il me reste environ "
+          "50 %", "customers": "des propriétaires de chiens du quartier",
+          "goal": "passer de 80 à 120 toilettages par mois", "horizon_months": "12 mois",
+          "budget": "2 200 € sur l'année", "channels": "Instagram et le bouche-à-oreille"}
+
+
+@pytest.fixture(scope="module")
+def understander():
+    return real_understander()
+
+
+@pytest.mark.parametrize(("answers", "currency", "sale", "margin"), [
+    (WORKSHOP["es"], "ARS", 25000, 0.4), (WORKSHOP["en"], "ARS", 25000, 0.4),
+    (WORKSHOP["it"], "ARS", 25000, 0.4), (FRENCH, "EUR", 55, 0.5)])
+def test_sale_and_margin_in_the_offer_give_the_break_even(understander, answers, currency,
+                                                          sale, margin):
+    inp = read_answers(answers, PLAYBOOK, PROMPTS, understander)
+    assert (inp.understood.average_sale, inp.understood.gross_margin) == (sale, margin)
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    per_customer = plan.funnel.margin_per_customer_cents
+    assert per_customer >= round(sale * margin * 100)  # times the purchases a year of a type
+    if not type_fits(inp.understood, default_open_data()):  # no type's repeat rate borrowed
+        assert per_customer == round(sale * margin * 100)
+    assert plan.funnel.break_even_customers == -(-inp.budget_cents // per_customer)
+    assert plan.currency == currency
+    text = plan_text(plan, PROMPTS)
+    assert str(plan.funnel.break_even_customers) in text
+
+
+@pytest.mark.parametrize(("lang", "offer"), [
+    ("fr", "bières en fûts pour les bars, 40 % chez 35 cavistes"),
+    ("es", "yerba orgánica; el 70 % de las ventas viene de Mercado Libre"),
+    ("en", "escape games for 2 to 6 players, 20 % off on weekdays"),
+])
+def test_a_share_or_a_discount_is_not_a_margin(understander, lang, offer):
+    got = understander.understand({"business": "x", "offer": offer}, lang)
+    assert got.gross_margin is None
+
+
+def test_an_answer_of_its_own_wins(understander):
+    answers = {**WORKSHOP["es"], "average_sale": "30.000 pesos", "margin": "35 %"}
+    got = understander.understand(answers, "es")
+    assert (got.average_sale, got.gross_margin) == (30000, 0.35)

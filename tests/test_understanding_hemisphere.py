@@ -1,0 +1,65 @@
+"""Season words name the months of the business's hemisphere, and months written out beside a
+season word win over it (issue #21, item 6: a bike workshop in Rosario said "primavera")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.planning.understanding import default_understander
+from tests.plan_fixtures import PLAYBOOK
+
+UNDERSTANDER = default_understander(PLAYBOOK)
+
+
+def seasons_of(lang: str, business: str, seasonality: str) -> tuple[list[int], list[int]]:
+    """The months customers decide and the months at capacity, as the understander reads them."""
+    got = UNDERSTANDER.understand({"business": business, "offer": "service",
+                                   "seasonality": seasonality}, lang)
+    return sorted(got.decision_months), sorted(got.busy_months)
+
+
+@pytest.mark.parametrize(("lang", "business", "seasonality", "months"), [
+    ("es", "Tengo un taller de bicicletas en Rosario, Argentina",
+     "la temporada fuerte es la primavera", [9, 10, 11]),
+    ("es", "Una heladería en Montevideo", "en verano trabajamos a tope", [1, 2, 12]),
+    ("en", "A surf school in Cape Town, South Africa", "we are busiest in summer", [1, 2, 12]),
+    ("fr", "Une école de voile à Auckland, Nouvelle-Zélande", "on est complets en été",
+     [1, 2, 12]),
+    ("it", "Una scuola di sci a Bariloche, Argentina", "in inverno siamo pieni", [6, 7, 8]),
+])
+def test_season_words_follow_the_southern_hemisphere(lang: str, business: str,
+                                                     seasonality: str, months: list[int]) -> None:
+    decision, busy = seasons_of(lang, business, seasonality)
+    assert busy == months
+    assert set(decision) <= set(months)
+
+
+@pytest.mark.parametrize(("lang", "business", "seasonality", "months"), [
+    ("es", "Una heladería en Sevilla", "en verano trabajamos a tope", [6, 7, 8]),
+    ("en", "A surf school in Bristol", "we are busiest in summer", [6, 7, 8]),
+])
+def test_the_north_keeps_its_seasons(lang: str, business: str, seasonality: str,
+                                     months: list[int]) -> None:
+    assert seasons_of(lang, business, seasonality)[1] == months
+
+
+@pytest.mark.parametrize(("lang", "business", "seasonality"), [
+    ("es", "Tengo un taller de bicicletas en Rosario, se llama Rueda Libre",
+     "en primavera, de septiembre a noviembre, no damos abasto"),
+    ("es", "Un taller de bicicletas en Valencia", "en otoño, de septiembre a noviembre"),
+    ("en", "A bike repair shop in Leeds", "in autumn, from September to November, we are full"),
+    ("fr", "Un atelier de vélos à Lyon", "au printemps, de septembre à novembre, on est débordés"),
+])
+def test_months_written_out_win_over_a_season_word(lang: str, business: str,
+                                                   seasonality: str) -> None:
+    assert seasons_of(lang, business, seasonality)[1] == [9, 10, 11]
+
+
+def test_a_season_and_another_month_both_count() -> None:
+    assert seasons_of("en", "A bike repair shop in Leeds",
+                      "we are full in summer and in December")[1] == [6, 7, 8, 12]
+
+
+def test_a_festivity_beside_a_range_keeps_its_month() -> None:
+    assert seasons_of("fr", "Une boutique en ligne de thé à Lille",
+                      "Black Friday et Noël = 35% du CA, juillet-août calmes")[1] == [11, 12]
