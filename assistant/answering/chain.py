@@ -62,6 +62,9 @@ class ChainParts:
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
     typer: QuestionTyper | None = None  # question types learned from examples (else cues)
     constraints: ConstraintReader | None = None  # constraints learned from examples (else cues)
+    # (question, language) -> the concept cards that fit how the business it describes sells
+    # and a few words saying how it sells ("a local business"), in the question's language
+    advice: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None
 
 
 class AnswerChain:
@@ -210,6 +213,12 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
+        if item.kind == "howto" and not item.concepts and self.parts.advice:
+            # "I'm a plumber, how do I get more calls?": the cards that fit how that business
+            # sells (local search and reviews), read from the business attributes the plans use.
+            cards, about = self.parts.advice(item.question, item.language)
+            pinned += [ConceptRef(cid, item.language).source_id for cid in cards[:2]]
+            item = replace(item, advice=cards[:2], advice_about=about)
         if item.constraints and item.kind == "howto" and not item.concepts:
             # Advice that keeps to what the user ruled out: the cards that give it, after the
             # guide for the user's kind of business (a card that keeps to every one first).
