@@ -43,6 +43,7 @@ from .questions import (
 )
 
 LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
+RELATION_WORDS = 5  # "and compared with CAC?": a follow-up this short naming a new concept
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,11 @@ class AnswerChain:
             kind = kind or question_type(previous, language)
             # "Which of the two…?" points back: the topic, whatever else it names ("budget").
             concepts = (topic or named) if points_back(question) else (named or topic or hinted)
+            if named and topic and named[0] not in topic and len(words(question)) <= \
+                    RELATION_WORDS and asked not in ("definition", "cost", "formula", "howto"):
+                # "And compared with CAC?" after CLV asks how the topic relates to what the
+                # follow-up names: both cards, read as a difference (the topic's card says it).
+                concepts, kind = [topic[0], named[0]], "difference"
             if asked == "cost":
                 # "And what's the price?" asks what the topic costs (not about pricing); "and
                 # how much should I spend?" is the budget's question, whatever the topic.
