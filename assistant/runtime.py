@@ -158,6 +158,8 @@ def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Ru
     if chat_model is None:
         chat_model = make_chat_model(settings)
     playbook = load_playbook(settings.knowledge_dir / "playbook")
+    understander = Understander(playbook, load_understanding_data(
+        settings.knowledge_dir / "understanding"), vectors.sentences)
     chain = AnswerChain(ChainParts(
         settings=settings, prompts=prompts, detector=detector, retriever=retriever,
         concepts=concepts, embed_sentences=vectors.sentences, chat_model=chat_model,
@@ -167,12 +169,13 @@ def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Ru
             load_understanding_data(settings.knowledge_dir / "understanding")
             .cue_patterns("business_types")),
         typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked)),
-        constraints=ConstraintReader(vectors.sentences)))
+        constraints=ConstraintReader(vectors.sentences),
+        advice=lambda question, lang: understander.advice(question, lang)))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                passages=lambda query, lang: [h.text for h in retriever.search(
                                    query, 3, query_language=lang)],
                                embed_texts=vectors.sentences, detector=detector,
-                               database=database)
+                               database=database, understander=understander)
     return Runtime(settings=settings, prompts=prompts, knowledge=knowledge, concepts=concepts,
                    detector=detector, embedding_function=embedding_function, vectors=vectors,
                    store=store, registry=registry, lexical=lexical, lexical_path=path,
@@ -238,7 +241,8 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
                        passages: Callable[[str, str], list[str]] | None = None,
                        embed_texts: Callable[[list[str]], np.ndarray] | None = None,
                        detector: LanguageDetector | None = None,
-                       database: Database | None = None) -> PlanService:
+                       database: Database | None = None,
+                       understander: Understander | None = None) -> PlanService:
     """A PlanService over the database, the playbook and the concept cards; with a chat model,
     a drafter that has it write the plan's content (knowledge passages from `passages`)."""
     titles = {a.source_id: a.title for a in knowledge.articles}
@@ -259,7 +263,7 @@ def build_plan_service(settings: Settings, prompts: PromptLibrary, knowledge: Kn
                               repairs=settings.plan_repairs, timeout=settings.plan_draft_timeout,
                               classify=lambda exc: str(classify_backend_error(
                                   exc, settings).params.get("kind", "server")))
-    understander = Understander(playbook, load_understanding_data(
+    understander = understander or Understander(playbook, load_understanding_data(
         settings.knowledge_dir / "understanding"), embed_texts)
 
     return PlanService(database or make_database(settings), prompts, playbook, explain=explain,

@@ -45,7 +45,8 @@ SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl",
         "dev2": "answers_dev2.jsonl", "blind2": "answers_blind2.jsonl",
         "blind3": "answers_blind3.jsonl", "blind4": "answers_blind4.jsonl",
         "blind5": "answers_blind5.jsonl", "dev3": "answers_dev3.jsonl",
-        "blind6": "answers_blind6.jsonl", "dev4": "answers_dev4.jsonl"}
+        "blind6": "answers_blind6.jsonl", "dev4": "answers_dev4.jsonl",
+        "dev5": "answers_dev5.jsonl"}
 HELD_OUT = ("blind2", "blind3", "blind4", "blind5", "blind6")
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")

@@ -83,3 +83,17 @@ def test_no_marketing_budget_rules_out_rather_than_names_the_budget(
     assert "concept:marketing-budget:en" not in sources, answer.text
     assert card_sentence("seo", "en", "Google Business Profile") in answer.text or \
         card_sentence("social-media-marketing", "en", "editorial line") in answer.text
+
+
+@pytest.mark.parametrize(("first", "follow_up", "language", "marker"), [
+    ("What is customer lifetime value?", "and compared with CAC?", "en", "three times"),
+    ("Cos'è il CLV?", "e rispetto al CAC?", "it", "tre volte"),
+])
+def test_a_short_follow_up_naming_a_new_concept_relates_it_to_the_topic(
+        shared_assistant: Assistant, first: str, follow_up: str, language: str,
+        marker: str) -> None:
+    conversation = f"relate-{language}"
+    shared_assistant.ask(first, conversation_id=conversation)
+    answer = shared_assistant.ask(follow_up, conversation_id=conversation)
+    # before: the CAC card alone, as if the conversation had not been about CLV
+    assert card_sentence("clv", language, marker) in answer.text, answer.text

@@ -4,6 +4,8 @@ items of a list asked of it."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.composers.base import ComposeInput, Passage
 from assistant.answering.composers.named import announced_sections
 from assistant.answering.constraints import breaks, constraints_of, without_constraints
@@ -38,6 +40,35 @@ def test_a_quoted_title_names_the_french_article():
 
 def test_a_concept_question_names_no_article():
     assert named_sources("¿Qué es el marketing operativo?", "es", ARTICLES) == ()
+
+
+@pytest.mark.parametrize(("question", "lang", "expected"), [
+    # a source named by its language and another word for a document ("piece", "texto")
+    ("What does the Italian piece comparing strategic and tactical marketing say a company "
+     "should use?", "en", ("it-tt",)),
+    ("In the Spanish text on the differences between strategic and operational marketing, "
+     "over how many years does strategic marketing plan?", "en", ("es-est",)),
+    ("Cosa dice il testo spagnolo sulle differenze tra marketing strategico e operativo?", "it",
+     ("es-est",)),
+    # a title paraphrased at length, no language given
+    ("¿Qué retos enumera el texto sobre qué es el Marketing Operativo y sus características?",
+     "es", ("es-op",)),
+    # a quotation is literal: the title it opens, not the one sharing the most words
+    ("D'après le texte « Marketing Operativo: ¿Qué es? », quels conseils sont donnés ?", "fr",
+     ("es-op",)),
+])
+def test_a_source_named_without_the_word_article(question: str, lang: str,
+                                                 expected: tuple[str, ...]) -> None:
+    assert named_sources(question, lang, ARTICLES) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "What is the difference between strategic and tactical marketing?",
+    "Qual è la differenza tra marketing strategico e operativo?",
+    "Which one is better for a small Italian restaurant, strategic or tactical marketing?",
+])
+def test_a_concept_question_sharing_title_words_names_no_source(question: str) -> None:
+    assert named_sources(question, "en", ARTICLES) == ()
 
 
 def _passage(number: int, position: int, text: str) -> Passage:

@@ -43,6 +43,7 @@ from .questions import (
 )
 
 LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
+RELATION_WORDS = 5  # "and compared with CAC?": a follow-up this short naming a new concept
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class ChainParts:
     guide_source: Callable[[str, str], str] = lambda business, lang: f"playbook:{business}:{lang}"
     typer: QuestionTyper | None = None  # question types learned from examples (else cues)
     constraints: ConstraintReader | None = None  # constraints learned from examples (else cues)
+    # (question, language) -> the concept cards that fit how the business it describes sells
+    # and a few words saying how it sells ("a local business"), in the question's language
+    advice: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None
 
 
 class AnswerChain:
@@ -194,6 +198,11 @@ class AnswerChain:
             kind = kind or question_type(previous, language)
             # "Which of the two…?" points back: the topic, whatever else it names ("budget").
             concepts = (topic or named) if points_back(question) else (named or topic or hinted)
+            if named and topic and named[0] not in topic and len(words(question)) <= \
+                    RELATION_WORDS and asked not in ("definition", "cost", "formula", "howto"):
+                # "And compared with CAC?" after CLV asks how the topic relates to what the
+                # follow-up names: both cards, read as a difference (the topic's card says it).
+                concepts, kind = [topic[0], named[0]], "difference"
             if asked == "cost":
                 # "And what's the price?" asks what the topic costs (not about pricing); "and
                 # how much should I spend?" is the budget's question, whatever the topic.
@@ -210,6 +219,12 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
+        if item.kind == "howto" and not item.concepts and self.parts.advice:
+            # "I'm a plumber, how do I get more calls?": the cards that fit how that business
+            # sells (local search and reviews), read from the business attributes the plans use.
+            cards, about = self.parts.advice(item.question, item.language)
+            pinned += [ConceptRef(cid, item.language).source_id for cid in cards[:2]]
+            item = replace(item, advice=cards[:2], advice_about=about)
         if item.constraints and item.kind == "howto" and not item.concepts:
             # Advice that keeps to what the user ruled out: the cards that give it, after the
             # guide for the user's kind of business (a card that keeps to every one first).

@@ -39,10 +39,14 @@ def named_sources(question: str, lang: str,
     """
     key = f" {normalize_term(question)} "
     quoted = QUOTED.search(question)
-    if not (_cued(key, "article") or quoted):
-        return ()
     language = _named_language(key)
+    cued = _cued(key, "article")
     articles = articles() if callable(articles) else articles
+    if quoted:  # a quotation is literal: the one title it opens or is part of
+        literal = [a.source_id for a in articles
+                   if normalize_term(quoted.group(1)) in normalize_term(a.title)]
+        if len(literal) == 1:
+            return (literal[0],)
     pool = [a for a in articles if language is None or a.language == language]
     if not pool:
         return ()
@@ -56,8 +60,13 @@ def named_sources(question: str, lang: str,
                        ratio, article.source_id))
     scored.sort(reverse=True)
     best = scored[0]
+    alone = len(scored) == 1 or scored[1][0] < best[0]
+    if not (cued or quoted):
+        # Title words and a language alone are no reference to a document: "the difference
+        # between strategic and tactical marketing" or "an Italian restaurant" name none.
+        return ()
     if language is not None:  # "the Italian article": one of them, the best by its title
-        if best[1] == 0 or (len(scored) > 1 and scored[1][0] == best[0]):
+        if best[1] == 0 or not alone:
             return tuple(sorted(sid for *_, sid in scored))
         return (best[3],)
     if best[1] >= 2 and best[2] >= 0.5:

@@ -132,7 +132,9 @@ class HybridRetriever(OwnDocuments, NamedSources):
         wanted = list(dict.fromkeys(
             [*pinned, *(t for h in gated if (t := _in_language(h, language)))]))
         found = self._records_of(wanted, query)
-        out: list[Hit] = [found[sid] for sid in pinned if sid in found]
+        # a source pinned twice (the user's business and their constraint both ask for the
+        # local-search card) is one passage, not two numbered sources
+        out: list[Hit] = [found[sid] for sid in dict.fromkeys(pinned) if sid in found]
         seen = {_key(h) for h in out}
         for hit in gated:
             if _key(hit) in seen:

@@ -54,6 +54,10 @@ class ComposeInput:
     # The question without what it rules out ("without paying for ads"): what evidence is
     # compared with, so the ruled-out words do not pull the ruled-out advice up.
     unconstrained: str = ""
+    # The cards that fit how the user's business sells ("a plumber": local search), for a
+    # how-to question that names no concept: their advice counts as asked for, and leads.
+    advice: tuple[str, ...] = ()
+    advice_about: str = ""  # how that business sells, in a few words: "a local business"
 
     @property
     def concept_id(self) -> str | None:

@@ -99,6 +99,8 @@ class GroundedComposer(SentenceScoring):
         if item.named:  # "the Italian article on tactical marketing" names where, not what
             question = content_words(source_words(question, sorted(
                 {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
+        if item.advice_about:  # advice is compared with how the user's business sells too
+            question = f"{question} ({item.advice_about})"
         pool = self._pool(item)
         if not pool:
             yield phrase("no_evidence")
@@ -119,7 +121,8 @@ class GroundedComposer(SentenceScoring):
                                 [focus_keys(c.text, c.passage.hit.language, "") for c in pool])
         scored = [_Candidate(c.passage, c.order, c.text,
                              float(s) + self._bonus(item, c, focus)
-                             + self._section_bonus(item, c.passage, focus), bool(fit > 0))
+                             + self._section_bonus(item, c.passage, focus),
+                             bool(fit > 0) or self._advised(item, c.passage))
                   for c, s, fit in zip(pool, scores, fitting, strict=True)]
         if item.named:
             probe = content_words(item.question)
@@ -198,6 +201,12 @@ class GroundedComposer(SentenceScoring):
         keep = [i for i in range(len(pool)) if i not in blocked]
         titles = list(dict.fromkeys(pool[i].passage.hit.title for i in sorted(blocked)))
         return [pool[i] for i in keep], np.vstack([vectors[:1], rows[keep]]), titles
+
+    @staticmethod
+    def _advised(item: ComposeInput, passage: Passage) -> bool:
+        """A card that fits how the user's business sells: its quoted advice leads."""
+        ref = passage.hit.concept
+        return bool(ref and ref.id in item.advice)
 
     def _named_floor(self, item: ComposeInput, cand: _Candidate) -> float:
         """How close a named source's sentence must come for the source to "say" it: a source

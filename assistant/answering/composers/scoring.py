@@ -83,6 +83,10 @@ class SentenceScoring:
         ref = cand.passage.hit.concept
         if ref and any(ref.id in c.concepts for c in item.constraints):
             bonus += cfg.type_bonus  # advice that keeps to what the user ruled out
+        if ref and ref.id in item.advice:
+            # advice that fits how the user's business sells; its card's opening definition
+            # was never asked ("how do I get more calls?" does not ask what SEO is)
+            bonus += cfg.type_bonus if cand.order else -cfg.type_bonus
         if asks_for_a_change(item.question) and states_a_change(cand.text):
             bonus += 2 * cfg.type_bonus  # "by how much did churn drop?": a before and an after
         proposals = asks_for_proposals(item.question) or states_a_plan(item.question)

@@ -140,9 +140,21 @@ class ProfileReader:
             out[owner] = max(out.get(owner, 0.0), float(row.max()))
         return out
 
-    def read(self, answers: dict[str, str], lang: str,
-             channels: list[ChannelUnderstood]) -> BusinessProfile:
-        """The profile of one business."""
+    def read_question(self, question: str, lang: str) -> BusinessProfile:
+        """How the business a question describes sells ("I'm a plumber in Leeds, how do I get
+        more calls?"). An interview feeds each attribute from its own answer (buyers from
+        "customers", payment from "offer"); a question is one text, so every attribute reads
+        all of its clauses, and no name is read (its first clause is no business name)."""
+        fields = ("business", "customers", "offer", "situation", "goal")
+        profile = self.read({key: question for key in fields}, lang, [],
+                            self.data.get("question_thresholds"))
+        profile.name, profile.label = None, ""
+        profile.confidence.update({"name": 0.0, "label": 0.0})
+        return profile
+
+    def read(self, answers: dict[str, str], lang: str, channels: list[ChannelUnderstood],
+             thresholds: dict[str, float] | None = None) -> BusinessProfile:
+        """The profile of one business (`thresholds`: per attribute, else the interview's)."""
         business = answers.get("business", "")
         name = read_name(business, lang, self.data)
         label = read_label(business, name, lang, self.data)
@@ -171,7 +183,7 @@ class ProfileReader:
                 continue
             scores = self.scores(attribute, np.stack([vectors[c] for c in items]))
             best = max(scores.values())
-            threshold = self.data["thresholds"][attribute]
+            threshold = (thresholds or self.data["thresholds"])[attribute]
             profile.confidence[attribute] = round(best, 3)
             if attribute in ("buyers", "places"):
                 chosen = [v for v, s in sorted(scores.items(), key=lambda kv: -kv[1])

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from ..plan.playbook import Playbook
+from .advice import AdviceCards, load_advice_data
 from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
 from .currency import local_currency
@@ -71,6 +72,12 @@ class Understander:
     def profiles(self) -> ProfileReader:
         """How the business sells, by example utterances."""
         return ProfileReader(self.profile_data, self.embed)
+
+    @cached_property
+    def advice(self) -> AdviceCards:
+        """The concept cards that fit the business a how-to question describes."""
+        return AdviceCards(self.profiles, self.businesses, self.goal_classifier,
+                           load_advice_data(self.data.folder / "advice.json"))
 
     @cached_property
     def owner_channels(self) -> OwnerChannels:

@@ -1,0 +1,49 @@
+"""Business advice for any business through the attributes the plans use (#23, item 7): a how-to
+question that names no concept gets the cards that fit how the business it describes sells
+(a trade that goes to the customer's door: local search and reviews; a shop that wants its
+customers back: loyalty), read by the same ProfileReader the interview uses. Real knowledge base and
+embedding model; gold sentences are read from the cards themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from tests.test_answers_evidence import card_sentence
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("I'm a plumber in Leeds, how do I get more calls?", "en"),
+    ("I'm a plumber. How do I get more jobs?", "en"),
+    ("Soy cerrajero en Málaga, ¿cómo consigo más avisos?", "es"),
+    ("Je suis électricien à Toulouse, comment décrocher plus de chantiers ?", "fr"),
+])
+def test_a_trade_asking_for_more_work_is_led_by_local_search_advice(
+        shared_assistant: Assistant, question: str, language: str) -> None:
+    answer = shared_assistant.ask(question)
+    # before: the nearest playbook type's tactics alone ("Home services: tactics that work")
+    assert answer.citations[0].source_id == f"concept:seo:{language}", answer.text
+
+
+def test_a_french_electrician_gets_the_local_listing_and_reviews(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask(
+        "Je suis électricien à Toulouse, comment décrocher plus de chantiers ?")
+    assert card_sentence("seo", "fr", "Google Business Profile") in answer.text, answer.text
+
+
+def test_a_shop_asking_to_bring_customers_back_gets_loyalty_advice(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("Tengo una tienda de vinos, ¿cómo hago que los clientes vuelvan?")
+    # before: "que los clientes vuelvan" was read as "new customers" and the loyalty card left out
+    assert answer.citations[0].source_id == "concept:customer-loyalty:es", answer.text
+
+
+def test_the_profile_reader_reads_a_question(shared_assistant: Assistant) -> None:
+    reader = shared_assistant.runtime.plans.understander.profiles
+    profile = reader.read_question("I'm a plumber in Leeds, how do I get more calls?", "en")
+    assert profile.places == ["customer_site"]
+    assert profile.name is None  # "I'm a plumber in Leeds" is no business name
+    companies = reader.read_question("Nous vendons des logiciels aux entreprises (B2B) : "
+                                     "comment trouver des prospects ?", "fr")
+    assert companies.buyers == ["businesses"]
