@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from assistant.indexing.knowledge import load_knowledge
+from assistant.lexicon import lexicon, lexicon_names
 from assistant.packs import PACKS_DIR, language_names, load_packs, native_names, pack_languages
 from assistant.search.concepts import ConceptIndex
 from assistant.settings import LANGUAGES
@@ -53,8 +54,8 @@ def _words(lang_filter: set[str]) -> set[str]:
     for pack in load_packs():
         if pack.code in lang_filter:
             walk(pack.words)
-    for path in (ROOT / "prompts" / "lexicon").glob("*.json"):
-        for lang, items in json.loads(path.read_text(encoding="utf-8")).items():
+    for name in lexicon_names():
+        for lang, items in lexicon(name).items():
             if lang in lang_filter:
                 walk(items)
     return out
