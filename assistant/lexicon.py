@@ -1,9 +1,8 @@
-"""Per-language word lists kept as data: `prompts/lexicon/<name>.json`, next to the phrase files.
-
-Each file maps a language code (es, fr, it, en) to a list or a mapping of words; a test checks
-that the four languages have the same keys. A language pack may bring its own list as
-`prompts/packs/<lang>/lexicon/<name>.json` (the words alone, no language key): a new language
-is added without editing the shared files. Loaded once per process."""
+"""Per-language word lists kept as data: each language pack's `prompts/packs/<lang>/lexicon/
+<name>.json` (the words alone, no language key), so a new language is added without editing any
+shared file; a shared `prompts/lexicon/<name>.json` mapping language codes to lists is still
+read, under the packs' own. A test checks that the languages have the same keys. Loaded once
+per process."""
 
 from __future__ import annotations
 
@@ -19,14 +18,22 @@ LEXICON_DIR = PROJECT_ROOT / "prompts" / "lexicon"
 
 @cache
 def lexicon(name: str) -> dict[str, Any]:
-    """The word list `name`, by language (a missing file raises)."""
-    with (LEXICON_DIR / f"{name}.json").open(encoding="utf-8") as handle:
-        data = json.load(handle)
+    """The word list `name`, by language (raises FileNotFoundError when no file has it)."""
+    shared = LEXICON_DIR / f"{name}.json"
+    data = json.loads(shared.read_text(encoding="utf-8")) if shared.is_file() else {}
     for lang in pack_languages():
         own = PACKS_DIR / lang / "lexicon" / f"{name}.json"
         if own.is_file():
             data[lang] = json.loads(own.read_text(encoding="utf-8"))
+    if not data:
+        raise FileNotFoundError(f"no word list {name!r} in {PACKS_DIR}/*/lexicon nor {shared}")
     return data
+
+
+def lexicon_names() -> tuple[str, ...]:
+    """The names of every word list, in the packs or in the shared folder."""
+    files = [*LEXICON_DIR.glob("*.json"), *PACKS_DIR.glob("*/lexicon/*.json")]
+    return tuple(sorted({path.stem for path in files}))
 
 
 def words_of(name: str, languages: tuple[str, ...] | None = None) -> frozenset[str]:

@@ -18,8 +18,6 @@ import fcntl
 import os
 import secrets
 import shutil
-import tempfile
-from collections.abc import MutableMapping
 from pathlib import Path
 
 M_TRIM_THRESHOLD = -1
@@ -48,14 +46,14 @@ CACHE_PREFIX = "estratega-"
 _held_cache: list[int] = []  # the open, locked folder of this process's cache (kept for life)
 
 
-def private_cache(environ: MutableMapping[str, str] = os.environ) -> Path:
-    """Give this process its own folder in Gradio's cache, and delete the folders of processes
-    that are gone (killed or not), before Gradio is imported (it reads GRADIO_TEMP_DIR then).
+def private_cache(root: Path) -> Path:
+    """Give this process its own folder in Gradio's cache `root` (`Settings.gradio_temp_dir`),
+    and delete the folders of processes that are gone (killed or not).
 
     Each folder is `<cache>/estratega-<random>`, locked (flock) by its process while it runs:
     a folder nobody holds is left over and deleted, while replicas or other apps sharing the
-    cache keep theirs. Sets GRADIO_TEMP_DIR to the new folder and returns it."""
-    root = Path(environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
+    cache keep theirs. Returns the new folder, which the caller hands to Gradio as its
+    GRADIO_TEMP_DIR before importing it."""
     root.mkdir(parents=True, exist_ok=True)
     for folder in root.glob(f"{CACHE_PREFIX}*"):
         _remove_if_abandoned(folder)
@@ -64,7 +62,6 @@ def private_cache(environ: MutableMapping[str, str] = os.environ) -> Path:
     fd = os.open(mine, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     _held_cache.append(fd)
-    environ["GRADIO_TEMP_DIR"] = str(mine)
     return mine
 
 

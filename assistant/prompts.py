@@ -1,8 +1,8 @@
 """Prompt templates and fixed phrases, loaded from files in `prompts/`.
 
 Templates (`*.j2`) render with Jinja2 in strict mode: a missing variable is an error, never an
-empty string. Fixed phrases live in `prompts/i18n/<area>.<lang>.json`, or in a language pack's
-`prompts/packs/<lang>/i18n/<area>.json`.
+empty string. Fixed phrases live in each language pack's `prompts/packs/<lang>/i18n/<area>.json`
+(or, where a pack has no such file, a shared `prompts/i18n/<area>.<lang>.json`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class PromptError(LookupError):
 
 
 class PromptLibrary:
-    """Renders `prompts/<name>.j2` templates and looks up `prompts/i18n` phrases."""
+    """Renders `prompts/<name>.j2` templates and looks up the packs' phrases."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -44,6 +44,11 @@ class PromptLibrary:
             raise PromptError(f"missing prompt template: {name}.j2") from exc
         except jinja2.UndefinedError as exc:
             raise PromptError(f"prompt {name}.j2: {exc.message}") from exc
+
+    def areas(self) -> tuple[str, ...]:
+        """The phrase areas ("ui", "plan"...) that some language's files hold."""
+        files = [*self.root.glob("packs/*/i18n/*.json"), *self.root.glob("i18n/*.json")]
+        return tuple(sorted({path.name.split(".")[0] for path in files}))
 
     def phrases(self, area: str, lang: str) -> dict[str, Any]:
         """All phrases of one area in one language."""

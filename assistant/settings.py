@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Mapping, MutableMapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,6 +15,9 @@ from .packs import pack_languages
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = pack_languages()  # the packs present in prompts/packs/
+# What the app tells libraries that read only the environment, before they are imported:
+# Gradio and the Hugging Face Hub never phone home.
+QUIET_LIBRARIES = {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_DISABLE_TELEMETRY": "1"}
 
 
 class Settings(BaseSettings):
@@ -100,6 +106,11 @@ class Settings(BaseSettings):
     # address (for the login throttle and the logs) is then the last one before them. Empty by
     # default: the address is the connection's, whatever headers a client sends.
     trusted_proxies: str = ""
+    # Gradio's cache of uploads and served files; each process takes a folder of its own in it
+    # (assistant/process.py). Gradio's own variable, read here like the OpenAI ones.
+    gradio_temp_dir: Path = Field(
+        default_factory=lambda: Path(tempfile.gettempdir()) / "gradio",
+        validation_alias=AliasChoices("ESTRATEGA_GRADIO_TEMP_DIR", "GRADIO_TEMP_DIR"))
 
     @field_validator("embedding_backend", "chat_backend")
     @classmethod
@@ -135,3 +146,10 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings, read once."""
     return Settings()
+
+
+def export_to_libraries(values: Mapping[str, str],
+                        environ: MutableMapping[str, str] = os.environ) -> None:
+    """Hand values to libraries that take them only from the environment (Gradio, the Hugging
+    Face Hub, uvicorn): the one place, with `Settings`, where Estratega touches it."""
+    environ.update(values)

@@ -15,7 +15,7 @@ from assistant.errors import PlanInputError
 from assistant.planning.plan import Plan, build_plan, read_answers
 from assistant.planning.plan.audit import truth_audit
 from assistant.planning.understanding import Understander, load_understanding_data
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, case_understanding
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
@@ -33,12 +33,11 @@ def load_cases(name: str) -> list[dict[str, Any]]:
 def real_understander() -> Understander:
     """The understanding step as the runtime builds it: the shipped multilingual embedding
     model and the shipped data, with a fixed day so that "next month" does not move."""
-    from assistant.indexing.embeddings import embed, make_embedding_function
+    from tests.shared_embed import shared_embed
 
-    function = make_embedding_function(Settings(_env_file=None))
     return Understander(PLAYBOOK, load_understanding_data(PROJECT_ROOT / "knowledge"
                                                           / "understanding"),
-                        lambda texts: embed(function, texts), today=lambda: TODAY)
+                        shared_embed, today=lambda: TODAY)
 
 
 @dataclass

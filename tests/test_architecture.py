@@ -92,3 +92,20 @@ def _runtime_reads(folder: Path) -> int:
 def test_the_cli_and_the_ui_go_through_the_facade() -> None:
     assert _runtime_reads(PACKAGE / "cli") == 0
     assert _runtime_reads(PACKAGE / "ui") == 0
+
+
+def environment_reads(files: list[Path]) -> list[str]:
+    """Each `os.environ` or `os.getenv` in `files`, as "file:line"."""
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv") \
+                    and isinstance(node.value, ast.Name) and node.value.id == "os":
+                found.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    return found
+
+
+def test_only_the_settings_touch_the_environment() -> None:
+    """One typed settings object reads the environment (and hands libraries what they read)."""
+    files = [PROJECT_ROOT / "app.py", *sorted(PACKAGE.rglob("*.py"))]
+    assert environment_reads([f for f in files if f != PACKAGE / "settings.py"]) == []

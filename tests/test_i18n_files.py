@@ -3,19 +3,18 @@ phrase key written literally in the code exists."""
 
 from __future__ import annotations
 
-import json
 import re
 import string
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from assistant.lexicon import lexicon, lexicon_names
+from assistant.prompts import PromptLibrary
 from assistant.settings import LANGUAGES, PROJECT_ROOT
 
-I18N = PROJECT_ROOT / "prompts" / "i18n"
-LEXICON = PROJECT_ROOT / "prompts" / "lexicon"
-AREAS = sorted({p.name.split(".")[0] for p in I18N.glob("*.json")})
+PROMPTS = PromptLibrary(PROJECT_ROOT / "prompts")
+AREAS = PROMPTS.areas()
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -38,7 +37,7 @@ def _placeholders(value: Any) -> set[str]:
 
 
 def _load(area: str, lang: str) -> dict[str, Any]:
-    return json.loads((I18N / f"{area}.{lang}.json").read_text(encoding="utf-8"))
+    return PROMPTS.phrases(area, lang)
 
 
 @pytest.mark.parametrize("area", AREAS)
@@ -86,16 +85,12 @@ def test_every_literal_phrase_key_in_the_code_exists() -> None:
         assert not missing, f"{lang}: {missing[:10]}"
 
 
-def _lexicons() -> list[Path]:
-    return sorted(LEXICON.glob("*.json"))
-
-
-@pytest.mark.parametrize("path", _lexicons(), ids=lambda p: p.stem)
-def test_every_lexicon_covers_the_four_languages_with_the_same_keys(path: Path) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert set(data) >= set(LANGUAGES), f"{path.name}: {sorted(set(LANGUAGES) - set(data))}"
+@pytest.mark.parametrize("name", lexicon_names())
+def test_every_lexicon_covers_the_four_languages_with_the_same_keys(name: str) -> None:
+    data = lexicon(name)
+    assert set(data) >= set(LANGUAGES), f"{name}: {sorted(set(LANGUAGES) - set(data))}"
     shapes = {lang: (sorted(data[lang]) if isinstance(data[lang], dict) else "list")
               for lang in LANGUAGES}
     first = shapes[LANGUAGES[0]]
-    assert all(shape == first for shape in shapes.values()), f"{path.name}: {shapes}"
-    assert all(data[lang] for lang in LANGUAGES), f"{path.name}: an empty language"
+    assert all(shape == first for shape in shapes.values()), f"{name}: {shapes}"
+    assert all(data[lang] for lang in LANGUAGES), f"{name}: an empty language"

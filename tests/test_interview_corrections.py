@@ -224,8 +224,7 @@ def test_the_chat_words_summary_and_plan_for_its_edge() -> None:
     terminal = Renderer(PROMPTS, terminal=True)
     web = Renderer(PROMPTS)
     assert terminal.terminal and not web.terminal
-    french = json.loads((PROJECT_ROOT / "prompts" / "i18n" / "conversation.fr.json")
-                        .read_text(encoding="utf-8"))
+    french = PROMPTS.phrases("conversation", "fr")
     said = " ".join(v for v in french.values() if isinstance(v, str))
     for word in (" tu ", " ton ", " ta ", " tes ", "Ton ", "Tu ", " te "):
         assert word not in said, word

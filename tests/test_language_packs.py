@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from assistant.indexing.knowledge import load_knowledge
+from assistant.lexicon import lexicon, lexicon_names
 from assistant.packs import PACKS_DIR, language_names, load_packs, native_names, pack_languages
 from assistant.search.concepts import ConceptIndex
 from assistant.settings import LANGUAGES
@@ -53,17 +54,22 @@ def _words(lang_filter: set[str]) -> set[str]:
     for pack in load_packs():
         if pack.code in lang_filter:
             walk(pack.words)
-    for path in (ROOT / "prompts" / "lexicon").glob("*.json"):
-        for lang, items in json.loads(path.read_text(encoding="utf-8")).items():
+    for name in lexicon_names():
+        for lang, items in lexicon(name).items():
             if lang in lang_filter:
                 walk(items)
     return out
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
-    nodes = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-    return {id(n.body[0].value) for n in ast.walk(tree) if isinstance(n, nodes) and n.body
-            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+_DOCUMENTED = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _docstring(node: ast.AST) -> int | None:
+    """The id of `node`'s docstring constant, if it is a module, class or function that has one."""
+    if isinstance(node, _DOCUMENTED) and node.body and isinstance(node.body[0], ast.Expr) \
+            and isinstance(node.body[0].value, ast.Constant):
+        return id(node.body[0].value)
+    return None
 
 
 def language_violations(code: Path) -> list[str]:
@@ -75,8 +81,10 @@ def language_violations(code: Path) -> list[str]:
     for path in sorted(code.rglob("*.py")):
         rel = path.relative_to(code).as_posix()
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docs = _docstrings(tree)
+        docs: set[int] = set()
+        # one walk (the slow part): breadth first, so a docstring's owner comes before it
         for node in ast.walk(tree):
+            docs.add(_docstring(node))
             if isinstance(node, ast.Compare) and any(
                     isinstance(c, ast.Constant) and c.value in codes for c in node.comparators):
                 found.append(f"{rel}:{node.lineno}: compares with a language code")

@@ -4,13 +4,13 @@ the chat and the chat the plan tab, and the drafted plan opens there."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from assistant.prompts import PromptLibrary
 from tests.ui_server import (
     BROWSER_MARKS,
     ROOT,
@@ -34,8 +34,7 @@ CORRECTION = "no, siamo un panificio, non un negozio"
 LATER = {"horizon_months": "12 mesi", "budget": "3000 euro",
          "channels": "Instagram e passaparola", "excluded_channels": "niente TikTok",
          "constraints": "lavoro con mia moglie, 5 ore a settimana"}
-QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.it.json").read_text(
-    encoding="utf-8"))["questions"]
+QUESTIONS = PromptLibrary(ROOT / "prompts").phrases("interview", "it")["questions"]
 
 
 

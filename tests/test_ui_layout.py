@@ -3,7 +3,6 @@ what a person sees (visible text, boxes, no sideways scrolling), not only the DO
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.planning.plan.formatting import format_money
+from assistant.prompts import PromptLibrary
 from tests.ui_server import (
     BROWSER_MARKS,
     ROOT,
@@ -329,8 +329,7 @@ def test_knowledge_sources_keep_whole_words_and_the_upload_label_clears_its_icon
 
 
 # -- the interview by keyboard, then the plan at both sizes ---------------------------------
-QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.en.json").read_text("utf-8"))[
-    "questions"]
+QUESTIONS = PromptLibrary(ROOT / "prompts").phrases("interview", "en")["questions"]
 ANSWERS = {
     "business": "Panaderia Sol, a family bakery in Seville",
     "offer": "Sourdough bread and pastries, about 4 euros a loaf",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.prompts import PromptLibrary
 from tests.ui_server import BROWSER_MARKS, ROOT, TIMEOUT_MS, RunningApp, running_app
 
 pytestmark = BROWSER_MARKS
@@ -29,8 +30,7 @@ ANSWERS = {"business": "Panaderia Sol, a family bakery in Seville",
            "customers": "Families and office workers living in the neighbourhood",
            "goal": "Win 150 new regular customers", "horizon_months": "6 months",
            "budget": "3000 euros", "channels": "Instagram and the shop window"}
-QUESTIONS = json.loads((ROOT / "prompts" / "i18n" / "interview.en.json").read_text(
-    encoding="utf-8"))["questions"]
+QUESTIONS = PromptLibrary(ROOT / "prompts").phrases("interview", "en")["questions"]
 # Where the plan shows its first objective's target, "{n}" the number (plan.en.json's phrases).
 PLACES = [r"reach {n} by the end", r"Your goal needs {n} new customers",
           r"O1 deadline: {n} new regular customers", r"{n} new regular customers by the end",

@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from assistant.indexing.embeddings import embed, make_embedding_function
 from assistant.planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
 from assistant.planning.plan import load_playbook
 from assistant.planning.understanding import Understander, load_understanding_data
-from assistant.settings import PROJECT_ROOT, Settings
+from assistant.settings import PROJECT_ROOT
+from tests.shared_embed import shared_embed
 
 PLAYBOOK = load_playbook(PROJECT_ROOT / "knowledge" / "playbook")
 DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
@@ -18,9 +18,7 @@ DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
 
 @pytest.fixture(scope="module")
 def understander() -> Understander:
-    function = make_embedding_function(Settings())
-    return Understander(PLAYBOOK, DATA, lambda texts: embed(function, texts),
-                        today=lambda: date(2026, 5, 14))
+    return Understander(PLAYBOOK, DATA, shared_embed, today=lambda: date(2026, 5, 14))
 
 
 def read(understander: Understander, lang: str = "es", **answers: object):

@@ -122,7 +122,9 @@ def test_files_left_by_a_killed_process_are_deleted_at_start(
     # A process that is still running keeps its files, whoever starts next.
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; from assistant.process import private_cache;"
-         " d = private_cache(); (d / 'live.txt').write_text('x'); print(d, flush=True);"
+         " from assistant.settings import Settings;"
+         " d = private_cache(Settings().gradio_temp_dir); (d / 'live.txt').write_text('x');"
+         " print(d, flush=True);"
          " time.sleep(600)"],
         env={**os.environ, "GRADIO_TEMP_DIR": str(cache), "PYTHONPATH": str(Path.cwd())},
         stdout=subprocess.PIPE, text=True)

@@ -4,11 +4,11 @@ interview as a person does it."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from assistant.prompts import PromptLibrary
 from tests.ui_server import ROOT
 
 # The Makefile's `axe` target unpacks the pinned axe-core here (`make test` runs it).
@@ -103,8 +103,8 @@ def own_english(lang: str) -> set[str]:
         if isinstance(value, list):
             return [s for v in value for s in flat(v)]
         return [value] if isinstance(value, str) and "{" not in value else []
-    english = set(flat(json.loads((ROOT / "prompts/i18n/ui.en.json").read_text("utf-8"))))
-    other = set(flat(json.loads((ROOT / f"prompts/i18n/ui.{lang}.json").read_text("utf-8"))))
+    english = set(flat(phrases("ui", "en")))
+    other = set(flat(phrases("ui", lang)))
     return {s for s in english - other if len(s) > 3}
 
 
@@ -132,8 +132,8 @@ TABS = ("chat", "interview", "concepts", "knowledge")
 
 
 def phrases(kind: str, lang: str) -> dict:
-    """A phrase file of prompts/i18n/."""
-    return json.loads((ROOT / f"prompts/i18n/{kind}.{lang}.json").read_text("utf-8"))
+    """A phrase file of a language pack (prompts/packs/<lang>/i18n/<kind>.json)."""
+    return PromptLibrary(ROOT / "prompts").phrases(kind, lang)
 
 
 def open_tab(page: Any, lang: str, name: str) -> None:

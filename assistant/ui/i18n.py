@@ -1,4 +1,4 @@
-"""Labels and fixed texts of the web app, read from `prompts/i18n/ui.<lang>.json`."""
+"""Labels and fixed texts of the web app: each language pack's `i18n/ui.json`."""
 
 from __future__ import annotations
 
