@@ -15,6 +15,7 @@ from ..planning.interview.corrections import SLOT_FIELDS, FactReader
 from ..planning.interview.parsing import ParseProblem, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
 from ..planning.service import PlanService
+from ..planning.understanding.currency import example_in, local_currency
 from ..text import normalize_term
 from .corrections import correction_text
 from .intents import IntentRecognizer
@@ -86,10 +87,11 @@ class Listener:
             return None  # "no, mejor 6 meses": the pending question's answer after all
         done.kind = "unclear"
         summary = self.plans.summary(iid, owner).summary
-        options = [(item.label, item.label) for item in summary
-                   if item.slot in self.plans.database.load_interview(iid, owner).answers][:8]
+        answers = self.plans.database.load_interview(iid, owner).answers
+        options = [(item.label, item.label) for item in summary if item.slot in answers][:8]
         again = r.view(view, notes=False)
-        done.lines = [Line("assistant", r.say(lang, "unclear"), options, kind="note"), *again]
+        unclear = example_in(r.say(lang, "unclear"), local_currency(answers), "budget", lang)
+        done.lines = [Line("assistant", unclear, options, kind="note"), *again]
         return done
 
     def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:

@@ -164,7 +164,8 @@ class Interviewer:
             parsed = parse_slot(key, value, self.playbook, state.lang,
                                 local_currency(state.answers))
         except ParseProblem as problem:
-            raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
+            raise InvalidAnswer(slot=key, reason=self.problem(
+                state.lang, problem, local_currency(state.answers))) from None
         self._store(state, key, parsed)
         if given and key not in state.given:
             state.given.append(key)
@@ -281,9 +282,12 @@ class Interviewer:
         """A slot's short name."""
         return self.prompts.phrase(AREA, lang, f"labels.{key}")
 
-    def problem(self, lang: str, problem: ParseProblem) -> str:
-        """The re-ask message for a parse problem."""
-        return self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
+    def problem(self, lang: str, problem: ParseProblem, currency: str | None = None) -> str:
+        """The re-ask message for a parse problem, its example amounts in the owner's
+        `currency` (a Rosario owner is not shown "8.000 €")."""
+        text = self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
+        key = "average_sale" if problem.code.startswith("average_sale") else "budget"
+        return example_in(text, currency, key, lang)
 
     # -- internals -----------------------------------------------------------------------------
     def _fill(self, state: InterviewState, slot: Slot, text: str) -> InterviewView:
@@ -294,7 +298,8 @@ class Interviewer:
             value = parse_slot(slot.key, text, self.playbook, state.lang,
                                local_currency(state.answers))
         except ParseProblem as problem:
-            return self.view(state, [self.problem(state.lang, problem)])
+            return self.view(state, [self.problem(state.lang, problem,
+                                                  local_currency(state.answers))])
         if not state.awaiting_followup and slot.key not in state.followed_up \
                 and vague(slot.key, text):
             state.followed_up.append(slot.key)
