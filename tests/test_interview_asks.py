@@ -65,3 +65,76 @@ def test_the_budget_error_message_shows_the_places_currency(
     problem = turn.lines[0].text
     assert shown in problem and not_shown not in problem
     assert turn.lines[-1].kind == "question" and turn.lines[-1].at == "budget"
+
+
+MONTEVIDEO = {"business": "Heladería Sur, an ice cream shop in Montevideo",
+              "offer": "ice cream and cakes", "customers": "families and tourists",
+              "goal": "get to 300 regular customers", "horizon_months": "12 months"}
+
+
+@pytest.mark.parametrize(("lang", "place", "amount", "reply", "currency"), [
+    ("es", ROSARIO, "1.500.000", "2", "USD"),
+    ("es", ROSARIO, "1.500.000", "en pesos", "ARS"),
+    ("en", MONTEVIDEO, "150000", "1", "UYU"),
+])
+def test_an_amount_without_currency_where_owners_price_in_dollars_too_is_asked(
+        a: Assistant, lang: str, place: dict[str, str], amount: str, reply: str,
+        currency: str) -> None:
+    iid = interview(a, lang, place, "budget")
+    turn = a.conversation.turn(OWNER, amount, lang)
+    question = turn.lines[-1]
+    assert question.at == "budget" and "budget" not in answers(a, iid)
+    values = [value for _, value in question.options]
+    assert any(v.endswith(" USD") for v in values) and any(v.endswith(" " + place_code(place))
+                                                           for v in values)
+    turn = a.conversation.turn(OWNER, reply, lang)
+    assert turn.kind == "answer"
+    assert answers(a, iid)["budget"] == {"amount": int(amount.replace(".", "")),
+                                         "currency": currency}
+    assert turn.lines[-1].at != "budget"
+
+
+def place_code(place: dict[str, str]) -> str:
+    return "ARS" if "Rosario" in place["business"] else "UYU"
+
+
+def test_an_amount_with_its_currency_is_not_asked_about(a: Assistant) -> None:
+    iid = interview(a, "es", ROSARIO, "budget")
+    a.conversation.turn(OWNER, "1.500.000 pesos", "es")
+    assert answers(a, iid)["budget"] == {"amount": 1500000, "currency": "ARS"}
+
+
+@pytest.mark.parametrize(("lang", "place", "goal", "reply", "metric"), [
+    ("es", {k: ROSARIO[k] for k in ("business", "offer", "customers")}, "llegar a 120 al mes",
+     "pedidos o ventas", "pedidos o ventas"),
+    ("fr", {"business": "Atelier Vélo, réparation de vélos à Lyon", "offer": "réparations",
+            "customers": "cyclistes du quartier"}, "atteindre 500 par mois", "nos réparations",
+     "nos réparations"),
+])
+def test_a_goal_whose_number_counts_nothing_named_asks_what_it_counts(
+        a: Assistant, lang: str, place: dict[str, str], goal: str, reply: str,
+        metric: str) -> None:
+    iid = interview(a, lang, place, "goal")
+    turn = a.conversation.turn(OWNER, goal, lang)
+    question = turn.lines[-1]
+    assert question.at == "goal" and len(question.options) >= 5
+    turn = a.conversation.turn(OWNER, reply, lang)
+    assert turn.kind == "answer" and turn.lines[-1].at != "goal"
+    assert fact(a, iid, "goal_metric") == metric
+    assert any(metric in line.text for line in turn.lines)
+
+
+def test_a_goal_that_names_what_it_counts_is_not_asked_about(a: Assistant) -> None:
+    interview(a, "es", {k: ROSARIO[k] for k in ("business", "offer", "customers")}, "goal")
+    turn = a.conversation.turn(OWNER, "llegar a 200 reparaciones al mes", "es")
+    assert turn.lines[-1].at != "goal"
+
+
+def test_assistant_chat_numbers_the_choices_of_an_unsure_question(a: Assistant) -> None:
+    from assistant.conversation.render import Renderer
+
+    interview(a, "es", ROSARIO, "budget")
+    a.conversation.turn(OWNER, "1.500.000", "es")
+    view = a.conversation.active(OWNER)
+    text = Renderer(a.prompts, terminal=True).question(view).text
+    assert "1. 1.500.000 ARS" in text and "2. 1.500.000 US$" in text

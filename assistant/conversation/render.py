@@ -55,6 +55,8 @@ class Renderer:
         if view.optional and not view.detail:
             head += f" · *{self.say(lang, 'optional')}*"
         text = f"{head}\n\n**{view.question}**"
+        if view.asking and self.terminal:  # typed by number in `assistant chat`
+            text += "\n\n" + "\n".join(f"{i}. {c.label}" for i, c in enumerate(view.choices, 1))
         if view.example:
             text += f"\n\n*{view.example}*"
         if view.current_value:

@@ -14,10 +14,12 @@ from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from ..understanding.currency import example_in, local_currency
+from .facts import store
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 from .understood import correction, describe
+from .unsure import chosen_value, currency_answer, currency_question, metric_question
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
@@ -114,6 +116,9 @@ class Interviewer:
             return self._fill(state, BY_KEY[state.position], text)
         if state.status == CONFIRMED:
             return self.view(state, [self._say(state, "messages.already_confirmed")])
+        if state.asking and state.position == state.asking.get("slot") and command in (
+                None, "skip"):
+            return self._settle(state, None if command else text)
         if state.position is None:
             return self._at_summary(state, text, command)
         return self._fill(state, BY_KEY[state.position], text)
@@ -138,6 +143,7 @@ class Interviewer:
         if not earlier:
             return self.view(state, [self._say(state, "messages.first_slot")])
         state.position, state.status, state.awaiting_followup = earlier[-1], ASKING, False
+        state.asking = None
         return self.view(state)
 
     def skip(self, state: InterviewState) -> InterviewView:
@@ -179,6 +185,7 @@ class Interviewer:
             raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
                                                            slot=key))
         state.position, state.status, state.awaiting_followup = key, ASKING, False
+        state.asking = None
         return self.view(state)
 
     def why(self, state: InterviewState) -> InterviewView:
@@ -222,12 +229,17 @@ class Interviewer:
         counted = self.counted(state)
         detail = slot.key not in BY_SLOT
         numbered = [d.key for d in DETAILS] if detail else counted
+        asking = state.asking if state.asking and state.asking.get("slot") == slot.key else None
         return InterviewView(
             interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
-            question=self._say(state, f"questions.{slot.key}"),
-            example=example_in(self._say(state, f"examples.{slot.key}"),
-                               local_currency(state.answers), slot.key, state.lang),
-            choices=self.choices(state.lang, slot), optional=not slot.required,
+            question=self._say(state, f"unsure.{asking['field']}", **asking["params"])
+            if asking else self._say(state, f"questions.{slot.key}"),
+            example="" if asking else example_in(self._say(state, f"examples.{slot.key}"),
+                                                 local_currency(state.answers), slot.key,
+                                                 state.lang),
+            choices=[Choice(label, value) for label, value in asking["choices"]] if asking
+            else self.choices(state.lang, slot), optional=not slot.required,
+            asking=asking["field"] if asking else None,
             step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
             total=len(numbered), detail=detail,
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
@@ -294,6 +306,10 @@ class Interviewer:
         choices = self.choices(state.lang, slot)
         if text.isdigit() and choices and 1 <= int(text) <= len(choices):
             text = choices[int(text) - 1].value
+        if slot.kind == "budget":
+            state.asking = currency_question(text, local_currency(state.answers), state.lang)
+            if state.asking:
+                return self.view(state)
         try:
             value = parse_slot(slot.key, text, self.playbook, state.lang,
                                local_currency(state.answers))
@@ -318,6 +334,33 @@ class Interviewer:
             value = _merge(state.answers.get(slot.key), value)
         self._store(state, slot.key, value)
         messages = self._language_note(state, slot.key, text)
+        if slot.kind == "goal":
+            state.asking = metric_question(self.understood(state), state.lang,
+                                           self.understander.embed)
+            if state.asking:
+                return self.view(state, messages)
+        return self._moved_on(state, slot, messages)
+
+    def _settle(self, state: InterviewState, text: str | None) -> InterviewView:
+        """The answer to a question asked when unsure (None: skipped, the reading stands)."""
+        asking, slot = state.asking or {}, BY_KEY[state.position or ""]
+        if asking.get("field") == "currency":
+            value = currency_answer(state, text) if text else asking["choices"][0][1]
+            if value is None and text and not any(ch.isdigit() for ch in text):
+                return self.view(state)  # neither a choice nor an amount: asked again
+            state.asking = None
+            return self._fill(state, slot, value or text or "")
+        state.asking = None
+        metric = (chosen_value(asking, text) or text.strip()) if text else None
+        if not metric:
+            return self._moved_on(state, slot, [])
+        store(state, self.understood(state), "goal_metric", metric, "set", self.playbook,
+              self.understander.today())
+        return self._moved_on(state, slot, [self._say(state, "unsure.metric_noted",
+                                                      metric=metric)])
+
+    def _moved_on(self, state: InterviewState, slot: Slot, messages: list[str]) -> InterviewView:
+        """The next question after an answer, with "I understood" after the key ones."""
         view = self._advance(state, messages)
         if slot.key in SAY_UNDERSTOOD_AFTER:
             line = self.understood_line(state)
@@ -375,6 +418,8 @@ class Interviewer:
 
     def _store(self, state: InterviewState, key: str, value: Any) -> None:
         state.answers[key] = value
+        if state.asking and state.asking.get("slot") == key:
+            state.asking = None  # answered another way (the plan tab's form)
         if key in state.skipped:
             state.skipped.remove(key)
         if key == "language":

@@ -82,6 +82,21 @@ def local_money(text: str, local: str | None) -> str:
     return text
 
 
+def priced_in_usd_too(local: str | None) -> bool:
+    """Whether owners where the currency is `local` also price in US dollars (an amount
+    written with no currency there is asked about)."""
+    return local in _data().get("asked_with_usd", [])
+
+
+def money(amount: float, currency: str, lang: str) -> str:
+    """A whole amount in the language's way, with the currency's code or sign.
+
+    >>> money(1500000, "ARS", "es"), money(1500000, "GBP", "en")
+    ('1.500.000 ARS', '£1,500,000')
+    """
+    return _money(amount, currency, lang)
+
+
 def example_amount(currency: str, key: str) -> float | None:
     """The amount an example shows in this currency (a budget, an average sale)."""
     return _data()["examples"].get(currency, {}).get(key)
