@@ -138,3 +138,36 @@ def test_assistant_chat_numbers_the_choices_of_an_unsure_question(a: Assistant) 
     view = a.conversation.active(OWNER)
     text = Renderer(a.prompts, terminal=True).question(view).text
     assert "1. 1.500.000 ARS" in text and "2. 1.500.000 US$" in text
+
+
+FLORIST = {"business": "Fiori di Lucia, negozio di fiori a Bologna",
+           "offer": "mazzi da 25 €, composizioni per matrimoni",
+           "customers": "privati del quartiere e coppie che si sposano",
+           "goal": "arrivare a 300 clienti abituali", "horizon_months": "12 mesi"}
+COWORKING = {"business": "The Mill Yard Works, a coworking space in Leeds",
+             "offer": "hot desks at £180 a month", "customers": "freelancers and small teams",
+             "goal": "get to 40 members", "horizon_months": "12 months"}
+
+
+@pytest.mark.parametrize(("lang", "place", "pending", "text", "amount"), [
+    ("it", FLORIST, "seasonality", "circa 5000 euro per tutto l'anno", 5000),
+    ("it", FLORIST, "seasonality", "8.000 €", 8000),
+    ("en", COWORKING, "seasonality", "we can spend about £3,000", 3000),
+    ("en", COWORKING, "resources", "£3,000", 3000),
+])
+def test_a_budget_typed_at_another_question_is_stored_as_the_budget_and_said(
+        a: Assistant, lang: str, place: dict[str, str], pending: str, text: str,
+        amount: int) -> None:
+    iid = interview(a, lang, place, pending)
+    turn = a.conversation.turn(OWNER, text, lang)
+    stored = answers(a, iid)
+    assert pending not in stored and stored["budget"]["amount"] == amount
+    label = a.prompts.phrase("conversation", lang, "fields.budget")
+    assert label.casefold() in turn.lines[0].text.casefold() and str(amount) in turn.lines[0].text
+    assert turn.lines[-1].kind == "question" and turn.lines[-1].at == pending
+
+
+def test_a_seasons_answer_stays_the_seasons_answer(a: Assistant) -> None:
+    iid = interview(a, "en", COWORKING, "seasonality")
+    a.conversation.turn(OWNER, "busy in September, quiet in August", "en")
+    assert "budget" not in answers(a, iid) and "seasonality" in answers(a, iid)

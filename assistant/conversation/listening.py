@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ..planning.interview import InterviewView
+from ..planning.interview.correcting import amount_elsewhere
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
 from ..planning.interview.parsing import ParseProblem, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
@@ -65,6 +66,14 @@ class Listener:
         facts = self.plans.read_facts(iid, text, owner)
         own = SLOT_FIELDS.get(view.slot or "", ())
         others = [f for f in facts if f.field not in own] if view.slot else facts
+        if view.slot and not any(f.field in own for f in facts):
+            moved = amount_elsewhere(self.plans.interviewer,
+                                     self.plans.database.load_interview(iid, owner), text)
+            if moved:  # "8.000 €" at the seasons question: the budget, stored there
+                after, changes = self.plans.correct_facts(iid, moved, owner)
+                done = Turn(interview_id=iid, lang=lang, kind="correction")
+                done.lines = self._echo(after, changes)
+                return done
         if view.slot is None and not others:
             return None  # the summary reads numbers, "ok", and the older corrections itself
         decision = self.intents.correction(text, view.slot, self.facts.opens_as_correction(text),
@@ -98,6 +107,8 @@ class Listener:
         """What changed, fact by fact, then what is understood now and the pending question."""
         lang, r = view.lang, self.renderer
         said = []
+        if any(c.changed for c in changes):  # "currency: already EUR" says nothing then
+            changes = [c for c in changes if c.changed]
         for change in changes:
             name = r.say(lang, f"fields.{change.field}")
             said.append(r.say(lang, "changed", field=name[:1].upper() + name[1:], now=change.now,
