@@ -171,3 +171,54 @@ def test_a_seasons_answer_stays_the_seasons_answer(a: Assistant) -> None:
     iid = interview(a, "en", COWORKING, "seasonality")
     a.conversation.turn(OWNER, "busy in September, quiet in August", "en")
     assert "budget" not in answers(a, iid) and "seasonality" in answers(a, iid)
+
+
+@pytest.mark.parametrize(("lang", "place", "goal", "label"), [
+    ("en", {"business": "The Mill Yard Works, a coworking space in Leeds",
+            "offer": "hot desks and meeting rooms", "customers": "freelancers and small teams",
+            "horizon_months": "12 months"}, "get to 40 members", "coworking space"),
+    ("es", {"business": "Guau Guau, peluquería canina en Madrid", "offer": "baños y cortes",
+            "customers": "dueños de perros del barrio", "horizon_months": "12 meses"},
+     "llegar a 200 clientes habituales", "peluquería canina"),
+])
+def test_an_unsure_kind_of_business_offers_the_nearest_presets_and_the_owners_words(
+        a: Assistant, lang: str, place: dict[str, str], goal: str, label: str) -> None:
+    iid = interview(a, lang, place, "goal")
+    turn = a.conversation.turn(OWNER, goal, lang)
+    question = turn.lines[-1]
+    values = [value for _, value in question.options]
+    keep = next(lab for lab, value in question.options if value == "keep")
+    assert label in keep and label in question.text
+    presets = [v for v in values if v in a.plans.playbook.business_types]
+    assert len(presets) >= 2
+    turn = a.conversation.turn(OWNER, keep, lang)
+    assert turn.kind == "answer"
+    assert keep not in [lab for lab, _ in turn.lines[-1].options]  # the pending question again
+    assert fact(a, iid, "business_label") == label
+    iid = interview(a, lang, place, "goal")
+    a.conversation.turn(OWNER, goal, lang)
+    a.conversation.turn(OWNER, "1", lang)
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert a.plans.interviewer.understood(state).business_type == presets[0]
+
+
+@pytest.mark.parametrize(("lang", "place", "label", "channel"), [
+    ("es", {"business": "Rueda Libre, taller de reparación de bicicletas en Valencia",
+            "offer": "reparaciones, puesta a punto y repuestos",
+            "customers": "ciclistas urbanos", "goal": "llegar a 150 reparaciones al mes",
+            "horizon_months": "12 meses", "budget": "3000 €",
+            "channels": "Instagram y clubs de ciclismo"}, "taller de reparación de bicicletas",
+     "clubs de ciclismo"),
+    ("en", {"business": "Spoke & Chain, a bike repair workshop in Bristol",
+            "offer": "repairs, servicing and parts", "customers": "commuters",
+            "goal": "get to 150 repairs a month", "horizon_months": "12 months",
+            "budget": "£3,000", "channels": "Instagram and cycling clubs"},
+     "bike repair workshop", "cycling clubs"),
+])
+def test_the_understood_line_says_the_owners_label_and_channels(
+        a: Assistant, lang: str, place: dict[str, str], label: str, channel: str) -> None:
+    interview(a, lang, place, "excluded_channels")
+    turn = a.conversation.turn(OWNER, "ninguno" if lang == "es" else "none", lang)
+    line = next(ln.text for ln in turn.lines if ln.kind == "understood")
+    preset = a.plans.playbook.business_types["home_services"].names[lang]
+    assert label in line and channel in line and preset not in line

@@ -19,7 +19,14 @@ from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 from .understood import correction, describe
-from .unsure import chosen_value, currency_answer, currency_question, metric_question
+from .unsure import (
+    KEEP,
+    chosen_value,
+    currency_answer,
+    currency_question,
+    metric_question,
+    type_question,
+)
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
@@ -351,6 +358,8 @@ class Interviewer:
             state.asking = None
             return self._fill(state, slot, value or text or "")
         state.asking = None
+        if asking.get("field") == "business_type":
+            return self._settle_type(state, asking, text)
         metric = (chosen_value(asking, text) or text.strip()) if text else None
         if not metric:
             return self._moved_on(state, slot, [])
@@ -358,6 +367,20 @@ class Interviewer:
               self.understander.today())
         return self._moved_on(state, slot, [self._say(state, "unsure.metric_noted",
                                                       metric=metric)])
+
+    def _settle_type(self, state: InterviewState, asking: dict[str, Any],
+                     text: str | None) -> InterviewView:
+        """The kind of business chosen (a preset, or the owner's words kept as its label)."""
+        u = self.understood(state)
+        picked = chosen_value(asking, text) if text else KEEP
+        label = asking["params"]["label"]
+        if picked is None:  # the owner's own words: the label, and the preset they are nearest
+            label, picked = text or label, self.understander.business_type(text or label)[0]
+        kind = u.business_type if picked == KEEP or u is None else picked
+        store(state, u, "business_label", label, "set", self.playbook, self.understander.today(),
+              kind)
+        line = self.understood_line(state)
+        return self.view(state, [line] if line else [])
 
     def _moved_on(self, state: InterviewState, slot: Slot, messages: list[str]) -> InterviewView:
         """The next question after an answer, with "I understood" after the key ones."""
@@ -367,12 +390,16 @@ class Interviewer:
             if line:
                 view.messages.append(line)
                 view.understood = line
-                view.messages += self._unsure(state)
+                unsure = self._unsure(state)
+                if state.asking:
+                    return self.view(state, view.messages)
+                view.messages += unsure
         return view
 
     def _unsure(self, state: InterviewState) -> list[str]:
-        """Below the confidence threshold, the kind of business is asked with choices, once
-        (never guessed silently); the owner's own word for it ends the question."""
+        """Below the confidence threshold, the kind of business is asked, once (never guessed
+        silently): the nearest presets by example similarity and the owner's own words, as
+        choices while a question is pending (interview/unsure.py), else as a note."""
         u = self.understood(state)
         if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
                 or "unsure_type" in state.followed_up:
@@ -383,8 +410,13 @@ class Interviewer:
             return []
         state.followed_up.append("unsure_type")
         names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
-        return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
-                          first=names[0])]
+        label = u.profile.label
+        if state.position is None or not label:
+            return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
+                              first=names[0])]
+        state.asking = type_question(state.position, label, list(zip(names, kinds, strict=True)),
+                                     self._say(state, "unsure.keep", label=label))
+        return []
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""

@@ -69,6 +69,17 @@ def currency_question(text: str, local: str | None, lang: str) -> dict[str, Any]
             "choices": [[s, f"{number} {code}"] for s, code in zip(shown, codes, strict=True)]}
 
 
+KEEP = "keep"  # the choice that keeps the owner's words for the kind of business
+
+
+def type_question(slot: str, label: str, presets: list[tuple[str, str]],
+                  keep: str) -> dict[str, Any]:
+    """The question about the kind of business: the nearest presets (name, id), then the
+    owner's own words kept ("keep my words: bike repair workshop")."""
+    return {"slot": slot, "field": "business_type", "params": {"label": label},
+            "choices": [[name, kind] for name, kind in presets] + [[keep, KEEP]]}
+
+
 def chosen_value(asking: dict[str, Any], text: str) -> str | None:
     """The value of the choice the message picks (its number or its words), else None."""
     choices = asking.get("choices", [])
