@@ -222,3 +222,19 @@ def test_the_understood_line_says_the_owners_label_and_channels(
     line = next(ln.text for ln in turn.lines if ln.kind == "understood")
     preset = a.plans.playbook.business_types["home_services"].names[lang]
     assert label in line and channel in line and preset not in line
+
+
+@pytest.mark.parametrize(("lang", "place", "language"), [
+    ("it", {**FLORIST, "budget": "5000 €", "channels": "Instagram"}, "Italiano"),
+    ("en", {**COWORKING, "budget": "£3,000", "channels": "Instagram"}, "English"),
+])
+def test_the_summary_numbers_only_the_owners_facts_and_the_language_apart(
+        a: Assistant, lang: str, place: dict[str, str], language: str) -> None:
+    iid = interview(a, lang, place, None)
+    summary = a.conversation.renderer.summary(a.plans.summary(iid, OWNER)).text
+    numbered = [line for line in summary.splitlines() if line[:1].isdigit()]
+    assert len(numbered) == len(place)  # the seven answers given, nothing empty, no language
+    assert not any(language in line for line in numbered) and language in summary
+    assert numbered[2].startswith("3. ") and place["customers"] in numbered[2]
+    turn = a.conversation.turn(OWNER, "3", lang)
+    assert turn.lines[-1].at == "customers"

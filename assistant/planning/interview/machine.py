@@ -262,9 +262,16 @@ class Interviewer:
 
     def summary(self, state: InterviewState) -> list[SummaryItem]:
         """Every slot with its answer, for confirmation."""
+        numbered = self.numbered(state)
         return [SummaryItem(slot=s.key, label=self.label(state.lang, s.key),
-                            value=self.display(state, s.key), required=s.required)
+                            value=self.display(state, s.key), required=s.required,
+                            number=numbered.index(s.key) + 1 if s.key in numbered else None)
                 for s in (*SLOTS, *DETAILS)]
+
+    def numbered(self, state: InterviewState) -> list[str]:
+        """The summary's numbered items: the owner's facts, the language apart."""
+        return [s.key for s in (*SLOTS, *DETAILS) if s.key in state.answers
+                and s.key != "language"]
 
     def choices(self, lang: str, slot: Slot) -> list[Choice]:
         """Suggested answers for a slot (empty when free text is better)."""
@@ -434,8 +441,9 @@ class Interviewer:
         if command == "confirm":
             return self.confirm(state)
         keys = [s.key for s in (*SLOTS, *DETAILS)]
-        if text.isdigit() and 1 <= int(text) <= len(keys):
-            return self.goto(state, keys[int(text) - 1])
+        numbered = self.numbered(state)
+        if text.isdigit() and 1 <= int(text) <= len(numbered):
+            return self.goto(state, numbered[int(text) - 1])
         wanted = normalize_term(text)
         for key in keys:
             if wanted in (key, normalize_term(self.label(state.lang, key))):

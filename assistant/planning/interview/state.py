@@ -62,6 +62,7 @@ class SummaryItem:
     label: str
     value: str
     required: bool
+    number: int | None = None  # its number in the chat's summary: the owner's facts only
 
 
 @dataclass
