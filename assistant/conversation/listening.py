@@ -56,6 +56,23 @@ class Listener:
                 return True
         return self.intents.answer(text, slot.key, slot.kind).yes
 
+    def _fits_kind(self, view: InterviewView, text: str) -> bool:
+        """Whether the message has the form the pending question takes (channels or "none"
+        for a list, an amount, a period); free-text questions take any form."""
+        slot = BY_KEY[view.slot or ""]
+        if slot.kind not in ("list", "budget", "horizon"):
+            return True
+        understander = self.plans.understander
+        if slot.kind == "list":
+            return says_none(text) or bool(understander is not None and
+                                           understander.channels.mentions(text)) or \
+                normalize_term(text) in (normalize_term(c.value) for c in view.choices)
+        try:
+            parse_slot(slot.key, text, self.plans.playbook, view.lang)
+        except ParseProblem as problem:
+            return problem.code == "budget_pesos"
+        return slot.kind != "budget" or any(ch.isdigit() for ch in text)
+
     def correction(self, owner: str, view: InterviewView, text: str) -> Turn | None:
         """A message that corrects what was said: the facts it states changed and echoed
         ("type: coworking space (was: café)"), or an honest "I could not tell" with the
@@ -80,7 +97,8 @@ class Listener:
                                            bool(others))
         fits = view.slot is not None and self.fits(view, text)
         done = Turn(interview_id=iid, lang=lang, kind="correction")
-        if others and (decision.yes or view.slot is None):
+        misfit = bool(others) and view.slot is not None and not self._fits_kind(view, text)
+        if others and (decision.yes or view.slot is None or misfit):
             after, changes = self.plans.correct_facts(iid, others, owner)
             done.lines = self._echo(after, changes)
             return done
