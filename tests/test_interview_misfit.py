@@ -54,3 +54,19 @@ def test_hours_typed_at_the_exclusions_question_correct_the_hours(
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.kind == "correction" and "excluded_channels" not in answers(a, iid)
     assert fact(a, iid, "hours_per_week") == 8
+
+
+@pytest.mark.parametrize(("lang", "place", "text", "channel"), [
+    ("es", {**WORKSHOP, "budget": "40.000 pesos", "channels": "Facebook y WhatsApp"},
+     "Ah, y también usamos Instagram", "Instagram"),
+    ("it", {"business": "Fiori di Lucia, negozio di fiori a Bologna", "offer": "mazzi da 25 €",
+            "customers": "privati del quartiere", "goal": "arrivare a 300 clienti abituali",
+            "horizon_months": "12 mesi", "budget": "3.000 €", "channels": "Instagram"},
+     "Ah, aggiungi anche WhatsApp", "WhatsApp"),
+])
+def test_a_channel_added_at_the_exclusions_question_is_added_not_excluded(
+        a: Assistant, lang: str, place: dict[str, str], text: str, channel: str) -> None:
+    iid = interview(a, lang, place, "excluded_channels")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction" and "excluded_channels" not in answers(a, iid)
+    assert channel in fact(a, iid, "channels")

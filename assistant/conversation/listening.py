@@ -97,7 +97,9 @@ class Listener:
                                            bool(others))
         fits = view.slot is not None and self.fits(view, text)
         done = Turn(interview_id=iid, lang=lang, kind="correction")
-        misfit = bool(others) and view.slot is not None and not self._fits_kind(view, text)
+        misfit = bool(others) and view.slot is not None and (
+            not self._fits_kind(view, text) or view.slot == "excluded_channels" and any(
+                f.field == "channels" and f.op == "add" for f in others))  # "y también usamos X"
         if others and (decision.yes or view.slot is None or misfit):
             after, changes = self.plans.correct_facts(iid, others, owner)
             done.lines = self._echo(after, changes)
