@@ -70,3 +70,17 @@ def test_a_channel_added_at_the_exclusions_question_is_added_not_excluded(
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.kind == "correction" and "excluded_channels" not in answers(a, iid)
     assert channel in fact(a, iid, "channels")
+
+
+@pytest.mark.parametrize(("lang", "place", "text", "label"), [
+    ("en", {**COWORKING, "budget": "£4,000"}, "Hang on, we're actually a bakery café",
+     "bakery café"),
+    ("fr", BREWERY, "Attendez, on est en fait une microbrasserie avec taproom",
+     "microbrasserie avec taproom"),
+])
+def test_free_words_at_the_summary_are_a_correction_with_an_adverb(
+        a: Assistant, lang: str, place: dict[str, str], text: str, label: str) -> None:
+    iid = interview(a, lang, place, None)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    assert fact(a, iid, "business_label") == label

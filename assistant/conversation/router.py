@@ -226,6 +226,8 @@ class ChatInterview:
                 progress(line)
 
         done.kind = "answer" if command is None else "command"
+        if command is None and view.slot is None and not text.strip().isdigit():
+            done.kind = "correction"  # free words at the summary correct what was understood
         after = self.plans.answer(iid, text, owner, progress=heard)
         if after.plan_id:
             plan = self.plans.get_plan(after.plan_id, owner)
