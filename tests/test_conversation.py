@@ -98,15 +98,15 @@ def test_a_complete_italian_interview_in_the_conversation(assistant: Assistant) 
     _, lines = say(a, "trovare 150 clienti nuovi in un anno")
     understood = next(ln.text for ln in lines if ln.kind == "understood")
     assert understood.startswith("Ho capito:") and "+150" in understood
-    assert "negozio al dettaglio" in understood  # read as a shop...
+    assert "Ho capito: negozio ·" in understood  # the owner's word, read as a shop...
     assert a.plans.understood(turn.interview_id, OWNER).business_type == "retail"
 
     # ...corrected in words: the understood type changes, and the conversation says what
     # changed and what it was (#22: no bare "corrected").
     _, lines = say(a, "no, siamo un panificio, non un negozio")
     assert lines[0].text.startswith("Tipo: panificio (prima: ")
-    assert "panificio e pasticceria" in lines[1].text and "negozio al dettaglio" not in \
-        lines[1].text and lines[-1].kind == "question"
+    assert lines[1].text.startswith("Ho capito: panificio ·") and "negozio" not in \
+        lines[1].text and lines[-1].kind == "question"  # the owner's words (#22 item 4)
     assert a.plans.understood(turn.interview_id, OWNER).business_type == "bakery"
 
     # A reload mid-interview: the conversation so far, ending with the pending question.

@@ -266,8 +266,11 @@ def test_an_unsure_kind_of_business_is_asked_with_choices_once(
         interviewer.answer(state, text)
     state.position = "goal"
     view = interviewer.answer(state, "trovare 50 clienti nuovi")
-    asked = [m for m in view.messages if m.startswith("Non sono sicuro del tipo")]
-    assert len(asked) == 1 and " / " in asked[0]
-    state.position = "excluded_channels"
+    # asked as the pending question, the nearest presets and the owner's words its choices
+    assert view.question.startswith("Non sono sicuro del tipo") and view.asking
+    assert len(view.choices) >= 3 and view.choices[-1].value == "keep"
+    assert not [m for m in view.messages if m.startswith("Non sono sicuro")]
+    state.position, state.asking = "excluded_channels", None
     again = interviewer.answer(state, "nessuno")
+    assert not again.question.startswith("Non sono sicuro")
     assert not [m for m in again.messages if m.startswith("Non sono sicuro")]

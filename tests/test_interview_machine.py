@@ -159,7 +159,7 @@ def test_edit_changes_any_earlier_answer_and_rejects_bad_values(tmp_path):
 def test_summary_number_reopens_a_slot(tmp_path):
     service = make_service(tmp_path)
     view = run_through(service)
-    view = service.answer(view.interview_id, "3", OWNER)
+    view = service.answer(view.interview_id, "2", OWNER)  # the language is not numbered
     assert view.slot == "offer" and view.current_value == ANSWERS["offer"]
 
 

@@ -11,10 +11,12 @@ from functools import cached_property
 from typing import Any
 
 from ..planning.interview import InterviewView
+from ..planning.interview.correcting import amount_elsewhere
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
 from ..planning.interview.parsing import ParseProblem, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
 from ..planning.service import PlanService
+from ..planning.understanding.currency import example_in, local_currency
 from ..text import normalize_term
 from .corrections import correction_text
 from .intents import IntentRecognizer
@@ -54,6 +56,23 @@ class Listener:
                 return True
         return self.intents.answer(text, slot.key, slot.kind).yes
 
+    def _fits_kind(self, view: InterviewView, text: str) -> bool:
+        """Whether the message has the form the pending question takes (channels or "none"
+        for a list, an amount, a period); free-text questions take any form."""
+        slot = BY_KEY[view.slot or ""]
+        if slot.kind not in ("list", "budget", "horizon"):
+            return True
+        understander = self.plans.understander
+        if slot.kind == "list":
+            return says_none(text) or bool(understander is not None and
+                                           understander.channels.mentions(text)) or \
+                normalize_term(text) in (normalize_term(c.value) for c in view.choices)
+        try:
+            parse_slot(slot.key, text, self.plans.playbook, view.lang)
+        except ParseProblem as problem:
+            return problem.code == "budget_pesos"
+        return slot.kind != "budget" or any(ch.isdigit() for ch in text)
+
     def correction(self, owner: str, view: InterviewView, text: str) -> Turn | None:
         """A message that corrects what was said: the facts it states changed and echoed
         ("type: coworking space (was: café)"), or an honest "I could not tell" with the
@@ -64,13 +83,24 @@ class Listener:
         facts = self.plans.read_facts(iid, text, owner)
         own = SLOT_FIELDS.get(view.slot or "", ())
         others = [f for f in facts if f.field not in own] if view.slot else facts
+        if view.slot and not any(f.field in own for f in facts):
+            moved = amount_elsewhere(self.plans.interviewer,
+                                     self.plans.database.load_interview(iid, owner), text)
+            if moved:  # "8.000 €" at the seasons question: the budget, stored there
+                after, changes = self.plans.correct_facts(iid, moved, owner)
+                done = Turn(interview_id=iid, lang=lang, kind="correction")
+                done.lines = self._echo(after, changes)
+                return done
         if view.slot is None and not others:
             return None  # the summary reads numbers, "ok", and the older corrections itself
         decision = self.intents.correction(text, view.slot, self.facts.opens_as_correction(text),
                                            bool(others))
         fits = view.slot is not None and self.fits(view, text)
         done = Turn(interview_id=iid, lang=lang, kind="correction")
-        if others and (decision.yes or view.slot is None):
+        misfit = bool(others) and view.slot is not None and (
+            not self._fits_kind(view, text) or view.slot == "excluded_channels" and any(
+                f.field == "channels" and f.op == "add" for f in others))  # "y también usamos X"
+        if others and (decision.yes or view.slot is None or misfit):
             after, changes = self.plans.correct_facts(iid, others, owner)
             done.lines = self._echo(after, changes)
             return done
@@ -86,16 +116,19 @@ class Listener:
             return None  # "no, mejor 6 meses": the pending question's answer after all
         done.kind = "unclear"
         summary = self.plans.summary(iid, owner).summary
-        options = [(item.label, item.label) for item in summary
-                   if item.slot in self.plans.database.load_interview(iid, owner).answers][:8]
+        answers = self.plans.database.load_interview(iid, owner).answers
+        options = [(item.label, item.label) for item in summary if item.slot in answers][:8]
         again = r.view(view, notes=False)
-        done.lines = [Line("assistant", r.say(lang, "unclear"), options, kind="note"), *again]
+        unclear = example_in(r.say(lang, "unclear"), local_currency(answers), "budget", lang)
+        done.lines = [Line("assistant", unclear, options, kind="note"), *again]
         return done
 
     def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:
         """What changed, fact by fact, then what is understood now and the pending question."""
         lang, r = view.lang, self.renderer
         said = []
+        if any(c.changed for c in changes):  # "currency: already EUR" says nothing then
+            changes = [c for c in changes if c.changed]
         for change in changes:
             name = r.say(lang, f"fields.{change.field}")
             said.append(r.say(lang, "changed", field=name[:1].upper() + name[1:], now=change.now,

@@ -55,6 +55,8 @@ class Renderer:
         if view.optional and not view.detail:
             head += f" · *{self.say(lang, 'optional')}*"
         text = f"{head}\n\n**{view.question}**"
+        if view.asking and self.terminal:  # typed by number in `assistant chat`
+            text += "\n\n" + "\n".join(f"{i}. {c.label}" for i, c in enumerate(view.choices, 1))
         if view.example:
             text += f"\n\n*{view.example}*"
         if view.current_value:
@@ -79,9 +81,15 @@ class Renderer:
     def summary(self, view: InterviewView) -> Line:
         """The answers to confirm, what was understood, and how to go on."""
         lang = view.lang
-        rows = "\n".join(f"{i}. **{item.label}:** {item.value}"
-                         for i, item in enumerate(view.summary, 1))
+        rows = "\n".join(f"{item.number}. **{item.label}:** {item.value}"
+                         for item in view.summary if item.number)
         parts = [self.say(lang, "summary_title"), rows]
+        language = next((i.value for i in view.summary if i.slot == "language"), "")
+        if language:  # apart: not one of the owner's facts
+            parts.append(f"*{self.say(lang, 'summary_language', language=language)}*")
+        still = ", ".join(i.label for i in view.summary if not i.number and i.slot != "language")
+        if still:
+            parts.append(f"*{self.say(lang, 'summary_open', items=still)}*")
         if view.understood:
             parts.append(f"> {view.understood}")
             if view.understood_hint:

@@ -197,7 +197,8 @@ class ChatInterview:
                 BY_KEY[view.slot].kind == "list":
             done.lines, done.kind = r.view(self.plans.pick(iid, text[len(PICK):], owner)), "pick"
             return done
-        if command is None:
+        settles = view.asking is not None and not self.intents.opens_with_question(text)
+        if command is None and not settles:  # an unsure reading's question takes its reply
             named = self.listener.slot_named(view, text)
             if named:
                 done.lines, done.kind = r.view(self.plans.goto(iid, named, owner)), "goto"
@@ -225,6 +226,8 @@ class ChatInterview:
                 progress(line)
 
         done.kind = "answer" if command is None else "command"
+        if command is None and view.slot is None and not text.strip().isdigit():
+            done.kind = "correction"  # free words at the summary correct what was understood
         after = self.plans.answer(iid, text, owner, progress=heard)
         if after.plan_id:
             plan = self.plans.get_plan(after.plan_id, owner)

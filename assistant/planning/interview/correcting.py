@@ -4,6 +4,7 @@ is called corrected that was not."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,8 @@ from ...text import fold
 from ..understanding.currency import local_currency
 from .corrections import Fact, FactReader
 from .facts import current, same_value, shown, store
+from .parsing import ParseProblem, currency_in
+from .slots import BY_KEY, NUMBER_FACTS, parse_slot
 from .state import InterviewState
 
 
@@ -60,3 +63,25 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
 def _readable(state: InterviewState) -> bool:
     return "business" in state.answers and "goal" in state.answers
 
+
+
+ELSEWHERE_KINDS = ("fact", "horizon", "list")  # questions an amount of money never answers
+
+
+def amount_elsewhere(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
+    """A sum of money typed at a question that never takes one (the seasons, the team, the
+    horizon, the channels): the budget it gives, to be stored there, not as this answer.
+    Only a message written as an amount with its currency ("8.000 €", "about £3,000")."""
+    slot = BY_KEY.get(state.position or "")
+    if slot is None or slot.kind not in ELSEWHERE_KINDS or slot.key in NUMBER_FACTS:
+        return []
+    local = local_currency(state.answers)
+    if not (re.search(r"[$€£]", text) or currency_in(text, local)) or not re.search(r"\d", text):
+        return []
+    if slot.kind == "list" and interviewer.understander.channels.mentions(text):
+        return []
+    try:
+        budget = parse_slot("budget", text, interviewer.playbook, state.lang, local)
+    except ParseProblem:
+        return []
+    return [Fact("budget", budget["amount"]), Fact("currency", budget["currency"])]

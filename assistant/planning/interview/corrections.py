@@ -93,6 +93,9 @@ class FactReader:
     def read(self, text: str, lang: str, local_currency: str | None = None) -> list[Fact]:
         """Every fact the message states, most specific first."""
         folded, _ = folded_map(text)
+        counted = self._after("counts", text)  # "lo que contamos son bicis reparadas, no…"
+        if counted:
+            return [Fact("goal_metric", counted)]
         facts: list[Fact] = []
         label = self._label(text)
         if label:

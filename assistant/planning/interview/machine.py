@@ -14,10 +14,19 @@ from ...text import clean_control, normalize_term
 from ..plan.playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from ..understanding.currency import example_in, local_currency
+from .facts import store
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 from .understood import correction, describe
+from .unsure import (
+    KEEP,
+    chosen_value,
+    currency_answer,
+    currency_question,
+    metric_question,
+    type_question,
+)
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
@@ -114,6 +123,9 @@ class Interviewer:
             return self._fill(state, BY_KEY[state.position], text)
         if state.status == CONFIRMED:
             return self.view(state, [self._say(state, "messages.already_confirmed")])
+        if state.asking and state.position == state.asking.get("slot") and command in (
+                None, "skip"):
+            return self._settle(state, None if command else text)
         if state.position is None:
             return self._at_summary(state, text, command)
         return self._fill(state, BY_KEY[state.position], text)
@@ -138,6 +150,7 @@ class Interviewer:
         if not earlier:
             return self.view(state, [self._say(state, "messages.first_slot")])
         state.position, state.status, state.awaiting_followup = earlier[-1], ASKING, False
+        state.asking = None
         return self.view(state)
 
     def skip(self, state: InterviewState) -> InterviewView:
@@ -164,7 +177,8 @@ class Interviewer:
             parsed = parse_slot(key, value, self.playbook, state.lang,
                                 local_currency(state.answers))
         except ParseProblem as problem:
-            raise InvalidAnswer(slot=key, reason=self.problem(state.lang, problem)) from None
+            raise InvalidAnswer(slot=key, reason=self.problem(
+                state.lang, problem, local_currency(state.answers))) from None
         self._store(state, key, parsed)
         if given and key not in state.given:
             state.given.append(key)
@@ -178,6 +192,7 @@ class Interviewer:
             raise InvalidAnswer(slot=key, reason=self._say(state, "problems.unknown_slot",
                                                            slot=key))
         state.position, state.status, state.awaiting_followup = key, ASKING, False
+        state.asking = None
         return self.view(state)
 
     def why(self, state: InterviewState) -> InterviewView:
@@ -221,12 +236,17 @@ class Interviewer:
         counted = self.counted(state)
         detail = slot.key not in BY_SLOT
         numbered = [d.key for d in DETAILS] if detail else counted
+        asking = state.asking if state.asking and state.asking.get("slot") == slot.key else None
         return InterviewView(
             interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
-            question=self._say(state, f"questions.{slot.key}"),
-            example=example_in(self._say(state, f"examples.{slot.key}"),
-                               local_currency(state.answers), slot.key, state.lang),
-            choices=self.choices(state.lang, slot), optional=not slot.required,
+            question=self._say(state, f"unsure.{asking['field']}", **asking["params"])
+            if asking else self._say(state, f"questions.{slot.key}"),
+            example="" if asking else example_in(self._say(state, f"examples.{slot.key}"),
+                                                 local_currency(state.answers), slot.key,
+                                                 state.lang),
+            choices=[Choice(label, value) for label, value in asking["choices"]] if asking
+            else self.choices(state.lang, slot), optional=not slot.required,
+            asking=asking["field"] if asking else None,
             step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
             total=len(numbered), detail=detail,
             current_value=self.display(state, slot.key) if slot.key in state.answers else None,
@@ -242,9 +262,16 @@ class Interviewer:
 
     def summary(self, state: InterviewState) -> list[SummaryItem]:
         """Every slot with its answer, for confirmation."""
+        numbered = self.numbered(state)
         return [SummaryItem(slot=s.key, label=self.label(state.lang, s.key),
-                            value=self.display(state, s.key), required=s.required)
+                            value=self.display(state, s.key), required=s.required,
+                            number=numbered.index(s.key) + 1 if s.key in numbered else None)
                 for s in (*SLOTS, *DETAILS)]
+
+    def numbered(self, state: InterviewState) -> list[str]:
+        """The summary's numbered items: the owner's facts, the language apart."""
+        return [s.key for s in (*SLOTS, *DETAILS) if s.key in state.answers
+                and s.key != "language"]
 
     def choices(self, lang: str, slot: Slot) -> list[Choice]:
         """Suggested answers for a slot (empty when free text is better)."""
@@ -281,20 +308,28 @@ class Interviewer:
         """A slot's short name."""
         return self.prompts.phrase(AREA, lang, f"labels.{key}")
 
-    def problem(self, lang: str, problem: ParseProblem) -> str:
-        """The re-ask message for a parse problem."""
-        return self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
+    def problem(self, lang: str, problem: ParseProblem, currency: str | None = None) -> str:
+        """The re-ask message for a parse problem, its example amounts in the owner's
+        `currency` (a Rosario owner is not shown "8.000 €")."""
+        text = self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
+        key = "average_sale" if problem.code.startswith("average_sale") else "budget"
+        return example_in(text, currency, key, lang)
 
     # -- internals -----------------------------------------------------------------------------
     def _fill(self, state: InterviewState, slot: Slot, text: str) -> InterviewView:
         choices = self.choices(state.lang, slot)
         if text.isdigit() and choices and 1 <= int(text) <= len(choices):
             text = choices[int(text) - 1].value
+        if slot.kind == "budget":
+            state.asking = currency_question(text, local_currency(state.answers), state.lang)
+            if state.asking:
+                return self.view(state)
         try:
             value = parse_slot(slot.key, text, self.playbook, state.lang,
                                local_currency(state.answers))
         except ParseProblem as problem:
-            return self.view(state, [self.problem(state.lang, problem)])
+            return self.view(state, [self.problem(state.lang, problem,
+                                                  local_currency(state.answers))])
         if not state.awaiting_followup and slot.key not in state.followed_up \
                 and vague(slot.key, text):
             state.followed_up.append(slot.key)
@@ -313,18 +348,65 @@ class Interviewer:
             value = _merge(state.answers.get(slot.key), value)
         self._store(state, slot.key, value)
         messages = self._language_note(state, slot.key, text)
+        if slot.kind == "goal":
+            state.asking = metric_question(self.understood(state), state.lang,
+                                           self.understander.embed)
+            if state.asking:
+                return self.view(state, messages)
+        return self._moved_on(state, slot, messages)
+
+    def _settle(self, state: InterviewState, text: str | None) -> InterviewView:
+        """The answer to a question asked when unsure (None: skipped, the reading stands)."""
+        asking, slot = state.asking or {}, BY_KEY[state.position or ""]
+        if asking.get("field") == "currency":
+            value = currency_answer(state, text) if text else asking["choices"][0][1]
+            if value is None and text and not any(ch.isdigit() for ch in text):
+                return self.view(state)  # neither a choice nor an amount: asked again
+            state.asking = None
+            return self._fill(state, slot, value or text or "")
+        state.asking = None
+        if asking.get("field") == "business_type":
+            return self._settle_type(state, asking, text)
+        metric = (chosen_value(asking, text) or text.strip()) if text else None
+        if not metric:
+            return self._moved_on(state, slot, [])
+        store(state, self.understood(state), "goal_metric", metric, "set", self.playbook,
+              self.understander.today())
+        return self._moved_on(state, slot, [self._say(state, "unsure.metric_noted",
+                                                      metric=metric)])
+
+    def _settle_type(self, state: InterviewState, asking: dict[str, Any],
+                     text: str | None) -> InterviewView:
+        """The kind of business chosen (a preset, or the owner's words kept as its label)."""
+        u = self.understood(state)
+        picked = chosen_value(asking, text) if text else KEEP
+        label = asking["params"]["label"]
+        if picked is None:  # the owner's own words: the label, and the preset they are nearest
+            label, picked = text or label, self.understander.business_type(text or label)[0]
+        kind = u.business_type if picked == KEEP or u is None else picked
+        store(state, u, "business_label", label, "set", self.playbook, self.understander.today(),
+              kind)
+        line = self.understood_line(state)
+        return self.view(state, [line] if line else [])
+
+    def _moved_on(self, state: InterviewState, slot: Slot, messages: list[str]) -> InterviewView:
+        """The next question after an answer, with "I understood" after the key ones."""
         view = self._advance(state, messages)
         if slot.key in SAY_UNDERSTOOD_AFTER:
             line = self.understood_line(state)
             if line:
                 view.messages.append(line)
                 view.understood = line
-                view.messages += self._unsure(state)
+                unsure = self._unsure(state)
+                if state.asking:
+                    return self.view(state, view.messages)
+                view.messages += unsure
         return view
 
     def _unsure(self, state: InterviewState) -> list[str]:
-        """Below the confidence threshold, the kind of business is asked with choices, once
-        (never guessed silently); the owner's own word for it ends the question."""
+        """Below the confidence threshold, the kind of business is asked, once (never guessed
+        silently): the nearest presets by example similarity and the owner's own words, as
+        choices while a question is pending (interview/unsure.py), else as a note."""
         u = self.understood(state)
         if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
                 or "unsure_type" in state.followed_up:
@@ -335,8 +417,13 @@ class Interviewer:
             return []
         state.followed_up.append("unsure_type")
         names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
-        return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
-                          first=names[0])]
+        label = u.profile.label
+        if state.position is None or not label:
+            return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
+                              first=names[0])]
+        state.asking = type_question(state.position, label, list(zip(names, kinds, strict=True)),
+                                     self._say(state, "unsure.keep", label=label))
+        return []
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""
@@ -354,8 +441,9 @@ class Interviewer:
         if command == "confirm":
             return self.confirm(state)
         keys = [s.key for s in (*SLOTS, *DETAILS)]
-        if text.isdigit() and 1 <= int(text) <= len(keys):
-            return self.goto(state, keys[int(text) - 1])
+        numbered = self.numbered(state)
+        if text.isdigit() and 1 <= int(text) <= len(numbered):
+            return self.goto(state, numbered[int(text) - 1])
         wanted = normalize_term(text)
         for key in keys:
             if wanted in (key, normalize_term(self.label(state.lang, key))):
@@ -370,6 +458,8 @@ class Interviewer:
 
     def _store(self, state: InterviewState, key: str, value: Any) -> None:
         state.answers[key] = value
+        if state.asking and state.asking.get("slot") == key:
+            state.asking = None  # answered another way (the plan tab's form)
         if key in state.skipped:
             state.skipped.remove(key)
         if key == "language":

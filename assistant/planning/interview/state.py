@@ -24,6 +24,9 @@ class InterviewState:
     language_noted: list[str] = field(default_factory=list)  # slots whose language was noted
     given: list[str] = field(default_factory=list)  # answered before being asked: not counted
     picked: list[str] = field(default_factory=list)  # quick replies tapped for a list question
+    # A question asked because a reading was unsure (interview/unsure.py): its slot, the fact
+    # it settles, its choices; None when none waits.
+    asking: dict[str, Any] | None = None
     plan_id: str | None = None
     created_at: float = 0.0
     updated_at: float = 0.0
@@ -59,6 +62,7 @@ class SummaryItem:
     label: str
     value: str
     required: bool
+    number: int | None = None  # its number in the chat's summary: the owner's facts only
 
 
 @dataclass
@@ -84,6 +88,7 @@ class InterviewView:
     understood_hint: str = ""  # how to correct it
     detail: bool = False  # an optional detail offered at the summary (numbered apart)
     updated_at: float = 0.0  # when it last changed (names it in lists of saved work)
+    asking: str | None = None  # the fact an unsure reading asks about (goal_metric, currency)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly view."""

@@ -22,8 +22,10 @@ TYPE_PREFIX = re.compile(rf"^\s*((?:{alternation('is_not')})\s+\w+[^,]*,\s*)?"
 def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Playbook) -> str:
     """One line: "local bakery · goals: new customers (+150) · quiet months: …"."""
     say = lambda key, **v: prompts.phrase(AREA, lang, f"understood.{key}", **v)  # noqa: E731
-    parts = [playbook.business_types[u.business_type].names[lang]
-             if u.business_type in playbook.business_types else u.business_type]
+    preset = playbook.business_types.get(u.business_type)
+    retyped = "business_type" in u.corrected and "profile" not in u.corrected  # a preset chosen
+    parts = [(not retyped and u.profile.label) or (preset.names[lang] if preset
+                                                    else u.business_type)]
     if u.goals:
         parts.append(say("goals", items=", ".join(_goal(g, lang, say, playbook) for g in u.goals)))
     if u.decision_months:  # the seasons as the owner told them, one fact each
@@ -36,8 +38,9 @@ def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Play
         parts.append(say("closed", items=_months(u.closed_months, lang)))
     names = lambda ids: ", ".join(playbook.channels[c].names[lang] for c in ids  # noqa: E731
                                   if c in playbook.channels)
-    if u.channel_ids:
-        parts.append(say("channels", items=names(u.channel_ids)))
+    if u.channels or u.channel_ids:  # in the owner's words: "clubs de ciclismo" too
+        parts.append(say("channels", items=", ".join(c.name for c in u.channels)
+                         or names(u.channel_ids)))
     if u.excluded_ids:
         parts.append(say("excluded", items=names(u.excluded_ids)))
     parts.append(say("start", month=f"{_months([u.start_month], lang)} {u.start_year}"))

@@ -82,16 +82,32 @@ def local_money(text: str, local: str | None) -> str:
     return text
 
 
+def priced_in_usd_too(local: str | None) -> bool:
+    """Whether owners where the currency is `local` also price in US dollars (an amount
+    written with no currency there is asked about)."""
+    return local in _data().get("asked_with_usd", [])
+
+
+def money(amount: float, currency: str, lang: str) -> str:
+    """A whole amount in the language's way, with the currency's code or sign.
+
+    >>> money(1500000, "ARS", "es"), money(1500000, "GBP", "en")
+    ('1.500.000 ARS', '£1,500,000')
+    """
+    return _money(amount, currency, lang)
+
+
 def example_amount(currency: str, key: str) -> float | None:
     """The amount an example shows in this currency (a budget, an average sale)."""
     return _data()["examples"].get(currency, {}).get(key)
 
 
 def example_in(example: str, currency: str | None, key: str, lang: str) -> str:
-    """An interview example with its amount in the owner's currency ("Ejemplo: 8.000 €" is
-    "Ejemplo: 1.500.000 ARS" for a shop in Córdoba, Argentina): the amount is the data's
-    (knowledge/understanding/currencies.json, examples), so it is a likely one there. The
-    example is kept when no place names a currency, or when it is already in that one.
+    """An interview example or message with its amounts in the owner's currency ("Ejemplo:
+    8.000 €" is "Ejemplo: 1.500.000 ARS" for a shop in Córdoba, Argentina): the first amount is
+    the data's (knowledge/understanding/currencies.json, examples), so it is a likely one there;
+    any other amount is scaled by the same prices' ratio, rounded. Kept as written when no
+    place names a currency, or when it is already in that one.
 
     >>> example_in("Ejemplo: ticket medio de 25 €", "ARS", "average_sale", "es")
     'Ejemplo: ticket medio de 15.000 ARS'
@@ -99,18 +115,40 @@ def example_in(example: str, currency: str | None, key: str, lang: str) -> str:
     'Example: £4,000'
     >>> example_in("Ejemplo: 8.000 €", None, "budget", "es")
     'Ejemplo: 8.000 €'
+    >>> example_in("por ejemplo «3.000 €» o «500 €»", "MXN", "budget", "es")
+    'por ejemplo «80.000 MXN» o «10.000 MXN»'
     """
+    examples, marks = _data()["examples"], _data()["examples_marks"]
     amount = example_amount(currency, key) if currency else None
-    match = MONEY.search(example)
-    if amount is None or match is None or currency is None:
+    matches = list(MONEY.finditer(example))
+    if currency not in examples or not matches:
         return example
-    if _data()["examples_marks"].get(currency, currency) in match.group(0):
-        return example
-    return example[:match.start()] + _money(amount, currency, lang) + example[match.end():]
+    out, last = [], 0
+    for i, match in enumerate(matches):
+        if marks.get(currency, currency) in match.group(0):
+            return example
+        source = next((c for c, m in marks.items() if c in match.group(0)), None) or next(
+            (c for c, m in marks.items() if m in match.group(0)), "EUR")
+        value = amount if i == 0 and amount is not None else _scaled(match.group(0), source,
+                                                                     currency)
+        out += [example[last:match.start()], _money(value, currency, lang)]
+        last = match.end()
+    return "".join(out) + example[last:]
+
+
+def _scaled(written: str, source: str, currency: str) -> float:
+    """An amount written in `source` in `currency`'s usual prices, to two significant figures
+    (the examples' budgets give the ratio)."""
+    digits = re.sub(r"\D", "", written.split(",")[0] if re.search(r",\d{1,2}\b", written)
+                    else written)
+    examples = _data()["examples"]
+    ratio = examples[currency]["budget"] / examples.get(source, examples["EUR"])["budget"]
+    value = float(digits or 0) * ratio
+    return float(f"{value:.2g}") if value >= 10 else round(value)
 
 
 MONEY = re.compile(r"[£$€]\s?\d[\d.,\u00a0\u202f ]*\d|[£$€]\s?\d|\d[\d.,\u00a0\u202f ]*\d\s?[£$€]|"
-                   r"\d\s?[£$€]")
+                   r"\d\s?[£$€]|\d[\d.,\u00a0\u202f ]*\s?(?:EUR|USD|GBP)\b")
 
 
 def _money(amount: float, currency: str, lang: str) -> str:
