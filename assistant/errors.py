@@ -8,7 +8,7 @@ from typing import Any
 class EstrategaError(Exception):
     """Base of every error a user can be told about.
 
-    `code` names a message in prompts/i18n/errors.<lang>.json; `params` fill it.
+    `code` names a message in prompts/packs/<lang>/i18n/errors.json; `params` fill it.
     """
 
     code = "internal"

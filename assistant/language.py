@@ -10,7 +10,7 @@ from .settings import LANGUAGES
 from .text import words
 
 # Words that, in a short question, give the language away (accents folded):
-# prompts/lexicon/language_markers.json.
+# prompts/packs/<lang>/lexicon/language_markers.json.
 MARKERS: dict[str, frozenset[str]] = {
     lang: frozenset(items) for lang, items in lexicon("language_markers").items()
 }

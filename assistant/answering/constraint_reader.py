@@ -1,6 +1,6 @@
 """What a question rules out or aims at, learned from examples: each constraint's phrasings per
 language ("sin gastarme un dineral en publicidad", "sans publicité", "for free", "B2B") are
-embedded once with the shipped model (prompts/lexicon/constraint_examples.json), and so are
+embedded once with the shipped model (packs/<lang>/lexicon/constraint_examples.json), and so are
 near misses that set none ("advertise on Google", "my regular customers"). A question's word
 windows are compared with them: a window nearer a kind's phrasing than any near miss, above a
 threshold, sets that kind. Embeddings hardly see negation ("marketing budget" lies at 0.89 from

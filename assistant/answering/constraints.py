@@ -1,6 +1,6 @@
 """What the user rules out or aims at in a question ("without paying for ads", "for free",
 "new customers", "B2B", "in my shop"): each constraint's cue phrases and the words that, quoted
-as advice, would break it are data per language (`prompts/lexicon/constraints.json`). A
+as advice, would break it are data per language (`prompts/packs/<lang>/lexicon/constraints.json`). A
 constraint filters the evidence (a breaking sentence is never quoted) and its own phrase is
 left out of the search (it says what not to do, so it must not pull in what it rules out)."""
 

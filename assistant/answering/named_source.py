@@ -2,7 +2,7 @@
 marketing tattico", "Dans l'article « Marketing stratégique et opérationnel »". A named source
 is a filter on what may answer, not a hint (the user's own documents are own_documents.py's).
 
-The words are data, per language, in `prompts/lexicon/source_names.json`."""
+The words are data, per language, in `prompts/packs/<lang>/lexicon/source_names.json`."""
 
 from __future__ import annotations
 

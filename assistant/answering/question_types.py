@@ -1,5 +1,5 @@
 """What kind of answer a question wants, learned from example questions: each type's example
-questions in four languages (prompts/lexicon/question_examples.json) are embedded once with the
+questions in four languages (packs/<lang>/lexicon/question_examples.json) are embedded once with the
 shipped model; a question's score for a type is its mean similarity to that type's two closest
 examples, plus a small weight when the type's cue words (questions.py) occur in it. The best
 type above a threshold wins; below it the question is "other" (the caller falls back on the

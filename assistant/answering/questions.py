@@ -3,7 +3,8 @@ how-to, quantity, list), what more it asks (proposals, a formula, a change, a co
 follows up on the conversation or points back at it, the business and the document it names.
 What a sentence states is statements.py.
 
-The cue words are data, per language, in `prompts/lexicon/` (question_types, follow_up_openers)."""
+The cue words are data, per language, in `packs/<lang>/lexicon/` (question_types,
+follow_up_openers)."""
 
 from __future__ import annotations
 

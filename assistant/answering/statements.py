@@ -1,7 +1,7 @@
 """What a sentence states, read from its words: a figure, a span, a contrast, an enumeration
 (and whether it counts its parts), an example, a method, a cost, a change from one figure to
 another, a plan or proposal rather than a result. The composer matches these to what the question
-asks (questions.py); the cue words are data in `prompts/lexicon/`."""
+asks (questions.py); the cue words are data in `prompts/packs/<lang>/lexicon/`."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def has_cue(key: str, cue: str) -> bool:
 
 def says(text: str, cues: str) -> bool:
     """Whether a text holds, as whole words, any phrase of the word list `cues` (in any of the
-    four languages: prompts/lexicon/<cues>.json).
+    four languages: prompts/packs/<lang>/lexicon/<cues>.json).
 
     >>> says("Unlike strategy, it needs budget on an ongoing basis.", "contrast")
     True

@@ -2,8 +2,8 @@
 answer to the interview's pending question.
 
 Each decision adds up evidence: the similarity of the message to prototype messages written in
-four languages (prompts/lexicon/intent_prototypes.json), compared with the shipped multilingual
-embedding model; cue words (prompts/lexicon/intent_cues.json: "plan de marketing" with a
+four languages (packs/<lang>/lexicon/intent_prototypes.json), compared with the shipped multilingual
+embedding model; cue words (packs/<lang>/lexicon/intent_cues.json: "plan de marketing" with a
 request verb or "my business", interrogatives such as "qu'est-ce que" / "cos'è" / "how much");
 and, for an answer, what the pending question expects (an amount or a period that reads as
 one is an answer even when it ends in "?"). The weights were set on the dev split of
@@ -41,7 +41,7 @@ class Weights:
     reads_as_answer: float = 1.2  # parses as the pending slot's amount / period
     plan_threshold: float = 0.0
     answer_threshold: float = 0.0
-    # A correction (prompts/lexicon/correction_prototypes.json; set on the dev split of
+    # A correction (prompts/packs/<lang>/lexicon/correction_prototypes.json; set on the dev split of
     # tests/eval/interview_turns_dev.jsonl, benchmarks/interview_turns.py):
     correction_similarity: float = 4.0  # x (best correction example - best answer/question)
     correction_opening: float = 1.2  # opens as corrections do: "No, …", "actually", "aspetta"

@@ -178,7 +178,7 @@ class ConceptIndex:
 
     def cued(self, question: str) -> list[str]:
         """Concepts a question asks about without naming them ("how much should I spend?" is
-        about the marketing budget): prompts/lexicon/concept_cues.json."""
+        about the marketing budget): prompts/packs/<lang>/lexicon/concept_cues.json."""
         key = f" {normalize_term(question)} "
         found: list[str] = []
         for by_concept in lexicon("concept_cues").values():

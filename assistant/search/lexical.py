@@ -16,7 +16,7 @@ from ..lexicon import words_of
 from ..text import words
 from .cognates import grams
 
-# Function words of the four languages (prompts/lexicon/stopwords.json): they carry no topic
+# Function words of the four languages (packs/<lang>/lexicon/stopwords.json): they carry no topic
 # and would swamp the scores.
 STOPWORDS = words_of("stopwords")
 FORMAT = 2  # saved files of another format are rebuilt from the store

@@ -3,7 +3,7 @@
 Gradio 6's toast ignores the `title` given to `gr.Error`/`gr.Warning`/`gr.Info` and shows its
 level, capitalised, in English ("Error", "Warning", "Info"). The page's `lang` attribute
 follows the UI language (`SET_PAGE_LANGUAGE`), and one CSS rule per language and level puts
-the phrase from prompts/i18n/ui.<lang>.json (`notify.*`) in place of Gradio's word.
+the phrase from prompts/packs/<lang>/i18n/ui.json (`notify.*`) in place of Gradio's word.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ technology or in the interface language.
 
 - Gradio's own strings (the upload box, its buttons' names) in the page's language: each known
   wording, in any of the four languages, is replaced by the page language's
-  (`prompts/i18n/ui.<lang>.json`, `gradio.*`); the page's `lang` follows the UI language.
+  (`prompts/packs/<lang>/i18n/ui.json`, `gradio.*`); the page's `lang` follows the UI language.
 - A validation message under a field is announced (`role=alert`) and tied to its field
   (`aria-invalid`, `aria-describedby`).
 - Live regions: the interview's question, the concept card, the plan's "ready" line.

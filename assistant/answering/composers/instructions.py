@@ -3,7 +3,7 @@
 `<|im_start|>`): the grounded composer never quotes them as an answer.
 
 Instruction-like is decided by examples, not cue words: the sentence's similarity to example
-instructions (prompts/lexicon/instruction_prototypes.json, four languages) against its
+instructions (prompts/packs/<lang>/lexicon/instruction_prototypes.json, four languages) against its
 similarity to example document sentences, which include imperatives meant for people ("post
 twice a week"), over the shipped embedding model. The margin and floor were set on the
 sentences of benchmarks/injection.py (--set dev).

@@ -2,7 +2,7 @@
 any point of the interview ("somos 2", "mesi forti: febbraio, maggio e dicembre", "le budget est
 de 8 000 €", "also Mercado Libre").
 
-Each fact is found by its words (prompts/lexicon/fact_cues.json, per language) and read by the
+Each fact is found by its words (packs/<lang>/lexicon/fact_cues.json, per language) and read by the
 understander's own readers (team, hours, months, amounts), so a correction is read like an
 answer. Whether a message *is* a correction is decided elsewhere (conversation/intents.py);
 this module only says what it would change.

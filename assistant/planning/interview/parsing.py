@@ -46,7 +46,7 @@ def _periods(kind: str) -> frozenset[str]:
     return frozenset(w for items in lexicon("period_words").values() for w in items[kind])
 
 
-# Word lists live in prompts/lexicon/*.json, keyed by language.
+# Word lists live in prompts/packs/<lang>/lexicon/*.json, one per language.
 NUMBER_WORDS = {**_by_value("number_words"), **{w: 1 for w in words_of("article_one")}}
 YEAR_WORDS = _periods("year")
 MONTH_WORDS = _periods("month")

@@ -10,7 +10,7 @@ from .selection import EFFORT_HOURS, WORKING_HOURS
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem: `code` names a phrase in prompts/i18n/plan.<lang>.json (findings.*)."""
+    """One problem: `code` names a phrase in prompts/packs/<lang>/i18n/plan.json (findings.*)."""
 
     code: str
     subject: str = ""
