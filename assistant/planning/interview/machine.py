@@ -417,7 +417,9 @@ class Interviewer:
             return []
         state.followed_up.append("unsure_type")
         names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
-        label = u.profile.label
+        # Words that name no kind ("Studio Nove, in centro a Bologna") leave no label: the
+        # question then names the business, and the owner's reply becomes its label.
+        label = u.profile.label or u.profile.name or str(state.answers.get("business", ""))
         if state.position is None or not label:
             return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
                               first=names[0])]
