@@ -219,9 +219,11 @@ class AnswerChain:
         guide = self._guide(item)
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
-        if item.kind == "howto" and not item.concepts and self.parts.advice:
+        if item.kind == "howto" and not item.concepts and self.parts.advice and not (
+                item.context and guide):
             # "I'm a plumber, how do I get more calls?": the cards that fit how that business
             # sells (local search and reviews), read from the business attributes the plans use.
+            # ("And for a restaurant?" after a how-to asks for that business's guide: it leads.)
             cards, about = self.parts.advice(item.question, item.language)
             pinned += [ConceptRef(cid, item.language).source_id for cid in cards[:2]]
             item = replace(item, advice=cards[:2], advice_about=about)
