@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 
 from assistant import Assistant
-from assistant.planning.interview.facts import current
-from assistant.planning.interview.state import CONFIRMING
 from tests.conftest import make_settings
+from tests.interviews import read_fact, under_way
 
 pytestmark = pytest.mark.heavy  # the embedding model
 
@@ -47,22 +46,14 @@ def a(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def planned(a: Assistant, lang: str, answers: dict[str, str]) -> tuple[str, str]:
     """An interview confirmed in the chat, its plan drafted: (interview id, plan id)."""
-    for other in a.plans.database.list_interviews(OWNER):
-        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
-    iid = a.plans.start_interview(OWNER, lang).interview_id
-    for key, value in answers.items():
-        a.plans.edit(iid, key, value, OWNER)
-    state = a.plans.database.load_interview(iid, OWNER)
-    state.position, state.status = None, CONFIRMING
-    a.plans.database.save_interview(state)
+    iid = under_way(a, OWNER, lang, answers, None)
     turn = a.conversation.turn(OWNER, "ok", lang)
     assert turn.plan_id
     return iid, turn.plan_id
 
 
 def fact(a: Assistant, iid: str, field: str) -> Any:
-    state = a.plans.database.load_interview(iid, OWNER)
-    return current(state, a.plans.interviewer.understood(state), field, a.plans.playbook)
+    return read_fact(a, OWNER, iid, field)
 
 
 def test_es_a_budget_told_after_the_plan_changes_it_and_redrafts_the_plan(a: Assistant) -> None:

@@ -15,9 +15,8 @@ from typing import Any
 import pytest
 
 from assistant import Assistant
-from assistant.planning.interview.facts import current
-from assistant.planning.interview.state import ASKING, CONFIRMING
 from tests.conftest import ROOT, make_settings
+from tests.interviews import read_fact, under_way
 
 pytestmark = pytest.mark.heavy  # the embedding model
 
@@ -47,20 +46,11 @@ def a(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def interview(a: Assistant, lang: str, answers: dict[str, str], pending: str | None) -> str:
     """An interview under way with these answers, asking `pending` (None: the summary)."""
-    for other in a.plans.database.list_interviews(OWNER):
-        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
-    iid = a.plans.start_interview(OWNER, lang).interview_id
-    for key, value in answers.items():
-        a.plans.edit(iid, key, value, OWNER)
-    state = a.plans.database.load_interview(iid, OWNER)
-    state.position, state.status = (pending, ASKING) if pending else (None, CONFIRMING)
-    a.plans.database.save_interview(state)
-    return iid
+    return under_way(a, OWNER, lang, answers, pending)
 
 
 def fact(a: Assistant, iid: str, field: str) -> Any:
-    state = a.plans.database.load_interview(iid, OWNER)
-    return current(state, a.plans.interviewer.understood(state), field, a.plans.playbook)
+    return read_fact(a, OWNER, iid, field)
 
 
 def test_a_correction_while_the_horizon_is_pending_changes_the_seasons_not_the_horizon(
