@@ -81,11 +81,12 @@ def test_a_whole_interview_through_the_chat_endpoint(app: RunningApp) -> None:
     for text in AFTER_SIDE:
         said = ask(text)
     understood = next(s for s in said[-3:] if s.startswith("Ho capito:"))
-    assert "negozio al dettaglio" in understood and "panificio" not in understood
+    # #22: the owner's own word for the business, not the preset's name ("negozio al dettaglio")
+    assert understood.startswith("Ho capito: negozio ·") and "panificio" not in understood
     said = ask(CORRECTION)  # the understood type changes from shop to bakery
     assert any(s.startswith("Tipo: panificio (prima: ") for s in said[-4:])  # #22: echoed
     corrected = next(s for s in said[-3:] if s.startswith("Ho capito:"))
-    assert "panificio e pasticceria" in corrected and "negozio al dettaglio" not in corrected
+    assert corrected.startswith("Ho capito: panificio ·") and "negozio" not in corrected
     for _ in range(12):
         text = reply_to(said[-1])
         if text is None:
@@ -150,12 +151,12 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     send(page, "salta", DOMANDA(6))
     send(page, AFTER_SIDE[2], DOMANDA(7))
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
-    expect(understood).to_contain_text("negozio al dettaglio")  # read as a shop
+    expect(understood).to_contain_text("Ho capito: negozio ·")  # the owner's word, a shop
     send(page, CORRECTION, DOMANDA(7))
     expect(page.locator("#chatbot")).to_contain_text("Tipo: panificio (prima: ")
     understood = page.locator("#chatbot .bot-row", has_text="Ho capito:").last
-    expect(understood).to_contain_text("panificio e pasticceria")  # now a bakery
-    expect(understood).not_to_contain_text("negozio al dettaglio")
+    expect(understood).to_contain_text("Ho capito: panificio ·")  # now a bakery
+    expect(understood).not_to_contain_text("Ho capito: negozio")
     for _ in range(12):
         last = page.locator("#chatbot .bot-row").last.inner_text()
         text = reply_to(last)
