@@ -19,7 +19,7 @@ from assistant.planning.interview.facts import current
 from assistant.planning.interview.machine import Interviewer
 from assistant.planning.interview.parsing import ParseProblem, currency_in
 from assistant.planning.interview.slots import parse_slot
-from assistant.planning.plan.playbook import load_playbook
+from assistant.planning.playbook import load_playbook
 from assistant.planning.understanding.currency import local_currency
 from assistant.planning.understanding.data import load_understanding_data
 from assistant.planning.understanding.months import seasons

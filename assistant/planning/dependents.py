@@ -15,8 +15,8 @@ from .plan.context import Context, quote
 from .plan.facts import understanding_of
 from .plan.formatting import format_number
 from .plan.model import Plan
-from .plan.playbook import Playbook
 from .plan.schedule import calendar
+from .playbook import Playbook
 
 WATCHED = ("text", "kpi", "target_value", "unit", "deadline_month")
 

@@ -35,8 +35,8 @@ from .drafts import (
     excluded_mentions,
 )
 from .plan.model import Plan
-from .plan.playbook import Playbook
 from .plan.validator import Finding, validate_plan
+from .playbook import Playbook
 
 DRAFTED_SECTIONS = ("diagnosis", "strategy", "tactics")
 LANGUAGE_NAMES = language_names()  # each pack's name in English, for the prompts

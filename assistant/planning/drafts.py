@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .plan.model import Plan, Swot
-from .plan.playbook import Playbook
 from .plan.validator import Finding
+from .playbook import Playbook
 
 
 # -- what the model may write: schemas derived from the plan model ---------------------------

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ...text import fold
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 from ..understanding import Understanding
 from .state import InterviewState
 

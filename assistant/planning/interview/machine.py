@@ -11,7 +11,7 @@ from ...lexicon import lexicon
 from ...prompts import PromptLibrary
 from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from ..understanding.currency import example_in, local_currency
 from .facts import store

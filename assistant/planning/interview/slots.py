@@ -7,7 +7,7 @@ from typing import Any
 
 from ...packs import convention
 from ...text import normalize_term
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 from ..understanding.currency import ambiguous_mark, local_money, says_pesos
 from .parsing import (
     VAGUE,

@@ -9,7 +9,7 @@ from typing import Any
 from ...packs import alternation
 from ...prompts import PromptLibrary
 from ...text import fold
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 from ..understanding import Understander, Understanding
 
 AREA = "interview"

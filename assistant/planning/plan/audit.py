@@ -10,12 +10,12 @@ from babel.dates import get_month_names
 
 from ...prompts import PromptLibrary
 from ...text import normalize_term
+from ..playbook import Playbook
 from ..understanding.model import Understanding
 from .export import export_plan
 from .facts import FAMILIES
 from .funnel import owner_gap
 from .model import Plan, PlanFacts
-from .playbook import Playbook
 from .validator import validate_plan
 
 QUOTED = re.compile(r"«\s?(.*?)\s?»|“(.*?)”")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...packs import words
 from ...prompts import PromptLibrary
+from ..playbook import ObjectiveTemplate, Playbook
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
 from .context import Context, SourceTitle
@@ -25,7 +26,6 @@ from .owner_tactics import (
     owner_channel_of,
     with_owner_tactics,
 )
-from .playbook import ObjectiveTemplate, Playbook
 from .reasons import with_reasons
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (

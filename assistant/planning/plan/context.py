@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...prompts import PromptLibrary
+from ..playbook import Playbook
 from ..understanding.model import Understanding
 from .formatting import month_name, month_span
 from .model import FunnelPlan, Objective, PlanFacts
 from .open_data import default_open_data, type_fits
-from .playbook import Playbook
 
 if TYPE_CHECKING:
     from .inputs import PlanInput

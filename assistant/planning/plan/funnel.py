@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 
+from ..playbook import Funnel
 from ..understanding.model import GoalUnderstood, Understanding
 from .model import FunnelPlan
-from .playbook import Funnel
 from .schedule import RESERVE_SHARE
 
 SATURATION = 0.6  # above the reference budget, spend buys leads with this elasticity

@@ -6,8 +6,8 @@ from __future__ import annotations
 from ...documents import Source
 from ...packs import colon as pack_colon
 from ...settings import LANGUAGES
+from ..playbook import Playbook
 from .formatting import format_money, format_number
-from .playbook import Playbook
 
 
 def playbook_sources(playbook: Playbook) -> list[Source]:

@@ -11,9 +11,9 @@ from ...prompts import PromptLibrary
 from ...settings import LANGUAGES
 from ..interview.parsing import ParseProblem, first_number
 from ..interview.slots import DETAILS, REQUIRED, SLOTS, parse_slot
+from ..playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from ..understanding.currency import local_currency
-from .playbook import Playbook
 
 
 class PlanInput(BaseModel):

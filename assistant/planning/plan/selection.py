@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..playbook import Playbook, TacticTemplate
 from .model import PlanFacts
-from .playbook import Playbook, TacticTemplate
 
 EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}  # hours a week a tactic takes
 # A channel the owner already runs costs little new time: the plan steers hours already spent

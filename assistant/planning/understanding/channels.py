@@ -9,7 +9,7 @@ from functools import cache
 
 from ...packs import alternation
 from ...text import normalize_term
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 
 NEGATION = re.compile(rf"(?:\b(?:{alternation('negations')})\s+(?:\w+\s+){{0,2}})$")
 POST_NEGATION = re.compile(rf"^\s*(?:{alternation('refusals')})\b")

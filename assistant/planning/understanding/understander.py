@@ -8,7 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from ..plan.playbook import Playbook
+from ..playbook import Playbook
 from .advice import AdviceCards, load_advice_data
 from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ...text import normalize_term
+from ..text import normalize_term
 
 Texts = dict[str, str]  # language -> text
 
