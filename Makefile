@@ -65,10 +65,12 @@ test: $(STAMP) browser postgres nginx models axe
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
-# The fast tier: doctests and unit tests that need neither the embedding model nor a browser.
+# The fast tier: doctests and unit tests that need neither the embedding model, nor a browser, nor
+# chart and PDF rendering (marked heavy, browser, slow: `make test` runs them), and 25 examples
+# per property test instead of 150.
 check: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q -m "not heavy and not slow and not browser"
+	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not heavy and not slow and not browser"
 
 ingest: $(STAMP)
 	$(VENV)/bin/assistant ingest

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 
@@ -38,8 +39,17 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # Fixtures that load the real embedding model or index the knowledge base: tests using them
-# are marked `heavy` and left out of the fast tier (`make check`).
-HEAVY_FIXTURES = frozenset({"ingested_dir", "data_dir", "assistant", "shared_assistant"})
+# are marked `heavy` and left out of the fast tier (`make check`). `understander` is the
+# understanding step over the real model (tests/plan_cases.py: 2 s to load it, then every
+# example set embedded once).
+# Property tests: `make test` tries 150 answer sets, the fast tier (`make check`, which picks
+# the profile with HYPOTHESIS_PROFILE=fast) 25.
+hypothesis_settings.register_profile("full", max_examples=150)
+hypothesis_settings.register_profile("fast", max_examples=25)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
+
+HEAVY_FIXTURES = frozenset({"ingested_dir", "data_dir", "assistant", "shared_assistant",
+                            "understander"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

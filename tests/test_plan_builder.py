@@ -138,7 +138,8 @@ answer_sets = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# max_examples comes from the profile (tests/conftest.py): 150 in `make test`, 25 in `make check`.
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer_sets)
 def test_any_valid_answers_give_a_plan_without_findings(data):
     inp = read_answers(data, PLAYBOOK, PROMPTS)

@@ -16,6 +16,9 @@ from assistant.planning.plan.charts.funnel import break_even_chart, funnel_chart
 from tests.plan_fixtures import PLAYBOOK, PROMPTS, answers
 from tests.plan_languages import CASES, plan_in, say_for
 
+# Out of the fast tier: it renders charts with matplotlib, seconds each; `make test` runs it.
+pytestmark = pytest.mark.slow
+
 LANGS = tuple(CASES)
 # The month each case's owner said the business closes, as the chart's axis writes it.
 CLOSED_TICK = {"es": "ago", "fr": "août", "it": "gen", "en": "Aug"}

@@ -17,6 +17,10 @@ from assistant.planning.plan.model import SECTIONS
 from tests.plan_fixtures import PROMPTS
 from tests.plan_languages import CASES, plan_in, say_for
 
+# Out of the fast tier: it renders every chart and a PDF per language (matplotlib, fpdf2),
+# seconds each; `make test` runs it.
+pytestmark = pytest.mark.slow
+
 LANGS = tuple(CASES)
 # Text from each case's answers that must come through whole (accents, currency, punctuation).
 SPECIAL = {"es": ["«El Ñandú»", "Cádiz", "¿Por qué no vuelven?", "6.000 €"],
