@@ -41,9 +41,9 @@ from assistant.planning.interview.state import ASKING, CONFIRMING  # noqa: E402
 from assistant.settings import LANGUAGES, Settings  # noqa: E402
 from assistant.text import fold  # noqa: E402
 
-SETS = {"dev": "interview_turns_dev.jsonl", "dev2": "interview_turns_dev2.jsonl",
-        "dev3": "interview_turns_dev3.jsonl", "dev4": "interview_turns_dev4.jsonl",
-        "blind": "interview_turns_blind.jsonl", "blind2": "interview_turns_blind2.jsonl"}
+# Every tests/eval/interview_turns_<name>.jsonl is a set (dev*: tuned on; blind*: report only).
+SETS = {p.stem.removeprefix("interview_turns_"): p.name
+        for p in sorted((ROOT / "tests" / "eval").glob("interview_turns_*.jsonl"))}
 OWNER = "user:bench"
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.open_cases import draft_open, load_open  # noqa: E402
+from tests.open_cases import SETS, draft_open, load_open  # noqa: E402
 from tests.plan_cases import real_understander  # noqa: E402
 
 
@@ -73,7 +73,7 @@ def run_set(name: str, understander, quiet: bool) -> None:
 def main() -> None:
     """Run the chosen sets (dev unless told otherwise)."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", action="append", choices=["dev", "blind", "blind2"])
+    parser.add_argument("--set", action="append", choices=sorted(SETS))
     parser.add_argument("--quiet", action="store_true", help="list only failing businesses")
     args = parser.parse_args()
     understander = real_understander()
