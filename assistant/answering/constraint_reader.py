@@ -16,18 +16,17 @@ fitting ones leads (`AdviceJudge`). The weights were set on tests/eval/answers_d
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
+from ..example_bank import Embed, ExampleBank, unit
 from ..lexicon import lexicon
 from ..packs import words
 from ..text import normalize_term
 from .constraints import Constraint, constraint, cued_kinds, is_goal, without_constraints
 
-Embed = Callable[[list[str]], np.ndarray]
 EXAMPLES = "constraint_examples"
 NONE = "none"
 _WORD = re.compile(r"[\w'’-]+")
@@ -57,16 +56,12 @@ class ConstraintReader:
         self.embed = embed
         self.weights = weights or ReaderWeights()
         data = examples or lexicon(EXAMPLES)
-        self._rows = {part: [(kind, text) for by_kind in data.values()
-                             for kind, spec in by_kind.items() for text in spec.get(part, [])]
-                      for part in ("asks", "breaks", "fits")}
-        self._matrices: dict[str, np.ndarray] = {}
+        # Per part, the phrasings of every kind: "asks" (a question sets the constraint),
+        # "breaks" and "fits" (advice that breaks or keeps to it), embedded on first use.
+        self._banks = {part: ExampleBank(embed, [
+            (kind, text) for by_kind in data.values() for kind, spec in by_kind.items()
+            for text in spec.get(part, [])]) for part in ("asks", "breaks", "fits")}
         self._recent: dict[str, dict[str, tuple[float, int | None]]] = {}
-
-    def _matrix(self, part: str) -> np.ndarray:
-        if part not in self._matrices:  # embedded once, on first use
-            self._matrices[part] = _unit(self.embed([t for _, t in self._rows[part]]))
-        return self._matrices[part]
 
     def scores(self, question: str) -> dict[str, float]:
         """Each kind's score: its best window's similarity to the kind's phrasings (counted
@@ -109,8 +104,9 @@ class ConstraintReader:
         spans = windows(question, self.weights.window)
         if not spans:
             return {}
-        sims = _unit(self.embed([s for s, _ in spans])) @ self._matrix("asks").T
-        kinds = np.array([k for k, _ in self._rows["asks"]])
+        asks = self._banks["asks"]
+        sims = asks.similarities(asks.vectors([s for s, _ in spans]))
+        kinds = np.array(asks.labels)
         near_miss = sims[:, kinds == NONE].max(axis=1) if (kinds == NONE).any() else 0.0
         cued = cued_kinds(question)
         negated = np.array(negated_windows(question, self.weights.window))
@@ -136,20 +132,21 @@ class ConstraintReader:
         if not constraints or not n:
             return broken, bonus
         w = self.weights
-        unit = _unit(vectors)
+        rows = unit(vectors)
         for c in constraints:
-            bad = self._closest(unit, "breaks", c.kind)
-            good = self._closest(unit, "fits", c.kind)
+            bad = self._closest(rows, "breaks", c.kind)
+            good = self._closest(rows, "fits", c.kind)
             broken |= (bad >= w.breaks) & (bad > good + w.breaks_margin)
             bonus += np.where((good >= w.fits) & (good > bad), w.fit_bonus, 0.0)
         return broken, bonus
 
-    def _closest(self, unit: np.ndarray, part: str, kind: str) -> np.ndarray:
+    def _closest(self, rows: np.ndarray, part: str, kind: str) -> np.ndarray:
         """Each row's similarity to the kind's nearest example of `part` (0 with none)."""
-        rows = [i for i, (k, _) in enumerate(self._rows[part]) if k == kind]
-        if not rows:
-            return np.zeros(len(unit), dtype=np.float32)
-        return (unit @ self._matrix(part)[rows].T).max(axis=1)
+        bank = self._banks[part]
+        mine = bank.of(kind)
+        if not mine.any():
+            return np.zeros(len(rows), dtype=np.float32)
+        return bank.similarities(rows)[:, mine].max(axis=1)
 
 
 def windows(text: str, size: int) -> list[tuple[str, int]]:
@@ -191,8 +188,3 @@ def _is_privative(token: str) -> bool:
 def _privatives() -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words("privatives"))
 
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)

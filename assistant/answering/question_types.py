@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..example_bank import Embed, ExampleBank
 from ..lexicon import lexicon, words_of
 from .questions import asks_for_a_formula, asks_the_cost, question_type
 from .statements import says
 
-Embed = Callable[[list[str]], np.ndarray]
 TYPES = ("definition", "difference", "howto", "formula", "quantity", "list", "cost", "example",
          "other")
 ANSWER_KINDS = ("definition", "difference", "howto", "quantity", "list")  # composer's shapes
@@ -74,22 +74,16 @@ class QuestionTyper:
         self.mask = mask or (lambda text: text)
         self.weights = weights or TypeWeights()
         data = examples or lexicon(EXAMPLES)
-        self._rows = [(kind, lang, text) for lang, by_kind in data.items()
-                      for kind, texts in by_kind.items() for text in texts]
-        self._matrix: np.ndarray | None = None
-
-    def _vectors(self) -> np.ndarray:
-        if self._matrix is None:  # embedded once, on first use
-            self._matrix = _unit(self.embed([self.mask(text) for *_, text in self._rows]))
-        return self._matrix
+        self._bank = ExampleBank(embed, [((kind, lang), text) for lang, by_kind in data.items()
+                                         for kind, texts in by_kind.items() for text in texts],
+                                 prepare=self.mask)
 
     def scores(self, question: str, lang: str) -> dict[str, float]:
         """Each type's score for a question (similarity to its nearest examples + cues)."""
         w = self.weights
-        vector = _unit(self.embed([self.mask(question)]))[0]
-        sims = self._vectors() @ vector
+        sims = self._bank.similarities(self._bank.vectors([question]))[0]
         by_kind: dict[str, list[float]] = {kind: [] for kind in TYPES}
-        for (kind, example_lang, _), sim in zip(self._rows, sims, strict=True):
+        for (kind, example_lang), sim in zip(self._bank.labels, sims, strict=True):  # type: ignore[misc]
             by_kind.setdefault(kind, []).append(
                 float(sim) + (w.same_language if example_lang == lang else 0.0))
         cued = cued_types(question, lang)
@@ -103,8 +97,3 @@ class QuestionTyper:
         best = max(scores, key=scores.__getitem__)
         return best if scores[best] >= self.weights.threshold else "other"
 
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)

@@ -11,17 +11,16 @@ tests/eval/intents.jsonl (benchmarks/intents.py prints both splits)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..example_bank import Embed, ExampleBank, unit
 from ..lexicon import lexicon
 from ..planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
 from ..settings import LANGUAGES
 from ..text import words
 
-Embed = Callable[[list[str]], np.ndarray]
 PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
 CORRECTIONS = "correction_prototypes"
@@ -86,7 +85,7 @@ class IntentRecognizer:
                            for label in ("plan_request", "question", "answer")}
         fixes = lexicon(CORRECTIONS)
         self.prototypes["correction"] = [t for lang in LANGUAGES for t in fixes[lang]]
-        self._vectors: dict[str, np.ndarray] = {}
+        self._banks: dict[str, ExampleBank] = {}
 
     # -- evidence ----------------------------------------------------------------------------
     def has(self, kind: str, text: str) -> bool:
@@ -99,10 +98,10 @@ class IntentRecognizer:
         head = cue_text(" ".join(words(text)[:4]))
         return any(head.startswith(cue) for cue in self.cues["asking"])
 
-    def _matrix(self, key: str, texts: list[str]) -> np.ndarray:
-        if key not in self._vectors:
-            self._vectors[key] = _unit(self.embed([t for t in texts]))  # type: ignore[misc]
-        return self._vectors[key]
+    def _bank(self, key: str, texts: list[str]) -> ExampleBank:
+        if key not in self._banks:
+            self._banks[key] = ExampleBank(self.embed, [(key, t) for t in texts])  # type: ignore[arg-type]
+        return self._banks[key]
 
     def similarity(self, text: str, label: str, vector: np.ndarray | None = None,
                    slot: str | None = None) -> float:
@@ -115,10 +114,10 @@ class IntentRecognizer:
             texts += self.examples.get(slot, [])
             key = f"answer:{slot}"
         vector = vector if vector is not None else self._one(text)
-        return float((self._matrix(key, texts) @ vector).max())
+        return float(self._bank(key, texts).similarities(vector).max())
 
     def _one(self, text: str) -> np.ndarray:
-        return _unit(self.embed([text]))[0]  # type: ignore[misc]
+        return unit(self.embed([text]))[0]  # type: ignore[misc]
 
     # -- decisions ---------------------------------------------------------------------------
     def plan_request(self, text: str) -> Decision:
@@ -187,12 +186,6 @@ def _reads_as(kind: str, text: str) -> bool:
     except (ParseProblem, ValueError, TypeError):
         return False
     return True
-
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
 
 
 def slot_examples(prompts: object) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...example_bank import ExampleBank
 from ...lexicon import lexicon
 from ...settings import LANGUAGES
 
@@ -47,7 +48,10 @@ class InstructionFilter:
                  thresholds: InstructionThresholds | None = None) -> None:
         self.embed = embed
         self.thresholds = thresholds or InstructionThresholds()
-        self._prototypes: dict[str, np.ndarray] = {}
+        # What instructions and what document sentences sound like, in every language.
+        self._banks = {label: ExampleBank(embed, [
+            (label, t) for lang in LANGUAGES for t in lexicon(PROTOTYPES)[lang][label]])
+            for label in ("instruction", "content")}
 
     def flags(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> list[bool]:
         """For each sentence, whether it must not be quoted; `vectors` are the sentences'
@@ -63,13 +67,7 @@ class InstructionFilter:
 
     def scores(self, vectors: np.ndarray) -> list[tuple[float, float]]:
         """(best instruction similarity, best document-sentence similarity) per vector."""
-        inst = vectors @ self._vectors("instruction").T
-        doc = vectors @ self._vectors("content").T
+        inst = self._banks["instruction"].similarities(vectors)
+        doc = self._banks["content"].similarities(vectors)
         return [(float(i), float(d)) for i, d in zip(inst.max(axis=1), doc.max(axis=1),
                                                       strict=True)]
-
-    def _vectors(self, label: str) -> np.ndarray:
-        if label not in self._prototypes:
-            examples = [t for lang in LANGUAGES for t in lexicon(PROTOTYPES)[lang][label]]
-            self._prototypes[label] = self.embed(examples)
-        return self._prototypes[label]

@@ -8,14 +8,14 @@ by benchmarks/understanding.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...example_bank import Embed, ExampleBank, unit
 from ...text import fold
 
-Embed = Callable[[list[str]], np.ndarray]
+__all__ = ["Embed", "PrototypeClassifier", "ranked", "unit"]
 KEYWORD_WEIGHT = 0.12
 KEYWORD_CAP = 3
 
@@ -27,16 +27,15 @@ class PrototypeClassifier:
     prototypes: dict[str, dict[str, list[str]]]  # class -> lang -> texts
     cues: dict[str, object]  # class -> compiled pattern
     embed: Embed | None = None
-    _matrix: np.ndarray | None = field(default=None, repr=False)
-    _owners: list[str] = field(default_factory=list, repr=False)
+    _bank: ExampleBank | None = field(default=None, repr=False)
 
-    def _vectors(self) -> np.ndarray:
-        if self._matrix is None:  # embedded once, on first use
-            texts = [(ident, text) for ident, by_lang in self.prototypes.items()
-                     for items in by_lang.values() for text in items]
-            self._owners = [ident for ident, _ in texts]
-            self._matrix = _unit(self.embed([t for _, t in texts]))
-        return self._matrix
+    def bank(self) -> ExampleBank:
+        """The prototypes, embedded once on first use."""
+        if self._bank is None:
+            self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
+                (ident, text) for ident, by_lang in self.prototypes.items()
+                for items in by_lang.values() for text in items])
+        return self._bank
 
     def scores(self, text: str, vector: np.ndarray | None = None) -> dict[str, float]:
         """Score per class (similarity + keyword evidence)."""
@@ -44,9 +43,8 @@ class PrototypeClassifier:
         out = {ident: 0.0 for ident in self.prototypes}
         if self.embed is not None:
             vector = vector if vector is not None else self.embed([text])[0]
-            sims = self._vectors() @ _unit(vector[None, :])[0]
-            for owner, sim in zip(self._owners, sims, strict=True):
-                out[owner] = max(out[owner], float(sim))
+            for owner, sim in self.bank().best(unit(vector[None, :])).items():
+                out[owner] = max(out[owner], sim)  # type: ignore[index]
         for ident, regex in self.cues.items():
             hits = {m.group(0) for m in regex.finditer(folded)}  # type: ignore[attr-defined]
             out[ident] = out.get(ident, 0.0) + KEYWORD_WEIGHT * min(len(hits), KEYWORD_CAP)
@@ -63,8 +61,3 @@ def ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
     """Classes by score, best first."""
     return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
 
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)

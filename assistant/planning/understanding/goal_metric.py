@@ -18,12 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from ...example_bank import Embed, ExampleBank
 from ...lexicon import lexicon
 from ...settings import PROJECT_ROOT
 from ...text import fold
-from .classify import Embed, _unit
 
 FILE = PROJECT_ROOT / "knowledge" / "understanding" / "goal_metrics.json"
 
@@ -39,21 +37,20 @@ class MetricReader:
 
     data: dict[str, Any]
     embed: Embed | None = None
-    _matrix: np.ndarray | None = field(default=None, repr=False)
-    _owners: list[str] = field(default_factory=list, repr=False)
+    _bank: ExampleBank | None = field(default=None, repr=False)
 
     @property
     def metrics(self) -> dict[str, dict[str, Any]]:
         """metric id -> lang -> {name, examples}."""
         return self.data["metrics"]
 
-    def _vectors(self) -> np.ndarray:
-        if self._matrix is None and self.embed is not None:
-            pairs = [(m, e) for m, by_lang in self.metrics.items() for entry in by_lang.values()
-                     for e in entry["examples"]]
-            self._owners = [m for m, _ in pairs]
-            self._matrix = _unit(self.embed([e for _, e in pairs]))
-        return self._matrix  # type: ignore[return-value]
+    def bank(self) -> ExampleBank:
+        """Every metric's examples in every language, embedded once on first use."""
+        if self._bank is None:
+            self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
+                (m, e) for m, by_lang in self.metrics.items() for entry in by_lang.values()
+                for e in entry["examples"]])
+        return self._bank
 
     def words(self, text: str) -> dict[str, bool]:
         """Per metric, whether one of its example words is in the text (any language)."""
@@ -68,9 +65,9 @@ class MetricReader:
         """Metrics by score, best first: the best example similarity, 1.0 for a word found."""
         scores = {m: 1.0 if hit else 0.0 for m, hit in self.words(text).items()}
         if self.embed is not None and text.strip():
-            sims = self._vectors() @ _unit(self.embed([text]))[0]
-            for owner, sim in zip(self._owners, sims, strict=True):
-                scores[owner] = max(scores[owner], float(sim))
+            bank = self.bank()
+            for owner, sim in bank.best(bank.vectors([text])).items():
+                scores[owner] = max(scores[owner], sim)  # type: ignore[index]
         return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
 
     def content(self, text: str) -> str:

@@ -12,9 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from .classify import Embed, _unit
+from ...example_bank import Embed, ExampleBank
 from .numbers import quantities
 from .profile import _clauses
 
@@ -33,16 +31,15 @@ class FigureReader:
 
     data: dict[str, Any]
     embed: Embed | None = None
-    _matrix: dict[str, tuple[np.ndarray, list[bool]]] = field(default_factory=dict, repr=False)
+    _banks: dict[str, ExampleBank] = field(default_factory=dict, repr=False)
 
-    def _examples(self, figure: str) -> tuple[np.ndarray, list[bool]]:
-        """The embedded examples of a figure and of its look-alikes (True: the figure)."""
-        if figure not in self._matrix:
-            pairs = [(kind == figure, text) for kind in (figure, f"not_{figure}")
-                     for texts in self.data["examples"][kind].values() for text in texts]
-            self._matrix[figure] = (_unit(self.embed([t for _, t in pairs])),
-                                    [own for own, _ in pairs])
-        return self._matrix[figure]
+    def bank(self, figure: str) -> ExampleBank:
+        """The examples of a figure (label True) and of its look-alikes (False)."""
+        if figure not in self._banks:
+            self._banks[figure] = ExampleBank(self.embed, [  # type: ignore[arg-type]
+                (kind == figure, text) for kind in (figure, f"not_{figure}")
+                for texts in self.data["examples"][kind].values() for text in texts])
+        return self._banks[figure]
 
     def read(self, figure: str, texts: list[str]) -> float | None:
         """The figure's value ("sale": an amount; "margin": a fraction) from the first clause
@@ -53,10 +50,10 @@ class FigureReader:
                  for q in _stated(clause, figure)]
         if not found:
             return None
-        matrix, own = self._examples(figure)
-        sims = matrix @ _unit(self.embed([c for c, _ in found])).T
-        mine, other = np.array(own), ~np.array(own)
-        for (_, quantity), column in zip(found, sims.T, strict=True):
+        bank = self.bank(figure)
+        sims = bank.similarities(bank.vectors([c for c, _ in found]))
+        mine, other = bank.of(True), bank.of(False)
+        for (_, quantity), column in zip(found, sims, strict=True):
             best = float(column[mine].max())
             if best >= self.data["thresholds"][figure] and best > float(column[other].max()):
                 value = quantity.value

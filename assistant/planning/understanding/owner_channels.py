@@ -11,12 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from ...example_bank import Embed, ExampleBank
 from ...packs import alternation
 from ...text import fold
 from .channels import NEGATION, ChannelReader
-from .classify import Embed, _unit
 from .model import ChannelUnderstood
 
 SHARE = re.compile(r"(\d{1,3})\s?%")
@@ -64,7 +62,7 @@ class OwnerChannels:
     data: dict[str, Any]
     reader: ChannelReader
     embed: Embed | None = None
-    _matrix: tuple[np.ndarray, list[str]] | None = field(default=None, repr=False)
+    _bank: ExampleBank | None = field(default=None, repr=False)
 
     def platform_family(self, name: str) -> str | None:
         """The family of the longest platform name the channel contains."""
@@ -82,14 +80,12 @@ class OwnerChannels:
         """The family whose examples are nearest the channel's words, and the similarity."""
         if self.embed is None:
             return None, 0.0
-        if self._matrix is None:
-            pairs = [(fam, t) for fam, by_lang in self.data["examples"].items()
-                     for texts in by_lang.values() for t in texts]
-            self._matrix = (_unit(self.embed([t for _, t in pairs])), [f for f, _ in pairs])
-        matrix, owners = self._matrix
-        sims = matrix @ _unit(self.embed([name]))[0]
-        i = int(np.argmax(sims))
-        return owners[i], float(sims[i])
+        if self._bank is None:
+            self._bank = ExampleBank(self.embed, [
+                (fam, t) for fam, by_lang in self.data["examples"].items()
+                for texts in by_lang.values() for t in texts])
+        family, sim = self._bank.nearest(self._bank.vectors([name])[0])
+        return str(family), sim
 
     def read(self, text: str, lang: str, excluded: list[str]) -> list[ChannelUnderstood]:
         """The channels that work, in the owner's order and words."""

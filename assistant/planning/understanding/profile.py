@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from ...example_bank import Embed, ExampleBank, unit
 from ...text import fold
-from .classify import Embed, _unit
 from .model import BusinessProfile, ChannelUnderstood
 
 MAX_NAME_WORDS = 6
@@ -121,24 +121,19 @@ class ProfileReader:
 
     data: dict[str, Any]
     embed: Embed | None = None
-    _matrix: dict[str, tuple[np.ndarray, list[str]]] = field(default_factory=dict, repr=False)
+    _banks: dict[str, ExampleBank] = field(default_factory=dict, repr=False)
 
-    def _examples(self, attribute: str) -> tuple[np.ndarray, list[str]]:
-        if attribute not in self._matrix:
-            pairs = [(value, text) for value, by_lang in self.data["examples"][attribute].items()
-                     for texts in by_lang.values() for text in texts]
-            self._matrix[attribute] = (_unit(self.embed([t for _, t in pairs])),
-                                       [v for v, _ in pairs])
-        return self._matrix[attribute]
+    def bank(self, attribute: str) -> ExampleBank:
+        """The example utterances of every value of one attribute, embedded once."""
+        if attribute not in self._banks:
+            self._banks[attribute] = ExampleBank(self.embed, [  # type: ignore[arg-type]
+                (value, text) for value, by_lang in self.data["examples"][attribute].items()
+                for texts in by_lang.values() for text in texts])
+        return self._banks[attribute]
 
     def scores(self, attribute: str, vectors: np.ndarray) -> dict[str, float]:
-        """Best similarity per value over the given clause vectors."""
-        matrix, owners = self._examples(attribute)
-        sims = matrix @ vectors.T
-        out: dict[str, float] = {}
-        for owner, row in zip(owners, sims, strict=True):
-            out[owner] = max(out.get(owner, 0.0), float(row.max()))
-        return out
+        """Best similarity per value over the given clause vectors (never below 0)."""
+        return {value: max(0.0, sim) for value, sim in self.bank(attribute).best(vectors).items()}
 
     def read_question(self, question: str, lang: str) -> BusinessProfile:
         """How the business a question describes sells ("I'm a plumber in Leeds, how do I get
@@ -177,7 +172,7 @@ class ProfileReader:
         flat = list(dict.fromkeys(c for items in clauses.values() for c in items))
         if not flat:
             return profile
-        vectors = dict(zip(flat, _unit(self.embed(flat)), strict=True))
+        vectors = dict(zip(flat, unit(self.embed(flat)), strict=True))
         for attribute, items in clauses.items():
             if not items:
                 continue
