@@ -183,3 +183,53 @@ def test_an_italian_interview_in_the_chat_with_a_question_a_correction_and_a_rel
     page.get_by_role("tab", name="Piano di marketing").click()
     expect(page.locator("#plan-body")).to_contain_text(goal[:40])
     context.close()
+
+
+# #22: an unsure reading asks with choices, and a click on a choice answers.
+ES = PromptLibrary(ROOT / "prompts").phrases("interview", "es")
+ROSARIO = {"business": "Rueda Libre, taller de bicicletas en Rosario",
+           "offer": "reparaciones y repuestos", "customers": "ciclistas de la ciudad",
+           "goal": "llegar a 200 reparaciones al mes", "horizon_months": "12 meses",
+           "budget": "1.500.000"}
+
+
+def asked_slot(last: str) -> str | None:
+    """The interview question a bot message asks (None: something else)."""
+    return next((slot for slot, question in ES["questions"].items() if question in last), None)
+
+
+@pytest.mark.browser
+@BROWSER_MARKS[2]
+def test_unsure_readings_are_asked_with_choices_a_click_answers(
+        app: RunningApp, browser) -> None:  # noqa: ANN001
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="es-ES", viewport={"width": 1366, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.goto(app.url)
+    send(page, "Quiero preparar un plan de marketing para mi taller de bicicletas en Rosario",
+         re.compile(r"Pregunta 1 de \d+"))
+    last_row = page.locator("#chatbot .bot-row").last
+    chat = page.locator("#chatbot")
+    for _ in range(12):
+        last = last_row.inner_text()
+        if "¿A cuál se parece más?" in last:  # no preset fits a bike workshop: keep my words
+            chat.get_by_role("button", name="Mis palabras: taller de bicicletas").last.click()
+            expect(last_row).not_to_contain_text("¿A cuál se parece más?")
+            continue
+        slot = asked_slot(last)
+        assert slot is not None, last
+        if slot == "budget":
+            break
+        send(page, ROSARIO.get(slot, "saltar"), re.compile(r"Pregunta \d+ de"))
+        expect(last_row).not_to_have_text(last)
+    send(page, ROSARIO["budget"], "¿1.500.000 en qué moneda?")  # pesos or dollars in Rosario?
+    expect(chat.get_by_role("button", name="1.500.000 US$ (USD)").last).to_be_visible()
+    chat.get_by_role("button", name="1.500.000 ARS").last.click()
+    expect(last_row).not_to_contain_text("en qué moneda", timeout=TIMEOUT_MS)
+    expect(last_row).to_contain_text(re.compile(r"Pregunta \d+ de"))
+    assert asked_slot(last_row.inner_text()) != "budget"
+    understood = page.locator("#chatbot .bot-row", has_text="He entendido:").last
+    expect(understood).to_contain_text("taller de bicicletas")
+    context.close()
