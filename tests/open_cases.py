@@ -19,7 +19,8 @@ from assistant.text import fold
 from tests.plan_fixtures import PLAYBOOK, PROMPTS
 
 EVAL = PROJECT_ROOT / "tests" / "eval"
-SETS = {"dev": EVAL / "businesses_open_dev.jsonl", "blind": EVAL / "businesses_open_blind.jsonl",
+SETS = {"dev": EVAL / "businesses_open_dev.jsonl", "dev2": EVAL / "businesses_open_dev2.jsonl",
+        "blind": EVAL / "businesses_open_blind.jsonl",
         "blind2": EVAL / "businesses_open_blind2.jsonl"}
 ACQUIRE = {"reach", "leads", "acquire"}
 NOT_PROMOTION = ("product", "price", "place")
