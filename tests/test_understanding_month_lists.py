@@ -37,3 +37,16 @@ def test_listed_months_keep_their_own_verdict(lang: str, text: str, busy: list[i
 def test_a_festivity_beside_its_month_counts_it_once(lang: str, text: str,
                                                       months: list[int]) -> None:
     assert seasons(text, DATA, lang)["decision_months"] == months
+
+
+@pytest.mark.parametrize(("lang", "text", "decision", "capacity"), [
+    ("it", "i mesi forti sono novembre e dicembre per i regali; a giugno e luglio c'è il "
+     "raccolto e non ho tempo", [11, 12], [6, 7, 11, 12]),
+    ("fr", "on vend surtout en novembre et décembre ; en juin et juillet on récolte, pas le "
+     "temps", [11, 12], [6, 7]),  # "on vend": buying months only
+])
+def test_months_with_no_time_are_at_capacity_not_buying_months(
+        lang: str, text: str, decision: list[int], capacity: list[int]) -> None:
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == decision
+    assert read["capacity_months"] == capacity

@@ -16,7 +16,7 @@ from .context import quote
 from .formatting import format_money, format_number
 from .model import Objective
 from .open_data import default_open_data, open_data, type_fits  # noqa: F401 - re-exported
-from .owner_units import own_unit
+from .owner_units import counted, own_unit
 
 if TYPE_CHECKING:
     from .context import Context
@@ -62,7 +62,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         else:
             text = ctx.say("open.objective_plain", goal=words, month=month)
         warning = ambition(ctx, goal, target)
-        metric = goal.metric if own_language else None  # a table of ours stays in one language
+        metric = counted(goal, ctx.lang) if own_language else None  # tables: one language
         value = target if target is not None else (goal.change or base.target_value)
         unit = "%" if goal.unit == "percent" else metric or base.unit
         if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:

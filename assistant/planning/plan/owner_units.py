@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from typing import Any
 
+from ...settings import PROJECT_ROOT
 from ...text import fold
+from ..understanding.metrics import metric_of
 from ..understanding.model import GoalUnderstood, Understanding
+from ..understanding.profile import load_profile_data
 from .model import FunnelPlan
 from .open_data import default_open_data
 
@@ -28,6 +32,20 @@ def counts_people(metric: str, people: dict[str, list[str]]) -> bool:
     words = re.findall(r"\w+", fold(metric))
     stems = {fold(s) for lang_stems in people.values() for s in lang_stems}
     return any(w.startswith(s) for w in words for s in stems)
+
+
+def counted(goal: GoalUnderstood, lang: str) -> str | None:
+    """What the goal counts, in the owner's words: the metric as read, or, when the owner gave
+    a whole goal sentence as the metric ("passare da 8 a 15 botteghe che rivendono il nostro
+    miele"), the thing it counts ("botteghe che rivendono il nostro miele")."""
+    if not goal.metric or not re.search(r"\d", goal.metric):
+        return goal.metric
+    return metric_of(goal.metric, lang, _profile_words()) or goal.metric
+
+
+@cache
+def _profile_words() -> dict[str, Any]:
+    return load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
 
 
 def own_unit(goal: GoalUnderstood, data: dict[str, Any] | None = None) -> str | None:
