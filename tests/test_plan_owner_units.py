@@ -79,3 +79,15 @@ def test_a_cost_per_customer_the_margin_covers_gets_no_warning(understander) -> 
     assert cost_per_customer_cents(plan.funnel) <= plan.funnel.margin_per_customer_cents
     assert format_money(cost_per_customer_cents(plan.funnel), plan.currency, "en") \
         not in plan_text(plan, PROMPTS)
+
+
+@pytest.mark.parametrize(("case", "counted", "customers"), [
+    ({**CAR_WASH, "average_sale": "", "margin": ""}, "480 servicios", "clientes nuevos"),
+    ({**TUNER, "average_sale": "", "margin": "", "goal": "from 45 to 70 booked hours a month",
+      "situation": "we book about 45 hours a month"}, "300 booked hours", "new customers"),
+])
+def test_without_sale_and_margin_the_roi_counts_the_owners_unit_over_the_plan(
+        case: dict[str, str], counted: str, customers: str, understander) -> None:  # noqa: ANN001
+    plan = draft(case, understander)
+    roi = plan.measurement.roi_formula
+    assert counted in roi and customers not in roi

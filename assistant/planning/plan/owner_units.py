@@ -48,6 +48,16 @@ def _profile_words() -> dict[str, Any]:
     return load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
 
 
+def unit_noun(metric: str) -> str:
+    """The owner's unit without its period, in their words: "booked hours a month" -> "booked
+    hours", "réparations par mois" -> "réparations" (to count it over the whole plan)."""
+    from ..understanding.goal_metric import MetricReader, load_metric_data
+
+    kept = set(MetricReader(load_metric_data()).content(metric).split())
+    words = [w for w in re.split(r"[\s/]+", metric) if fold(w) in kept]
+    return " ".join(words) or metric
+
+
 def own_unit(goal: GoalUnderstood, data: dict[str, Any] | None = None) -> str | None:
     """The owner's unit when a growth goal is a rate of something other than people ("servicios
     por mes"); None for people ("clientes nuevos al mes") and for counts over the plan."""
