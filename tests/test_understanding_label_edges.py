@@ -25,3 +25,14 @@ DATA = load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile
 def test_the_label_is_the_kind_of_business_without_its_lead_or_place(
         lang: str, business: str, name: str, label: str) -> None:
     assert read_label(business, name, lang, DATA) == label
+
+
+@pytest.mark.parametrize(("lang", "business", "name", "label"), [
+    ("it", "Vela Blu, noleggio di barche a vela con skipper a Cagliari", "Vela Blu",
+     "noleggio di barche a vela"),
+    ("fr", "Vélo Lac, location de vélos à assistance électrique à Annecy", "Vélo Lac",
+     "location de vélos à assistance électrique"),
+])
+def test_a_short_preposition_inside_the_kind_of_business_is_not_its_place(
+        lang: str, business: str, name: str, label: str) -> None:
+    assert read_label(business, name, lang, DATA) == label
