@@ -50,3 +50,13 @@ def test_months_with_no_time_are_at_capacity_not_buying_months(
     read = seasons(text, DATA, lang)
     assert read["decision_months"] == decision
     assert read["capacity_months"] == capacity
+
+
+@pytest.mark.parametrize(("lang", "text", "months"), [
+    ("en", "our busiest months are October and November, before the Christmas gigs", [10, 11]),
+    ("it", "i mesi forti sono ottobre e novembre, prima di Natale", [10, 11]),
+    ("en", "we are busiest before Christmas", [12]),  # no months written: the festivity counts
+])
+def test_a_festivity_named_as_a_deadline_after_written_months_adds_no_month(
+        lang: str, text: str, months: list[int]) -> None:
+    assert seasons(text, DATA, lang)["decision_months"] == months

@@ -96,6 +96,19 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None,
     return [m for m in found if m not in dropped]
 
 
+def _deadlines(low: str, data: UnderstandingData) -> list[tuple[int, int]]:
+    """Festivities named as a deadline after months written out ("October and November, before
+    the Christmas gigs": December is not one of them); none when no month is written."""
+    if not any(w in month_names() and w not in AMBIGUOUS for w in re.findall(r"[a-z]+", low)):
+        return []
+    before = re.compile(rf"\b(?:{'|'.join(data.words.get('before_festivity', []))})\s+"
+                        r"(?:the\s+|la\s+|le\s+|il\s+|l')?$")
+    festivities = {w for by_lang in data.words["seasons"].values() for w in by_lang} \
+        - _four_seasons(data)
+    return [(m.start(), m.end()) for words in festivities for m in pattern([words]).finditer(low)
+            if before.search(low[max(0, m.start() - 25):m.start()])]
+
+
 def _superseded(low: str, found: list[Mention], seasonal: set[int]) -> list[Mention]:
     """Season words that a range written out beside them replaces ("en primavera, de septiembre
     a noviembre"); a piece runs to the next ";", "." or "and" ("summer and December": both)."""
@@ -122,7 +135,8 @@ def explicit_first(text: str, data: UnderstandingData, lang: str | None = None) 
         return text
     seasonal = {m.start() for words in _four_seasons(data)
                 for m in pattern([words]).finditer(low)}
-    for start, end, _ in _superseded(low, mentions(text, data, lang, keep=True), seasonal):
+    spans = [m[:2] for m in _superseded(low, mentions(text, data, lang, keep=True), seasonal)]
+    for start, end in spans + _deadlines(low, data):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
