@@ -5,6 +5,7 @@ Shared by benchmarks/plan_open.py and tests/test_plan_open.py."""
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from assistant.errors import PlanInputError
 from assistant.planning.plan import Plan, build_plan, read_answers
 from assistant.planning.plan.audit import plan_text
-from assistant.planning.plan.formatting import format_number
+from assistant.planning.plan.formatting import format_money, format_number
 from assistant.planning.understanding import Understander
 from assistant.settings import PROJECT_ROOT
 from assistant.text import fold
@@ -97,10 +98,22 @@ def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
     if labels.get("average_sale") and labels.get("margin"):
         n = plan.funnel.break_even_customers if plan.funnel else None
         out["break_even"] = bool(n) and format_number(n, lang) in text
+        out["cost_per_customer_said"] = cost_check(plan, text)
     out["currency"] = plan.currency == labels.get("currency")
     out.update(season_checks(plan, labels))
     out["mix_beyond_promotion"] = mix_check(plan, labels)
     return out
+
+
+def cost_check(plan: Plan, text: str) -> bool | None:
+    """A funnel whose cost per customer (cost per contact / rate) is above the most a customer
+    may cost (the owner's sale x margin) says that cost in the plan; None without a margin."""
+    f = plan.funnel
+    if f is None or not f.margin_per_customer_cents:
+        return None
+    cost = math.ceil(f.cost_per_lead_cents / f.lead_to_customer)
+    return cost <= f.margin_per_customer_cents or format_money(cost, plan.currency,
+                                                               plan.language) in text
 
 
 def calendar_months(plan: Plan, months: list[int]) -> list[int]:

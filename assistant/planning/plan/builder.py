@@ -26,6 +26,7 @@ from .owner_tactics import (
     owner_channel_of,
     with_owner_tactics,
 )
+from .owner_units import in_owner_unit
 from .reasons import with_reasons
 from .schedule import allocate, budget_lines, calendar, every_month, tactic_months
 from .selection import (
@@ -64,7 +65,8 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         # a type that does not fit lends no repeat rate: the margin per customer is the owner's
         # sale times margin, as the break-even line states it
         "purchases_per_year": btype.funnel.purchases_per_year if ctx.fits else 1.0})
-    ctx.funnel = funnel_plan(assumptions, understood, inp.budget_cents, inp.horizon_months)
+    ctx.funnel = in_owner_unit(funnel_plan(assumptions, understood, inp.budget_cents,
+                                           inp.horizon_months), understood, ctx.open)
     objectives, stages = build_objectives(ctx)
     ctx.objectives = objectives
     tactics, weights = build_tactics(ctx, objectives, stages)

@@ -108,6 +108,7 @@ def source_line(source: SourceRef, say: Callable[..., str], lang: str) -> str:
 def plan_funnel_lines(plan: Plan, say: Callable[..., str]) -> list[str]:
     """The funnel section's sentences, from the stored funnel."""
     from .formatting import format_number, format_rate
+    from .owner_units import cost_above_margin, cost_per_customer_cents, own_unit_lines
 
     f, lang = plan.funnel, plan.language
     num = lambda v: format_number(v, lang)  # noqa: E731
@@ -119,7 +120,13 @@ def plan_funnel_lines(plan: Plan, say: Callable[..., str]) -> list[str]:
                  customers=num(f.customers))]
     if f.cap is not None:
         lines.append(say("funnel.cap", cap=num(f.cap)))
-    if f.owner_target and f.period:  # a rate: per period, then over the plan, said so
+    if cost_above_margin(f):  # the assumptions against the most a customer may cost
+        money = lambda cents: format_money(cents, plan.currency, lang)  # noqa: E731
+        lines.append(say("funnel.cost_above", cost=money(cost_per_customer_cents(f)),
+                         max_cost=money(f.margin_per_customer_cents)))
+    if f.owner_unit:  # the owner's own unit: said, never turned into customers
+        lines += own_unit_lines(f, plan.horizon_months, say, num)
+    elif f.owner_target and f.period:  # a rate: per period, then over the plan, said so
         period = say(f"rate.{f.period}")
         lines.append(say("rate.funnel", target=num(f.owner_target), leads=num(f.leads_needed),
                          reach=num(f.reach_needed), period=period))

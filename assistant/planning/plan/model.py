@@ -173,6 +173,9 @@ class FunnelPlan(_Model):
     period: str | None = None  # owner_target, leads_needed, reach_needed are per this period
     owner_total: int | None = None  # the owner's rate over the whole plan
     periods_per_month: float | None = None  # the conversion used for owner_total
+    # the owner's unit when the goal counts something one customer fills several times
+    # ("servicios por mes"): owner_target and owner_total count it, never new customers
+    owner_unit: str | None = None
     notes: list[str] = Field(default_factory=list)
 
 

@@ -16,6 +16,7 @@ from .context import quote
 from .formatting import format_money, format_number
 from .model import Objective
 from .open_data import default_open_data, open_data, type_fits  # noqa: F401 - re-exported
+from .owner_units import counted, own_unit
 
 if TYPE_CHECKING:
     from .context import Context
@@ -27,8 +28,8 @@ COUNT_KPIS = ("new_customers", "orders", "leads", "members")
 def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
     """The goals that carry the owner's own metric (all of them, up to four); none when a goal
     is a rate ("15 more covers an evening"): the playbook's rate objective keeps it as one."""
-    if any(g.period and g.period != "month" for g in understood.goals):
-        return []
+    if any(g.period and g.period != "month" and not own_unit(g) for g in understood.goals):
+        return []  # a rate in the owner's own unit ("couverts par semaine") keeps its words
     return [g for g in understood.goals if g.metric][:MAX_GOALS]
 
 
@@ -61,7 +62,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         else:
             text = ctx.say("open.objective_plain", goal=words, month=month)
         warning = ambition(ctx, goal, target)
-        metric = goal.metric if own_language else None  # a table of ours stays in one language
+        metric = counted(goal, ctx.lang) if own_language else None  # tables: one language
         value = target if target is not None else (goal.change or base.target_value)
         unit = "%" if goal.unit == "percent" else metric or base.unit
         if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:

@@ -22,6 +22,7 @@ from .model import (
     Tactic,
 )
 from .owner import break_even as owner_break_even
+from .owner_units import unit_noun
 from .selection import COMPLIANCE
 
 
@@ -215,8 +216,9 @@ def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]
         count = next((o for o in objectives if o.kpi in ("new_customers", "orders")), None)
         if count:  # a rate counts over the whole plan here
             total, unit = count.target_value, count.unit
-            if count.period and funnel.owner_total:
-                total, unit = funnel.owner_total, ctx.playbook.kpis[count.kpi].unit[ctx.lang]
+            if count.period and funnel.owner_total:  # in the owner's unit when it has one
+                total, unit = funnel.owner_total, unit_noun(funnel.owner_unit) \
+                    if funnel.owner_unit else ctx.playbook.kpis[count.kpi].unit[ctx.lang]
             each = format_money(-(-inp.budget_cents // int(total)), inp.currency, ctx.lang)
             roi += " " + ctx.say("measurement.breakeven", target=format_number(
                 total, ctx.lang), unit=unit, each=each, budget=budget)

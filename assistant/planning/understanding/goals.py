@@ -128,7 +128,7 @@ def rate_period(low: str, found: list[Quantity], data: UnderstandingData) -> str
     """The period a count is given per, named right after one of its numbers: "40 coperti a
     sera" -> evening, "30 new patients a month" -> month; None for a count over the plan."""
     for q in found:
-        after = low[q.end:q.end + 40]
+        after = low[q.end:q.end + 40].replace("/", " /")  # "40 services/month"
         for period in ("evening", "day", "week", "month"):
             if _period_pattern(data, period).search(after):
                 return period

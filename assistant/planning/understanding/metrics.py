@@ -80,7 +80,8 @@ def metric_of(clause: str, lang: str, data: dict[str, Any]) -> str:
 
 def _content(text: str, lang: str, data: dict[str, Any]) -> str:
     """`text` without the goal's verb and the connectors at its edges."""
-    words = NUMBER.sub(" ", text).replace(":", " ").split()
+    words = [w for w in NUMBER.sub(" ", text).replace(":", " ").split()
+             if re.search(r"[^\W\d_]", w)]  # a sign alone ("+40 services") is no word
     verbs = {v.lower() for v in data["goal_verbs"].get(lang, [])}
     fillers = {c.lower() for c in data["connectors"]}
     while words and (words[0].lower().strip(",") in verbs | fillers

@@ -7,10 +7,9 @@ Month names come from Babel (CLDR); the seasons and festivities from knowledge/u
 >>> data = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
 >>> months_in("de noviembre a marzo", data)
 [11, 12, 1, 2, 3]
->>> busy_and_quiet("junio, julio y agosto a tope; noviembre y diciembre flojo", data)
+>>> s = seasons("junio, julio y agosto a tope; noviembre y diciembre flojo", data)
+>>> s["capacity_months"], s["quiet_months"]
 ([6, 7, 8], [11, 12])
->>> busy_and_quiet("Nov-Dec is 40% of the year, summer (June to August) is slow", data)
-([11, 12], [6, 7, 8])
 >>> closed_months("ad agosto chiudiamo tre settimane; dicembre e gennaio fermo", data, "it")
 [8]
 """
@@ -97,6 +96,19 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None,
     return [m for m in found if m not in dropped]
 
 
+def _deadlines(low: str, data: UnderstandingData) -> list[tuple[int, int]]:
+    """Festivities named as a deadline after months written out ("October and November, before
+    the Christmas gigs": December is not one of them); none when no month is written."""
+    if not any(w in month_names() and w not in AMBIGUOUS for w in re.findall(r"[a-z]+", low)):
+        return []
+    before = re.compile(rf"\b(?:{'|'.join(data.words.get('before_festivity', []))})\s+"
+                        r"(?:the\s+|la\s+|le\s+|il\s+|l')?$")
+    festivities = {w for by_lang in data.words["seasons"].values() for w in by_lang} \
+        - _four_seasons(data)
+    return [(m.start(), m.end()) for words in festivities for m in pattern([words]).finditer(low)
+            if before.search(low[max(0, m.start() - 25):m.start()])]
+
+
 def _superseded(low: str, found: list[Mention], seasonal: set[int]) -> list[Mention]:
     """Season words that a range written out beside them replaces ("en primavera, de septiembre
     a noviembre"); a piece runs to the next ";", "." or "and" ("summer and December": both)."""
@@ -123,7 +135,8 @@ def explicit_first(text: str, data: UnderstandingData, lang: str | None = None) 
         return text
     seasonal = {m.start() for words in _four_seasons(data)
                 for m in pattern([words]).finditer(low)}
-    for start, end, _ in _superseded(low, mentions(text, data, lang, keep=True), seasonal):
+    spans = [m[:2] for m in _superseded(low, mentions(text, data, lang, keep=True), seasonal)]
+    for start, end in spans + _deadlines(low, data):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
@@ -149,42 +162,6 @@ def months_in(text: str, data: UnderstandingData, lang: str | None = None) -> li
     for _, _, months in mentions(text, data, lang):
         seen += [m for m in months if m not in seen]
     return seen
-
-
-def busy_and_quiet(text: str, data: UnderstandingData,
-                   lang: str | None = None) -> tuple[list[int], list[int]]:
-    """Busy and quiet months of a seasonality answer, clause by clause."""
-    busy_words, quiet_words = data.word_pattern("busy"), data.word_pattern("quiet")
-    neutral, low_season = data.word_pattern("neutral"), data.word_pattern("low_season")
-    busy: list[int] = []
-    quiet: list[int] = []
-    for segment in re.split(r"[;\n.]|\s-\s|\s—\s", text):
-        pending: list[int] = []
-        for clause in re.split(r",|\bbut\b|\bpero\b|\bmais\b|\bma\b", segment):
-            months = months_in(clause, data, lang)
-            folded = fold(clause)
-            rest = _without_months(folded, data, lang)
-            if not months:
-                continue
-            if low_season.search(folded):
-                continue  # "low season" names no month by itself
-            verdict = busy_words.search(rest) or quiet_words.search(rest)
-            if not verdict and not re.search(r"[a-z]{3,}", rest):
-                pending += months  # "julio, agosto y los puentes llenos": wait for the verdict
-                continue
-            if neutral.search(folded) and not (busy_words.search(rest) or quiet_words.search(rest)):
-                pending = []
-                continue
-            target = quiet if quiet_words.search(rest) and not _busy_first(rest, busy_words,
-                                                                          quiet_words) else busy
-            for month in pending + months:
-                if month not in busy and month not in quiet:
-                    target.append(month)
-            pending = []
-        for month in pending:  # months with no verdict at all: a season named is a busy one
-            if month not in busy and month not in quiet:
-                busy.append(month)
-    return sorted(busy), sorted(quiet)
 
 
 def _busy_first(rest: str, busy: re.Pattern[str], quiet: re.Pattern[str]) -> bool:
@@ -245,32 +222,39 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
     text = explicit_first(text, data, lang)
     closed = closed_months(text, data, lang)
     for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
+        # bare months wait for the next verdict ("junio, julio y agosto: a tope"); a sentence's
+        # months only for one naming none ("busiest months are May and June, July is quiet")
         pending: list[int] = []
-        label: tuple[str, ...] | None = None  # "mois calmes : janvier et février"
+        standing: list[int] = []
+        label = listed = None  # "mois calmes : janvier et février"; "mejores: marzo, abril"
         for clause in re.split(rf",|:|\b(?:{alternation('but')})\b", segment):
             months = [m for m in months_in(clause, data, lang) if m not in closed]
             folded = fold(clause)
             rest = _without_months(folded, data, lang)
             verdict = _verdict(folded, rest, data)
             if not months:
-                if verdict and pending:
-                    _assign(found, verdict, pending)
-                    pending = []
+                listed = None
+                if verdict and pending + standing:
+                    _assign(found, verdict, pending + standing)
+                    pending, standing = [], []
                 elif verdict:
                     label = verdict
                 continue
-            verdict = verdict or label
+            bare = not re.search(r"[a-z]{3,}", rest)  # months only: the list before goes on
+            verdict = verdict or label or (listed if bare else None)
+            listed = verdict
             if verdict is None:
-                if not re.search(r"[a-z]{3,}", rest) or not data.word_pattern(
-                        "neutral").search(folded):
-                    pending += months  # "junio, julio y agosto: a tope": wait for the verdict
+                if bare:
+                    (standing if standing and not pending else pending).extend(months)
+                elif not data.word_pattern("neutral").search(folded):
+                    standing, pending = standing + pending + months, []
                 else:
                     pending = []
                 continue
             _assign(found, verdict, pending + months)
             pending = []
-        if pending:
-            _assign(found, ("decision_months", "capacity_months"), pending)
+        if pending + standing:
+            _assign(found, ("decision_months", "capacity_months"), pending + standing)
     found["closed_months"] = closed
     return {k: sorted(v) for k, v in found.items()}
 
@@ -297,4 +281,4 @@ def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...]
 def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
     taken = {m for k in SEASONS for m in found[k]}
     for key in where:
-        found[key] += [m for m in months if m not in taken and m not in found[key]]
+        found[key] += [m for m in dict.fromkeys(months) if m not in taken and m not in found[key]]

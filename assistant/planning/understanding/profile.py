@@ -95,12 +95,19 @@ def read_label(business: str, name: str | None, lang: str, data: dict[str, Any])
         if any(f" {low.lower()}".startswith(end) for end in data["label_ends"].get(lang, [])) \
                 or not re.search(r"\w{3}", clause):
             continue  # a place ("in Argentina"), or what a name cue left ("il")
-        cut = min((low.find(end) for end in data["label_ends"].get(lang, []) if
-                   low.find(end) > 0), default=len(clause))
+        cut = min((at for end in data["label_ends"].get(lang, []) if
+                   (at := _place_at(low, end)) > 0), default=len(clause))
         label = clause[:cut].strip(" .")
         if label and len(label.split()) <= MAX_LABEL_WORDS and label[:1].islower():
             return label
     return ""
+
+
+def _place_at(low: str, end: str) -> int:
+    """Where `end` ("in", "a Cagliari") starts a place in the clause, -1 when it does not: a
+    one-letter preposition only before a name ("barche a vela" is the business)."""
+    return min((i for i in range(1, len(low)) if low.startswith(end, i) and (
+        len(end.strip()) > 1 or low[i + len(end):i + len(end) + 1].isupper())), default=-1)
 
 
 def read_countries(text: str, data: dict[str, Any]) -> list[str]:

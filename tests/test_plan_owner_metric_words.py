@@ -1,0 +1,42 @@
+"""The owner's metric is the thing they count, never their whole goal sentence (issue #21): when
+the interview asks "what do you count?" and the owner answers with the goal again ("passare da 8
+a 15 botteghe che rivendono il nostro miele"), the plan's KPI, targets and ROI line name the
+shops, not "7 passare da 8 a 15 botteghe ... in più"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.planning.plan import build_plan, read_answers
+from assistant.planning.plan.audit import plan_text
+from tests.plan_cases import real_understander
+from tests.plan_fixtures import PLAYBOOK, PROMPTS
+
+APIARY = {"language": "it", "business": "Miele dei Colli, azienda apicola sui colli Euganei",
+          "offer": "miele in vasetti da 9 €", "customers": "botteghe e famiglie",
+          "situation": "8 botteghe ci rivendono il miele",
+          "goal": "passare da 8 a 15 botteghe che rivendono il nostro miele",
+          "horizon_months": "12", "budget": "2500 €", "channels": "mercati contadini",
+          "resources": "3", "start": "09/2026"}
+STUDIO = {"language": "en", "business": "Backline Rooms, a rehearsal studio in Sheffield",
+          "offer": "rehearsal rooms at £15 an hour", "customers": "local bands",
+          "situation": "we book about 120 hours a month",
+          "goal": "from 120 to 200 booked hours a month", "horizon_months": "12",
+          "budget": "£2,400", "channels": "Instagram", "resources": "4", "start": "01/2027"}
+
+
+@pytest.mark.parametrize(("answers", "counted"), [
+    (APIARY, "botteghe che rivendono il nostro miele"),
+    (STUDIO, "booked hours a month"),
+])
+def test_a_goal_sentence_given_as_the_metric_names_only_what_is_counted(
+        answers: dict[str, str], counted: str) -> None:
+    understander = real_understander()
+    understood = understander.understand(answers, answers["language"])
+    understood.goals[0].metric = answers["goal"]  # the owner's answer to "what do you count?"
+    inp = read_answers(answers, PLAYBOOK, PROMPTS, understander)
+    inp = inp.model_copy(update={"understood": understood})
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    assert plan.strategy.objectives[0].kpi_name == counted
+    table = [line for line in plan_text(plan, PROMPTS).splitlines() if line.startswith("| O1")]
+    assert table and not any(answers["goal"] in line.split("|")[3] for line in table)

@@ -1,0 +1,62 @@
+"""A season answer naming several months with a conjunction keeps every month it names, and a
+later clause with its own verdict does not take the earlier months with it (issue #21: "our
+busiest months are November and December", "i mesi forti sono ottobre e dicembre")."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.planning.understanding.data import load_understanding_data
+from assistant.planning.understanding.months import seasons
+from assistant.settings import PROJECT_ROOT
+
+DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+
+
+@pytest.mark.parametrize(("lang", "text", "busy", "quiet"), [
+    ("en", "our busiest months are April and May, and December is quiet", [4, 5], [12]),
+    ("en", "Our busiest months are November and December; February is slow", [11, 12], [2]),
+    ("es", "los meses más fuertes son noviembre y diciembre; en enero baja mucho", [11, 12], [1]),
+    ("fr", "nos mois les plus chargés sont novembre et décembre, et janvier est calme",
+     [11, 12], [1]),
+    ("it", "i mesi migliori sono ottobre e dicembre, e agosto è fiacco", [10, 12], [8]),
+    ("es", "nuestros mejores meses son marzo, abril y mayo, y agosto está muerto", [3, 4, 5], [8]),
+])
+def test_listed_months_keep_their_own_verdict(lang: str, text: str, busy: list[int],
+                                              quiet: list[int]) -> None:
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == busy
+    assert read["quiet_months"] == quiet
+
+
+@pytest.mark.parametrize(("lang", "text", "months"), [
+    ("en", "our busiest months are November and December, before the Christmas concerts",
+     [11, 12]),
+    ("fr", "les mois forts sont novembre et décembre, pour Noël", [11, 12]),
+])
+def test_a_festivity_beside_its_month_counts_it_once(lang: str, text: str,
+                                                      months: list[int]) -> None:
+    assert seasons(text, DATA, lang)["decision_months"] == months
+
+
+@pytest.mark.parametrize(("lang", "text", "decision", "capacity"), [
+    ("it", "i mesi forti sono novembre e dicembre per i regali; a giugno e luglio c'è il "
+     "raccolto e non ho tempo", [11, 12], [6, 7, 11, 12]),
+    ("fr", "on vend surtout en novembre et décembre ; en juin et juillet on récolte, pas le "
+     "temps", [11, 12], [6, 7]),  # "on vend": buying months only
+])
+def test_months_with_no_time_are_at_capacity_not_buying_months(
+        lang: str, text: str, decision: list[int], capacity: list[int]) -> None:
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == decision
+    assert read["capacity_months"] == capacity
+
+
+@pytest.mark.parametrize(("lang", "text", "months"), [
+    ("en", "our busiest months are October and November, before the Christmas gigs", [10, 11]),
+    ("it", "i mesi forti sono ottobre e novembre, prima di Natale", [10, 11]),
+    ("en", "we are busiest before Christmas", [12]),  # no months written: the festivity counts
+])
+def test_a_festivity_named_as_a_deadline_after_written_months_adds_no_month(
+        lang: str, text: str, months: list[int]) -> None:
+    assert seasons(text, DATA, lang)["decision_months"] == months
