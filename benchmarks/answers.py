@@ -46,7 +46,7 @@ SETS = {"dev": "answers_dev.jsonl", "blind": "answers_blind.jsonl",
         "blind3": "answers_blind3.jsonl", "blind4": "answers_blind4.jsonl",
         "blind5": "answers_blind5.jsonl", "dev3": "answers_dev3.jsonl",
         "blind6": "answers_blind6.jsonl", "dev4": "answers_dev4.jsonl",
-        "dev5": "answers_dev5.jsonl"}
+        "dev5": "answers_dev5.jsonl", "dev6": "answers_dev6.jsonl"}
 HELD_OUT = ("blind2", "blind3", "blind4", "blind5", "blind6")
 OWNER = "bench-user"
 QUOTE = re.compile(r"«([^»]+)»\s*\[(\d+)\]")
