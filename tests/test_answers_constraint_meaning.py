@@ -58,3 +58,15 @@ def test_a_list_with_one_paid_item_breaks(listed_advice: ListedAdvice, card: str
 def test_a_list_of_free_means_or_ads_set_aside_keeps(listed_advice: ListedAdvice, card: str,
                                                      language: str, marker: str) -> None:
     assert listed_advice.breaking([card_sentence(card, language, marker)]) == [False]
+
+
+@pytest.mark.parametrize("question", [
+    "J'ai une petite librairie et je refuse de payer de la publicité : comment attirer du monde ?",
+    "I refuse to pay for ads, how do I get customers?",
+    "Me niego a pagar publicidad, ¿cómo consigo clientes?",
+    "Mi rifiuto di pagare la pubblicità: come trovo clienti?",
+])
+def test_refusing_to_pay_for_ads_rules_ads_out(shared_assistant: Assistant,
+                                               question: str) -> None:
+    reader = shared_assistant.runtime.chain.parts.constraints
+    assert "no_paid_ads" in [c.kind for c in reader.read(question)]

@@ -40,7 +40,7 @@ def named_sources(question: str, lang: str,
     key = f" {normalize_term(question)} "
     quoted = QUOTED.search(question)
     language = _named_language(key)
-    cued = _cued(key, "article")
+    cued = _cued(key, "article") or (language is not None and _cued(key, "one"))
     articles = articles() if callable(articles) else articles
     if quoted:  # a quotation is literal: the one title it opens or is part of
         literal = [a.source_id for a in articles
@@ -105,6 +105,37 @@ def content_words(question: str) -> str:
     kept = [w for w in source_words(question).split()]
     out = [w for w in words(" ".join(kept)) if len(w) >= 4 and w not in _stopwords()]
     return " ".join(out) or question
+
+
+def title_ties(question: str, articles: Sequence[SourceTitle]) -> tuple[str, ...]:
+    """The articles whose titles share the most content words with the question (two at
+    least), when more than one does: the title alone does not say which is meant.
+
+    >>> arts = [SourceTitle("it-op", "Che cos'è il marketing operativo?", "it"),
+    ...         SourceTitle("es-op", "Marketing Operativo: ¿Qué es?, Características", "es")]
+    >>> title_ties("What does the piece about operational marketing say?", arts)
+    ('es-op', 'it-op')
+    """
+    asked = _keys(question)
+    shared = {a.source_id: len(asked & _keys(a.title)) for a in articles}
+    best = max(shared.values(), default=0)
+    tied = tuple(sorted(sid for sid, n in shared.items() if n == best))
+    return tied if best >= 2 and len(tied) > 1 else ()
+
+
+def refers_to_article(question: str) -> bool:
+    """Whether a question says it asks about an article ("the piece on…", "l'articolo che…"),
+    or about one in a language ("the French one").
+
+    >>> refers_to_article("The article that compares strategy to running shoes: what is it?")
+    True
+    >>> refers_to_article("In the French one, which means are used?")
+    True
+    >>> refers_to_article("Which one is cheaper?")
+    False
+    """
+    key = f" {normalize_term(question)} "
+    return _cued(key, "article") or (_named_language(key) is not None and _cued(key, "one"))
 
 
 def _cued(key: str, group: str) -> bool:
