@@ -16,6 +16,7 @@ from .questions import _stem, _stopwords
 from .statements import has_cue
 
 QUOTED = re.compile(r"[«“\"]\s*([^»”\"]{6,200}?)\s*[»”\"]")
+NEAR = 2  # words between a pronoun and the language it stands in ("celui en italien")
 SAME_LANGUAGE = 0.5  # "el artículo de Marketing Operativo" asked in Spanish: the Spanish one
 
 
@@ -40,7 +41,7 @@ def named_sources(question: str, lang: str,
     key = f" {normalize_term(question)} "
     quoted = QUOTED.search(question)
     language = _named_language(key)
-    cued = _cued(key, "article") or (language is not None and _cued(key, "one"))
+    cued = _cued(key, "article") or _one_in_language(key)
     articles = articles() if callable(articles) else articles
     if quoted:  # a quotation is literal: the one title it opens or is part of
         literal = [a.source_id for a in articles
@@ -135,7 +136,20 @@ def refers_to_article(question: str) -> bool:
     False
     """
     key = f" {normalize_term(question)} "
-    return _cued(key, "article") or (_named_language(key) is not None and _cued(key, "one"))
+    return _cued(key, "article") or _one_in_language(key)
+
+
+def _one_in_language(key: str) -> bool:
+    """A pronoun standing for a source, next to a language ("the French one", "quello
+    francese", "celui en italien"); "which one … for an Italian restaurant" is none."""
+    tokens = key.split()
+    cues = [normalize_term(c).split() for lang in lexicon("source_names").values()
+            for c in lang["one"]]
+    adjectives = {normalize_term(a) for lang in lexicon("source_names").values()
+                  for items in lang["languages"].values() for a in items}
+    ones = [i for i in range(len(tokens)) for cue in cues if tokens[i:i + len(cue)] == cue]
+    named = [i for i, t in enumerate(tokens) if t in adjectives]
+    return any(abs(i - j) <= NEAR for i in ones for j in named)
 
 
 def _cued(key: str, group: str) -> bool:
