@@ -31,7 +31,6 @@ from .constraint_reader import ConstraintReader
 from .constraints import constraints_of, without_constraints
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
-from .named_source import named_sources, source_words
 from .question_types import ANSWER_KINDS, QuestionTyper
 from .questions import (
     is_follow_up,
@@ -41,6 +40,7 @@ from .questions import (
     refers_back,
     strip_markup,
 )
+from .source_reference import named_passages, referred_sources
 
 LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
 RELATION_WORDS = 5  # "and compared with CAC?": a follow-up this short naming a new concept
@@ -209,7 +209,7 @@ class AnswerChain:
                 concepts = self.concepts.cued(question) or topic or named
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
-        named_ids = named_sources(question, language, self.retriever.articles)
+        named_ids = referred_sources(question, language, self.retriever)
         return replace(item, kind=kind, concepts=tuple(concepts[:2]), named=named_ids)
 
     def _retrieve(self, item: ComposeInput) -> ComposeInput:
@@ -275,13 +275,7 @@ class AnswerChain:
             ids = {h.chunk_id for h in whole}
             hits = [*whole, *(h for h in hits if h.chunk_id not in ids)]
         if item.named:
-            # A source the user names is a filter: its passages answer, the rest is only read
-            # when it does not say.
-            titles = [a.title for a in self.retriever.articles() if a.source_id in item.named]
-            vector = self.retriever.embed_query(source_words(own_words, titles))
-            own = sorted((h for sid in item.named for h in self.retriever.within(sid, vector)),
-                         key=lambda h: -h.similarity)
-            hits = [*own, *(h for h in hits if h.source_id not in item.named)]
+            hits = named_passages(own_words, item.named, self.retriever, hits)
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
 

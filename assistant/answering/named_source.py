@@ -16,6 +16,7 @@ from .questions import _stem, _stopwords
 from .statements import has_cue
 
 QUOTED = re.compile(r"[«“\"]\s*([^»”\"]{6,200}?)\s*[»”\"]")
+NEAR = 2  # words between a pronoun and the language it stands in ("celui en italien")
 SAME_LANGUAGE = 0.5  # "el artículo de Marketing Operativo" asked in Spanish: the Spanish one
 
 
@@ -40,7 +41,7 @@ def named_sources(question: str, lang: str,
     key = f" {normalize_term(question)} "
     quoted = QUOTED.search(question)
     language = _named_language(key)
-    cued = _cued(key, "article")
+    cued = _cued(key, "article") or _one_in_language(key)
     articles = articles() if callable(articles) else articles
     if quoted:  # a quotation is literal: the one title it opens or is part of
         literal = [a.source_id for a in articles
@@ -105,6 +106,50 @@ def content_words(question: str) -> str:
     kept = [w for w in source_words(question).split()]
     out = [w for w in words(" ".join(kept)) if len(w) >= 4 and w not in _stopwords()]
     return " ".join(out) or question
+
+
+def title_ties(question: str, articles: Sequence[SourceTitle]) -> tuple[str, ...]:
+    """The articles whose titles share the most content words with the question (two at
+    least), when more than one does: the title alone does not say which is meant.
+
+    >>> arts = [SourceTitle("it-op", "Che cos'è il marketing operativo?", "it"),
+    ...         SourceTitle("es-op", "Marketing Operativo: ¿Qué es?, Características", "es")]
+    >>> title_ties("What does the piece about operational marketing say?", arts)
+    ('es-op', 'it-op')
+    """
+    asked = _keys(question)
+    shared = {a.source_id: len(asked & _keys(a.title)) for a in articles}
+    best = max(shared.values(), default=0)
+    tied = tuple(sorted(sid for sid, n in shared.items() if n == best))
+    return tied if best >= 2 and len(tied) > 1 else ()
+
+
+def refers_to_article(question: str) -> bool:
+    """Whether a question says it asks about an article ("the piece on…", "l'articolo che…"),
+    or about one in a language ("the French one").
+
+    >>> refers_to_article("The article that compares strategy to running shoes: what is it?")
+    True
+    >>> refers_to_article("In the French one, which means are used?")
+    True
+    >>> refers_to_article("Which one is cheaper?")
+    False
+    """
+    key = f" {normalize_term(question)} "
+    return _cued(key, "article") or _one_in_language(key)
+
+
+def _one_in_language(key: str) -> bool:
+    """A pronoun standing for a source, next to a language ("the French one", "quello
+    francese", "celui en italien"); "which one … for an Italian restaurant" is none."""
+    tokens = key.split()
+    cues = [normalize_term(c).split() for lang in lexicon("source_names").values()
+            for c in lang["one"]]
+    adjectives = {normalize_term(a) for lang in lexicon("source_names").values()
+                  for items in lang["languages"].values() for a in items}
+    ones = [i for i in range(len(tokens)) for cue in cues if tokens[i:i + len(cue)] == cue]
+    named = [i for i, t in enumerate(tokens) if t in adjectives]
+    return any(abs(i - j) <= NEAR for i in ones for j in named)
 
 
 def _cued(key: str, group: str) -> bool:

@@ -22,6 +22,7 @@ from ..questions import (
     without_name_words,
 )
 from .base import AdviceJudge, ComposeInput, Passage
+from .constraint_filter import ListedAdvice, within_constraints
 from .instructions import InstructionFilter
 from .named import bulleted_lines, section_lines
 from .scoring import Candidate as _Candidate
@@ -74,6 +75,7 @@ class GroundedComposer(SentenceScoring):
         self.embed = embed
         self.config = config or GroundedConfig()
         self.instructions = InstructionFilter(embed)
+        self.listed = ListedAdvice(embed)  # list items that recommend a paid means
 
     def as_runnable(self) -> RunnableGenerator:
         """A Runnable that streams the answer's pieces."""
@@ -219,13 +221,11 @@ class GroundedComposer(SentenceScoring):
     def _within_constraints(self, item: ComposeInput, pool: list[_Candidate],
                             vectors: np.ndarray) -> tuple[list[_Candidate], np.ndarray, np.ndarray]:
         """The pool and its vectors (row 0: the question) without the advice that breaks what
-        the user ruled out, and what keeping to it adds to each remaining sentence (it leads)."""
-        if not item.constraints or self.judge is None:
-            return pool, vectors, np.zeros(len(pool), dtype=np.float32)
-        broken, bonus = self.judge.judge(item.constraints, vectors[1:])
-        keep = [i for i in range(len(pool)) if not broken[i]]
-        return ([pool[i] for i in keep], np.vstack([vectors[:1], vectors[1:][keep]]),
-                bonus[keep])
+        the user ruled out, whole or in one of its pieces (constraint_filter.py), and what
+        keeping to it adds to each remaining sentence (it leads)."""
+        keep, bonus = within_constraints(self.judge, self.listed, item.constraints,
+                                         [c.text for c in pool], vectors[1:])
+        return [pool[i] for i in keep], np.vstack([vectors[:1], vectors[1:][keep]]), bonus
 
     def _example_passage(self, item: ComposeInput, chosen: list[_Candidate]) -> Passage | None:
         """The passage holding the chain's example for the user's kind of business, unless the
