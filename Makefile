@@ -70,7 +70,7 @@ test: $(STAMP) browser postgres nginx models axe
 # per property test instead of 150.
 check: $(STAMP)
 	$(VENV)/bin/ruff check .
-	HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not heavy and not slow and not browser"
+	TEST_TIER=fast HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not heavy and not slow and not browser"
 
 ingest: $(STAMP)
 	$(VENV)/bin/assistant ingest

@@ -6,6 +6,7 @@ so a batch seen before gets the very same matrix back."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 
@@ -18,6 +19,9 @@ from assistant.settings import Settings
 
 @cache
 def _function() -> EmbeddingFunction[Documents]:
+    if os.environ.get("TEST_TIER") == "fast":  # set by `make check`
+        raise RuntimeError("the fast tier loads no embedding model: take the real understander "
+                           "through the `understander` fixture, which marks the test heavy")
     return make_embedding_function(Settings(_env_file=None))
 
 

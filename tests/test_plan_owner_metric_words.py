@@ -25,13 +25,17 @@ STUDIO = {"language": "en", "business": "Backline Rooms, a rehearsal studio in S
           "budget": "£2,400", "channels": "Instagram", "resources": "4", "start": "01/2027"}
 
 
+@pytest.fixture(scope="module")
+def understander():  # the real model: marks the tests heavy (tests/conftest.py)
+    return real_understander()
+
+
 @pytest.mark.parametrize(("answers", "counted"), [
     (APIARY, "botteghe che rivendono il nostro miele"),
     (STUDIO, "booked hours a month"),
 ])
 def test_a_goal_sentence_given_as_the_metric_names_only_what_is_counted(
-        answers: dict[str, str], counted: str) -> None:
-    understander = real_understander()
+        understander, answers: dict[str, str], counted: str) -> None:  # noqa: ANN001
     understood = understander.understand(answers, answers["language"])
     understood.goals[0].metric = answers["goal"]  # the owner's answer to "what do you count?"
     inp = read_answers(answers, PLAYBOOK, PROMPTS, understander)
