@@ -22,11 +22,11 @@ from ..questions import (
     without_name_words,
 )
 from .base import AdviceJudge, ComposeInput, Passage
+from .choosing import QuoteChoice
 from .constraint_filter import ListedAdvice, within_constraints
-from .instructions import InstructionFilter
+from .instructions import InstructionFilter, without_instructions
 from .named import bulleted_lines, section_lines
 from .scoring import Candidate as _Candidate
-from .scoring import SentenceScoring
 from .sentences import body, discriminating, join_runs, usable
 
 
@@ -61,7 +61,7 @@ class GroundedConfig:
     document_margin: float = 0.1
 
 
-class GroundedComposer(SentenceScoring):
+class GroundedComposer(QuoteChoice):
     """Composes an answer from the evidence itself, sentence by sentence."""
 
     name = "grounded"
@@ -115,7 +115,7 @@ class GroundedComposer(SentenceScoring):
             target = w * embedded[1] + (1 - w) * embedded[0]
             vectors = np.vstack([target / (np.linalg.norm(target) or 1.0), embedded[2:]])
         # An upload's sentences that speak to an assistant or carry markup are never quoted.
-        pool, vectors, ignored = self._without_instructions(pool, vectors)
+        pool, vectors, ignored = without_instructions(self.instructions, pool, vectors)
         pool, vectors, fitting = self._within_constraints(item, pool, vectors)
         scores = vectors[1:] @ vectors[0] + fitting
         own_ask = question if item.named else item.question
@@ -187,22 +187,6 @@ class GroundedComposer(SentenceScoring):
             yield phrase("no_evidence")
         for title in ignored:
             yield "\n\n" + phrase("ignored_instructions", title=title)
-
-    def _without_instructions(self, pool: list[_Candidate], vectors: np.ndarray
-                              ) -> tuple[list[_Candidate], np.ndarray, list[str]]:
-        """The pool and its vectors (row 0: the question) without the uploads' instruction-like
-        or markup sentences; the titles of the documents that had some."""
-        uploads = [i for i, c in enumerate(pool) if c.passage.hit.kind == "upload"]
-        if not uploads:
-            return pool, vectors, []
-        rows = vectors[1:]
-        flags = self.instructions.flags([pool[i].text for i in uploads], rows[uploads])
-        blocked = {i for i, flag in zip(uploads, flags, strict=True) if flag}
-        if not blocked:
-            return pool, vectors, []
-        keep = [i for i in range(len(pool)) if i not in blocked]
-        titles = list(dict.fromkeys(pool[i].passage.hit.title for i in sorted(blocked)))
-        return [pool[i] for i in keep], np.vstack([vectors[:1], rows[keep]]), titles
 
     @staticmethod
     def _advised(item: ComposeInput, passage: Passage) -> bool:
@@ -324,52 +308,3 @@ class GroundedComposer(SentenceScoring):
                     break
                 keep.add(cand.order)
         return [c.text for c in own if c.order in keep]
-
-    def _choose(self, item: ComposeInput, scored: list[_Candidate], candidates: list[int],
-                vectors: np.ndarray, limit: int, used: list[int]) -> list[_Candidate]:
-        """The best sentences, de-duplicated; the user's language first, other languages never
-        the larger part when the user's language has evidence."""
-        cfg = self.config
-        ranked = sorted(candidates, key=lambda i: -scored[i].score)
-        chosen: list[int] = []
-        per_passage: dict[int, int] = {}
-        same_exists = bool(used) or any(
-            scored[i].passage.hit.language == item.language
-            and scored[i].score >= cfg.min_sentence_score for i in candidates)
-        other = 0
-        floor = cfg.min_sentence_score
-        if ranked and names_a_document(item.question):
-            floor = min(floor, scored[ranked[0]].score - cfg.document_margin)
-        for i in ranked:
-            if len(chosen) >= limit:
-                break
-            cand = scored[i]
-            if cand.score < floor and (chosen or used):
-                break
-            number = cand.passage.number
-            if per_passage.get(number, 0) >= cfg.max_per_passage:
-                continue
-            foreign = cand.passage.hit.language != item.language
-            if foreign and same_exists and other >= 1:
-                continue
-            if (chosen or used) and self._pads(item, cand, scored[ranked[0]].score):
-                continue
-            if any(float(vectors[j] @ vectors[i]) > cfg.duplicate_similarity
-                   or normalize_term(scored[j].text) == normalize_term(cand.text)
-                   for j in chosen + used):
-                continue
-            chosen.append(i)
-            per_passage[number] = per_passage.get(number, 0) + 1
-            other += foreign
-        rank_of = {p.number: r for r, p in enumerate(item.passages)}
-        first_of: dict[str, int] = {}
-        for i in sorted(chosen, key=lambda i: rank_of[scored[i].passage.number]):
-            first_of.setdefault(scored[i].passage.hit.source_id, rank_of[scored[i].passage.number])
-        # A source whose quoted advice keeps to the user's constraint leads.
-        fitting = {scored[i].passage.hit.source_id for i in chosen if scored[i].fits}
-        return sorted((scored[i] for i in chosen),
-                      key=lambda c: (c.passage.hit.language != item.language,
-                                     c.passage.hit.source_id not in fitting,
-                                     first_of[c.passage.hit.source_id],
-                                     rank_of[c.passage.number], c.order))
-

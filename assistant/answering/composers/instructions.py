@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -71,3 +72,21 @@ class InstructionFilter:
         doc = self._banks["content"].similarities(vectors)
         return [(float(i), float(d)) for i, d in zip(inst.max(axis=1), doc.max(axis=1),
                                                       strict=True)]
+
+
+def without_instructions(instructions: InstructionFilter, pool: list[Any], vectors: np.ndarray
+                         ) -> tuple[list[Any], np.ndarray, list[str]]:
+    """A composer's candidate sentences (`pool`, each with its passage) and their vectors (row
+    0: the question) without the uploads' instruction-like or markup sentences; the titles of
+    the documents that had some."""
+    uploads = [i for i, c in enumerate(pool) if c.passage.hit.kind == "upload"]
+    if not uploads:
+        return pool, vectors, []
+    rows = vectors[1:]
+    flags = instructions.flags([pool[i].text for i in uploads], rows[uploads])
+    blocked = {i for i, flag in zip(uploads, flags, strict=True) if flag}
+    if not blocked:
+        return pool, vectors, []
+    keep = [i for i in range(len(pool)) if i not in blocked]
+    titles = list(dict.fromkeys(pool[i].passage.hit.title for i in sorted(blocked)))
+    return [pool[i] for i in keep], np.vstack([vectors[:1], rows[keep]]), titles
