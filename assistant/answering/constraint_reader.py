@@ -187,4 +187,3 @@ def _is_privative(token: str) -> bool:
 @cache
 def _privatives() -> frozenset[str]:
     return frozenset(normalize_term(w) for w in words("privatives"))
-

@@ -22,6 +22,7 @@ from functools import cache
 
 import numpy as np
 
+from ...example_bank import ExampleBank, unit
 from ...lexicon import lexicon
 from ...packs import words
 from ...text import normalize_term
@@ -92,14 +93,10 @@ class ListedAdvice:
         self.weights = weights or ItemWeights()
         data = examples or lexicon(EXAMPLES)
         self.kinds = frozenset(k for spec in data.values() for k in spec["kinds"])
-        self._texts = {part: [t for spec in data.values() for t in spec[part]]
+        # Short phrasings of paid means ("breaks") and free ones ("keeps"), every language.
+        self._banks = {part: ExampleBank(embed, [(part, t) for spec in data.values()
+                                                 for t in spec[part]])
                        for part in ("breaks", "keeps")}
-        self._matrices: dict[str, np.ndarray] = {}
-
-    def _matrix(self, part: str) -> np.ndarray:
-        if part not in self._matrices:  # embedded once, on first use
-            self._matrices[part] = _unit(self.embed(self._texts[part]))
-        return self._matrices[part]
 
     def applies(self, constraints: tuple[Constraint, ...]) -> bool:
         """Whether one of the constraints rules out paying ("without ads", "for free")."""
@@ -117,9 +114,9 @@ class ListedAdvice:
         out = [False] * len(texts)
         if not items:
             return out
-        unit = _unit(self.embed(items))
-        paid = (unit @ self._matrix("breaks").T).max(axis=1)
-        free = (unit @ self._matrix("keeps").T).max(axis=1)
+        rows = unit(self.embed(items))
+        paid = self._banks["breaks"].similarities(rows).max(axis=1)
+        free = self._banks["keeps"].similarities(rows).max(axis=1)
         w = self.weights
         for owner, p, f in zip(owners, paid, free, strict=True):
             out[owner] |= bool(p >= w.threshold and p > f + w.margin)
@@ -140,9 +137,3 @@ def within_constraints(judge: AdviceJudge | None, listed: ListedAdvice | None,
             broken[i] |= flag
     keep = [i for i in range(len(texts)) if not broken[i]]
     return keep, bonus[keep]
-
-
-def _unit(matrix: np.ndarray) -> np.ndarray:
-    matrix = np.asarray(matrix, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
