@@ -43,6 +43,8 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
 def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
     """Which fact the message changes by its value and examples (the month facts held now
     tell which one a denied month belongs to)."""
+    if text.strip().isdigit():
+        return Guess([], (), False)  # a number alone picks a choice or an answer to change
     guesser = default_guesser(interviewer.understander.embed)
     u = interviewer.understood(state) if _readable(state) else None
     held = {f: current(state, u, f, interviewer.playbook) for f in FIELDS_BY_KIND["months"]}
