@@ -121,3 +121,33 @@ def test_a_value_parses_as_one_kind_before_any_wording_is_compared() -> None:
     assert guesser.value_kind("Ci siamo dimenticati di WhatsApp", "it") == "channel"
     assert asserted("What matters is class bookings, not members") == \
         "What matters is class bookings"
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "answers", "text"), [
+    ("it", {"business": "Fiori di Anna, fioraio a Bologna", "offer": "mazzi e piante",
+            "customers": "privati del quartiere", "goal": "arrivare a 160 clienti al mese",
+            "horizon_months": "12 mesi", "budget": "4.000 euro"},
+     "Mi basta un piano su sei mesi"),
+    ("en", STUDIO, "A plan over six months is enough for us"),
+])
+def test_a_period_that_names_the_plan_changes_the_horizon_not_resumes(
+        a: Assistant, lang: str, answers: dict[str, str], text: str) -> None:
+    iid = under_way(a, OWNER, lang, answers, None)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    assert fact(a, iid, "horizon_months") == 6
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "answers", "text"), [
+    ("en", STUDIO, "Right now there are 170 members, the 150 was last year"),
+    ("es", TALLER, "Ya somos 170 clientes, el año pasado éramos 150"),
+])
+def test_cue_words_the_wording_contradicts_change_nothing_and_ask(
+        a: Assistant, lang: str, answers: dict[str, str], text: str) -> None:
+    iid = under_way(a, OWNER, lang, answers, None)
+    team = fact(a, iid, "team_size")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert fact(a, iid, "team_size") == team  # "there are 170" is no team of 170
+    assert turn.kind == "unclear" or fact(a, iid, "current_customers") == 170

@@ -62,7 +62,12 @@ def merged(cued: list[Fact], guess: Guess) -> list[Fact]:
     """What the cue words read, unless the guess is sure and they read nothing, or a field
     the value cannot be ("6.000 euro" as a goal), or another field by a wide lead; a guess
     read exactly (a period, a denied month) also sets the value of the field they agree on.
-    The currency an amount names stays with the budget."""
+    The currency an amount names stays with the budget. When the guess is unsure but the cue
+    words point to the field its wording is furthest from, nothing is read (then asked)."""
+    pointed = [f for f in cued if f.field in guess.scores]
+    if not guess.sure and pointed and all(
+            max(guess.scores.values()) - guess.scores[f.field] >= OVERRULE for f in pointed):
+        return []  # the cue words point to the field the wording is furthest from: ask
     if not guess.sure or not guess.facts:
         return cued
     field = guess.facts[0].field

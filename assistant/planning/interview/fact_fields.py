@@ -73,6 +73,7 @@ class Guess:
     exact: bool = False  # read by a reader of that value alone (a period, a denied month)
     kind: str = "words"  # what the value parsed as
     lead: float = 0.0  # the best field's similarity over the next one's
+    scores: dict[str, float] = field(default_factory=dict)  # each field's best similarity
 
 
 @dataclass
@@ -167,10 +168,11 @@ class FieldGuesser:
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
         if not sure:
-            return Guess([], tuple(f for f, _ in ranked), False, kind=kind, lead=lead)
+            return Guess([], tuple(f for f, _ in ranked), False, kind=kind, lead=lead,
+                         scores=dict(ranked))
         fact = self.read_value(ranked[0][0], text, lang, local)
         return Guess([fact] if fact else [], (ranked[0][0],), fact is not None,
-                     exact=kind == "period", kind=kind, lead=lead)
+                     exact=kind == "period", kind=kind, lead=lead, scores=dict(ranked))
 
     def _replaced(self, text: str, lang: str, held: dict[str, Any]) -> Fact | None:
         """"I meant June, not July": the months held by the fact that has the denied one,
