@@ -151,3 +151,18 @@ def test_cue_words_the_wording_contradicts_change_nothing_and_ask(
     turn = a.conversation.turn(OWNER, text, lang)
     assert fact(a, iid, "team_size") == team  # "there are 170" is no team of 170
     assert turn.kind == "unclear" or fact(a, iid, "current_customers") == 170
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "answers", "text", "metric"), [
+    ("en", STUDIO, "What matters is class bookings, not members", "class bookings"),
+    ("fr", BAKERY, "Ce qui compte, ce sont les commandes de gâteaux, pas les clients",
+     "commandes de gâteaux"),
+])
+def test_words_at_a_question_that_takes_a_number_correct_what_they_name(
+        a: Assistant, lang: str, answers: dict[str, str], text: str, metric: str) -> None:
+    iid = under_way(a, OWNER, lang, answers, "average_sale")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    assert metric in str(fact(a, iid, "goal_metric"))
+    assert "average_sale" not in a.plans.database.load_interview(iid, OWNER).answers

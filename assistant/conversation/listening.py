@@ -58,9 +58,9 @@ class Listener:
 
     def _fits_kind(self, view: InterviewView, text: str) -> bool:
         """Whether the message has the form the pending question takes (channels or "none"
-        for a list, an amount, a period); free-text questions take any form."""
+        for a list, an amount, a period, a number); free-text questions take any form."""
         slot = BY_KEY[view.slot or ""]
-        if slot.kind not in ("list", "budget", "horizon"):
+        if slot.kind not in ("list", "budget", "horizon") and slot.key not in NUMBER_FACTS:
             return True
         understander = self.plans.understander
         if slot.kind == "list":

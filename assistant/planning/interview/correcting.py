@@ -50,7 +50,8 @@ def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
     held = {f: current(state, u, f, interviewer.playbook) for f in FIELDS_BY_KIND["months"]}
     guess = guesser.guess(text, state.lang, local_currency(state.answers), held)
     slot = BY_KEY.get(state.position or "")
-    if guess.kind == "words" and slot is not None and slot.kind not in FORMED:
+    if guess.kind == "words" and slot is not None and slot.kind not in FORMED \
+            and slot.key not in NUMBER_FACTS:
         return Guess([], (), False, kind="words")  # free words answer a free question
     return guess
 
