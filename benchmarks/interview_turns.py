@@ -5,20 +5,23 @@ language and overall: corrections that changed the right fact, answers taken as 
 questions taken as side questions, and reading accuracy (the fact after the message equals the
 expected value, for every row that names one).
 
-    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|dev3|dev4|blind|blind2]
+    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|dev3|dev4|dev5|blind|blind2]
         [--errors]
 
 dev: tests/eval/interview_turns_dev.jsonl (ours, 98 turns, used to set the correction weights);
-dev2: tests/eval/interview_turns_dev2.jsonl (ours, 24 turns written after the code, run once,
-not tuned on); dev3: tests/eval/interview_turns_dev3.jsonl (ours, 32 corrections of every kind
-of fact in four languages, written for the correction reader's examples); dev4:
-tests/eval/interview_turns_dev4.jsonl (ours, 28 corrections written before the #22 round's
-tuning, of the kinds the others cover little: full months, the goal's metric, hours, start,
-average sale, margin, customers today, exclusions, the name; corrections at pending questions
-too); blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the
-code); blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read
-the code, 6 Dec 2026: 40 corrections at the summary and while another question is pending, 25
-answers that look like something else, 15 side questions; measured, never tuned on).
+dev2: tests/eval/interview_turns_dev2.jsonl (ours, 24 turns written after the code, run once, not
+tuned on); dev3: tests/eval/interview_turns_dev3.jsonl (ours, 32 corrections of every kind of fact
+in four languages, written for the correction reader's examples); dev4:
+tests/eval/interview_turns_dev4.jsonl (ours, 28 corrections written before the #22 round's tuning,
+of the kinds the others cover little: full months, the goal's metric, hours, start, average sale,
+margin, customers today, exclusions, the name; corrections at pending questions too); dev5:
+tests/eval/interview_turns_dev5.jsonl (ours, 32 turns, 8 per language, written before the redesign
+of the correction reader: corrections said without a cue word, "we're two now", "it's a repair
+service, not a shop", "I meant September not January", at the summary and while another question
+waits); blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code);
+blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read the code,
+6 Dec 2026: 40 corrections at the summary and while another question is pending, 25 answers that
+look like something else, 15 side questions; measured, never tuned on).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from ..planning.interview import InterviewView
-from ..planning.interview.correcting import amount_elsewhere
+from ..planning.interview.correcting import amount_elsewhere, guess_fields
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
 from ..planning.interview.parsing import ParseProblem, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
@@ -58,9 +58,9 @@ class Listener:
 
     def _fits_kind(self, view: InterviewView, text: str) -> bool:
         """Whether the message has the form the pending question takes (channels or "none"
-        for a list, an amount, a period); free-text questions take any form."""
+        for a list, an amount, a period, a number); free-text questions take any form."""
         slot = BY_KEY[view.slot or ""]
-        if slot.kind not in ("list", "budget", "horizon"):
+        if slot.kind not in ("list", "budget", "horizon") and slot.key not in NUMBER_FACTS:
             return True
         understander = self.plans.understander
         if slot.kind == "list":
@@ -91,8 +91,10 @@ class Listener:
                 done = Turn(interview_id=iid, lang=lang, kind="correction")
                 done.lines = self._echo(after, changes)
                 return done
+        doubt = () if others else self._doubt(iid, owner, text)
         if view.slot is None and not others:
-            return None  # the summary reads numbers, "ok", and the older corrections itself
+            # the summary reads numbers, "ok", and the older corrections itself
+            return self._unclear(view, owner, doubt) if doubt else None
         decision = self.intents.correction(text, view.slot, self.facts.opens_as_correction(text),
                                            bool(others))
         fits = view.slot is not None and self.fits(view, text)
@@ -114,14 +116,29 @@ class Listener:
             return done
         if fits:
             return None  # "no, mejor 6 meses": the pending question's answer after all
-        done.kind = "unclear"
+        return self._unclear(view, owner, doubt)
+
+    def _doubt(self, iid: str, owner: str, text: str) -> tuple[str, ...]:
+        """The facts a message could change when its value says what it is (an amount, a
+        count, months) but its words do not say which fact (below the threshold)."""
+        state = self.plans.database.load_interview(iid, owner)
+        guess = guess_fields(self.plans.interviewer, state, text)
+        sure = guess.sure or guess.kind == "words" or len(guess.fields) < 2
+        return () if sure else guess.fields
+
+    def _unclear(self, view: InterviewView, owner: str, doubt: tuple[str, ...]) -> Turn:
+        """Nothing changed, said so, and the answers it could be offered as choices: those
+        holding the facts in doubt, else every answer given."""
+        iid, lang, r = view.interview_id, view.lang, self.renderer
         summary = self.plans.summary(iid, owner).summary
         answers = self.plans.database.load_interview(iid, owner).answers
-        options = [(item.label, item.label) for item in summary if item.slot in answers][:8]
+        slots = [slot for slot, fields in SLOT_FIELDS.items() if set(fields) & set(doubt)]
+        options = [(item.label, item.label) for item in summary if item.slot in slots] or [
+            (item.label, item.label) for item in summary if item.slot in answers]
         again = r.view(view, notes=False)
         unclear = example_in(r.say(lang, "unclear"), local_currency(answers), "budget", lang)
-        done.lines = [Line("assistant", unclear, options, kind="note"), *again]
-        return done
+        return Turn(interview_id=iid, lang=lang, kind="unclear",
+                    lines=[Line("assistant", unclear, options[:8], kind="note"), *again])
 
     def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:
         """What changed, fact by fact, then what is understood now and the pending question."""

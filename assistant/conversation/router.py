@@ -188,7 +188,8 @@ class ChatInterview:
             done.lines = r.why(self.plans.why(iid, owner))
             return done
         if command is None and (self._is_starter(text) or (
-                self.intents.has("plan", text) and self.intents.plan_request(text).yes)):
+                self.intents.has("plan", text) and self.intents.plan_request(text).yes
+                and not self.plans.read_facts(iid, text, owner))):  # "un piano su 6 mesi"
             # Asking for a plan again while one is under way: where it was left.
             done.lines = [Line("assistant", r.say(lang, "resume"), kind="note"),
                           *r.view(view, notes=False)]

@@ -11,6 +11,7 @@ from typing import Any
 from ...text import fold
 from ..understanding.currency import local_currency
 from .corrections import Fact, FactReader
+from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
 from .facts import current, same_value, shown, store
 from .parsing import ParseProblem, currency_in
 from .slots import BY_KEY, NUMBER_FACTS, parse_slot
@@ -28,10 +29,59 @@ class Change:
 
 
 def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
-    """The facts a message states, read for this interview (its language and currency)."""
+    """The facts a message states, read for this interview (its language and currency): the
+    fact its value and wording point to (fact_fields.py) when that reading is sure, else what
+    the cue words say."""
     understander = interviewer.understander
     reader = FactReader(understander.data, understander.channels)
-    return reader.read(text, state.lang, local_currency(state.answers))
+    local = local_currency(state.answers)
+    cued = reader.read(text, state.lang, local)
+    guess = guess_fields(interviewer, state, text)
+    return merged(cued, guess)
+
+
+def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
+    """Which fact the message changes by its value and examples (the month facts held now
+    tell which one a denied month belongs to)."""
+    if text.strip().isdigit():
+        return Guess([], (), False)  # a number alone picks a choice or an answer to change
+    guesser = default_guesser(interviewer.understander.embed)
+    u = interviewer.understood(state) if _readable(state) else None
+    held = {f: current(state, u, f, interviewer.playbook) for f in FIELDS_BY_KIND["months"]}
+    guess = guesser.guess(text, state.lang, local_currency(state.answers), held)
+    slot = BY_KEY.get(state.position or "")
+    if guess.kind == "words" and slot is not None and slot.kind not in FORMED \
+            and slot.key not in NUMBER_FACTS:
+        return Guess([], (), False, kind="words")  # free words answer a free question
+    return guess
+
+
+FORMED = ("budget", "horizon")  # questions whose answer has a form words alone never take
+
+
+def merged(cued: list[Fact], guess: Guess) -> list[Fact]:
+    """What the cue words read, unless the guess is sure and they read nothing, or a field
+    the value cannot be ("6.000 euro" as a goal), or another field by a wide lead; a guess
+    read exactly (a period, a denied month) also sets the value of the field they agree on.
+    The currency an amount names stays with the budget. When the guess is unsure but the cue
+    words point to the field its wording is furthest from, nothing is read (then asked)."""
+    pointed = [f for f in cued if f.field in guess.scores]
+    if not guess.sure and pointed and all(
+            max(guess.scores.values()) - guess.scores[f.field] >= OVERRULE for f in pointed):
+        return []  # the cue words point to the field the wording is furthest from: ask
+    if not guess.sure or not guess.facts:
+        return cued
+    field = guess.facts[0].field
+    candidates = FIELDS_BY_KIND[guess.kind]
+    fitting = [f for f in cued if f.field in candidates]
+    if cued and guess.kind == "words":
+        return cued  # words alone: the cue words know better
+    if any(f.field == field for f in fitting):
+        return cued if not guess.exact else \
+            [*guess.facts, *(f for f in cued if f.field != field)]
+    if fitting and guess.lead < OVERRULE:
+        return cued
+    return guess.facts + [f for f in cued if f.field == "currency" and field == "budget"]
 
 
 def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> list[Change]:

@@ -4,8 +4,10 @@ de 8 000 €", "also Mercado Libre").
 
 Each fact is found by its words (packs/<lang>/lexicon/fact_cues.json, per language) and read by the
 understander's own readers (team, hours, months, amounts), so a correction is read like an
-answer. Whether a message *is* a correction is decided elsewhere (conversation/intents.py);
-this module only says what it would change.
+answer. What the cue words read is checked against the value and the wording (fact_fields.py,
+merged in correcting.py): a message no cue word fits is read there. Whether a message *is* a
+correction is decided elsewhere (conversation/intents.py); this module only says what it would
+change.
 
 >>> reader = FactReader()
 >>> [(f.field, f.value) for f in reader.read("Somos solo 2", "es")]

@@ -14,26 +14,18 @@ from ...text import clean_control, normalize_term
 from ..playbook import Playbook
 from ..understanding import Understander, Understanding, default_understander
 from ..understanding.currency import example_in, local_currency
-from .facts import store
+from .asking import ask_type, settle
 from .parsing import VAGUE, ParseProblem
 from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
 from .understood import correction, describe
-from .unsure import (
-    KEEP,
-    chosen_value,
-    currency_answer,
-    currency_question,
-    metric_question,
-    type_question,
-)
+from .unsure import currency_question, metric_question
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
 AREA = "interview"
 SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
 BY_SLOT = frozenset(s.key for s in SLOTS)
-UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
 LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
                     "constraints", "seasonality", "resources")
 
@@ -125,7 +117,7 @@ class Interviewer:
             return self.view(state, [self._say(state, "messages.already_confirmed")])
         if state.asking and state.position == state.asking.get("slot") and command in (
                 None, "skip"):
-            return self._settle(state, None if command else text)
+            return settle(self, state, None if command else text)
         if state.position is None:
             return self._at_summary(state, text, command)
         return self._fill(state, BY_KEY[state.position], text)
@@ -355,40 +347,6 @@ class Interviewer:
                 return self.view(state, messages)
         return self._moved_on(state, slot, messages)
 
-    def _settle(self, state: InterviewState, text: str | None) -> InterviewView:
-        """The answer to a question asked when unsure (None: skipped, the reading stands)."""
-        asking, slot = state.asking or {}, BY_KEY[state.position or ""]
-        if asking.get("field") == "currency":
-            value = currency_answer(state, text) if text else asking["choices"][0][1]
-            if value is None and text and not any(ch.isdigit() for ch in text):
-                return self.view(state)  # neither a choice nor an amount: asked again
-            state.asking = None
-            return self._fill(state, slot, value or text or "")
-        state.asking = None
-        if asking.get("field") == "business_type":
-            return self._settle_type(state, asking, text)
-        metric = (chosen_value(asking, text) or text.strip()) if text else None
-        if not metric:
-            return self._moved_on(state, slot, [])
-        store(state, self.understood(state), "goal_metric", metric, "set", self.playbook,
-              self.understander.today())
-        return self._moved_on(state, slot, [self._say(state, "unsure.metric_noted",
-                                                      metric=metric)])
-
-    def _settle_type(self, state: InterviewState, asking: dict[str, Any],
-                     text: str | None) -> InterviewView:
-        """The kind of business chosen (a preset, or the owner's words kept as its label)."""
-        u = self.understood(state)
-        picked = chosen_value(asking, text) if text else KEEP
-        label = asking["params"]["label"]
-        if picked is None:  # the owner's own words: the label, and the preset they are nearest
-            label, picked = text or label, self.understander.business_type(text or label)[0]
-        kind = u.business_type if picked == KEEP or u is None else picked
-        store(state, u, "business_label", label, "set", self.playbook, self.understander.today(),
-              kind)
-        line = self.understood_line(state)
-        return self.view(state, [line] if line else [])
-
     def _moved_on(self, state: InterviewState, slot: Slot, messages: list[str]) -> InterviewView:
         """The next question after an answer, with "I understood" after the key ones."""
         view = self._advance(state, messages)
@@ -397,35 +355,11 @@ class Interviewer:
             if line:
                 view.messages.append(line)
                 view.understood = line
-                unsure = self._unsure(state)
+                unsure = ask_type(self, state)
                 if state.asking:
                     return self.view(state, view.messages)
                 view.messages += unsure
         return view
-
-    def _unsure(self, state: InterviewState) -> list[str]:
-        """Below the confidence threshold, the kind of business is asked, once (never guessed
-        silently): the nearest presets by example similarity and the owner's own words, as
-        choices while a question is pending (interview/unsure.py), else as a note."""
-        u = self.understood(state)
-        if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
-                or "unsure_type" in state.followed_up:
-            return []
-        kinds = [k for k in (u.business_type, *u.business_alternatives)
-                 if k in self.playbook.business_types][:3]
-        if len(kinds) < 2:
-            return []
-        state.followed_up.append("unsure_type")
-        names = [self.playbook.business_types[k].names[state.lang] for k in kinds]
-        # Words that name no kind ("Studio Nove, in centro a Bologna") leave no label: the
-        # question then names the business, and the owner's reply becomes its label.
-        label = u.profile.label or u.profile.name or str(state.answers.get("business", ""))
-        if state.position is None or not label:
-            return [self._say(state, "understood.unsure_type", choices=" / ".join(names),
-                              first=names[0])]
-        state.asking = type_question(state.position, label, list(zip(names, kinds, strict=True)),
-                                     self._say(state, "unsure.keep", label=label))
-        return []
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""

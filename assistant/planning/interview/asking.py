@@ -1,0 +1,77 @@
+"""The questions asked when a reading is unsure, while they wait (#22, item 3): the reply to
+one (a choice, the owner's own words, or skipped: the reading stands) settles the fact it asks
+about, and the kind of business is asked, once, when its reading is below the threshold. The
+questions themselves are built in unsure.py; the interviewer (machine.py) moves on after."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .facts import store
+from .slots import BY_KEY
+from .state import InterviewState, InterviewView
+from .unsure import KEEP, chosen_value, currency_answer, type_question
+
+UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
+
+
+def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewView:
+    """The answer to a question asked when unsure (None: skipped, the reading stands);
+    `machine` is the Interviewer, which moves on after."""
+    asking, slot = state.asking or {}, BY_KEY[state.position or ""]
+    if asking.get("field") == "currency":
+        value = currency_answer(state, text) if text else asking["choices"][0][1]
+        if value is None and text and not any(ch.isdigit() for ch in text):
+            return machine.view(state)  # neither a choice nor an amount: asked again
+        state.asking = None
+        return machine._fill(state, slot, value or text or "")
+    state.asking = None
+    if asking.get("field") == "business_type":
+        return settle_type(machine, state, asking, text)
+    metric = (chosen_value(asking, text) or text.strip()) if text else None
+    if not metric:
+        return machine._moved_on(state, slot, [])
+    store(state, machine.understood(state), "goal_metric", metric, "set", machine.playbook,
+          machine.understander.today())
+    return machine._moved_on(state, slot, [machine._say(state, "unsure.metric_noted",
+                                                        metric=metric)])
+
+
+def settle_type(machine: Any, state: InterviewState, asking: dict[str, Any],
+                text: str | None) -> InterviewView:
+    """The kind of business chosen (a preset, or the owner's words kept as its label)."""
+    u = machine.understood(state)
+    picked = chosen_value(asking, text) if text else KEEP
+    label = asking["params"]["label"]
+    if picked is None:  # the owner's own words: the label, and the preset they are nearest
+        label, picked = text or label, machine.understander.business_type(text or label)[0]
+    kind = u.business_type if picked == KEEP or u is None else picked
+    store(state, u, "business_label", label, "set", machine.playbook,
+          machine.understander.today(), kind)
+    line = machine.understood_line(state)
+    return machine.view(state, [line] if line else [])
+
+
+def ask_type(machine: Any, state: InterviewState) -> list[str]:
+    """Below the confidence threshold, the kind of business is asked, once (never guessed
+    silently): the nearest presets by example similarity and the owner's own words, as
+    choices while a question is pending (interview/unsure.py), else as a note."""
+    u = machine.understood(state)
+    if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
+            or "unsure_type" in state.followed_up:
+        return []
+    kinds = [k for k in (u.business_type, *u.business_alternatives)
+             if k in machine.playbook.business_types][:3]
+    if len(kinds) < 2:
+        return []
+    state.followed_up.append("unsure_type")
+    names = [machine.playbook.business_types[k].names[state.lang] for k in kinds]
+    # Words that name no kind ("Studio Nove, in centro a Bologna") leave no label: the
+    # question then names the business, and the owner's reply becomes its label.
+    label = u.profile.label or u.profile.name or str(state.answers.get("business", ""))
+    if state.position is None or not label:
+        return [machine._say(state, "understood.unsure_type", choices=" / ".join(names),
+                             first=names[0])]
+    state.asking = type_question(state.position, label, list(zip(names, kinds, strict=True)),
+                                 machine._say(state, "unsure.keep", label=label))
+    return []

@@ -1,0 +1,270 @@
+"""Which fact a correction changes, when no cue word says it: first what its value parses as
+(an amount of money, a percentage, hours, a period of months, month names, a channel, a count,
+or words alone), which leaves a few facts it could be; then the message compared with example
+phrasings of each of those facts (packs/<lang>/lexicon/fact_examples.json) over the shipped
+embedder, the semantic-router way. Below the threshold the reading is unsure: nothing is
+guessed and the facts it could change are offered as choices.
+
+A month denied beside one asserted ("I meant June, not July") needs no examples: the fact that
+holds the denied month is the one that changes.
+
+>>> FieldGuesser(load_understanding_data(FOLDER)).value_kind("we can stretch to £3,000", "en")
+'money'
+>>> FieldGuesser(load_understanding_data(FOLDER)).value_kind("Mi basta un piano su sei mesi", "it")
+'period'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Any
+
+from ...example_bank import Embed, ExampleBank
+from ...lexicon import lexicon
+from ...packs import alternation
+from ...settings import PROJECT_ROOT
+from ...text import fold
+from ..understanding.currency import local_money
+from ..understanding.data import UnderstandingData, load_understanding_data
+from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
+from ..understanding.months import mentions, month_names
+from .corrections import Fact
+from .parsing import (
+    MONTH_WORDS,
+    NUMBER_WORDS,
+    YEAR_WORDS,
+    ParseProblem,
+    currency_in,
+    parse_budget,
+    parse_horizon,
+)
+
+FOLDER = PROJECT_ROOT / "knowledge" / "understanding"
+EXAMPLES = "fact_examples"
+WORDS = "fact_words"  # copulas, fillers and "than" that frame a phrase
+# The facts a value of each kind can be (the rest of the message says which).
+FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
+    "money": ("budget", "average_sale"),
+    "percent": ("margin",),
+    "hours": ("hours_per_week",),
+    "period": ("horizon_months",),
+    "months": ("decision_months", "capacity_months", "quiet_months", "closed_months",
+               "start_month"),
+    "channel": ("channels", "excluded"),
+    "count": ("team_size", "current_customers", "goal_target"),
+    "words": ("business_label", "goal_metric"),
+}
+THRESHOLD = 0.42  # best example similarity under which the field is asked, not guessed
+LEAD = 0.08  # and the lead over the next field it needs
+OVERRULE = 0.15  # the lead a guess needs to overrule the field cue words point to
+
+
+@dataclass
+class Guess:
+    """The facts read (empty when unsure) and the fields the message could change."""
+
+    facts: list[Fact]
+    fields: tuple[str, ...]
+    sure: bool
+    exact: bool = False  # read by a reader of that value alone (a period, a denied month)
+    kind: str = "words"  # what the value parsed as
+    lead: float = 0.0  # the best field's similarity over the next one's
+    scores: dict[str, float] = field(default_factory=dict)  # each field's best similarity
+
+
+@dataclass
+class FieldGuesser:
+    """Tells which fact a message changes from its value and example phrasings."""
+
+    data: UnderstandingData
+    embed: Embed | None = None
+    _bank: ExampleBank | None = field(default=None, repr=False)
+
+    @cached_property
+    def examples(self) -> dict[str, dict[str, list[str]]]:
+        """lang -> field -> example phrasings."""
+        return lexicon(EXAMPLES)
+
+    def bank(self) -> ExampleBank:
+        """Every field's phrasings in every language, labelled (language, field)."""
+        if self._bank is None:
+            self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
+                ((lang, f), e) for lang, fields in self.examples.items()
+                for f, items in fields.items() for e in items])
+        return self._bank
+
+    def scores(self, text: str, lang: str, fields: tuple[str, ...]) -> list[tuple[str, float]]:
+        """The fields by their best example similarity (the message's language), best first."""
+        if self.embed is None:
+            return [(f, 0.0) for f in fields]
+        bank = self.bank()
+        sims = bank.similarities(bank.vectors([text]))[0]
+        best = dict.fromkeys(fields, 0.0)
+        for (owner_lang, owner), sim in zip(bank.labels, sims, strict=True):  # type: ignore[misc]
+            if owner_lang == lang and owner in best:
+                best[owner] = max(best[owner], float(sim))
+        return sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+
+    # -- what the value is -----------------------------------------------------------------
+    def value_kind(self, text: str, lang: str, local: str | None = None) -> str:
+        """What the message's value parses as (the first kind that fits)."""
+        folded = fold(text)
+        if re.search(r"\d", text) and (re.search(r"[$€£]", text) or currency_in(text, local)):
+            return "money"
+        if re.search(rf"\d\s*%|\b(?:{alternation('percent_words')})", folded):
+            return "percent"
+        if re.search(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b", folded):
+            return "hours"
+        if self.explicit_months(text, lang):
+            return "months"
+        if self._period(text) is not None:
+            return "period"
+        if _capitalised(text):
+            return "channel"
+        if first_count(text) is not None or team_size(text, self.data) is not None:
+            return "count"
+        return "words"
+
+    def explicit_months(self, text: str, lang: str | None = None) -> list[tuple[int, bool]]:
+        """(month, denied) for each month named by its name ("not January": denied), in
+        order; season words ("l'été") are left out when a month is named."""
+        folded = fold(text)
+        names = month_names()
+        denial = re.compile(rf"(?<![a-z])(?:{alternation('denial_starts')})\s+(?:\w+\s+)?$")
+        out: list[tuple[int, bool]] = []
+        for start, end, months in mentions(text, self.data, lang):
+            if not any(w in names for w in re.findall(r"[a-z]+", folded[start:end])):
+                continue
+            denied = bool(denial.search(folded[max(0, start - 12):start]))
+            out += [(m, denied) for m in months if all(m != o for o, _ in out)]
+        return out
+
+    def _period(self, text: str) -> int | None:
+        """A number of months or years ("sei mesi", "a year"), without month names."""
+        words = "|".join(sorted(map(re.escape, MONTH_WORDS | YEAR_WORDS), key=len, reverse=True))
+        match = re.search(rf"(\S+)\s+(?:{words})\b", fold(text))
+        if not match or not (match.group(1).isdigit() or match.group(1) in NUMBER_WORDS):
+            return None
+        try:
+            return parse_horizon(match.group(0))
+        except ParseProblem:
+            return None
+
+    # -- the guess ---------------------------------------------------------------------------
+    def guess(self, text: str, lang: str, local: str | None = None,
+              held: dict[str, Any] | None = None) -> Guess:
+        """The fact the message changes and its value, or the fields it could change."""
+        kind = self.value_kind(text, lang, local)
+        fields = FIELDS_BY_KIND[kind]
+        if kind == "months":
+            replaced = self._replaced(text, lang, held or {})
+            if replaced:
+                return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
+        ranked = self.scores(text, lang, fields)
+        lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
+        sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
+        if not sure:
+            return Guess([], tuple(f for f, _ in ranked), False, kind=kind, lead=lead,
+                         scores=dict(ranked))
+        fact = self.read_value(ranked[0][0], text, lang, local)
+        return Guess([fact] if fact else [], (ranked[0][0],), fact is not None,
+                     exact=kind == "period", kind=kind, lead=lead, scores=dict(ranked))
+
+    def _replaced(self, text: str, lang: str, held: dict[str, Any]) -> Fact | None:
+        """"I meant June, not July": the months held by the fact that has the denied one,
+        the denied ones replaced by those asserted."""
+        named = self.explicit_months(text, lang)
+        denied = [m for m, no in named if no]
+        asserted = [m for m, no in named if not no]
+        if not denied or not asserted:
+            return None
+        for name in FIELDS_BY_KIND["months"]:
+            value = held.get(name)
+            months = value if isinstance(value, list) else [value] if value else []
+            if any(m in months for m in denied):
+                if name == "start_month":
+                    return Fact(name, asserted[0])
+                kept = [m for m in months if m not in denied]
+                return Fact(name, kept + [m for m in asserted if m not in kept])
+        return None
+
+    def read_value(self, name: str, text: str, lang: str, local: str | None) -> Fact | None:
+        """The new value of `name` in the message, read as its answer would be."""
+        said = asserted(text)
+        if name == "budget":
+            try:
+                money = parse_budget(re.sub(r"^\D*?(?=[$£€\d])", "", local_money(said, local)),
+                                     default_currency=local or "EUR")
+            except (ParseProblem, ValueError):
+                return None
+            return Fact("budget", money["amount"])
+        if name in ("average_sale", "current_customers", "goal_target", "team_size"):
+            value = {"average_sale": amount, "team_size": lambda t: team_size(t, self.data)
+                     }.get(name, first_count)(said)
+            return Fact(name, value) if value is not None else None
+        if name == "margin":
+            value = margin(said)
+        elif name == "hours_per_week":
+            value = hours_per_week(said, self.data)
+        elif name == "horizon_months":
+            value = self._period(said)
+        elif name in FIELDS_BY_KIND["months"]:
+            months = [m for m, no in self.explicit_months(said, lang) if not no]
+            value = (months[0] if name == "start_month" else months) if months else None
+        elif name in ("channels", "excluded"):
+            return self._channels(name, text)
+        else:
+            value = _phrase(said)
+        return Fact(name, value) if value not in (None, "", []) else None
+
+    def _channels(self, name: str, text: str) -> Fact | None:
+        """The channels named by their names ("Mercado Libre", "WhatsApp")."""
+        names = _capitalised(text)
+        return Fact(name, names, "add") if names else None
+
+
+def _capitalised(text: str) -> list[str]:
+    """Names written with capitals, but for a sentence's first word ("Me olvidé de Mercado
+    Libre": "Mercado Libre")."""
+    found = re.finditer(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*", text)
+    return [m.group(0) for m in found
+            if m.start() > 0 and not re.search(r"[.!?]\s*$", text[:m.start()])]
+
+
+def _words(kind: str) -> str:
+    """One alternation of a kind of word over the four languages (fact_words.json)."""
+    table = lexicon(WORDS)
+    found = {w for words in table.values() for w in words[kind]}
+    return "|".join(sorted((w.replace(" ", r"\s+") for w in found), key=len, reverse=True))
+
+
+def asserted(text: str) -> str:
+    """The message less what it denies ("class bookings, not members": the first part)."""
+    cut = re.split(rf"(?:,\s*|\s+)(?:{alternation('clause_negations')}|{alternation('rather')}"
+                   rf"|{_words('than')})\s+", text, maxsplit=1, flags=re.I)
+    return cut[0] if cut[0].strip() else text
+
+
+def _phrase(text: str) -> str | None:
+    """The words a text-valued fact takes: after a copula, less fillers and an article."""
+    phrase = re.split(rf"(?<!\w)(?:{_words('copulas')})(?!\w)\s*", said_clean(text),
+                      maxsplit=1, flags=re.I)[-1]
+    fillers = _words("fillers")
+    phrase = re.sub(rf"^\s*(?:(?:{fillers})\s+)*", "", phrase, flags=re.I)
+    phrase = re.sub(rf"^\s*(?:{alternation('indefinite_articles')})\s+", "", phrase, flags=re.I)
+    phrase = re.sub(rf"\s+(?:{fillers})$", "", phrase.strip(" .,!;:'\"«»"), flags=re.I)
+    return phrase.strip() if 0 < len(phrase.split()) <= 6 else None
+
+
+def said_clean(text: str) -> str:
+    """The text with its opening interjection ("No,", "Sorry,") taken off."""
+    return re.sub(rf"^\s*(?:{alternation('no_interjections')})\s*[,!.]\s*", "", text.strip(),
+                  flags=re.I)
+
+
+@cache
+def default_guesser(embed: Embed | None = None) -> FieldGuesser:
+    """A guesser on the shipped data, one per embedder (its examples embedded once)."""
+    return FieldGuesser(load_understanding_data(FOLDER), embed)
