@@ -228,3 +228,42 @@ def test_the_summary_numbers_only_the_owners_facts_and_the_language_apart(
     assert numbered[2].startswith("3. ") and place["customers"] in numbered[2]
     turn = a.conversation.turn(OWNER, "3", lang)
     assert turn.lines[-1].at == "customers"
+
+
+WORKSHOPS = {
+    "es": ({"business": "Rueda Libre, taller de bicicletas en Rosario",
+            "offer": "reparaciones y repuestos", "customers": "ciclistas de la ciudad",
+            "competitors": "las bicicleterías del centro", "situation": "solo boca a boca"},
+           "llegar a 200 reparaciones al mes", "12 meses", "taller de bicicletas"),
+    "en": ({"business": "Maple Fix, a bike repair shop in Toronto", "offer": "repairs and parts",
+            "customers": "city cyclists", "competitors": "the big sports stores",
+            "situation": "word of mouth only"},
+           "get to 200 repairs a month", "12 months", "bike repair shop"),
+}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_horizon_typed_at_the_kind_of_business_question_is_the_horizon(
+        a: Assistant, lang: str) -> None:
+    """The kind of business, asked when unsure, stands in the horizon question's place: the
+    owner who types "12 months" there answered the horizon; their business is not "12 months"
+    (it was: "He entendido: 12 meses", the horizon still asked)."""
+    place, goal, horizon, label = WORKSHOPS[lang]
+    iid = interview(a, lang, place, "goal")
+    asked = a.conversation.turn(OWNER, goal, lang).lines[-1]
+    assert asked.at == "horizon_months" and "keep" in [v for _, v in asked.options]
+    turn = a.conversation.turn(OWNER, horizon, lang)
+    assert answers(a, iid)["horizon_months"] == 12 and turn.lines[-1].at != "horizon_months"
+    assert fact(a, iid, "business_label") == label
+
+
+@pytest.mark.parametrize(("lang", "words"), [("es", "una escuela de ciclismo"),
+                                             ("en", "a cycling school")])
+def test_the_owners_words_at_the_kind_of_business_question_are_its_label(
+        a: Assistant, lang: str, words: str) -> None:
+    place, goal, _, _ = WORKSHOPS[lang]
+    iid = interview(a, lang, place, "goal")
+    a.conversation.turn(OWNER, goal, lang)
+    a.conversation.turn(OWNER, words, lang)
+    assert "horizon_months" not in answers(a, iid)  # "una" is no horizon of one month
+    assert fact(a, iid, "business_label") == words

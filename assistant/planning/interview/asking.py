@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..understanding.currency import local_currency
 from .facts import store
-from .slots import BY_KEY
+from .parsing import ParseProblem
+from .slots import BY_KEY, Slot, parse_slot
 from .state import InterviewState, InterviewView
 from .unsure import KEEP, chosen_value, currency_answer, type_question
 
 UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
+STRICT = ("horizon", "budget", "language")  # kinds of slot whose answers parse or fail
 
 
 def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewView:
@@ -26,6 +29,9 @@ def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewVi
         state.asking = None
         return machine._fill(state, slot, value or text or "")
     state.asking = None
+    if text and chosen_value(asking, text) is None and answers_the_question(machine, state,
+                                                                             slot, text):
+        return machine._fill(state, slot, text)  # the reading stands: "12 meses" is the horizon
     if asking.get("field") == "business_type":
         return settle_type(machine, state, asking, text)
     metric = (chosen_value(asking, text) or text.strip()) if text else None
@@ -35,6 +41,20 @@ def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewVi
           machine.understander.today())
     return machine._moved_on(state, slot, [machine._say(state, "unsure.metric_noted",
                                                         metric=metric)])
+
+
+def answers_the_question(machine: Any, state: InterviewState, slot: Slot, text: str) -> bool:
+    """Whether words typed at an unsure question answer the question it stands in for: the
+    kind of business is asked in the horizon's place, and "12 meses" is a horizon, never the
+    owner's words for their business (nor what their goal counts). Only for slots whose answers
+    parse or fail: a free answer could be either."""
+    if slot.kind not in STRICT:
+        return False
+    try:
+        parse_slot(slot.key, text, machine.playbook, state.lang, local_currency(state.answers))
+    except ParseProblem:
+        return False
+    return True
 
 
 def settle_type(machine: Any, state: InterviewState, asking: dict[str, Any],

@@ -86,8 +86,19 @@ def parse_horizon(text: str | int | float) -> int:
 
 
 def _horizon_phrase(key: str) -> float:
+    """Months in a phrase: a number of time units, or a number alone (digits, or a number word
+    said on its own: "una escuela de ciclismo" is no horizon of one month).
+
+    >>> _horizon_phrase("12"), _horizon_phrase("doce"), _horizon_phrase("un ano y medio")
+    (12.0, 12.0, 18.0)
+    >>> _horizon_phrase("una escuela de ciclismo")
+    Traceback (most recent call last):
+    ...
+    assistant.planning.interview.parsing.ParseProblem: horizon_invalid
+    """
     tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+", key)
     total, pending, seen = 0.0, None, False
+    digits = any(re.fullmatch(r"\d+(?:\.\d+)?", tok) for tok in tokens)
     for i, tok in enumerate(tokens):
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
             pending = float(tok)
@@ -113,7 +124,7 @@ def _horizon_phrase(key: str) -> float:
                 pending = 0.5
             elif seen:
                 total += 1
-    if pending is not None and not seen:
+    if pending is not None and not seen and (digits or len(tokens) <= 2):
         total, seen = pending, True  # a bare number means months
     if not seen or total <= 0:
         raise ParseProblem("horizon_invalid")
