@@ -67,10 +67,11 @@ test: $(STAMP) browser postgres nginx models axe
 
 # The fast tier: doctests and unit tests that need neither the embedding model, nor a browser, nor
 # chart and PDF rendering (marked heavy, browser, slow: `make test` runs them), and 25 examples
-# per property test instead of 150.
+# per property test instead of 150. It keeps compiled bytecode (git-ignored __pycache__) even where
+# PYTHONDONTWRITEBYTECODE is set: every module and test compiled again on each run costs 3 s.
 check: $(STAMP)
 	$(VENV)/bin/ruff check .
-	TEST_TIER=fast HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not heavy and not slow and not browser"
+	PYTHONDONTWRITEBYTECODE= TEST_TIER=fast HYPOTHESIS_PROFILE=fast $(PY) -m pytest -q -m "not heavy and not slow and not browser"
 
 ingest: $(STAMP)
 	$(VENV)/bin/assistant ingest

@@ -81,6 +81,7 @@ def test_saved_index_round_trips_and_an_old_format_is_dropped(tmp_path: Path) ->
     assert len(LexicalIndex.load(path)) == 0
 
 
+@pytest.mark.slow  # a race stress test: 1,500 passages, 400 writes, 3 readers (make test)
 def test_changes_while_others_search_and_save(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """An upload changes the index while other users search: no errors, nothing lost."""

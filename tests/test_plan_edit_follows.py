@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from assistant.planning.plan.formatting import format_number
@@ -18,6 +19,7 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d[\d.,\u202f\u00a0]*\d|\d", text))
 
 
+@pytest.mark.slow  # draws the plan's charts into the .docx (matplotlib): make test
 def test_an_edited_target_reads_the_same_everywhere_and_in_the_exports(tmp_path: Path) -> None:
     service = make_service(tmp_path)
     plan = service.draft_plan(ANSWERS, "ana")

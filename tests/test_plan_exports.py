@@ -30,6 +30,7 @@ def test_markdown_has_every_section_in_the_plans_language(plan):
     assert "concept:swot:fr" in text
 
 
+@pytest.mark.slow  # draws the plan's charts into the .docx (matplotlib): make test
 def test_docx_has_headings_and_tables(plan):
     document = docx.Document(io.BytesIO(export_plan(plan, "docx", PROMPTS)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading",
