@@ -38,16 +38,16 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", guarded)
 
 
-# Fixtures that load the real embedding model or index the knowledge base: tests using them
-# are marked `heavy` and left out of the fast tier (`make check`). `understander` is the
-# understanding step over the real model (tests/plan_cases.py: 2 s to load it, then every
-# example set embedded once).
 # Property tests: `make test` tries 150 answer sets, the fast tier (`make check`, which picks
 # the profile with HYPOTHESIS_PROFILE=fast) 25.
 hypothesis_settings.register_profile("full", max_examples=150)
 hypothesis_settings.register_profile("fast", max_examples=25)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "full"))
 
+# Fixtures that load the real embedding model or index the knowledge base: tests using them
+# are marked `heavy` and left out of the fast tier (`make check`). `understander` is the
+# understanding step over the real model (tests/plan_cases.py: 2 s to load it, then every
+# example set embedded once).
 HEAVY_FIXTURES = frozenset({"ingested_dir", "data_dir", "assistant", "shared_assistant",
                             "understander"})
 
