@@ -48,9 +48,6 @@ class ExampleBank:
         self.prepare = prepare or (lambda text: text)
         self._matrix: np.ndarray | None = None
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
     @property
     def matrix(self) -> np.ndarray:
         """The examples' unit vectors, one row per example (embedded on first use)."""

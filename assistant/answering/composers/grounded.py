@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from langchain_core.runnables import RunnableGenerator
 
+from ...example_bank import unit
 from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
@@ -130,7 +131,7 @@ class GroundedComposer(QuoteChoice):
             probe = content_words(item.question)
 
             def closeness(texts: list[str]) -> list[float]:
-                vectors = self._unit(self.embed([probe, *texts]))
+                vectors = unit(self.embed([probe, *texts]))
                 return [float(v) for v in vectors[1:] @ vectors[0]]
 
             listed = section_lines(item, focus, phrase, closeness) or bulleted_lines(

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from ..questions import (
     asks_for_a_change,
     asks_for_a_formula,
@@ -59,11 +57,6 @@ class SentenceScoring:
                            item.language, "")
         return cand.score < best - self.config.padding_margin and not (
             asked & focus_keys(cand.text, cand.passage.hit.language, ""))
-
-    @staticmethod
-    def _unit(matrix: np.ndarray) -> np.ndarray:
-        matrix = np.asarray(matrix, dtype=np.float32)
-        return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
 
     @staticmethod
     def _formula_unasked(item: ComposeInput, text: str) -> bool:
