@@ -1,22 +1,17 @@
 """`PlanService`: interviews and plans for one owner at a time, saved after every step.
 
-The facade builds one and delegates to it; the UI and CLI never touch the parts directly."""
+The facade builds one and delegates to it; the UI and CLI never touch the parts directly.
+The plans side (drafting, reading, editing, exporting) is `PlanBook` (plans.py); this module
+adds the interview: its steps, its corrections told in the chat, and the plan it drafts."""
 
 from __future__ import annotations
 
-import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from ..errors import PlanInputError, PlanNotFound, UnknownLanguage, UnknownSection
-from ..prompts import PromptError, PromptLibrary
+from ..errors import PlanNotFound, UnknownLanguage
 from ..settings import LANGUAGES
-from .dependents import changed_objectives, follow, refresh, stale_items
-from .drafting import DRAFTED_SECTIONS, PlanDrafter, SectionOutcome
 from .drafting import Progress as DraftProgress
 from .interview import Interviewer, InterviewState, InterviewView
 from .interview.correcting import Change, apply_facts, read_facts
@@ -24,30 +19,17 @@ from .interview.corrections import Fact
 from .interview.machine import Detect, Explain
 from .interview.state import CONFIRMED
 from .interview.understood import correction
-from .persistence import Database, PlanRecord
-from .plan import SECTIONS, Plan, Playbook, build_plan, export_plan, read_answers, validate_plan
-from .plan.charts import ChartImage
-from .plan.context import SourceTitle
-from .plan.export import FORMATS
-from .plan.validator import Finding
-from .rebalance import rebalance
-from .understanding import Understander, Understanding
+from .plan import Plan
+from .plans import PlanBook
+from .understanding import Understanding
 
 
 @dataclass
-class PlanService:
-    """Everything the guided-plan feature needs, passed in."""
+class PlanService(PlanBook):
+    """Everything the guided-plan feature needs, passed in (PlanBook's fields, then these)."""
 
-    database: Database
-    prompts: PromptLibrary
-    playbook: Playbook
     explain: Explain | None = None
-    source_title: SourceTitle | None = None
-    drafter: PlanDrafter | None = None  # with a chat model: the model drafts, the validator judges
-    understander: Understander | None = None  # reads the answers (keywords alone when None)
     detect: Detect | None = None  # an answer's language, to notice one in another language
-    clock: Callable[[], float] = time.time
-    new_id: Callable[[], str] = field(default=lambda: uuid.uuid4().hex[:12])
 
     @property
     def interviewer(self) -> Interviewer:
@@ -202,13 +184,6 @@ class PlanService:
         self.database.save_interview(state)
         return view
 
-    # -- plans --------------------------------------------------------------------------------
-    def draft_plan(self, answers: dict[str, Any], owner: str,
-                   progress: DraftProgress | None = None) -> Plan:
-        """Draft and save a plan straight from an answers mapping (the CLI's path);
-        `progress(section, event, attempt)` hears which section a model is writing."""
-        return Plan.model_validate(self._draft(answers, owner, None, progress).plan)
-
     def replan(self, interview_id: str, owner: str,
                progress: DraftProgress | None = None) -> Plan:
         """The interview's plan drafted again from its answers as they are now (after a
@@ -218,158 +193,3 @@ class PlanService:
             raise PlanNotFound(plan_id="")
         old = self.database.load_plan(state.plan_id, owner)
         return Plan.model_validate(self._draft(state.answers, owner, state, progress, old).plan)
-
-    def _draft(self, answers: dict[str, Any], owner: str, interview: InterviewState | None,
-               progress: DraftProgress | None = None,
-               replacing: PlanRecord | None = None) -> PlanRecord:
-        inp = read_answers(answers, self.playbook, self.prompts, self.understander)
-        plan = build_plan(inp, self.playbook, self.prompts, self.source_title)
-        if self.drafter is not None:
-            plan = self._model_draft(plan, inp, DRAFTED_SECTIONS, progress)
-        now = self.clock()
-        plan = plan.model_copy(update={"id": replacing.id if replacing else self.new_id()})
-        record = PlanRecord(plan.id, owner, interview.id if interview else None, plan.language,
-                            plan.title, inp.answers(), plan.model_dump(),
-                            replacing.created_at if replacing else now, now)
-        if interview is not None:
-            interview.plan_id = plan.id
-        self.database.save_plan(record, interview)
-        return record
-
-    def get_plan(self, plan_id: str, owner: str) -> Plan:
-        """A saved plan."""
-        return Plan.model_validate(self.database.load_plan(plan_id, owner).plan)
-
-    def list_plans(self, owner: str) -> list[PlanRecord]:
-        """This owner's plans, most recent first."""
-        return self.database.list_plans(owner)
-
-    def regenerate_section(self, plan_id: str, section: str, owner: str,
-                           progress: DraftProgress | None = None) -> Plan:
-        """Redo one section from the saved answers (with the model when one is configured);
-        the other sections stay as they are."""
-        self._check_section(section)
-        record = self.database.load_plan(plan_id, owner)
-        plan = Plan.model_validate(record.plan)
-        inp = read_answers(record.answers, self.playbook, self.prompts, self.understander)
-        fresh = build_plan(inp, self.playbook, self.prompts, self.source_title)
-        candidate = plan.model_copy(update={section: getattr(fresh, section)})
-        if self.drafter is not None and section in DRAFTED_SECTIONS:
-            candidate = self._model_draft(candidate, inp, (section,), progress,
-                                          keep=plan.model_sections)
-        return self._save_checked(record, candidate)
-
-    def edit_section(self, plan_id: str, section: str, value: Any, owner: str) -> Plan:
-        """Replace one section by hand; PlanInputError lists what does not fit."""
-        self._check_section(section)
-        record = self.database.load_plan(plan_id, owner)
-        plan = Plan.model_validate(record.plan)
-        field_type = Plan.model_fields[section].annotation
-        try:
-            new_value = TypeAdapter(field_type).validate_python(value)
-            candidate = Plan.model_validate({
-                **plan.model_dump(), section: new_value,  # the owner wrote it now, not a model
-                "model_sections": [s for s in plan.model_sections if s != section]})
-        except ValidationError as exc:
-            detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                               for e in exc.errors()[:5])
-            raise PlanInputError(problems=[self._finding(plan.language, Finding(
-                "invalid_section", section, detail))]) from None
-        # A tactic's budget changed by hand: its monthly split, the budget table and the
-        # reserve follow in code, then the validator judges the whole (rebalance.py).
-        candidate, over = rebalance(plan, candidate, section)
-        if over:
-            raise PlanInputError(problems=[self._finding(plan.language, f) for f in over])
-        changed = changed_objectives(plan, candidate) if section == "strategy" else []
-        if changed:  # what code writes follows at once; what a model wrote waits for it
-            inp = read_answers(record.answers, self.playbook, self.prompts)
-            candidate = follow(plan, candidate, inp, self.playbook, self.prompts)
-            if self.drafter is not None:
-                candidate = candidate.model_copy(update={"stale": list(dict.fromkeys(
-                    [*plan.stale, *(r for r in stale_items(candidate, changed)
-                                    if r.startswith("tactic:"))]))})
-        return self._save_checked(record, candidate)
-
-    def redraft_stale(self, plan_id: str, owner: str,
-                      progress: DraftProgress | None = None) -> Plan:
-        """Redraft, in one step, everything flagged out of date after an objective changed:
-        KPIs, milestones and tactic KPIs in code; the tactics' content by the model when one
-        is configured (judged by the validator like any draft)."""
-        record = self.database.load_plan(plan_id, owner)
-        plan = Plan.model_validate(record.plan)
-        if not plan.stale:
-            return plan
-        inp = read_answers(record.answers, self.playbook, self.prompts)
-        fresh = refresh(plan, inp, self.playbook, self.prompts)
-        if self.drafter is not None:
-            fresh = self._model_draft(fresh, inp, ("tactics",), progress,
-                                      keep=plan.model_sections)
-        return self._save_checked(record, fresh)
-
-    def _model_draft(self, plan: Plan, inp: Any, sections: tuple[str, ...],
-                     progress: DraftProgress | None, keep: list[str] | None = None) -> Plan:
-        """The model drafts `sections` of the deterministic plan; what fails stays as it is,
-        with a note in the plan's language saying why."""
-        assert self.drafter is not None
-        report = self.drafter.draft(plan, inp.answers(), getattr(inp, "understood", None),
-                                    sections, progress)
-        lang = plan.language
-        notes = [self._draft_note(lang, o) for o in report.outcomes if not o.by_model]
-        written = [s for s in (keep or []) if s not in sections] + report.model_sections
-        return report.plan.model_copy(update={
-            "model_sections": [s for s in DRAFTED_SECTIONS if s in written],
-            "draft_notes": notes})
-
-    def _draft_note(self, lang: str, outcome: SectionOutcome) -> str:
-        section = self.prompts.phrase("plan", lang, f"headings.{outcome.section}")
-        reason, _, kind = outcome.reason.partition(":")
-        if reason == "backend":
-            detail = self.prompts.phrase("errors", lang, f"backend.{kind or 'server'}",
-                                         where="?", status=outcome.status, timeout="?",
-                                         model="?")
-            return self.prompts.phrase("plan", lang, "drafting.fallback_backend",
-                                       section=section, detail=detail)
-        if reason == "findings":
-            detail = "; ".join(self._finding(lang, f) if self._has_phrase(lang, f) else f.code
-                               for f in outcome.findings[:3])
-            return self.prompts.phrase("plan", lang, "drafting.fallback_findings",
-                                       section=section, detail=detail)
-        key = "fallback_timeout" if reason == "timeout" else "fallback_invalid"
-        return self.prompts.phrase("plan", lang, f"drafting.{key}", section=section)
-
-    def _has_phrase(self, lang: str, finding: Finding) -> bool:
-        try:
-            self._finding(lang, finding)
-        except PromptError:
-            return False
-        return True
-
-    def export_plan(self, plan_id: str, fmt: str, owner: str,
-                    charts: list[ChartImage] | None = None) -> bytes:
-        """The plan as Markdown, DOCX, PDF or JSON bytes (`charts`: already drawn, reused)."""
-        if fmt not in FORMATS:
-            raise UnknownSection(section=fmt, choices=", ".join(FORMATS))
-        return export_plan(self.get_plan(plan_id, owner), fmt, self.prompts, charts)
-
-    def findings(self, plan: Plan) -> list[str]:
-        """The validator's findings for a plan, as sentences in its language."""
-        return [self._finding(plan.language, f) for f in validate_plan(plan)]
-
-    def _save_checked(self, record: PlanRecord, plan: Plan) -> Plan:
-        problems = self.findings(plan)
-        if problems:
-            raise PlanInputError(problems=problems)
-        record.plan, record.updated_at, record.title = plan.model_dump(), self.clock(), plan.title
-        self.database.save_plan(record)
-        return plan
-
-    def _finding(self, lang: str, finding: Finding) -> str:
-        return self.prompts.phrase("plan", lang, f"findings.{finding.code}",
-                                   subject=finding.subject, detail=finding.detail)
-
-    @staticmethod
-    def _check_section(section: str) -> None:
-        if section not in SECTIONS:
-            raise UnknownSection(section=section, choices=", ".join(SECTIONS))
-
-
