@@ -13,6 +13,7 @@ from assistant import Assistant
 from assistant.conversation.corrections import correction_text
 from assistant.conversation.extract import business_phrase, goal_phrase
 from assistant.conversation.intents import IntentRecognizer
+from assistant.planning.understanding.profile import read_label, read_name
 from tests.conftest import ScriptedChatModel, make_settings
 
 OWNER = "user:giulia"
@@ -233,3 +234,18 @@ def test_the_web_chat_streams_progress_lines_before_the_turn_and_keeps_errors() 
         for item in turn_with_progress(fails):
             seen.append(item)
     assert len(seen) == 1  # what was heard before the error was still shown
+
+
+def test_the_kind_named_in_the_request_stays_the_label_when_the_name_answer_says_more(
+        assistant: Assistant) -> None:
+    """"mon pressing à Nantes", then "Il s'appelle Pressing du Cours, on est trois, on fait
+    nettoyage à sec..." made "on est trois" the kind of business (hand test, 7 Dec)."""
+    turn, _ = say(assistant, "Bonjour, je voudrais un plan marketing pour mon pressing à Nantes")
+    assert pending(assistant) == "business"
+    say(assistant, "Il s'appelle Pressing du Cours, on est trois, on fait nettoyage à sec, "
+                   "retouches et blanchisserie pour les entreprises")
+    business = assistant.plans.database.load_interview(turn.interview_id, OWNER).answers[
+        "business"]
+    data = assistant.plans.understander.profile_data
+    assert read_name(business, "fr", data) == "Pressing du Cours"
+    assert read_label(business, "Pressing du Cours", "fr", data) == "pressing"

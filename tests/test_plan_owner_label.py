@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.planning.plan import build_plan, read_answers
+from assistant.planning.understanding.profile import load_profile_data, read_label, read_name
+from assistant.settings import PROJECT_ROOT
 from tests.plan_fixtures import PLAYBOOK, PROMPTS
 from tests.test_plan_owner_reasons import WORKSHOP, weak_fit_plan
 
@@ -51,3 +53,20 @@ def test_the_owners_own_words_on_rules_still_count():
 
 def test_weak_fit_plan_of_the_workshop_names_the_workshop():
     assert "taller de bicicletas" in weak_fit_plan("es").summary
+
+
+@pytest.mark.parametrize(("lang", "business", "label"), [
+    ("fr", "Il s'appelle Pressing du Cours, on est trois, c'est un pressing à Nantes", "pressing"),
+    ("fr", "Pressing du Cours, on est trois, nettoyage à sec et retouches",
+     "nettoyage à sec et retouches"),
+    ("es", "Se llama Lavandería Sol, somos tres, una lavandería en Sevilla", "lavandería"),
+    ("it", "Si chiama Forno Bianchi, siamo in quattro, un forno a Lucca", "forno"),
+    ("en", "It's called Mill Yard, we're two people, a coworking space in Leeds",
+     "coworking space"),
+    ("en", "It's called Mill Yard, there are 4 of us, 60 desks, coworking in Leeds",
+     "coworking")])
+def test_a_statement_about_the_team_is_not_the_kind_of_business(lang, business, label):
+    """ "Il s'appelle Pressing du Cours, on est trois, ..." made the plan speak of "on est
+    trois" as the kind of business (a hand test of the chat, 7 Dec)."""
+    data = load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
+    assert read_label(business, read_name(business, lang, data), lang, data) == label

@@ -25,9 +25,9 @@ from ..planning.interview import InterviewView
 from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
-from ..planning.understanding.profile import name_after_cue
+from ..planning.understanding.profile import name_after_cue, says_its_kind
 from ..settings import LANGUAGES
-from ..text import fold, normalize_term
+from ..text import normalize_term
 from .after_plan import AfterPlan
 from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
 from .intents import IntentRecognizer
@@ -209,7 +209,7 @@ class ChatInterview:
                 return fixed
             answer = text
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
-                answer = self._with_category(iid, owner, text)
+                answer = self._with_category(iid, owner, text, lang)
             if self._is_question(view, answer):
                 lead = r.say(lang, "back_lead")
                 again = r.view(view, notes=False)
@@ -253,17 +253,17 @@ class ChatInterview:
         """Corrections told once the plan exists: the fact changed and the plan redrafted."""
         return AfterPlan(self.plans, self.intents, self.renderer, self.listener)
 
-    def _with_category(self, iid: str, owner: str, text: str) -> str:
-        """The business answer with the request's category ("Bottega Rossi" + "negozio")
-        when the answer names no kind of business itself."""
+    def _with_category(self, iid: str, owner: str, text: str, lang: str) -> str:
+        """The business answer with the request's category ("FitLab" + "palestra a Bari") as its
+        second clause, read first as the label, unless the answer says what the business is."""
         hints = [d["text"] for d in self.plans.chat_lines(iid, owner) if d.get("kind") == "hint"]
         if not hints or normalize_term(hints[-1]) in normalize_term(text):
             return text
         understander = self.plans.understander
-        if understander is not None and any(
-                understander.businesses.keyword_hits(fold(text)).values()):
+        if understander is not None and says_its_kind(text, lang, understander.profile_data):
             return text
-        return f"{text}, {hints[-1]}"
+        head, comma, rest = text.partition(",")
+        return f"{head}, {hints[-1]}" + (f",{rest}" if comma else "")
 
     def _prefill(self, text: str, lang: str) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []

@@ -17,6 +17,7 @@ import numpy as np
 from ...example_bank import Embed, ExampleBank, unit
 from ...text import fold
 from .model import BusinessProfile, ChannelUnderstood
+from .numbers import quantities
 
 MAX_NAME_WORDS = 6
 MAX_LABEL_WORDS = 8
@@ -75,32 +76,71 @@ def _leads(text: str, lang: str, data: dict[str, Any]) -> bool:
 
 
 def read_label(business: str, name: str | None, lang: str, data: dict[str, Any]) -> str:
-    """The owner's words for the kind of business, verbatim: the first clause that is not the
-    name, its lead ("somos una", "a") and its place ("en Valencia", "with 60 desks") cut off."""
+    """The owner's words for the kind of business, verbatim: a clause the owner introduces as
+    what the business is ("somos una", "c'est un", "a") wins; else the first plain clause that
+    is not the name, a place, a statement about the business ("on est trois", "we've been open
+    since 2015") or a bare count ("tres", "60 desks"); its lead and its place cut off."""
+    clauses = _label_clauses(business, name, lang, data)
+    for wanted in (True, False):
+        for led, clause in clauses:
+            if led != wanted or not clause or (not led and _states(clause, lang, data)):
+                continue
+            label = _label_of(clause, lang, data)
+            if label:
+                return label
+    return ""
+
+
+def says_its_kind(business: str, lang: str, data: dict[str, Any]) -> bool:
+    """Whether an answer introduces what the business is ("..., c'est un pressing", "somos
+    una lavandería"), not only its name and facts about it."""
+    name = read_name(business, lang, data)
+    return any(led and _label_of(clause, lang, data) for led, clause in _label_clauses(
+        business, name, lang, data))
+
+
+def _label_clauses(business: str, name: str | None, lang: str,
+             data: dict[str, Any]) -> list[tuple[bool, str]]:
+    """The answer's clauses without the name, each with whether a label lead opened it."""
     text = business
     for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
         text = re.sub(re.escape(cue) + r"\s+" + (re.escape(name) if name else r"\S+"), " ",
                       text, flags=re.IGNORECASE)
     if name:
         text = text.replace(name, " ")
-    for clause in re.split(r"[,;]|\.\s|\s[—–-]\s", text):
-        clause = " ".join(clause.split())
-        if not clause:
-            continue
-        for lead in _cues(data["label_leads"].get(lang, [])):
-            if clause.lower().startswith(lead.lower() + ("" if lead.endswith("'") else " ")):
-                clause = clause[len(lead):].strip()
-                break
-        low = f"{clause} "
-        if any(f" {low.lower()}".startswith(end) for end in data["label_ends"].get(lang, [])) \
-                or not re.search(r"\w{3}", clause):
-            continue  # a place ("in Argentina"), or what a name cue left ("il")
-        cut = min((at for end in data["label_ends"].get(lang, []) if
-                   (at := _place_at(low, end)) > 0), default=len(clause))
-        label = clause[:cut].strip(" .")
-        if label and len(label.split()) <= MAX_LABEL_WORDS and label[:1].islower():
-            return label
-    return ""
+    return [_led(" ".join(c.split()), lang, data)
+            for c in re.split(r"[,;]|\.\s|\s[—–-]\s", text)]
+
+
+def _led(clause: str, lang: str, data: dict[str, Any]) -> tuple[bool, str]:
+    """The clause without its label lead, and whether it had one."""
+    for lead in _cues(data["label_leads"].get(lang, [])):
+        if clause.lower().startswith(lead.lower() + ("" if lead.endswith("'") else " ")):
+            return True, clause[len(lead):].strip()
+    return False, clause
+
+
+def _states(clause: str, lang: str, data: dict[str, Any]) -> bool:
+    """Whether a clause is a statement about the business ("on est trois", "we're two
+    people", "siamo in quattro"): it opens with a subject and its verb, per language."""
+    low = clause.lower() + " "
+    return any(low.startswith(lead) for lead in data["statement_leads"].get(lang, []))
+
+
+def _label_of(clause: str, lang: str, data: dict[str, Any]) -> str:
+    """The clause's label with its place cut off; "" for a place ("in Argentina"), what a
+    name cue left ("il"), a bare count ("tres", "60 desks") or a long clause."""
+    low = f"{clause} "
+    if any(f" {low.lower()}".startswith(end) for end in data["label_ends"].get(lang, [])) \
+            or not re.search(r"\w{3}", clause):
+        return ""
+    cut = min((at for end in data["label_ends"].get(lang, []) if
+               (at := _place_at(low, end)) > 0), default=len(clause))
+    label = clause[:cut].strip(" .")
+    words = label.split()
+    if len(words) <= 2 and quantities(label):
+        return ""
+    return label if label and len(words) <= MAX_LABEL_WORDS and label[:1].islower() else ""
 
 
 def _place_at(low: str, end: str) -> int:
