@@ -99,7 +99,10 @@ def test_an_amount_with_its_currency_is_not_asked_about(a: Assistant) -> None:
      "pedidos o ventas", "pedidos o ventas"),
     ("fr", {"business": "Atelier Vélo, réparation de vélos à Lyon", "offer": "réparations",
             "customers": "cyclistes du quartier"}, "atteindre 500 par mois", "nos réparations",
-     "nos réparations"),
+     "réparations"),
+    ("fr", {"business": "Pressing du Cours, pressing à Nantes", "offer": "nettoyage à sec",
+            "customers": "hôtels et entreprises"}, "passer de 2 à 6 d'ici décembre", "des contrats",
+     "contrats"),
 ])
 def test_a_goal_whose_number_counts_nothing_named_asks_what_it_counts(
         a: Assistant, lang: str, place: dict[str, str], goal: str, reply: str,

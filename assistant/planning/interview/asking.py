@@ -5,8 +5,10 @@ questions themselves are built in unsure.py; the interviewer (machine.py) moves 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from ...packs import alternation
 from ..understanding.currency import local_currency
 from .facts import store
 from .parsing import ParseProblem
@@ -34,13 +36,26 @@ def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewVi
         return machine._fill(state, slot, text)  # the reading stands: "12 meses" is the horizon
     if asking.get("field") == "business_type":
         return settle_type(machine, state, asking, text)
-    metric = (chosen_value(asking, text) or text.strip()) if text else None
+    metric = (chosen_value(asking, text) or bare_unit(text.strip())) if text else None
     if not metric:
         return machine._moved_on(state, slot, [])
     store(state, machine.understood(state), "goal_metric", metric, "set", machine.playbook,
           machine.understander.today())
     return machine._moved_on(state, slot, [machine._say(state, "unsure.metric_noted",
                                                         metric=metric)])
+
+
+def bare_unit(words: str) -> str:
+    """What a goal counts without the article or possessive before it, so that a target reads
+    "4 contrats de plus", not "4 des contrats de plus" (unit_determiners, per language pack).
+
+    >>> bare_unit("des contrats"), bare_unit("i coperti"), bare_unit("the bookings")
+    ('contrats', 'coperti', 'bookings')
+    >>> bare_unit("l'occupation"), bare_unit("the number of desks"), bare_unit("les")
+    ('occupation', 'desks', 'les')
+    """
+    pattern = rf"^(?:(?:{alternation('unit_determiners', longest_first=True)})\s+|[ldLD]')+"
+    return re.sub(pattern, "", words, flags=re.IGNORECASE).strip() or words
 
 
 def answers_the_question(machine: Any, state: InterviewState, slot: Slot, text: str) -> bool:
