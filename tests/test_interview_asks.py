@@ -217,6 +217,29 @@ def test_the_understood_line_says_the_owners_label_and_channels(
     assert label in line and channel in line and preset not in line
 
 
+@pytest.mark.parametrize(("lang", "place", "said", "not_said"), [
+    ("en", {"business": "Lockbox Bristol, an escape room in Bristol",
+            "offer": "£28 per person and team-building packages",
+            "customers": "groups of friends and companies",
+            "goal": "go from 30% to 60% occupancy Monday to Thursday",
+            "horizon_months": "12 months", "budget": "£6,000", "channels": "Google"},
+     "occupancy", "new customer acquisition"),
+    ("es", {"business": "Tienda Mate, tienda online de yerba mate en Córdoba",
+            "offer": "yerba y mates", "customers": "gente joven de todo el país",
+            "goal": "duplicar los pedidos, de 180 a 360 al mes", "horizon_months": "12 meses",
+            "budget": "1.500.000 ARS", "channels": "Mercado Libre"},
+     "pedidos", "captación de nuevos clientes"),
+])
+def test_the_understood_line_says_the_goal_in_the_owners_metric(
+        a: Assistant, lang: str, place: dict[str, str], said: str, not_said: str) -> None:
+    """"Fill the weekday slots: from 30% to 60% occupancy" was echoed as "goals: new
+    customer acquisition (+30%)" (hand test of the chat, 7 Dec)."""
+    interview(a, lang, place, "excluded_channels")
+    turn = a.conversation.turn(OWNER, "ninguno" if lang == "es" else "none", lang)
+    line = " ".join(ln.text for ln in turn.lines)  # "understood", or a note before a question
+    assert said in line and not_said not in line.lower()
+
+
 @pytest.mark.parametrize(("lang", "place", "language"), [
     ("it", {**FLORIST, "budget": "5000 €", "channels": "Instagram"}, "Italiano"),
     ("en", {**COWORKING, "budget": "£3,000", "channels": "Instagram"}, "English"),

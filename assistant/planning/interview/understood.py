@@ -56,14 +56,18 @@ def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Play
 
 
 def _goal(goal: Any, lang: str, say: Any, playbook: Playbook) -> str:
-    name = playbook.goals[goal.goal_id].names[lang] if goal.goal_id in playbook.goals \
-        else goal.goal_id
-    if goal.change is None:
-        return name
-    number = f"{goal.change:+g}"
-    if goal.unit == "percent":
-        number = say("percent", n=number)
-    return f"{name} ({number})"
+    """A goal in the owner's own metric when they named one ("occupancy (30% → 60%)",
+    "pedidos (180 → 360)"), else the playbook's name for it and the change ("new customers
+    (+150)"): the line echoes what was heard, not the nearest kind of goal."""
+    number = (lambda n: say("percent", n=n)) if goal.unit == "percent" else str  # noqa: E731
+    if goal.metric:
+        if goal.current is not None and goal.target is not None:
+            return f"{goal.metric} ({number(f'{goal.current:g}')} → {number(f'{goal.target:g}')})"
+        if goal.target is not None:
+            return f"{goal.metric} ({number(f'{goal.target:g}')})"
+    name = goal.metric or (playbook.goals[goal.goal_id].names[lang]
+                           if goal.goal_id in playbook.goals else goal.goal_id)
+    return name if goal.change is None else f"{name} ({number(f'{goal.change:+g}')})"
 
 
 def _months(months: list[int], lang: str) -> str:
