@@ -64,6 +64,7 @@ def test_es_a_budget_told_after_the_plan_changes_it_and_redrafts_the_plan(a: Ass
     assert turn.lines[0].text.startswith("Presupuesto: 2") and "(antes: 1" in turn.lines[0].text
     assert a.plans.get_plan(plan_id, OWNER).budget.total_cents == 2_000_000 * 100
     assert turn.lines[-1].kind == "plan"
+    assert "2.000.000" in turn.lines[-1].text and ",00" not in turn.lines[-1].text  # whole
 
 
 def test_en_we_are_a_coworking_space_changes_the_type_of_the_plan(a: Assistant) -> None:

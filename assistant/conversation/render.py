@@ -10,6 +10,7 @@ from typing import Any
 from ..planning.interview import InterviewView
 from ..planning.interview.parsing import NONE_WORDS
 from ..planning.interview.slots import BY_KEY, DETAILS
+from ..planning.plan.formatting import format_money
 from ..prompts import PromptLibrary
 from ..text import normalize_term
 from .lines import Line
@@ -121,15 +122,12 @@ class Renderer:
     def plan(self, plan: Any, lang: str, updated: bool = False) -> Line:
         """The drafted plan in short: its goal, first three actions and budget (`updated`:
         drafted again after a correction, said so)."""
-        from babel.numbers import format_currency
-
         objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
         tactics = [t for t in sorted(plan.tactics, key=lambda t: (t.start_month, t.id))
                    if t.actions][:3]
         actions = "\n".join(f"{i}. **{t.name}**: {t.actions[0]}"
                             for i, t in enumerate(tactics, 1))
-        budget = format_currency(plan.budget.total_cents / 100, plan.budget.currency,
-                                 locale=lang, format_type="standard")
+        budget = format_money(plan.budget.total_cents, plan.budget.currency, lang)
         text = "\n\n".join([
             f"**{self.say(lang, 'plan_updated' if updated else 'plan_ready', title=plan.title)}**",
             self.say(lang, "plan_goal", goal=objective),
