@@ -293,3 +293,27 @@ def test_the_owners_words_at_the_kind_of_business_question_are_its_label(
     a.conversation.turn(OWNER, words, lang)
     assert "horizon_months" not in answers(a, iid)  # "una" is no horizon of one month
     assert fact(a, iid, "business_label") == words
+
+
+@pytest.mark.parametrize(("lang", "place", "constraints"), [
+    ("it", {"business": "Respiro Yoga, studio di yoga a Torino, siamo in due insegnanti",
+            "offer": "lezioni a 15 €", "customers": "donne che lavorano in zona",
+            "goal": "arrivare a 130 abbonati", "horizon_months": "12 mesi",
+            "budget": "2.500 €", "channels": "Instagram", "excluded_channels": "volantini"},
+     "Io, 4 ore a settimana"),
+    ("fr", {"business": "Pressing du Cours, pressing à Nantes, on est trois",
+            "offer": "nettoyage à sec", "customers": "hôtels et entreprises",
+            "goal": "passer de 2 à 6 contrats", "horizon_months": "12 mois",
+            "budget": "3 000 €", "channels": "Google", "excluded_channels": "Facebook"},
+     "Moi, 3 heures par semaine"),
+])
+def test_hours_told_in_the_constraints_keep_the_team_and_skip_the_resources_question(
+        a: Assistant, lang: str, place: dict[str, str], constraints: str) -> None:
+    """"Io, 4 ore a settimana" at the constraints question lost "siamo in due" from the
+    business answer, so the team was unknown and the next question asked the hours again
+    (hand test of the chat, 7 Dec)."""
+    iid = interview(a, lang, place, "constraints")
+    a.conversation.turn(OWNER, constraints, lang)
+    assert a.plans.get_interview(iid, OWNER).slot != "resources"
+    understood = a.plans.understood(iid, OWNER)
+    assert understood is not None and understood.team_size and understood.team_size > 1

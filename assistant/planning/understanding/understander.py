@@ -135,7 +135,8 @@ class Understander:
                 answers.get("budget"), dict) else local_currency(answers),
             start_month=month,
             hours_per_week=hours_per_week(resources, self.data) if resources else None,
-            team_size=team_size(resources or business_text, self.data),
+            team_size=(team_size(resources, self.data) if resources else None)
+            or team_size(business_text, self.data),  # "Io, 4 ore" keeps "siamo in due"
             regulated=regulated(f"{text('constraints')} {text('resources')}",
                                 business_type, self.data),
             regulated_by_type=not regulated(f"{text('constraints')} {text('resources')}", "",
