@@ -42,7 +42,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
     own_language = written_in(ctx.inp.goal, ctx.lang)
     for i, goal in enumerate(goals, 1):
         base = templates[min(i, len(templates)) - 1]
-        deadline = horizon if len(goals) > 1 else base.deadline_month
+        deadline = due(ctx, goal) or (horizon if len(goals) > 1 else base.deadline_month)
         num = lambda v: format_number(v, ctx.lang)  # noqa: E731
         words = quote(ctx, goal.text)
         percent = " %" if goal.unit == "percent" else ""
@@ -61,7 +61,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
                            month=month)
         else:
             text = ctx.say("open.objective_plain", goal=words, month=month)
-        warning = ambition(ctx, goal, target)
+        warning = ambition(ctx, goal, target, deadline)
         metric = counted(goal, ctx.lang) if own_language else None  # tables: one language
         value = target if target is not None else (goal.change or base.target_value)
         unit = "%" if goal.unit == "percent" else metric or base.unit
@@ -99,12 +99,24 @@ def written_in(text: str, lang: str) -> bool:
     return max(scores, key=scores.get) == lang or scores.get(lang, 0) > 0.2
 
 
-def ambition(ctx: Context, goal: GoalUnderstood, target: float | None) -> str:
+def due(ctx: Context, goal: GoalUnderstood) -> int | None:
+    """The plan month the owner wants the goal by ("entro giugno"): the first such month after
+    the plan's first (by the start month itself leaves no time: a year on) within the horizon;
+    None when they said none or it falls outside."""
+    if goal.due_month is None or ctx.facts is None:
+        return None
+    return next((m for m in range(2, ctx.inp.horizon_months + 1)
+                 if ctx.facts.calendar_month(m)[0] == goal.due_month), None)
+
+
+def ambition(ctx: Context, goal: GoalUnderstood, target: float | None,
+             months: int | None = None) -> str:
     """A stated warning with the arithmetic when the target grows more than the plan's share
-    of growth (open.json: ambitious_growth over twelve months); "" otherwise."""
+    of growth (open.json: ambitious_growth over twelve months) in the `months` it has (the
+    horizon unless the owner set a deadline); "" otherwise."""
     if goal.current is None or target is None or goal.current <= 0 or target <= goal.current:
         return ""
-    months = ctx.inp.horizon_months
+    months = months or ctx.inp.horizon_months
     growth = (target - goal.current) / goal.current
     if growth <= ctx.open["ambitious_growth"] * months / 12:
         return ""

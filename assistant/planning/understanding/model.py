@@ -21,6 +21,8 @@ class GoalUnderstood(BaseModel):
     # "bar accounts", "orders a month", "Google rating", "students", "donors". The plan's
     # objective is written in this metric; the goal_id only says which tactics move it.
     metric: str | None = None
+    # The calendar month the owner wants it by ("entro giugno", "by June"), when they say one.
+    due_month: int | None = Field(default=None, ge=1, le=12)
 
 
 class ChannelUnderstood(BaseModel):

@@ -14,6 +14,7 @@ from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
 from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
+from .deadline import deadline_of
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
 from .hemisphere import for_place
@@ -171,7 +172,8 @@ class Understander:
             for goal, (_, (_, score)) in zip(goals, scored, strict=True):
                 goal.confidence = round(min(1.0, score), 3)
         for goal in goals:
-            goal.metric = metric_of(goal.text, lang, self.profile_data) or None
+            goal.due_month, counted = deadline_of(goal.text, self.data, lang)  # "entro giugno"
+            goal.metric = metric_of(counted, lang, self.profile_data) or None
             if goal.metric and goal.current is None and goal.change and goal.target is None \
                     and goal.unit in (None, "customers"):
                 today = level_today(goal.metric, context, self.profile_data)
