@@ -60,3 +60,16 @@ def test_months_with_no_time_are_at_capacity_not_buying_months(
 def test_a_festivity_named_as_a_deadline_after_written_months_adds_no_month(
         lang: str, text: str, months: list[int]) -> None:
     assert seasons(text, DATA, lang)["decision_months"] == months
+
+
+@pytest.mark.parametrize(("lang", "text", "decision"), [
+    ("es", "Las matrículas se hacen en junio y septiembre; en julio y agosto cerramos", [6, 9]),
+    ("it", "Settembre e gennaio sono i mesi in cui la gente si iscrive; ad agosto siamo chiusi",
+     [1, 9]),
+    ("en", "Most enrolments come in January and September", [1, 9]),
+])
+def test_months_said_without_a_word_of_capacity_are_never_full(lang, text, decision):
+    """"Las matrículas se hacen en junio y septiembre" made June and September "temporada alta:
+    solo tareas ligeras" in the plan: the months people enrol got the least work (hand test)."""
+    found = seasons(text, DATA, lang)
+    assert found["decision_months"] == decision and found["capacity_months"] == []

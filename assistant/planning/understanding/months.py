@@ -253,8 +253,8 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
                 continue
             _assign(found, verdict, pending + months)
             pending = []
-        if pending + standing:
-            _assign(found, ("decision_months", "capacity_months"), pending + standing)
+        if pending + standing:  # months said with no word of what they are: when customers
+            _assign(found, ("decision_months",), pending + standing)  # buy, never "full"
     found["closed_months"] = closed
     return {k: sorted(v) for k, v in found.items()}
 
