@@ -95,6 +95,8 @@ class AfterPlan:
     def _echo(self, lang: str, changes: list[Change]) -> Line:
         """What changed, fact by fact (and what already had that value)."""
         r, said = self.renderer, []
+        if any(c.changed for c in changes):  # "currency: already EUR" says nothing then
+            changes = [c for c in changes if c.changed]
         for change in changes:
             name = r.say(lang, f"fields.{change.field}")
             name = name[:1].upper() + name[1:]

@@ -291,7 +291,7 @@ def _with_verdict(text: str, data: UnderstandingData, lang: str) -> set[str]:
     """The season fields a message gives a verdict for (a month named alone sets none)."""
     strict = seasons(f"{text}.", data, lang)
     loose = {k for k, v in strict.items() if v}
-    if loose == {"decision_months", "capacity_months"}:
+    if loose and loose <= {"decision_months", "capacity_months"}:  # the months' default
         words = data.word_pattern("busy")
         plain = re.sub(r"\d", "", text)
         if not (words.search(_fold(plain)) or data.word_pattern("decision").search(_fold(plain))

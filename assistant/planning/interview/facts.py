@@ -173,8 +173,8 @@ def shown(field: str, value: Any, lang: str, empty: str) -> str:
         return f"{value * 100:g} %"
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, float) and value == int(value):
-        value = int(value)
-    if isinstance(value, int) and value >= 10_000:
-        return f"{value:,}".replace(",", "\u202f")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        from babel.numbers import format_decimal  # grouped as the language writes it
+
+        return format_decimal(value, locale=lang).replace("\xa0", " ")  # "5.000", "5,000"
     return str(value)
