@@ -28,6 +28,8 @@ ACQUIRE = {"reach", "leads", "acquire"}
 NOT_PROMOTION = ("product", "price", "place")
 PROFILE_LISTS = ("buyers", "places")
 PROFILE_ONE = ("payment", "reach")
+# an owner's figure (a price, a margin) in their offer answer: "35 %", "450 €", "£45"
+FIGURE = re.compile(r"(\d[\d.,]*)\s*(?:%|€|£|\$|euros?\b|pesos\b)|[£$€]\s*(\d[\d.,]*)")
 
 
 def load_open(name: str) -> list[dict[str, Any]]:
@@ -56,6 +58,7 @@ def draft_open(case: dict[str, Any], understander: Understander) -> Checked:
     plan = build_plan(inp, PLAYBOOK, PROMPTS)
     done = Checked(case, plan)
     done.checks = check_plan(plan, case["labels"])
+    done.checks["positioning_without_offer_figures"] = figures_check(plan, case["answers"])
     done.profile = profile_agreement(inp.understood.profile.model_dump(), case["labels"])
     return done
 
@@ -102,7 +105,31 @@ def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
     out["currency"] = plan.currency == labels.get("currency")
     out.update(season_checks(plan, labels))
     out["mix_beyond_promotion"] = mix_check(plan, labels)
+    out["place_for_resellers"] = (any(t.mix == "place" for t in plan.tactics)
+                                  if "resellers" in labels.get("places", []) else None)
+    out["kpi_in_goal_unit"] = kpi_unit_check(plan, labels)
+    if labels.get("start_month"):
+        out["start_month"] = plan.facts.start_month == labels["start_month"]
     return out
+
+
+def figures_check(plan: Plan, answers: dict[str, Any]) -> bool | None:
+    """The positioning keeps what the owner offers and for whom, not the prices and margins
+    of their offer answer; None when that answer holds no figure."""
+    figures = [a or b for a, b in FIGURE.findall(answers.get("offer") or "")]
+    if not figures:
+        return None
+    return not any(has(plan.strategy.positioning, f.rstrip(".,")) for f in figures)
+
+
+def kpi_unit_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """Every tactic counting new customers for the first goal counts in that goal's unit
+    (planes, crémeries, members), never in the generic "new customers"."""
+    goals = labels.get("goals") or []
+    if not goals or goals[0].get("unit") != "count":
+        return None
+    counting = [t for t in plan.tactics if t.kpi == "new_customers"]
+    return all(all(has(t.kpi_name, w) for w in goals[0]["metric_words"]) for t in counting)
 
 
 def cost_check(plan: Plan, text: str) -> bool | None:
