@@ -57,8 +57,7 @@ def draft_open(case: dict[str, Any], understander: Understander) -> Checked:
         return Checked(case, None, list(refused.params.get("problems") or [str(refused)]))
     plan = build_plan(inp, PLAYBOOK, PROMPTS)
     done = Checked(case, plan)
-    done.checks = check_plan(plan, case["labels"])
-    done.checks["positioning_without_offer_figures"] = figures_check(plan, case["answers"])
+    done.checks = check_plan(plan, case["labels"], case["answers"])
     done.profile = profile_agreement(inp.understood.profile.model_dump(), case["labels"])
     return done
 
@@ -73,7 +72,8 @@ def tactic_text(plan: Plan) -> str:
     return " ".join(f"{t.name} {' '.join(t.actions)}" for t in plan.tactics)
 
 
-def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
+def check_plan(plan: Plan, labels: dict[str, Any],
+               answers: dict[str, Any] | None = None) -> dict[str, bool | None]:
     """Each check of the issue, as code: True passes, False fails, None does not apply."""
     text = plan_text(plan, PROMPTS)
     lang = plan.language
@@ -108,6 +108,8 @@ def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
     out["place_for_resellers"] = (any(t.mix == "place" for t in plan.tactics)
                                   if "resellers" in labels.get("places", []) else None)
     out["kpi_in_goal_unit"] = kpi_unit_check(plan, labels)
+    if answers is not None:
+        out["positioning_without_offer_figures"] = figures_check(plan, answers)
     if labels.get("start_month"):
         out["start_month"] = plan.facts.start_month == labels["start_month"]
     return out

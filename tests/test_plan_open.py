@@ -176,7 +176,7 @@ def test_open_businesses_pass_the_owners_checks_end_to_end(understander, case):
     allowed = {"no_push_when_closed", "currency", "goal1_target", "mix_beyond_promotion"} \
         if case["id"] in KNOWN or case["id"] in ("ob-it-04", "ob-en-02") else set()
     assert set(failed) <= allowed, failed
-    assert check_plan(done.plan, case["labels"]) == done.checks
+    assert check_plan(done.plan, case["labels"], case["answers"]) == done.checks
 
 
 def test_a_from_to_goal_in_the_owners_metric_targets_the_gap_as_more_of_it():

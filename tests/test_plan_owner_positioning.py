@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.planning.plan import build_plan, read_answers
-from assistant.planning.plan.offer_words import offer_without_figures
+from assistant.planning.plan.offer_words import offer_without_figures, whole_clauses
 from tests.plan_cases import real_understander
 from tests.plan_fixtures import PLAYBOOK, PROMPTS
 
@@ -58,3 +58,10 @@ def test_the_positioning_quotes_the_offer_without_its_figures(case, kept, left_o
 def test_only_clauses_with_a_price_or_a_percentage_are_left_out(offer: str,
                                                                 expected: str) -> None:
     assert offer_without_figures(offer) == expected
+
+
+def test_a_quote_with_a_clause_left_out_is_whole_clauses_not_a_cut_phrase() -> None:
+    answer = "shoot per ristoranti e brand food, £900 a giornata, anche video brevi"
+    assert whole_clauses("shoot per ristoranti e brand food, anche video brevi", answer)
+    assert not whole_clauses("shoot per ristoranti e brand", answer)
+    assert not whole_clauses("anche video brevi, shoot per ristoranti e brand food", answer)

@@ -30,3 +30,12 @@ def offer_without_figures(offer: str) -> str:
     if not kept:
         return ""
     return "".join(joint + clause for joint, clause in kept).strip(" ,;")
+
+
+def whole_clauses(quoted: str, answer: str) -> bool:
+    """Whether a quote is made of whole clauses of an answer, in its order, some left out (what
+    offer_without_figures quotes): no clause is cut in the middle."""
+    pieces = [p.strip() for p in PIECES.split(answer.strip().rstrip("."))[0::2]]
+    rest = iter(pieces)
+    return all(any(p == q for p in rest)
+               for q in (q.strip() for q in PIECES.split(quoted)[0::2]))
