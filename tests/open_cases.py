@@ -28,6 +28,8 @@ ACQUIRE = {"reach", "leads", "acquire"}
 NOT_PROMOTION = ("product", "price", "place")
 PROFILE_LISTS = ("buyers", "places")
 PROFILE_ONE = ("payment", "reach")
+# an owner's figure (a price, a margin) in their offer answer: "35 %", "450 €", "£45"
+FIGURE = re.compile(r"(\d[\d.,]*)\s*(?:%|€|£|\$|euros?\b|pesos\b)|[£$€]\s*(\d[\d.,]*)")
 
 
 def load_open(name: str) -> list[dict[str, Any]]:
@@ -55,7 +57,7 @@ def draft_open(case: dict[str, Any], understander: Understander) -> Checked:
         return Checked(case, None, list(refused.params.get("problems") or [str(refused)]))
     plan = build_plan(inp, PLAYBOOK, PROMPTS)
     done = Checked(case, plan)
-    done.checks = check_plan(plan, case["labels"])
+    done.checks = check_plan(plan, case["labels"], case["answers"])
     done.profile = profile_agreement(inp.understood.profile.model_dump(), case["labels"])
     return done
 
@@ -70,7 +72,8 @@ def tactic_text(plan: Plan) -> str:
     return " ".join(f"{t.name} {' '.join(t.actions)}" for t in plan.tactics)
 
 
-def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
+def check_plan(plan: Plan, labels: dict[str, Any],
+               answers: dict[str, Any] | None = None) -> dict[str, bool | None]:
     """Each check of the issue, as code: True passes, False fails, None does not apply."""
     text = plan_text(plan, PROMPTS)
     lang = plan.language
@@ -102,7 +105,33 @@ def check_plan(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
     out["currency"] = plan.currency == labels.get("currency")
     out.update(season_checks(plan, labels))
     out["mix_beyond_promotion"] = mix_check(plan, labels)
+    out["place_for_resellers"] = (any(t.mix == "place" for t in plan.tactics)
+                                  if "resellers" in labels.get("places", []) else None)
+    out["kpi_in_goal_unit"] = kpi_unit_check(plan, labels)
+    if answers is not None:
+        out["positioning_without_offer_figures"] = figures_check(plan, answers)
+    if labels.get("start_month"):
+        out["start_month"] = plan.facts.start_month == labels["start_month"]
     return out
+
+
+def figures_check(plan: Plan, answers: dict[str, Any]) -> bool | None:
+    """The positioning keeps what the owner offers and for whom, not the prices and margins
+    of their offer answer; None when that answer holds no figure."""
+    figures = [a or b for a, b in FIGURE.findall(answers.get("offer") or "")]
+    if not figures:
+        return None
+    return not any(has(plan.strategy.positioning, f.rstrip(".,")) for f in figures)
+
+
+def kpi_unit_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """Every tactic counting new customers for the first goal counts in that goal's unit
+    (planes, crémeries, members), never in the generic "new customers"."""
+    goals = labels.get("goals") or []
+    if not goals or goals[0].get("unit") != "count":
+        return None
+    counting = [t for t in plan.tactics if t.kpi == "new_customers"]
+    return all(all(has(t.kpi_name, w) for w in goals[0]["metric_words"]) for t in counting)
 
 
 def cost_check(plan: Plan, text: str) -> bool | None:

@@ -16,6 +16,7 @@ from .export import export_plan
 from .facts import FAMILIES
 from .funnel import owner_gap
 from .model import Plan, PlanFacts
+from .offer_words import whole_clauses
 from .validator import validate_plan
 
 QUOTED = re.compile(r"«\s?(.*?)\s?»|“(.*?)”")
@@ -79,6 +80,7 @@ def audit(plan: Plan, playbook: Playbook, prompts: PromptLibrary,
         quoted = (match.group(1) or match.group(2) or "").strip()
         if owners_words(quoted, answer_texts) and not any(
                 quoted == a or quoted in clauses(a) or whole_span(quoted, a)
+                or whole_clauses(quoted, a)
                 for a in answer_texts):
             out.append(f"cut_mid_phrase:{quoted[:40]}")
     out += language_findings(plan.language, own)

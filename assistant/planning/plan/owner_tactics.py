@@ -129,8 +129,9 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
                        objectives: list[Objective]) -> tuple[list[Tactic], list[float]]:
     """The plan's tactics with every working channel planned by its name and the mix decision
     the business model calls for, within the owner's time: what already works first, then one
-    mix decision, then the playbook's picks; working channels beyond the room become actions
-    of the first tactic on a working channel (planned, no extra work)."""
+    mix decision (it keeps a slot even when the working channels would fill the room), then the
+    playbook's picks; working channels beyond the room become actions of the first tactic on a
+    working channel (planned, no extra work)."""
     if ctx.understood is None or not ctx.understood.channels and not ctx.understood.profile.label:
         return tactics, weights
     working = ctx.facts.working_channels
@@ -143,12 +144,13 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     mixes = mix_tactics(ctx, [t for t, _ in real], objectives)
     room = tactic_room(ctx, len(real), len(owned) + len(family) + bool(mixes))
     goals = {g.goal_id for g in ctx.understood.goals} or {ctx.inp.goal_id}
-    chosen: list[tuple[Tactic, float]] = owned[:room]
+    keep = kept_channels(owned, mixes, room)
+    chosen: list[tuple[Tactic, float]] = owned[:keep]
     for pair in others:  # a goal no chosen tactic moves keeps the playbook tactic that does
         if len(chosen) < room and _moves(ctx, pair[0], goals - _moved(ctx, chosen)):
             chosen.append(pair)
     others = [p for p in others if p not in chosen]
-    folded = owned[room:]
+    folded = owned[keep:]
     if mixes and len(chosen) < room:  # one decision beyond promotion
         chosen.append(mixes.pop(0))
     space = max(0, room - len(chosen))
@@ -168,6 +170,17 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
     out = [t.model_copy(update={"id": f"T{n}"})
            for n, (t, _) in enumerate([*compliance, *chosen], 1)]
     return out, [w for _, w in [*compliance, *chosen]]
+
+
+def kept_channels(owned: list[tuple[Tactic, float]], mixes: list[tuple[Tactic, float]],
+                  room: int) -> int:
+    """How many working-channel tactics keep a slot of their own: one fewer than the room when
+    the model calls for a decision (the rest are folded, still named), unless that would leave
+    nothing that wins customers."""
+    if not mixes or room < 2:
+        return room
+    acquires = [t for t, _ in [*owned[:room - 1], mixes[0]] if set(t.stages) & ACQUIRE]
+    return room - 1 if acquires else room
 
 
 def _moved(ctx: Context, chosen: list[tuple[Tactic, float]]) -> set[str]:

@@ -21,6 +21,7 @@ from .model import (
     Swot,
     Tactic,
 )
+from .offer_words import offer_without_figures
 from .owner import break_even as owner_break_even
 from .owner_units import unit_noun
 from .selection import COMPLIANCE
@@ -73,9 +74,11 @@ def positioning(ctx: Context) -> str:
     if ctx.fits:
         text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
         out = text.format(business=ctx.business)
-    else:  # the owner's own label and offer, in their words
+    else:  # the owner's own label and offer, in their words, without its prices and margins
+        offer = offer_without_figures(ctx.inp.offer)
         out = ctx.say("open.positioning", business=ctx.business, label=ctx.btype_name,
-                      offer=quote(ctx, ctx.inp.offer))
+                      offer=quote(ctx, offer)) if offer else \
+            ctx.say("open.positioning_label", business=ctx.business, label=ctx.btype_name)
     edge_text = edge(ctx.inp.competitors)
     if edge_text:
         out += " " + ctx.say("strategy.edge", edge=quote(ctx, edge_text))

@@ -107,12 +107,31 @@ def regulated(text: str, business_type: str, data: UnderstandingData) -> str | N
     return data.cues["regulated_by_type"].get(business_type)
 
 
+# a month written in figures, as owners write dates in every language: "03/2027", "3.2027",
+# "2027-03"
+MONTH_YEAR = re.compile(r"(?<![\d/.-])(0?[1-9]|1[0-2])\s*[/.-]\s*(20\d\d)\b")
+YEAR_MONTH = re.compile(r"\b(20\d\d)-(0[1-9]|1[0-2])(?![\d-])")
+
+
+def month_in_figures(text: str) -> tuple[int, int] | None:
+    """(year, month) of a month written as figures, or None: a start given as "03/2027" is a
+    date the owner chose, language aside."""
+    found = MONTH_YEAR.search(text)
+    if found:
+        return int(found.group(2)), int(found.group(1))
+    found = YEAR_MONTH.search(text)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 def start_month(text: str, today: date, data: UnderstandingData,
                 lang: str | None = None) -> tuple[int, int]:
     """(year, month) the plan starts: the month named, else the month after `today`."""
     following = (today.year + today.month // 12, today.month % 12 + 1)
     if not text or data.word_pattern("next_month").search(fold(text)):
         return following
+    written = month_in_figures(text)
+    if written:
+        return written
     months = months_in(text, data, lang)
     if not months:
         return following

@@ -67,15 +67,21 @@ def metric_of(clause: str, lang: str, data: dict[str, Any]) -> str:
         return _content(clause, lang, data)
     low = clause
     before = _content(low[:spans[0][0]], lang, data)
-    if before:
-        return before
     pieces = [low[end:(spans[i + 1][0] if i + 1 < len(spans) else len(low))]
               for i, (_, end) in enumerate(spans)]
-    for piece in pieces:
-        words = _content(piece.lstrip(" %").split(",")[0], lang, data)
-        if words:
-            return words
-    return _content(clause, lang, data) or clause.strip()
+    after = next((words for piece in pieces
+                  if (words := _content(piece.lstrip(" %").split(",")[0], lang, data))), "")
+    if before and not (after and _verb_alone(before, clause)):
+        return before
+    return after or _content(clause, lang, data) or clause.strip()
+
+
+def _verb_alone(before: str, clause: str) -> bool:
+    """Whether the one word before a goal's numbers is the clause's first word: its verb, in
+    any words the owner chose ("supply 60 delis", "rifornire 45 salumerie"), not what it
+    counts (that comes after the number)."""
+    first = clause.split()[0].strip(",;:") if clause.split() else ""
+    return len(before.split()) == 1 and before == first
 
 
 def _content(text: str, lang: str, data: dict[str, Any]) -> str:

@@ -32,6 +32,9 @@ NOT_MONTH = {lang: frozenset(pack_words("not_month", (lang,))) for lang in LANGU
 RANGE_GAP = re.compile(rf"^\s*(?:-|\u2013|{alternation('range_to')}|"
                        rf"{alternation('range_to_written')}|{alternation('and')})?\s*$")
 RANGE_WORDS = re.compile(rf"^\s*(?:-|\u2013|{alternation('range_to')})\s*$")
+# "between October and February", "entre octubre y febrero": a range too
+BETWEEN = re.compile(rf"(?:^|\W)(?:{alternation('range_between')})\s*$")
+AND_GAP = re.compile(rf"^\s*(?:{alternation('and')})\s*$")
 
 
 @cache
@@ -145,7 +148,7 @@ def _ranges(low: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for item in found:
         if out and len(out[-1][2]) == 1 and len(item[2]) == 1 \
-                and RANGE_WORDS.match(low[out[-1][1]:item[0]]):
+                and (RANGE_WORDS.match(low[out[-1][1]:item[0]]) or _between(low, out[-1], item)):
             first, last = out[-1][2][0], item[2][0]
             span = [(first - 1 + i) % 12 + 1 for i in range((last - first) % 12 + 1)]
             out[-1] = (out[-1][0], item[1], span)
@@ -154,6 +157,11 @@ def _ranges(low: str, found: list[Mention]) -> list[Mention]:
         else:
             out.append(item)
     return out
+
+
+def _between(low: str, first: Mention, second: Mention) -> bool:
+    """Whether two months are the ends of a "between ... and ..." range."""
+    return bool(AND_GAP.match(low[first[1]:second[0]]) and BETWEEN.search(low[:first[0]]))
 
 
 def months_in(text: str, data: UnderstandingData, lang: str | None = None) -> list[int]:

@@ -22,8 +22,8 @@ _DIGITS = (r"(?<![\w.,])(\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d
            r"|\d+(?:[.,]\d+)?)(\s?k\b)?")
 _PERCENT = re.compile(rf"^\s?(%|{alternation('percent_words')})")
 _CURRENCY_AFTER = re.compile(rf"^\s?(€|\$|£|eur\b|(?:{alternation('currency_names')})\b|chf\b|"
-                             r"cad\b|usd\b|gbp\b|k€)")
-_CURRENCY_BEFORE = re.compile(r"(€|\$|£|eur|usd|gbp|chf|cad)\s?$")
+                             r"cad\b|usd\b|gbp\b|clp\b|ars\b|mxn\b|cop\b|uyu\b|k€)")
+_CURRENCY_BEFORE = re.compile(r"(€|\$|£|eur|usd|gbp|chf|cad|clp|ars|mxn|cop|uyu)\s?$")
 _HOURS = re.compile(rf"^\s?(h|hrs?|{alternation('hour_words')})\b")
 
 
