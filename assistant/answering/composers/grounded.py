@@ -15,7 +15,7 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
-from ..named_source import content_words, source_words
+from ..named_source import content_words, source_words, without_reference
 from ..questions import (
     focus_keys,
     names_a_document,
@@ -100,7 +100,7 @@ class GroundedComposer(QuoteChoice):
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
-            question = content_words(source_words(question, sorted(
+            question = content_words(source_words(without_reference(question), sorted(
                 {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         if item.advice_about:  # advice is compared with how the user's business sells too
             question = f"{question} ({item.advice_about})"
@@ -128,7 +128,7 @@ class GroundedComposer(QuoteChoice):
                              bool(fit > 0) or self._advised(item, c.passage))
                   for c, s, fit in zip(pool, scores, fitting, strict=True)]
         if item.named:
-            probe = content_words(item.question)
+            probe = content_words(without_reference(item.question))
 
             def closeness(texts: list[str]) -> list[float]:
                 vectors = unit(self.embed([probe, *texts]))
