@@ -64,4 +64,6 @@ class AdviceCards:
         for attribute, value in read:
             cards += self.data["cards"][attribute].get(value, [])
             about += [words[attribute].get(value, {}).get(lang, "")]
+        if not cards:  # how it sells is not said: the cards that serve any small business
+            cards, about = list(self.data["unplaced"]), [words["unplaced"].get(lang, "")]
         return tuple(dict.fromkeys(cards)), " ".join(dict.fromkeys(a for a in about if a))
