@@ -131,7 +131,7 @@ class GroundedComposer(QuoteChoice, ConceptLead):
                              bool(fit > 0) or self._advised(item, c.passage))
                   for c, s, fit in zip(pool, scores, fitting, strict=True)]
         if item.named:
-            probe = content_words(without_reference(item.question))
+            probe = content_words(item.question)  # headings carry the topic the reference names
 
             def closeness(texts: list[str]) -> list[float]:
                 vectors = unit(self.embed([probe, *texts]))
