@@ -47,3 +47,34 @@ def test_the_profile_reader_reads_a_question(shared_assistant: Assistant) -> Non
     companies = reader.read_question("Nous vendons des logiciels aux entreprises (B2B) : "
                                      "comment trouver des prospects ?", "fr")
     assert companies.buyers == ["businesses"]
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Ho un birrificio artigianale a Bergamo, come faccio a farmi conoscere?", "it"),
+    ("Somos una agencia de traducción que solo trabaja para empresas, ¿cómo conseguimos "
+     "clientes sin pagar anuncios?", "es"),
+])
+def test_a_trade_whose_selling_the_question_does_not_say_still_gets_advice(
+        shared_assistant: Assistant, question: str, language: str) -> None:
+    answer = shared_assistant.ask(question)
+    # before: no attribute read, no card pinned, nothing above the relevance floor
+    assert any(c.source_id.startswith("concept:") for c in answer.citations), answer.text
+
+
+def test_a_business_selling_to_companies_gets_content_advice_beside_lead_generation(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask("We make software for law firms and only sell to businesses: "
+                                  "how do we find clients without paying for ads?")
+    ids = {c.source_id for c in answer.citations}
+    assert "concept:content-marketing:en" in ids, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "How do I learn to play the guitar?",
+    "¿Cómo se hace una paella valenciana?",
+])
+def test_a_how_to_that_describes_no_business_gets_no_business_advice(
+        shared_assistant: Assistant, question: str) -> None:
+    answer = shared_assistant.ask(question)
+    # seen failing with the fallback cards given to every how-to (no business read)
+    assert not answer.citations, answer.text

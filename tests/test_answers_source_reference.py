@@ -39,3 +39,25 @@ def test_a_source_referred_to_without_its_title_is_found(
 def test_no_source_is_referred_to_without_a_clear_reference(
         shared_assistant: Assistant, question: str) -> None:
     assert referred_sources(question, "en", shared_assistant.runtime.retriever) == ()
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    pytest.param("The piece on running shoes and the race: what does strategic marketing need "
+                 "from every department?", "coinvolgimento di tutti i reparti",
+                 marks=pytest.mark.xfail(strict=True, reason="ranked below the 'both' line")),
+    ("Nell'articolo che paragona la strategia alle scarpe da corsa, su cosa si concentra il "
+     "marketing tattico?", "si concentra sui dettagli"),
+    ("En el artículo italiano que define el marketing operativo, ¿qué acciones tradicionales "
+     "menciona?", "di stampo tradizionale"),  # the sentences after the best one complete it
+])
+def test_the_quote_answers_what_is_asked_not_the_words_naming_the_source(
+        shared_assistant: Assistant, question: str, said: str) -> None:
+    answer = shared_assistant.ask(question)
+    assert said in answer.text, answer.text
+
+
+def test_a_source_named_by_its_language_is_not_swapped_for_a_title_sharing_words(
+        shared_assistant: Assistant) -> None:
+    retriever = shared_assistant.runtime.retriever
+    question = "Según el artículo francés, ¿qué es el marketing estratégico?"
+    assert referred_sources(question, "es", retriever) == ("fr-strategique-operationnel",)

@@ -15,6 +15,7 @@ from ..text import normalize_term, words
 from .questions import _stem, _stopwords
 from .statements import has_cue
 
+CLAUSE = re.compile(r"[^,:;?¿!¡]+[,:;?!]?")
 QUOTED = re.compile(r"[«“\"]\s*([^»”\"]{6,200}?)\s*[»”\"]")
 NEAR = 2  # words between a pronoun and the language it stands in ("celui en italien")
 SAME_LANGUAGE = 0.5  # "el artículo de Marketing Operativo" asked in Spanish: the Spanish one
@@ -94,6 +95,26 @@ def source_words(question: str, titles: Sequence[str] = ()) -> str:
     return " ".join(kept) if kept else question
 
 
+def without_reference(question: str) -> str:
+    """A question without the clause that refers to its source ("The article that compares
+    strategy to running shoes:", "Nell'articolo che paragona…,"): that clause describes the
+    source, and the source's sentence sharing its words is not what is asked. A question in
+    one clause keeps its words (source_words drops the naming ones).
+
+    >>> without_reference("The piece on running shoes: what are tactics, then?")
+    ' what are tactics, then?'
+    >>> without_reference("What does the Italian article on tactical marketing say?")
+    'What does the Italian article on tactical marketing say?'
+    """
+    clauses = CLAUSE.findall(question)
+    kept = [c for c in clauses if not refers_to_article(c)]
+    rest = "".join(kept)
+    if len(kept) == len(clauses) or not any(
+            len(w) >= 4 and w not in _stopwords() for w in words(rest)):
+        return question
+    return rest
+
+
 def content_words(question: str) -> str:
     """A question's content words alone (no function words, no words naming its source):
     what a section heading in another language is compared with ("the challenges of
@@ -155,6 +176,11 @@ def _one_in_language(key: str) -> bool:
 def _cued(key: str, group: str) -> bool:
     return any(has_cue(key, cue) for lang in lexicon("source_names").values()
                for cue in lang[group])
+
+
+def named_language(question: str) -> str | None:
+    """The language a question gives its source ("the Spanish article"), if any."""
+    return _named_language(f" {normalize_term(question)} ")
 
 
 def _named_language(key: str) -> str | None:

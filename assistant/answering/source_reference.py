@@ -19,10 +19,12 @@ from ..documents import Hit
 from ..search.named import SourceTitle
 from .named_source import (
     content_words,
+    named_language,
     named_sources,
     refers_to_article,
     source_words,
     title_ties,
+    without_reference,
 )
 
 # The nearest article's best passage must lie this much nearer the question than the next
@@ -47,7 +49,11 @@ def referred_sources(question: str, language: str, sources: Sources) -> tuple[st
     named = named_sources(question, language, sources.articles)
     if not refers_to_article(question):
         return named
-    tied = title_ties(question, sources.articles()) if len(named) == 1 else ()
+    # Titles that tie are weighed only among the articles in the language it names, if any:
+    # "el artículo francés … marketing estratégico" is the French one, whatever the titles say.
+    language = named_language(question)
+    pool = [a for a in sources.articles() if language is None or a.language == language]
+    tied = title_ties(question, pool) if len(named) == 1 else ()
     if len(named) == 1 and not (tied and named[0] in tied):
         return named
     candidates = tied or named or tuple(a.source_id for a in sources.articles())
@@ -64,7 +70,7 @@ def named_passages(question: str, named: Sequence[str], sources: Sources,
     """The named sources' passages first (closest to what is asked of them), then the rest:
     a source the user names is a filter, the rest is read only when it does not say."""
     titles = [a.title for a in sources.articles() if a.source_id in named]
-    vector = sources.embed_query(source_words(question, titles))
+    vector = sources.embed_query(source_words(without_reference(question), titles))
     own = sorted((h for sid in named for h in sources.within(sid, vector)),
                  key=lambda h: -h.similarity)
     return [*own, *(h for h in hits if h.source_id not in named)]

@@ -15,7 +15,7 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
-from ..named_source import content_words, source_words
+from ..named_source import content_words, source_words, without_reference
 from ..questions import (
     focus_keys,
     names_a_document,
@@ -26,7 +26,9 @@ from .base import AdviceJudge, ComposeInput, Passage
 from .choosing import QuoteChoice
 from .constraint_filter import ListedAdvice, within_constraints
 from .instructions import InstructionFilter, without_instructions
+from .lead import ConceptLead
 from .named import bulleted_lines, section_lines
+from .named_choice import named_candidates
 from .scoring import Candidate as _Candidate
 from .sentences import body, discriminating, join_runs, usable
 
@@ -38,6 +40,7 @@ class GroundedConfig:
     max_sentences: int = 4
     max_named_sentences: int = 3  # from a source the user named: what it says, no padding
     named_margin: float = 0.06  # ... and only sentences nearly as close as the best one
+    named_neighbour_margin: float = 0.15  # ... or right after it, completing it (named_choice)
     named_other_language_floor: float = 0.1  # a named source in another language "says" it
     # A further quote sharing no word with the question, this far below the best: padding.
     padding_margin: float = 0.1
@@ -62,7 +65,7 @@ class GroundedConfig:
     document_margin: float = 0.1
 
 
-class GroundedComposer(QuoteChoice):
+class GroundedComposer(QuoteChoice, ConceptLead):
     """Composes an answer from the evidence itself, sentence by sentence."""
 
     name = "grounded"
@@ -100,7 +103,7 @@ class GroundedComposer(QuoteChoice):
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
-            question = content_words(source_words(question, sorted(
+            question = content_words(source_words(without_reference(question), sorted(
                 {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         if item.advice_about:  # advice is compared with how the user's business sells too
             question = f"{question} ({item.advice_about})"
@@ -128,7 +131,7 @@ class GroundedComposer(QuoteChoice):
                              bool(fit > 0) or self._advised(item, c.passage))
                   for c, s, fit in zip(pool, scores, fitting, strict=True)]
         if item.named:
-            probe = content_words(item.question)
+            probe = content_words(item.question)  # headings carry the topic the reference names
 
             def closeness(texts: list[str]) -> list[float]:
                 vectors = unit(self.embed([probe, *texts]))
@@ -152,16 +155,14 @@ class GroundedComposer(QuoteChoice):
                 and self._on_topic(item, c.passage)]
         limit = max(self.config.max_sentences - 2 * len(leads), 1 if item.kind else 0)
         if item.named:
-            named = [i for i in rest if scored[i].passage.hit.source_id in item.named]
-            if any(scored[i].score >= self._named_floor(item, scored[i]) for i in named):
-                rest, limit = named, self.config.max_named_sentences
-                best = max(scored[i].score for i in named)
-                rest = [i for i in named if scored[i].score >= best - self.config.named_margin]
+            said = named_candidates(item, scored, rest, lambda c: self._named_floor(item, c),
+                                    self.config.named_margin, self.config.named_neighbour_margin)
+            if said is not None:
+                rest, limit = said, self.config.max_named_sentences
             else:  # the named source does not say: say so, then what the rest says
-                title = item.passages[0].hit.title
-                yield phrase("named_source_silent", title=title)
+                yield phrase("named_source_silent", title=item.passages[0].hit.title)
                 emitted = True
-                rest = [i for i in rest if i not in set(named)]
+                rest = [i for i in rest if scored[i].passage.hit.source_id not in item.named]
         chosen = self._choose(item, scored, rest, vectors[1:], limit, used)
         current: str | None = None
         for cand in chosen:
@@ -261,51 +262,3 @@ class GroundedComposer(QuoteChoice):
         cards): words that every sentence about the topic shares."""
         return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
                         if p.hit.concept and p.hit.concept.id in item.concepts)
-
-    def _lead_passages(self, item: ComposeInput) -> list[Passage]:
-        """The question's own concept card, in the user's language, when it was retrieved
-        first; for a difference between two concepts, the second one's card too (both sides)."""
-        if not item.concepts or item.named:
-            return []
-        first = item.passages[0]
-        ref = first.hit.concept
-        if not (ref and ref.id in item.concepts and first.hit.language == item.language):
-            return []
-        if item.kind != "difference" or len(item.concepts) < 2:
-            return [first]
-        other = next((p for p in item.passages[1:] if p.hit.concept and p.hit.language ==
-                      item.language and p.hit.concept.id in item.concepts
-                      and p.hit.concept.id != ref.id), None)
-        return [first, other] if other else [first]
-
-    def _lead_sentences(self, item: ComposeInput, lead: Passage, scored: list[_Candidate],
-                        focus: frozenset[str], both: bool = False) -> list[str]:
-        """The card's definition, plus the card sentences that answer this kind of question:
-        the one that fits what is asked (the enumeration for a list, the figure for a
-        quantity, the contrast for a difference, the question's own words) before the merely
-        similar ones."""
-        own = [c for c in scored if c.passage is lead]
-        if not own:
-            return [body(lead.hit.text)]
-        limit = self.config.max_lead_sentences
-        fit = {c.order: self._fit(item, c, focus) for c in own}
-        keep = {0}
-        if item.context:
-            # A follow-up on the same card: what the last answer already said is not repeated
-            # unless it is what the follow-up's own words ask for ("and how is it calculated?").
-            said = normalize_term(item.history[-1].answer) if item.history else ""
-            fresh = [c for c in own if normalize_term(c.text) not in said
-                     or focus & focus_keys(c.text, c.passage.hit.language, "")]
-            best = sorted(fresh, key=lambda c: (-fit[c.order], -c.score))[: limit - 1]
-            keep = {c.order for c in best} or {0}
-        elif item.kind in (None, "definition"):
-            keep.add(1)
-        else:
-            # A difference alone, or a how-to (what it is, then two ways of going about it),
-            # takes the card's whole share; two cards of a difference share it.
-            room = limit - (0 if item.kind in ("difference", "howto") and not both else 1)
-            for cand in sorted(own[1:], key=lambda c: (-fit[c.order], -c.score)):
-                if len(keep) >= room:
-                    break
-                keep.add(cand.order)
-        return [c.text for c in own if c.order in keep]

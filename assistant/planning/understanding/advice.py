@@ -64,4 +64,8 @@ class AdviceCards:
         for attribute, value in read:
             cards += self.data["cards"][attribute].get(value, [])
             about += [words[attribute].get(value, {}).get(lang, "")]
+        described = max(profile.confidence.get(a, 0.0) for a in ("buyers", "places"))
+        if not cards and described >= self.data["unplaced_threshold"]:
+            # a business, but how it sells is not said: the cards that serve any small business
+            cards, about = list(self.data["unplaced"]), [words["unplaced"].get(lang, "")]
         return tuple(dict.fromkeys(cards)), " ".join(dict.fromkeys(a for a in about if a))
