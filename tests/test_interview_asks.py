@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from babel.numbers import format_decimal
 
 from assistant import Assistant
 from tests.conftest import make_settings
@@ -156,7 +157,8 @@ def test_a_budget_typed_at_another_question_is_stored_as_the_budget_and_said(
     stored = answers(a, iid)
     assert pending not in stored and stored["budget"]["amount"] == amount
     label = a.prompts.phrase("conversation", lang, "fields.budget")
-    assert label.casefold() in turn.lines[0].text.casefold() and str(amount) in turn.lines[0].text
+    echo = turn.lines[0].text
+    assert label.casefold() in echo.casefold() and format_decimal(amount, locale=lang) in echo
     assert turn.lines[-1].kind == "question" and turn.lines[-1].at == pending
 
 

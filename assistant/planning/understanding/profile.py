@@ -76,18 +76,16 @@ def _leads(text: str, lang: str, data: dict[str, Any]) -> bool:
 
 
 def read_label(business: str, name: str | None, lang: str, data: dict[str, Any]) -> str:
-    """The owner's words for the kind of business, verbatim: a clause the owner introduces as
-    what the business is ("somos una", "c'est un", "a") wins; else the first plain clause that
-    is not the name, a place, a statement about the business ("on est trois", "we've been open
-    since 2015") or a bare count ("tres", "60 desks"); its lead and its place cut off."""
-    clauses = _label_clauses(business, name, lang, data)
-    for wanted in (True, False):
-        for led, clause in clauses:
-            if led != wanted or not clause or (not led and _states(clause, lang, data)):
-                continue
-            label = _label_of(clause, lang, data)
-            if label:
-                return label
+    """The owner's words for the kind of business, verbatim: the first clause that is not the
+    name, a place, a statement about the business ("on est trois", "we've been open since
+    2015": a subject and its verb, statement_leads) or a bare count ("tres", "60 desks"); its
+    lead ("somos una", "c'est un", "a") and its place ("en Valencia") cut off."""
+    for led, clause in _label_clauses(business, name, lang, data):
+        if not clause or (not led and _states(clause, lang, data)):
+            continue
+        label = _label_of(clause, lang, data)
+        if label:
+            return label
     return ""
 
 
