@@ -28,6 +28,7 @@ from ...settings import PROJECT_ROOT
 from ...text import fold
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
+from ..understanding.denied import denied_at
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import mentions, month_names
 from .corrections import Fact
@@ -132,12 +133,11 @@ class FieldGuesser:
         order; season words ("l'été") are left out when a month is named."""
         folded = fold(text)
         names = month_names()
-        denial = re.compile(rf"(?<![a-z])(?:{alternation('denial_starts')})\s+(?:\w+\s+)?$")
         out: list[tuple[int, bool]] = []
-        for start, end, months in mentions(text, self.data, lang):
+        for start, end, months in mentions(text, self.data, lang, denied=True):
             if not any(w in names for w in re.findall(r"[a-z]+", folded[start:end])):
                 continue
-            denied = bool(denial.search(folded[max(0, start - 12):start]))
+            denied = denied_at(folded, start, end)
             out += [(m, denied) for m in months if all(m != o for o, _ in out)]
         return out
 
