@@ -173,14 +173,14 @@ class FactReader:
                         clauses[0] if clauses else text)
 
         out: list[Fact] = []
-        if self.cues["average_sale"].search(folded):
+        if self.cues["average_sale"].search(folded):  # "$70 a visit and a 45% margin": both
             value = amount(clause(self.cues["average_sale"]))
-            if value is not None:
-                return [Fact("average_sale", value)]
+            out += [Fact("average_sale", value)] if value is not None else []
         if self.cues["margin"].search(folded):
             value = margin(clause(self.cues["margin"]))
-            if value is not None:
-                return [Fact("margin", value)]
+            out += [Fact("margin", value)] if value is not None else []
+        if out:
+            return out
         if self.cues["budget"].search(folded) and re.search(r"\d", text):
             first = clause(self.cues["budget"])
             try:
