@@ -136,6 +136,16 @@ class FieldGuesser:
             return [*kinds, "count"]
         return [*kinds, "words"]
 
+    def focus(self, text: str, lang: str, kind: str, local: str | None = None) -> str:
+        """The clause that holds the value of `kind` when the message marks values of other
+        kinds too ("30 € a box and a 35 % margin": "30 € a box"), so that the wording
+        compared is about that value alone."""
+        if len(self.marked_kinds(text, lang, local)) < 3:
+            return text
+        clauses = re.split(rf",|;|\s(?:{alternation('and')})\s", text)
+        return next((c for c in clauses if c.strip()
+                     and self.marked_kinds(c, lang, local)[0] == kind), text)
+
     def explicit_months(self, text: str, lang: str | None = None) -> list[tuple[int, bool]]:
         """(month, denied) for each month named by its name ("not January": denied), in
         order; season words ("l'été") are left out when a month is named."""
@@ -176,6 +186,7 @@ class FieldGuesser:
             replaced = replaced_number(text, fields, held or {})
         if replaced:  # a denied value says which fact is meant
             return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
+        text = self.focus(text, lang, kind, local)
         ranked = self.scores(text, lang, fields)
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
