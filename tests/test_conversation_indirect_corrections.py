@@ -99,3 +99,15 @@ def test_the_quiet_part_of_the_year_named_in_other_words(a: Assistant, lang: str
     kind, iid = said(a, lang, text)
     assert kind == "correction"
     assert read_fact(a, OWNER, iid, "quiet_months") == months
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "month"), [
+    ("it", "Partiamo a marzo", 3),
+    ("es", "Arrancamos en octubre", 10),
+])
+def test_the_month_named_does_not_choose_the_fact_the_wording_does(
+        a: Assistant, lang: str, text: str, month: int) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "start_month") == month

@@ -29,7 +29,7 @@ from ...settings import PROJECT_ROOT
 from ...text import fold
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
-from ..understanding.denied import denied_at
+from ..understanding.denied import denied_at, denied_span
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import mentions, month_names
 from .fact import Fact
@@ -92,10 +92,13 @@ class FieldGuesser:
         return lexicon(EXAMPLES)
 
     def bank(self) -> ExampleBank:
-        """Every field's phrasings in every language, labelled (language, field)."""
+        """Every field's phrasings in every language, labelled (language, field); those of
+        the month facts with their months blanked, as the messages compared with them are."""
         if self._bank is None:
+            months = FIELDS_BY_KIND["months"]
             self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
-                ((lang, f), e) for lang, fields in self.examples.items()
+                ((lang, f), self.unnamed(e, lang) if f in months else e)
+                for lang, fields in self.examples.items()
                 for f, items in fields.items() for e in items])
         return self._bank
 
@@ -146,6 +149,18 @@ class FieldGuesser:
         return next((c for c in clauses if c.strip()
                      and self.marked_kinds(c, lang, local)[0] == kind), text)
 
+    def unnamed(self, text: str, lang: str) -> str:
+        """The message with the months it names blanked: every month fact has examples naming
+        months, so the wording alone tells them apart ("Partiamo a marzo" is nearer "a marzo
+        siamo sommersi" by the month than "partiamo a settembre" by the verb)."""
+        if len(fold(text)) != len(text):
+            return text
+        low = fold(text)
+        for at, to, _ in reversed(mentions(text, self.data, lang, denied=True)):
+            start, end = denied_span(low, at, to)  # "no julio" goes whole
+            text = f"{text[:start]} {text[end:]}"
+        return text
+
     def explicit_months(self, text: str, lang: str | None = None) -> list[tuple[int, bool]]:
         """(month, denied) for each month named by its name ("not January": denied), in
         order; season words ("l'été") are left out when a month is named."""
@@ -187,7 +202,7 @@ class FieldGuesser:
         if replaced:  # a denied value says which fact is meant
             return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
         text = self.focus(text, lang, kind, local)
-        ranked = self.scores(text, lang, fields)
+        ranked = self.scores(self.unnamed(text, lang) if kind == "months" else text, lang, fields)
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
         if not sure:

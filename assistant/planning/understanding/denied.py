@@ -39,3 +39,15 @@ def _after() -> re.Pattern[str]:
 def denied_at(low: str, start: int, end: int) -> bool:
     """Whether the words at low[start:end] (folded text) are denied where they stand."""
     return bool(_before().search(low[max(0, start - 16):start]) or _after().match(low[end:]))
+
+
+def denied_span(low: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the words at low[start:end] with the denial around them ("pas en février"
+    whole), or the words alone when they are not denied."""
+    before = _before().search(low[max(0, start - 16):start])
+    after = _after().match(low[end:])
+    if before:
+        start = max(0, start - 16) + before.start()
+    elif after:
+        end += after.end()
+    return start, end
