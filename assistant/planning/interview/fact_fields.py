@@ -93,25 +93,31 @@ class FieldGuesser:
 
     def bank(self) -> ExampleBank:
         """Every field's phrasings in every language, labelled (language, field); those of
-        the month facts with their months blanked, as the messages compared with them are."""
+        the month facts also with their months blanked, as a message's are (`unnamed`)."""
         if self._bank is None:
             months = FIELDS_BY_KIND["months"]
-            self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
-                ((lang, f), self.unnamed(e, lang) if f in months else e)
-                for lang, fields in self.examples.items()
-                for f, items in fields.items() for e in items])
+            items = [((lang, f), e) for lang, fields in self.examples.items()
+                     for f, said in fields.items() for e in said]
+            items += [(label, self.unnamed(e, label[0])) for label, e in items
+                      if label[1] in months]
+            self._bank = ExampleBank(self.embed, items)  # type: ignore[arg-type]
         return self._bank
 
-    def scores(self, text: str, lang: str, fields: tuple[str, ...]) -> list[tuple[str, float]]:
-        """The fields by their best example similarity (the message's language), best first."""
+    def scores(self, text: str, lang: str, fields: tuple[str, ...],
+               unnamed: bool = False) -> list[tuple[str, float]]:
+        """The fields by their best example similarity (the message's language), best first;
+        `unnamed`: the message with its months blanked is compared too, and the nearer of
+        the two counts ("Partiamo a marzo" by its verb as well as by its month)."""
         if self.embed is None:
             return [(f, 0.0) for f in fields]
         bank = self.bank()
-        sims = bank.similarities(bank.vectors([text]))[0]
+        texts = [text, self.unnamed(text, lang)] if unnamed else [text]
         best = dict.fromkeys(fields, 0.0)
-        for (owner_lang, owner), sim in zip(bank.labels, sims, strict=True):  # type: ignore[misc]
-            if owner_lang == lang and owner in best:
-                best[owner] = max(best[owner], float(sim))
+        for sims in bank.similarities(bank.vectors(texts)):
+            for (owner_lang, owner), sim in zip(bank.labels, sims,  # type: ignore[misc]
+                                                strict=True):
+                if owner_lang == lang and owner in best:
+                    best[owner] = max(best[owner], float(sim))
         return sorted(best.items(), key=lambda kv: kv[1], reverse=True)
 
     # -- what the value is -----------------------------------------------------------------
@@ -202,7 +208,7 @@ class FieldGuesser:
         if replaced:  # a denied value says which fact is meant
             return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
         text = self.focus(text, lang, kind, local)
-        ranked = self.scores(self.unnamed(text, lang) if kind == "months" else text, lang, fields)
+        ranked = self.scores(text, lang, fields, unnamed=kind == "months")
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
         if not sure:
