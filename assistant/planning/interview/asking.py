@@ -6,9 +6,11 @@ questions themselves are built in unsure.py; the interviewer (machine.py) moves 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from ...packs import alternation
+from ..playbook import Playbook
+from ..understanding import Understander, Understanding
 from ..understanding.currency import local_currency
 from .facts import store
 from .parsing import ParseProblem
@@ -20,7 +22,28 @@ UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) u
 STRICT = ("horizon", "budget", "language")  # kinds of slot whose answers parse or fail
 
 
-def settle(machine: Any, state: InterviewState, text: str | None) -> InterviewView:
+class Asker(Protocol):
+    """What settling an unsure question needs of the interviewer (machine.py): its readings,
+    its phrases, and the ways it moves on."""
+
+    playbook: Playbook
+    understander: Understander
+
+    def understood(self, state: InterviewState) -> Understanding | None: ...
+
+    def understood_line(self, state: InterviewState) -> str: ...
+
+    def view(self, state: InterviewState, messages: list[str] | None = None) -> InterviewView: ...
+
+    def _fill(self, state: InterviewState, slot: Slot, text: str) -> InterviewView: ...
+
+    def _moved_on(self, state: InterviewState, slot: Slot,
+                  messages: list[str]) -> InterviewView: ...
+
+    def _say(self, state: InterviewState, key: str, **variables: Any) -> str: ...
+
+
+def settle(machine: Asker, state: InterviewState, text: str | None) -> InterviewView:
     """The answer to a question asked when unsure (None: skipped, the reading stands);
     `machine` is the Interviewer, which moves on after."""
     asking, slot = state.asking or {}, BY_KEY[state.position or ""]
@@ -58,7 +81,7 @@ def bare_unit(words: str) -> str:
     return re.sub(pattern, "", words, flags=re.IGNORECASE).strip() or words
 
 
-def answers_the_question(machine: Any, state: InterviewState, slot: Slot, text: str) -> bool:
+def answers_the_question(machine: Asker, state: InterviewState, slot: Slot, text: str) -> bool:
     """Whether words typed at an unsure question answer the question it stands in for: the
     kind of business is asked in the horizon's place, and "12 meses" is a horizon, never the
     owner's words for their business (nor what their goal counts). Only for slots whose answers
@@ -72,7 +95,7 @@ def answers_the_question(machine: Any, state: InterviewState, slot: Slot, text: 
     return True
 
 
-def settle_type(machine: Any, state: InterviewState, asking: dict[str, Any],
+def settle_type(machine: Asker, state: InterviewState, asking: dict[str, Any],
                 text: str | None) -> InterviewView:
     """The kind of business chosen (a preset, or the owner's words kept as its label)."""
     u = machine.understood(state)
@@ -87,7 +110,7 @@ def settle_type(machine: Any, state: InterviewState, asking: dict[str, Any],
     return machine.view(state, [line] if line else [])
 
 
-def ask_type(machine: Any, state: InterviewState) -> list[str]:
+def ask_type(machine: Asker, state: InterviewState) -> list[str]:
     """Below the confidence threshold, the kind of business is asked, once (never guessed
     silently): the nearest presets by example similarity and the owner's own words, as
     choices while a question is pending (interview/unsure.py), else as a note."""

@@ -37,17 +37,25 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     local = local_currency(state.answers)
     cued = reader.read(text, state.lang, local)
     guess = guess_fields(interviewer, state, text)
-    return merged(cued, guess)
+    guesser = default_guesser(understander.embed)
+    others = {f for kind in guesser.marked_kinds(text, state.lang, local)[:-1]
+              if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
+    facts = merged(cued, guess)
+    # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
+    return facts + [f for f in cued if f.field in others and f not in facts]
 
 
 def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
-    """Which fact the message changes by its value and examples (the month facts held now
-    tell which one a denied month belongs to)."""
+    """Which fact the message changes by its value and examples (the facts held now tell
+    which one a denied month or number belongs to)."""
     if text.strip().isdigit():
         return Guess([], (), False)  # a number alone picks a choice or an answer to change
     guesser = default_guesser(interviewer.understander.embed)
     u = interviewer.understood(state) if _readable(state) else None
-    held = {f: current(state, u, f, interviewer.playbook) for f in FIELDS_BY_KIND["months"]}
+    held = {f: current(state, u, f, interviewer.playbook)
+            for kind in ("months", "count", "money") for f in FIELDS_BY_KIND[kind]}
+    if held.get("current_customers") is None and u is not None and u.goals:
+        held["current_customers"] = u.goals[0].current  # "180 a month" said with the goal
     guess = guesser.guess(text, state.lang, local_currency(state.answers), held)
     slot = BY_KEY.get(state.position or "")
     if guess.kind == "words" and slot is not None and slot.kind not in FORMED \

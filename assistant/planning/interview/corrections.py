@@ -25,7 +25,6 @@ change.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -37,7 +36,10 @@ from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import SEASONS, months_in, seasons
-from .parsing import ParseProblem, currency_in, parse_budget, parse_horizon, parse_list
+from .channel_facts import channel_facts
+from .echoed import echoed
+from .fact import Fact
+from .parsing import ParseProblem, currency_in, parse_budget, parse_horizon
 
 CUES = "fact_cues"
 END = re.compile(rf"[,.;:!?()«»\"“”]|\s(?:{alternation('clause_ends')})\s")
@@ -51,15 +53,6 @@ SLOT_FIELDS: dict[str, tuple[str, ...]] = {
     "current_customers": ("current_customers",), "situation": SEASONS,
     "horizon_months": ("horizon_months",),
 }
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One fact a message sets: its field (format B's names) and the new value."""
-
-    field: str
-    value: Any
-    op: str = "set"  # set | add | remove (channels)
 
 
 def _cue_regex(cues: list[str]) -> re.Pattern[str]:
@@ -98,7 +91,9 @@ class FactReader:
         counted = self._after("counts", text)  # "lo que contamos son bicis reparadas, no…"
         if counted:
             return [Fact("goal_metric", counted)]
-        facts: list[Fact] = []
+        facts: list[Fact] = echoed(text, lang, self.data)  # "équipe : 2", the line's own label
+        if facts:
+            return facts
         label = self._label(text)
         if label:
             facts.append(Fact("business_label", label))
@@ -128,7 +123,7 @@ class FactReader:
             code = self._currency(text, local_currency)
             if code:
                 facts.append(Fact("currency", code))
-        facts += self._channels(text, folded)
+        facts += channel_facts(text, folded, self.cues, self.channels)
         return facts
 
     # -- one kind of fact each ----------------------------------------------------------------
@@ -178,14 +173,14 @@ class FactReader:
                         clauses[0] if clauses else text)
 
         out: list[Fact] = []
-        if self.cues["average_sale"].search(folded):
+        if self.cues["average_sale"].search(folded):  # "$70 a visit and a 45% margin": both
             value = amount(clause(self.cues["average_sale"]))
-            if value is not None:
-                return [Fact("average_sale", value)]
+            out += [Fact("average_sale", value)] if value is not None else []
         if self.cues["margin"].search(folded):
             value = margin(clause(self.cues["margin"]))
-            if value is not None:
-                return [Fact("margin", value)]
+            out += [Fact("margin", value)] if value is not None else []
+        if out:
+            return out
         if self.cues["budget"].search(folded) and re.search(r"\d", text):
             first = clause(self.cues["budget"])
             try:
@@ -247,44 +242,6 @@ class FactReader:
             if code:
                 return code
         return None
-
-    def _channels(self, text: str, folded: str) -> list[Fact]:
-        """Channels added, removed or ruled out, by the owner's names."""
-        for kind, field, op in (("remove", "channels", "remove"), ("exclude", "excluded", "set"),
-                                ("add", "channels", "add")):
-            match = self.cues[kind].search(folded)
-            if not match:
-                continue
-            if kind == "exclude" and (match.start() > 0 and not re.match(
-                    rf"\s*(?:{alternation('exclusion_starts')})\b",
-                    folded[match.start():])):
-                continue
-            names = self._names(text[folded_map(text)[1][match.end()]:]
-                                if match.end() < len(folded) else "")
-            if names:
-                return [Fact(field, names, "add" if kind == "exclude" else op)]
-        return []
-
-    def _names(self, rest: str) -> list[str]:
-        """Channel names at the start of `rest`: capitalised words or names the reader knows."""
-        rest = re.split(r"[.;:!?]", rest)[0]
-        tails = [t for words in lexicon(CUES).values() for t in words["channel_words"]]
-        for _ in range(2):  # "Aggiungi anche Facebook": "anche" opens the names, ends none
-            for tail in tails:
-                rest = re.sub(rf"^\s*{tail.replace(' ', r'[ ]+')}\b", "", rest, flags=re.I)
-        for words in lexicon(CUES).values():
-            for tail in words["channel_words"]:
-                rest = re.sub(rf"\s+{tail.replace(' ', r'[ ]+')}\b.*$", "", rest, flags=re.I)
-        rest = re.sub(rf"^\s*(?:(?:{alternation('channel_fillers')})\s+)+", "", rest, flags=re.I)
-        items = [i for i in parse_list(rest) if i]
-        known = []
-        for item in items:
-            capital = re.findall(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*", item)
-            if capital:
-                known.append(capital[0])
-            elif self.channels is not None and self.channels.mentions(item):
-                known.append(item)
-        return known
 
 
 def _with_verdict(text: str, data: UnderstandingData, lang: str) -> set[str]:

@@ -5,8 +5,9 @@ phrasings of each of those facts (packs/<lang>/lexicon/fact_examples.json) over 
 embedder, the semantic-router way. Below the threshold the reading is unsure: nothing is
 guessed and the facts it could change are offered as choices.
 
-A month denied beside one asserted ("I meant June, not July") needs no examples: the fact that
-holds the denied month is the one that changes.
+A month or a number denied beside one asserted ("I meant June, not July", "150 a month, not
+120") needs no examples: the fact that holds the denied value is the one that changes
+(replaced.py).
 
 >>> FieldGuesser(load_understanding_data(FOLDER)).value_kind("we can stretch to £3,000", "en")
 'money'
@@ -28,9 +29,10 @@ from ...settings import PROJECT_ROOT
 from ...text import fold
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
+from ..understanding.denied import denied_at, denied_span
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import mentions, month_names
-from .corrections import Fact
+from .fact import Fact
 from .parsing import (
     MONTH_WORDS,
     NUMBER_WORDS,
@@ -40,6 +42,7 @@ from .parsing import (
     parse_budget,
     parse_horizon,
 )
+from .replaced import replaced_months, replaced_number
 
 FOLDER = PROJECT_ROOT / "knowledge" / "understanding"
 EXAMPLES = "fact_examples"
@@ -56,6 +59,7 @@ FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     "count": ("team_size", "current_customers", "goal_target"),
     "words": ("business_label", "goal_metric"),
 }
+THOUSANDS = re.compile(r"\d(?:[.,]\d+)?\s*k\b")  # "3k", "2,5k": an amount of money
 THRESHOLD = 0.42  # best example similarity under which the field is asked, not guessed
 LEAD = 0.08  # and the lead over the next field it needs
 OVERRULE = 0.15  # the lead a guess needs to overrule the field cue words point to
@@ -88,65 +92,103 @@ class FieldGuesser:
         return lexicon(EXAMPLES)
 
     def bank(self) -> ExampleBank:
-        """Every field's phrasings in every language, labelled (language, field)."""
+        """Every field's phrasings in every language, labelled (language, field); those of
+        the month facts also with their months blanked, as a message's are (`unnamed`)."""
         if self._bank is None:
-            self._bank = ExampleBank(self.embed, [  # type: ignore[arg-type]
-                ((lang, f), e) for lang, fields in self.examples.items()
-                for f, items in fields.items() for e in items])
+            months = FIELDS_BY_KIND["months"]
+            items = [((lang, f), e) for lang, fields in self.examples.items()
+                     for f, said in fields.items() for e in said]
+            items += [(label, self.unnamed(e, label[0])) for label, e in items
+                      if label[1] in months]
+            self._bank = ExampleBank(self.embed, items)  # type: ignore[arg-type]
         return self._bank
 
-    def scores(self, text: str, lang: str, fields: tuple[str, ...]) -> list[tuple[str, float]]:
-        """The fields by their best example similarity (the message's language), best first."""
+    def scores(self, text: str, lang: str, fields: tuple[str, ...],
+               unnamed: bool = False) -> list[tuple[str, float]]:
+        """The fields by their best example similarity (the message's language), best first;
+        `unnamed`: the message with its months blanked is compared too, and the nearer of
+        the two counts ("Partiamo a marzo" by its verb as well as by its month)."""
         if self.embed is None:
             return [(f, 0.0) for f in fields]
         bank = self.bank()
-        sims = bank.similarities(bank.vectors([text]))[0]
+        texts = [text, self.unnamed(text, lang)] if unnamed else [text]
         best = dict.fromkeys(fields, 0.0)
-        for (owner_lang, owner), sim in zip(bank.labels, sims, strict=True):  # type: ignore[misc]
-            if owner_lang == lang and owner in best:
-                best[owner] = max(best[owner], float(sim))
+        for sims in bank.similarities(bank.vectors(texts)):
+            for (owner_lang, owner), sim in zip(bank.labels, sims,  # type: ignore[misc]
+                                                strict=True):
+                if owner_lang == lang and owner in best:
+                    best[owner] = max(best[owner], float(sim))
         return sorted(best.items(), key=lambda kv: kv[1], reverse=True)
 
     # -- what the value is -----------------------------------------------------------------
     def value_kind(self, text: str, lang: str, local: str | None = None) -> str:
         """What the message's value parses as (the first kind that fits)."""
+        return self.marked_kinds(text, lang, local)[0]
+
+    def marked_kinds(self, text: str, lang: str, local: str | None = None) -> list[str]:
+        """Every kind of value the message holds by its own mark (a currency, "%", hours,
+        month names, a period), in the order value_kind tries them; then the unmarked kind
+        it falls back on (a channel, a count, words)."""
         folded = fold(text)
-        if re.search(r"\d", text) and (re.search(r"[$€£]", text) or currency_in(text, local)):
-            return "money"
-        if re.search(rf"\d\s*%|\b(?:{alternation('percent_words')})", folded):
-            return "percent"
-        if re.search(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b", folded):
-            return "hours"
-        if self.explicit_months(text, lang):
-            return "months"
-        if self._period(text) is not None:
-            return "period"
+        marks = {
+            "money": bool(re.search(r"\d", text)) and bool(
+                re.search(r"[$€£]", text) or currency_in(text, local) or THOUSANDS.search(folded)),
+            "percent": bool(re.search(rf"\d\s*%|\b(?:{alternation('percent_words')})", folded)),
+            "hours": bool(re.search(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b", folded)),
+            "months": bool(self.explicit_months(text, lang)),
+            "period": self._period(text) is not None,
+        }
+        kinds = [kind for kind, marked in marks.items() if marked]
         if _capitalised(text):
-            return "channel"
+            return [*kinds, "channel"]
         if first_count(text) is not None or team_size(text, self.data) is not None:
-            return "count"
-        return "words"
+            return [*kinds, "count"]
+        return [*kinds, "words"]
+
+    def focus(self, text: str, lang: str, kind: str, local: str | None = None) -> str:
+        """The clause that holds the value of `kind` when the message marks values of other
+        kinds too ("30 € a box and a 35 % margin": "30 € a box"), so that the wording
+        compared is about that value alone."""
+        if len(self.marked_kinds(text, lang, local)) < 3:
+            return text
+        clauses = re.split(rf",|;|\s(?:{alternation('and')})\s", text)
+        return next((c for c in clauses if c.strip()
+                     and self.marked_kinds(c, lang, local)[0] == kind), text)
+
+    def unnamed(self, text: str, lang: str) -> str:
+        """The message with the months it names blanked: every month fact has examples naming
+        months, so the wording alone tells them apart ("Partiamo a marzo" is nearer "a marzo
+        siamo sommersi" by the month than "partiamo a settembre" by the verb)."""
+        if len(fold(text)) != len(text):
+            return text
+        low = fold(text)
+        for at, to, _ in reversed(mentions(text, self.data, lang, denied=True)):
+            start, end = denied_span(low, at, to)  # "no julio" goes whole
+            text = f"{text[:start]} {text[end:]}"
+        return text
 
     def explicit_months(self, text: str, lang: str | None = None) -> list[tuple[int, bool]]:
         """(month, denied) for each month named by its name ("not January": denied), in
         order; season words ("l'été") are left out when a month is named."""
         folded = fold(text)
         names = month_names()
-        denial = re.compile(rf"(?<![a-z])(?:{alternation('denial_starts')})\s+(?:\w+\s+)?$")
         out: list[tuple[int, bool]] = []
-        for start, end, months in mentions(text, self.data, lang):
+        for start, end, months in mentions(text, self.data, lang, denied=True):
             if not any(w in names for w in re.findall(r"[a-z]+", folded[start:end])):
                 continue
-            denied = bool(denial.search(folded[max(0, start - 12):start]))
+            denied = denied_at(folded, start, end)
             out += [(m, denied) for m in months if all(m != o for o, _ in out)]
         return out
 
     def _period(self, text: str) -> int | None:
         """A number of months or years ("sei mesi", "a year"), without month names."""
         words = "|".join(sorted(map(re.escape, MONTH_WORDS | YEAR_WORDS), key=len, reverse=True))
-        match = re.search(rf"(\S+)\s+(?:{words})\b", fold(text))
+        folded = fold(text)
+        match = re.search(rf"(\S+)\s+(?:{words})\b", folded)
         if not match or not (match.group(1).isdigit() or match.group(1) in NUMBER_WORDS):
             return None
+        if not match.group(1).isdigit() and re.search(r"\d", folded[:match.start()]):
+            return None  # "200 grooms a month", "350 clienti in un mese": a rate, no period
         try:
             return parse_horizon(match.group(0))
         except ParseProblem:
@@ -158,11 +200,15 @@ class FieldGuesser:
         """The fact the message changes and its value, or the fields it could change."""
         kind = self.value_kind(text, lang, local)
         fields = FIELDS_BY_KIND[kind]
+        replaced = None
         if kind == "months":
-            replaced = self._replaced(text, lang, held or {})
-            if replaced:
-                return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
-        ranked = self.scores(text, lang, fields)
+            replaced = replaced_months(self.explicit_months(text, lang), fields, held or {})
+        elif kind in ("count", "money"):
+            replaced = replaced_number(text, fields, held or {})
+        if replaced:  # a denied value says which fact is meant
+            return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
+        text = self.focus(text, lang, kind, local)
+        ranked = self.scores(text, lang, fields, unnamed=kind == "months")
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
         if not sure:
@@ -171,24 +217,6 @@ class FieldGuesser:
         fact = self.read_value(ranked[0][0], text, lang, local)
         return Guess([fact] if fact else [], (ranked[0][0],), fact is not None,
                      exact=kind == "period", kind=kind, lead=lead, scores=dict(ranked))
-
-    def _replaced(self, text: str, lang: str, held: dict[str, Any]) -> Fact | None:
-        """"I meant June, not July": the months held by the fact that has the denied one,
-        the denied ones replaced by those asserted."""
-        named = self.explicit_months(text, lang)
-        denied = [m for m, no in named if no]
-        asserted = [m for m, no in named if not no]
-        if not denied or not asserted:
-            return None
-        for name in FIELDS_BY_KIND["months"]:
-            value = held.get(name)
-            months = value if isinstance(value, list) else [value] if value else []
-            if any(m in months for m in denied):
-                if name == "start_month":
-                    return Fact(name, asserted[0])
-                kept = [m for m in months if m not in denied]
-                return Fact(name, kept + [m for m in asserted if m not in kept])
-        return None
 
     def read_value(self, name: str, text: str, lang: str, local: str | None) -> Fact | None:
         """The new value of `name` in the message, read as its answer would be."""

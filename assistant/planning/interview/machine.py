@@ -12,25 +12,24 @@ from ...prompts import PromptLibrary
 from ...settings import LANGUAGES
 from ...text import clean_control, normalize_term
 from ..playbook import Playbook
-from ..understanding import Understander, Understanding, default_understander
-from ..understanding.currency import example_in, local_currency
+from ..understanding import Understander, default_understander
+from ..understanding.currency import local_currency
 from .asking import ask_type, settle
 from .parsing import VAGUE, ParseProblem
-from .slots import ASKED_UNLESS_KNOWN, BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
-from .state import ASKING, CONFIRMED, CONFIRMING, Choice, InterviewState, InterviewView, SummaryItem
-from .understood import correction, describe
+from .slots import BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
+from .state import ASKING, CONFIRMED, CONFIRMING, InterviewState, InterviewView
+from .understood import Understood, correction
 from .unsure import currency_question, metric_question
+from .views import AREA, Views
 
 Explain = Callable[[str, str], str | None]  # (concept id, lang) -> explanation
 Detect = Callable[[str], str | None]  # text -> its language, None when unsure
-AREA = "interview"
 SAY_UNDERSTOOD_AFTER = ("goal", "excluded_channels", "resources")  # then "I understood: …"
-BY_SLOT = frozenset(s.key for s in SLOTS)
 LANGUAGE_CHECKED = ("business", "offer", "customers", "competitors", "situation", "goal",
                     "constraints", "seasonality", "resources")
 
 
-class Interviewer:
+class Interviewer(Understood, Views):
     """Moves an `InterviewState` from slot to slot. Pure logic: saving is the caller's job."""
 
     def __init__(self, prompts: PromptLibrary, playbook: Playbook,
@@ -41,54 +40,6 @@ class Interviewer:
         self.explain = explain
         self.understander = understander or default_understander(playbook)
         self.detect = detect
-
-    # -- what was understood ---------------------------------------------------------------
-    def understood(self, state: InterviewState) -> Understanding | None:
-        """What the answers so far mean (None before the business and the goal are known)."""
-        if "business" not in state.answers or "goal" not in state.answers:
-            return None
-        return self.understander.understand(state.answers, state.lang)
-
-    def understood_line(self, state: InterviewState) -> str:
-        """"I understood: …" in the interview's language (empty when too early)."""
-        understood = self.understood(state)
-        if understood is None:
-            return ""
-        return describe(understood, state.lang, self.prompts, self.playbook)
-
-    def correct(self, state: InterviewState, field: str, value: Any) -> InterviewView:
-        """Set what was understood by choosing (business_type, goals, channels, excluded)."""
-        allowed = {"business_type": self.playbook.business_types, "goals": self.playbook.goals,
-                   "channels": self.playbook.channels, "excluded": self.playbook.channels}
-        if field not in allowed:
-            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.unknown_slot",
-                                                             slot=field))
-        values = [value] if isinstance(value, str) else list(value or [])
-        if any(v not in allowed[field] for v in values) or (field == "business_type"
-                                                           and len(values) != 1):
-            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.correction_unknown"))
-        change: dict[str, Any] = {
-            "business_type": values[0] if values else None,
-            "goals": [{"goal_id": v, "text": self.playbook.goals[v].names[state.lang]}
-                      for v in values] if field == "goals" else None,
-            "channels": values, "excluded": values}
-        return self._apply(state, {field: change[field]})
-
-    def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
-        before = self.understood(state)
-        previous = state.answers.get("understood")
-        current = dict(previous or {})
-        current.update(overrides)
-        state.answers["understood"] = current
-        after = self.understood(state)
-        if before is not None and after is not None and before.model_dump(
-                exclude={"corrected"}) == after.model_dump(exclude={"corrected"}):
-            if previous is None:  # never "corrected" for nothing
-                state.answers.pop("understood", None)
-            else:
-                state.answers["understood"] = previous
-            return self.view(state, [self._say(state, "problems.correction_unknown")])
-        return self.view(state, [self._say(state, "understood.corrected")])
 
     # -- transitions ---------------------------------------------------------------------------
     def start(self, state: InterviewState, lang: str | None) -> InterviewView:
@@ -210,103 +161,6 @@ class Interviewer:
         """Required slots without an answer."""
         return [k for k in REQUIRED if k not in state.answers]
 
-    # -- views ---------------------------------------------------------------------------------
-    def view(self, state: InterviewState, messages: list[str] | None = None) -> InterviewView:
-        """What to show now."""
-        messages = list(messages or [])
-        if state.position is None:
-            return InterviewView(
-                interview_id=state.id, lang=state.lang, status=state.status, slot=None,
-                question=self._say(state, "messages.summary_intro"),
-                example="", choices=[], optional=False, step=len(SLOTS), total=len(SLOTS),
-                messages=messages, summary=self.summary(state), plan_id=state.plan_id,
-                title=_title(state), updated_at=state.updated_at,
-                understood=self.understood_line(state),
-                understood_hint=self._say(state, "understood.correct_hint"),
-            )
-        slot = BY_KEY[state.position]
-        counted = self.counted(state)
-        detail = slot.key not in BY_SLOT
-        numbered = [d.key for d in DETAILS] if detail else counted
-        asking = state.asking if state.asking and state.asking.get("slot") == slot.key else None
-        return InterviewView(
-            interview_id=state.id, lang=state.lang, status=state.status, slot=slot.key,
-            question=self._say(state, f"unsure.{asking['field']}", **asking["params"])
-            if asking else self._say(state, f"questions.{slot.key}"),
-            example="" if asking else example_in(self._say(state, f"examples.{slot.key}"),
-                                                 local_currency(state.answers), slot.key,
-                                                 state.lang),
-            choices=[Choice(label, value) for label, value in asking["choices"]] if asking
-            else self.choices(state.lang, slot), optional=not slot.required,
-            asking=asking["field"] if asking else None,
-            step=numbered.index(slot.key) + 1 if slot.key in numbered else len(numbered),
-            total=len(numbered), detail=detail,
-            current_value=self.display(state, slot.key) if slot.key in state.answers else None,
-            messages=messages, plan_id=state.plan_id, title=_title(state),
-            updated_at=state.updated_at,
-        )
-
-    def counted(self, state: InterviewState) -> list[str]:
-        """The questions this interview asks, in order: those answered before being asked
-        (the language, what the request said) and those earlier answers told are left out."""
-        return [s.key for s in SLOTS if s.key not in state.given and (
-            s.key in state.answers or s.key in state.skipped or not self._known(state, s.key))]
-
-    def summary(self, state: InterviewState) -> list[SummaryItem]:
-        """Every slot with its answer, for confirmation."""
-        numbered = self.numbered(state)
-        return [SummaryItem(slot=s.key, label=self.label(state.lang, s.key),
-                            value=self.display(state, s.key), required=s.required,
-                            number=numbered.index(s.key) + 1 if s.key in numbered else None)
-                for s in (*SLOTS, *DETAILS)]
-
-    def numbered(self, state: InterviewState) -> list[str]:
-        """The summary's numbered items: the owner's facts, the language apart."""
-        return [s.key for s in (*SLOTS, *DETAILS) if s.key in state.answers
-                and s.key != "language"]
-
-    def choices(self, lang: str, slot: Slot) -> list[Choice]:
-        """Suggested answers for a slot (empty when free text is better)."""
-        if not slot.has_choices:
-            return []
-        if slot.kind == "goal":
-            return [Choice(g.names[lang][:1].upper() + g.names[lang][1:], g.names[lang])
-                    for g in self.playbook.goals.values()]
-        if slot.kind == "language":
-            names = self.prompts.phrase(AREA, lang, "language_names")
-            return [Choice(names[code], code) for code in LANGUAGES]
-        return [Choice(c, c) for c in self.prompts.phrase(AREA, lang, f"choices.{slot.key}")]
-
-    def display(self, state: InterviewState, key: str) -> str:
-        """An answer as text in the interview's language."""
-        if key not in state.answers:
-            return self._say(state, "messages.skipped_value" if key in state.skipped
-                             else "messages.empty_value")
-        value = state.answers[key]
-        if key == "budget":
-            money = f"{value['amount']:,} {value['currency']}".replace(",", "\u202f")
-            if value.get("period") == "month":
-                return self._say(state, "messages.per_month", amount=money)
-            return money
-        if key == "horizon_months":
-            return self._say(state, "messages.months", n=value)
-        if key == "language":
-            return self.prompts.phrase(AREA, state.lang, "language_names")[value]
-        if isinstance(value, list):
-            return ", ".join(value) or self._say(state, "messages.none_value")
-        return str(value)
-
-    def label(self, lang: str, key: str) -> str:
-        """A slot's short name."""
-        return self.prompts.phrase(AREA, lang, f"labels.{key}")
-
-    def problem(self, lang: str, problem: ParseProblem, currency: str | None = None) -> str:
-        """The re-ask message for a parse problem, its example amounts in the owner's
-        `currency` (a Rosario owner is not shown "8.000 €")."""
-        text = self.prompts.phrase(AREA, lang, f"problems.{problem.code}", **problem.params)
-        key = "average_sale" if problem.code.startswith("average_sale") else "budget"
-        return example_in(text, currency, key, lang)
-
     # -- internals -----------------------------------------------------------------------------
     def _fill(self, state: InterviewState, slot: Slot, text: str) -> InterviewView:
         choices = self.choices(state.lang, slot)
@@ -414,19 +268,6 @@ class Interviewer:
         return next((s.key for s in SLOTS if s.key not in state.answers
                      and s.key not in state.skipped and not self._known(state, s.key)), None)
 
-    def _known(self, state: InterviewState, key: str) -> bool:
-        """Whether an optional question was answered by earlier answers: no need to ask it
-        ("unas 4 horas a la semana, somos dos" in the constraints answers the resources)."""
-        if key not in ASKED_UNLESS_KNOWN or key in state.answers:
-            return False
-        understood = self.understood(state)
-        if understood is None:
-            return False
-        if key == "seasonality":
-            return bool(understood.busy_months or understood.quiet_months
-                        or understood.decision_months or understood.closed_months)
-        return understood.hours_per_week is not None and understood.team_size is not None
-
     def _command(self, text: str) -> str | None:
         key = normalize_term(text)
         if not key:
@@ -438,17 +279,8 @@ class Interviewer:
                     return name
         return None
 
-    def _say(self, state: InterviewState, key: str, **variables: Any) -> str:
-        return self.prompts.phrase(AREA, state.lang, key, **variables)
-
 
 def _merge(first: Any, second: str) -> str:
     if not first or normalize_term(str(first)) in normalize_term(second):
         return second
     return f"{first} — {second}"
-
-
-def _title(state: InterviewState) -> str:
-    """The business as the user named it, shortened for a list."""
-    business = str(state.answers.get("business", "")).strip()
-    return business if len(business) <= 60 else business[:57].rstrip() + "…"

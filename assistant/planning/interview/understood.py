@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ...errors import InvalidAnswer
 from ...packs import alternation
 from ...prompts import PromptLibrary
 from ...text import fold
 from ..playbook import Playbook
 from ..understanding import Understander, Understanding
+from .state import InterviewState, InterviewView
 
 AREA = "interview"
 GOAL_PREFIX = re.compile(rf"^\s*({alternation('goal_labels')})\s*:?\s*", re.I)
@@ -53,6 +55,62 @@ def describe(u: Understanding, lang: str, prompts: PromptLibrary, playbook: Play
     if u.regulated:
         parts.append(say("regulated"))
     return say("intro", summary=" · ".join(parts))
+
+
+class Understood:
+    """What the answers mean, said back and corrected by choosing: a part of the Interviewer
+    (machine.py), which has the understander, the prompts and the playbook, and `view`."""
+
+    prompts: PromptLibrary
+    playbook: Playbook
+    understander: Understander
+
+    def understood(self, state: InterviewState) -> Understanding | None:
+        """What the answers so far mean (None before the business and the goal are known)."""
+        if "business" not in state.answers or "goal" not in state.answers:
+            return None
+        return self.understander.understand(state.answers, state.lang)
+
+    def understood_line(self, state: InterviewState) -> str:
+        """"I understood: …" in the interview's language (empty when too early)."""
+        understood = self.understood(state)
+        if understood is None:
+            return ""
+        return describe(understood, state.lang, self.prompts, self.playbook)
+
+    def correct(self, state: InterviewState, field: str, value: Any) -> InterviewView:
+        """Set what was understood by choosing (business_type, goals, channels, excluded)."""
+        allowed = {"business_type": self.playbook.business_types, "goals": self.playbook.goals,
+                   "channels": self.playbook.channels, "excluded": self.playbook.channels}
+        if field not in allowed:
+            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.unknown_slot",
+                                                             slot=field))
+        values = [value] if isinstance(value, str) else list(value or [])
+        if any(v not in allowed[field] for v in values) or (field == "business_type"
+                                                           and len(values) != 1):
+            raise InvalidAnswer(slot=field, reason=self._say(state, "problems.correction_unknown"))
+        change: dict[str, Any] = {
+            "business_type": values[0] if values else None,
+            "goals": [{"goal_id": v, "text": self.playbook.goals[v].names[state.lang]}
+                      for v in values] if field == "goals" else None,
+            "channels": values, "excluded": values}
+        return self._apply(state, {field: change[field]})
+
+    def _apply(self, state: InterviewState, overrides: dict[str, Any]) -> InterviewView:
+        before = self.understood(state)
+        previous = state.answers.get("understood")
+        current = dict(previous or {})
+        current.update(overrides)
+        state.answers["understood"] = current
+        after = self.understood(state)
+        if before is not None and after is not None and before.model_dump(
+                exclude={"corrected"}) == after.model_dump(exclude={"corrected"}):
+            if previous is None:  # never "corrected" for nothing
+                state.answers.pop("understood", None)
+            else:
+                state.answers["understood"] = previous
+            return self.view(state, [self._say(state, "problems.correction_unknown")])
+        return self.view(state, [self._say(state, "understood.corrected")])
 
 
 def _goal(goal: Any, lang: str, say: Any, playbook: Playbook) -> str:

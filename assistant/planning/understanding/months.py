@@ -24,6 +24,7 @@ from ...packs import words as pack_words
 from ...settings import LANGUAGES
 from ...text import fold
 from .data import UnderstandingData, pattern
+from .denied import denied_at
 
 # Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
 AMBIGUOUS = frozenset(pack_words("month_like_words"))
@@ -62,9 +63,10 @@ Mention = tuple[int, int, list[int]]
 
 
 def mentions(text: str, data: UnderstandingData, lang: str | None = None,
-             keep: bool = False) -> list[Mention]:
+             keep: bool = False, denied: bool = False) -> list[Mention]:
     """(start, end, months) for every month, range or season named, in order (`keep`: also the
-    season words that a range beside them replaces)."""
+    season words that a range beside them replaces; `denied`: also the months denied where they
+    stand, "pas en février", which are otherwise no mention of a fact)."""
     low = fold(text)
     names = month_names()
     found: list[Mention] = []
@@ -96,7 +98,7 @@ def mentions(text: str, data: UnderstandingData, lang: str | None = None,
     found.sort()
     found = _ranges(low, found)
     dropped = [] if keep else _superseded(low, found, seasonal)
-    return [m for m in found if m not in dropped]
+    return [m for m in found if m not in dropped and (denied or not denied_at(low, m[0], m[1]))]
 
 
 def _deadlines(low: str, data: UnderstandingData) -> list[tuple[int, int]]:
@@ -138,7 +140,8 @@ def explicit_first(text: str, data: UnderstandingData, lang: str | None = None) 
         return text
     seasonal = {m.start() for words in _four_seasons(data)
                 for m in pattern([words]).finditer(low)}
-    spans = [m[:2] for m in _superseded(low, mentions(text, data, lang, keep=True), seasonal)]
+    named = mentions(text, data, lang, keep=True, denied=True)
+    spans = [m[:2] for m in _superseded(low, named, seasonal)]
     for start, end in spans + _deadlines(low, data):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
@@ -164,10 +167,12 @@ def _between(low: str, first: Mention, second: Mention) -> bool:
     return bool(AND_GAP.match(low[first[1]:second[0]]) and BETWEEN.search(low[:first[0]]))
 
 
-def months_in(text: str, data: UnderstandingData, lang: str | None = None) -> list[int]:
-    """Every month named in `text`, ranges expanded, in the order they appear."""
+def months_in(text: str, data: UnderstandingData, lang: str | None = None,
+              denied: bool = False) -> list[int]:
+    """Every month named in `text`, ranges expanded, in the order they appear (`denied`: the
+    denied ones too)."""
     seen: list[int] = []
-    for _, _, months in mentions(text, data, lang):
+    for _, _, months in mentions(text, data, lang, denied=denied):
         seen += [m for m in months if m not in seen]
     return seen
 
@@ -178,7 +183,7 @@ def _busy_first(rest: str, busy: re.Pattern[str], quiet: re.Pattern[str]) -> boo
 
 
 def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> str:
-    spans = mentions(folded, data, lang)
+    spans = mentions(folded, data, lang, denied=True)
     for start, end, _ in reversed(spans):
         folded = folded[:start] + " " + folded[end:]
     filler = rf"\b({alternation('month_fillers')})\b"

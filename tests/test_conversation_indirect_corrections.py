@@ -1,0 +1,113 @@
+"""#22 fault b: corrections that name their field only by the value or the wording, through the
+conversation object with the shipped embedding model: an amount in thousands ("5k") is money;
+"200 grooms a month" is a count per month, not a one-month horizon; two facts of different kinds
+in one message both change; "la période creuse" names the quiet months."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant import Assistant
+from tests.conftest import make_settings
+from tests.interviews import read_fact, under_way
+
+OWNER = "user:indirect"
+SHOPS = {
+    "en": {"business": "Wag & Wash, a dog grooming salon in Austin, Texas",
+           "offer": "full groom from $65", "customers": "busy dog owners",
+           "situation": "about 120 grooms a month", "goal": "reach 250 grooms a month",
+           "horizon_months": "12 months", "seasonality": "busy in spring, slow in January",
+           "budget": "$2,000", "channels": "Instagram and Google Maps",
+           "excluded_channels": "none"},
+    "fr": {"business": "Atelier Copeaux, stages de menuiserie à Nantes, France",
+           "offer": "stage d'une journée à 90 €", "customers": "adultes curieux",
+           "situation": "environ 40 stagiaires par mois",
+           "goal": "atteindre 70 stagiaires par mois",
+           "horizon_months": "12 mois", "seasonality": "décembre fort, août calme",
+           "budget": "2 000 €", "channels": "Instagram et Google Maps",
+           "excluded_channels": "aucun"},
+    "es": {"business": "Huerta Viva, cajas de verdura a domicilio en Valencia, España",
+           "offer": "caja semanal a 25 €", "customers": "familias jóvenes",
+           "situation": "unos 120 suscriptores", "goal": "llegar a 200 suscriptores",
+           "horizon_months": "12 meses", "seasonality": "primavera fuerte, agosto flojo",
+           "budget": "1.500 €", "channels": "Instagram y WhatsApp", "excluded_channels": "ninguno"},
+    "it": {"business": "Pasta Madre, pastificio artigianale a Torino",
+           "offer": "pasta fresca, 18 € al kg", "customers": "famiglie del quartiere",
+           "situation": "circa 300 clienti al mese", "goal": "arrivare a 400 clienti al mese",
+           "horizon_months": "12 mesi", "seasonality": "dicembre forte, gennaio calmo",
+           "budget": "2.500 €", "channels": "Instagram e Facebook", "excluded_channels": "nessuno"},
+}
+
+
+@pytest.fixture(scope="module")
+def a(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(make_settings(tmp_path_factory.mktemp("indirect")))
+
+
+def said(a: Assistant, lang: str, text: str) -> tuple[str, Any]:
+    iid = under_way(a, OWNER, lang, SHOPS[lang], None)
+    return a.conversation.turn(OWNER, text, lang).kind, iid
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "Honestly we're looking at more like 5k for everything", 5000),
+    ("fr", "En fait ce sera plutôt 4k en tout", 4000),
+])
+def test_an_amount_in_thousands_is_money(a: Assistant, lang: str, text: str,
+                                         value: int) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "budget") == value
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "These days we do about 150 grooms a month, not 120", 150),
+    ("it", "Adesso serviamo circa 350 clienti in un mese", 350),
+])
+def test_a_count_per_month_is_no_horizon(a: Assistant, lang: str, text: str,
+                                         value: int) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "horizon_months") == 12
+    assert read_fact(a, OWNER, iid, "current_customers") == value
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "sale", "margin"), [
+    ("es", "Cada pedido nos deja 20 € y el margen es del 30 %", 20, 0.3),
+    ("en", "A groom is about $70 on average and our margin is 45%", 70, 0.45),
+])
+def test_two_facts_of_different_kinds_both_change(a: Assistant, lang: str, text: str,
+                                                  sale: int, margin: float) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "average_sale") == sale
+    assert read_fact(a, OWNER, iid, "margin") == pytest.approx(margin)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "months"), [
+    ("fr", "Notre période creuse, c'est surtout mars", [3]),
+    ("en", "The slow part of our year is really March", [3]),
+])
+def test_the_quiet_part_of_the_year_named_in_other_words(a: Assistant, lang: str, text: str,
+                                                         months: list[int]) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "quiet_months") == months
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "month"), [
+    ("it", "Partiamo a marzo", 3),
+    ("es", "Arrancamos en octubre", 10),
+])
+def test_the_month_named_does_not_choose_the_fact_the_wording_does(
+        a: Assistant, lang: str, text: str, month: int) -> None:
+    kind, iid = said(a, lang, text)
+    assert kind == "correction"
+    assert read_fact(a, OWNER, iid, "start_month") == month
