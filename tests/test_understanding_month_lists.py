@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.planning.understanding.data import load_understanding_data
-from assistant.planning.understanding.months import seasons
+from assistant.planning.understanding.months import closed_months, seasons
 from assistant.settings import PROJECT_ROOT
 
 DATA = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
@@ -73,3 +73,17 @@ def test_months_said_without_a_word_of_capacity_are_never_full(lang, text, decis
     solo tareas ligeras" in the plan: the months people enrol got the least work (hand test)."""
     found = seasons(text, DATA, lang)
     assert found["decision_months"] == decision and found["capacity_months"] == []
+
+
+@pytest.mark.parametrize(("lang", "text", "closed"), [
+    ("it", "a dicembre non ci fermiamo mai tra panettoni e torte", []),
+    ("en", "we never close in December", []),
+    ("fr", "on ne ferme jamais en décembre", []),
+    ("es", "en diciembre no cerramos nunca", []),
+    ("es", "no abrimos en agosto", [8]),
+    ("it", "ad agosto chiudiamo", [8]),
+])
+def test_a_negated_closing_closes_nothing(lang, text, closed):
+    """"ci fermiamo" read as closed made "a dicembre non ci fermiamo mai" close December
+    (merged with the denied months of s6-22)."""
+    assert closed_months(text, DATA, lang) == closed

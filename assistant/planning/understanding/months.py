@@ -206,9 +206,21 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
             clauses.append(f"{pending} {part}")
             pending = ""
         for clause in [*clauses, pending]:
-            if closed_words.search(fold(clause)):
+            folded = fold(clause)
+            if any(not _negated().search(folded[:m.start()])
+                   for m in closed_words.finditer(folded)):
                 out += [m for m in months_in(clause, data, lang) if m not in out]
     return sorted(out)
+
+
+@cache
+def _negated() -> re.Pattern[str]:
+    """A negation right before a closed word ("non ci fermiamo mai", "we never close"): the
+    business does not close then (one word may stand between: "on ne ferme")."""
+    words = {fold(w).strip() for concept in ("reason_negations", "negative_subjects")
+             for w in pack_words(concept)}
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
+                      r"\s+(?:\w+\s+)?$")
 
 
 SEASONS = ("decision_months", "capacity_months", "quiet_months", "closed_months")
