@@ -82,7 +82,10 @@ def ours(understander: Understander, answers: dict, lang: str) -> dict:
             "goal_numbers": [(g.goal_id, g.current, g.target, g.change) for g in u.goals],
             "channels": u.channel_ids, "excluded": u.excluded_ids,
             "current_customers": u.current_customers, "average_sale": u.average_sale,
-            "margin": u.gross_margin, "busy_months": u.busy_months,
+            "margin": u.gross_margin,
+            # the labels' busy months are the high season, written before the reading told
+            # the months customers buy from the months at capacity: both count
+            "busy_months": sorted({*u.busy_months, *u.decision_months}),
             # the labels' quiet months are every month that is not busy, shut ones included
             "quiet_months": sorted({*u.quiet_months, *u.closed_months}),
             "start_month": u.start_month, "hours_per_week": u.hours_per_week,

@@ -112,3 +112,20 @@ def test_a_question_after_the_plan_goes_to_the_answer_chain(a: Assistant) -> Non
     planned(a, "es", MATES)
     turn = a.conversation.turn(OWNER, "¿Qué es el ROAS?", "es")
     assert turn.ask == "¿Qué es el ROAS?"
+
+
+@pytest.mark.parametrize(("lang", "answers", "text", "target", "added"), [
+    ("es", MATES, "Y también queremos llegar a 30 mayoristas", 200, "mayoristas"),
+    ("fr", BREWERY, "On veut aussi 10 cavistes de plus", 50, "cavistes"),
+])
+def test_a_goal_told_as_an_addition_is_one_more_goal_not_a_new_target(
+        a: Assistant, lang: str, answers: dict[str, str], text: str, target: int,
+        added: str) -> None:
+    """"Y también queremos llegar a 30 alumnos adultos de empresa" set the first goal's target
+    to 30 ("de 140 a 30") after a plan (hand test, 7 Dec)."""
+    iid, plan_id = planned(a, lang, answers)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    objectives = a.plans.get_plan(plan_id, OWNER).strategy.objectives
+    assert objectives[0].target_value in (target, target - 30)  # kept (a count or the change)
+    assert any(added in o.kpi_name for o in objectives[1:])

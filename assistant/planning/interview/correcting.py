@@ -10,6 +10,8 @@ from typing import Any
 
 from ...text import fold
 from ..understanding.currency import local_currency
+from ..understanding.numbers import quantities
+from .added_goal import as_added_goal
 from .corrections import Fact, FactReader
 from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
 from .facts import current, same_value, shown, store
@@ -42,7 +44,9 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
               if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
     facts = merged(cued, guess)
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
-    return facts + [f for f in cued if f.field in others and f not in facts]
+    counts = lambda t: understander.clear_goal(t) or bool(quantities(t, words=False))  # noqa: E731
+    return as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
+                         counts)  # "aussi 10 cavistes de plus": one more goal
 
 
 def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:

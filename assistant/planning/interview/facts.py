@@ -46,6 +46,8 @@ def current(state: InterviewState, u: Understanding | None, field: str,
         return u.profile.label or (kind.names[state.lang] if kind else u.business_type)
     if field == "name":
         return u.profile.name
+    if field == "goal_added":  # every goal, in the owner's words
+        return [g.text for g in u.goals]
     if field in ("goal_target", "goal_metric"):
         goal = u.goals[0] if u.goals else None
         if goal is None:
@@ -87,6 +89,9 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
             overrides["business_type"] = business_type
     elif field == "name":
         overrides["profile"] = {**overrides.get("profile", {}), "name": value}
+    elif field == "goal_added":  # one more goal: the goal answer grows, every goal read again
+        answers["goal"] = f"{str(answers.get('goal') or '').rstrip(' .;')}; {value}".lstrip("; ")
+        overrides.pop("goals", None)
     elif field in ("goal_target", "goal_metric") and u is not None and u.goals:
         goals = [g.model_dump() for g in u.goals]
         if field == "goal_target":

@@ -98,8 +98,6 @@ class Understander:
         ranking = ranked(self.businesses.scores(business_text))
         business_type = ranking[0][0] if ranking else "professional_services"
         current = first_count(text("current_customers")) if text("current_customers") else None
-        goals = self.goals(text("goal"), current,
-                           f"{text('current_customers')}. {text('situation')}")
         working, excluded = self.channels.read(text("channels"), text("excluded_channels"))
         if business_type in self.data.google_means_business and bare_google(text("channels")) \
                 and "google_business" not in working + excluded:
@@ -115,8 +113,8 @@ class Understander:
         closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
-        goals = self.owner_metrics(goals, text("goal"), lang, current,
-                                   f"{text('current_customers')}. {text('situation')}")
+        goals = self.stated_goals(text("goal"), lang, current,
+                                  f"{text('current_customers')}. {text('situation')}")
         if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
             profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
@@ -144,6 +142,15 @@ class Understander:
                                             self.data),
         )
         return self.corrected(understood, answers.get("understood"))
+
+    def stated_goals(self, text: str, lang: str, current: int | None,
+                     context: str) -> list[GoalUnderstood]:
+        """Every goal of the goal answer, each in the owner's metric; a ";" parts goals for
+        good (a goal added later, "...; y también 30 mayoristas", is never one with the
+        first, even when that one is a rate)."""
+        parts = [p.strip() for p in text.split(";") if p.strip()] or [text]
+        return [goal for part in parts for goal in self.owner_metrics(
+            self.goals(part, current, context), part, lang, current, context)]
 
     def goals(self, text: str, current_customers: int | None = None,
               context: str = "") -> list[GoalUnderstood]:
