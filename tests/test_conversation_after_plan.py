@@ -129,3 +129,30 @@ def test_a_goal_told_as_an_addition_is_one_more_goal_not_a_new_target(
     objectives = a.plans.get_plan(plan_id, OWNER).strategy.objectives
     assert objectives[0].target_value in (target, target - 30)  # kept (a count or the change)
     assert any(added in o.kpi_name for o in objectives[1:])
+
+
+@pytest.mark.parametrize(("lang", "answers", "text", "echo"), [
+    ("fr", BREWERY, "objectifs : fidéliser", "Objectif : "),
+    ("es", MATES, "objetivos: fidelizar", "Objetivo: "),
+])
+def test_a_correction_in_words_says_what_changed(a: Assistant, lang: str,
+                                                 answers: dict[str, str], text: str,
+                                                 echo: str) -> None:
+    """A correction read from words (at the summary) answered a bare "Corrigé." (#22 item 1):
+    the fact that changed is said, with what it was."""
+    under_way(a, OWNER, lang, answers, None)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    said = turn.lines[0].text
+    assert said.startswith(echo) and "(" in said and "orrig" not in said
+
+
+def test_a_team_statement_is_no_kind_of_business(a: Assistant) -> None:
+    """"Nous sommes seuls" at the summary made the brewery a freelancer and said "Corrigé."."""
+    iid = under_way(a, OWNER, "fr", BREWERY, None)
+    before = a.plans.understood(iid, OWNER)
+    turn = a.conversation.turn(OWNER, "Nous sommes seuls", "fr")
+    after = a.plans.understood(iid, OWNER)
+    assert before is not None and after is not None
+    assert after.business_type == before.business_type
+    assert not any("orrigé" in line.text for line in turn.lines)

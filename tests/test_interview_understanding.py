@@ -39,7 +39,8 @@ def test_summary_corrections_in_words(tmp_path):
     view = run_through(service)
     assert view.understood.startswith("He entendido:")
     view = service.answer(view.interview_id, "es un gimnasio", OWNER)
-    assert view.messages == ["Corregido."]
+    assert len(view.messages) == 1 and view.messages[0].startswith("Tipo: ")  # said, with
+    assert "(antes: " in view.messages[0]  # what it was: never a bare "Corregido."
     assert "gimnasio" in view.understood.lower() or "fitness" in view.understood.lower()
     view = service.answer(view.interview_id, "sin Facebook ni Instagram", OWNER)
     state_answers = service.database.load_interview(view.interview_id, OWNER).answers
@@ -79,6 +80,7 @@ def test_corrections_by_choosing_are_checked(tmp_path):
     service = make_service(tmp_path)
     view = run_through(service)
     view = service.correct(view.interview_id, "goals", ["loyalty", "launch"], OWNER)
-    assert view.messages == ["Corregido."] and "fidelización" in view.understood.lower()
+    assert view.messages[0].startswith("Objetivo: ") and "(antes: " in view.messages[0]
+    assert "fidelización" in view.understood.lower()
     with pytest.raises(InvalidAnswer):
         service.correct(view.interview_id, "business_type", "spaceship", OWNER)

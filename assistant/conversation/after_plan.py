@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..planning.interview.correcting import Change
+from ..planning.interview.word_changes import word_changes
 from ..planning.service import PlanService
 from ..text import normalize_term
 from .corrections import correction_text
@@ -65,8 +66,13 @@ class AfterPlan:
         if not facts:
             before = self.plans.understood(iid, owner)
             words = self.plans.correct_words(iid, correction_text(text, None) or text, owner)
-            changed = words is not None and self.plans.understood(iid, owner) != before
+            after = self.plans.understood(iid, owner)
+            changed = words is not None and after != before
             if changed and words is not None:
+                if before is not None and after is not None:  # what changed, said
+                    changes = word_changes(before, after, self.plans.playbook, lang,
+                                           self.plans.prompts.phrase(
+                                               "interview", lang, "messages.empty_value"))
                 done.lines.append(Line("assistant", words.understood or "", kind="understood"))
         if changes:
             done.lines.insert(0, self._echo(lang, changes))

@@ -15,6 +15,7 @@ from ..planning.interview.correcting import amount_elsewhere, guess_fields
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
 from ..planning.interview.parsing import ParseProblem, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
+from ..planning.interview.word_changes import word_changes
 from ..planning.service import PlanService
 from ..planning.understanding.currency import example_in, local_currency
 from ..text import normalize_term
@@ -110,7 +111,13 @@ class Listener:
             return None
         before = self.plans.understood(iid, owner)
         corrected = self.plans.correct_words(iid, correction_text(text, None) or text, owner)
-        if corrected is not None and self.plans.understood(iid, owner) != before:
+        after = self.plans.understood(iid, owner)
+        if corrected is not None and after != before and before and after:
+            changes = word_changes(before, after, self.plans.playbook, lang, self.plans.prompts
+                                   .phrase("interview", lang, "messages.empty_value"))
+            if changes:  # said as what changed, never a bare "corrected"
+                done.lines = self._echo(corrected, changes)
+                return done
             corrected.messages = [r.say(lang, "corrected"), corrected.understood]
             done.lines = r.view(corrected)
             return done

@@ -13,6 +13,7 @@ from ...text import fold
 from ..playbook import Playbook
 from ..understanding import Understander, Understanding
 from .state import InterviewState, InterviewView
+from .word_changes import word_changes
 
 AREA = "interview"
 GOAL_PREFIX = re.compile(rf"^\s*({alternation('goal_labels')})\s*:?\s*", re.I)
@@ -110,7 +111,20 @@ class Understood:
             else:
                 state.answers["understood"] = previous
             return self.view(state, [self._say(state, "problems.correction_unknown")])
-        return self.view(state, [self._say(state, "understood.corrected")])
+        return self.view(state, [self._what_changed(state, before, after)
+                                 or self._say(state, "understood.corrected")])
+
+    def _what_changed(self, state: InterviewState, before: Understanding | None,
+                      after: Understanding | None) -> str:
+        """"Type: gym (was: shop)", one line per fact a correction changed ("" when none
+        shows): the owner sees the change, not a bare "Corrected."."""
+        if before is None or after is None:
+            return ""
+        say = lambda key, **v: self.prompts.phrase("conversation", state.lang, key, **v)  # noqa: E731
+        changes = word_changes(before, after, self.playbook, state.lang,
+                               self._say(state, "messages.empty_value"))
+        return "\n".join(say("changed", field=say(f"fields.{c.field}").capitalize(),
+                               now=c.now, was=c.was) for c in changes)
 
 
 def _goal(goal: Any, lang: str, say: Any, playbook: Playbook) -> str:
@@ -151,7 +165,9 @@ def correction(text: str, u: Understanding, understander: Understander) -> dict[
         return {"channels": working, "excluded": excluded}
     described = TYPE_PREFIX.sub("", text)
     hits = understander.businesses.keyword_hits(fold(described))
-    if any(hits.values()) or TYPE_PREFIX.match(text):
+    prefix = TYPE_PREFIX.match(text)
+    # "we are a coworking space": an article before the kind; "nous sommes seuls" names none
+    if any(hits.values()) or prefix and prefix.group(3):
         business, _ = understander.business_type(described)
         return {"business_type": business}
     return None
