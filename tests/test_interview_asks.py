@@ -319,3 +319,22 @@ def test_hours_told_in_the_constraints_keep_the_team_and_skip_the_resources_ques
     assert a.plans.get_interview(iid, OWNER).slot != "resources"
     understood = a.plans.understood(iid, OWNER)
     assert understood is not None and understood.team_size and understood.team_size > 1
+
+
+@pytest.mark.parametrize(("lang", "place", "goal", "reply"), [
+    ("fr", {"business": "Pressing du Cours, pressing à Nantes", "offer": "nettoyage à sec",
+            "customers": "hôtels et entreprises"}, "passer de 2 à 6 d'ici décembre", "12 mois"),
+    ("es", {k: ROSARIO[k] for k in ("business", "offer", "customers")}, "llegar a 120 al mes",
+     "12 meses"),
+])
+def test_a_duration_at_the_metric_question_is_the_horizon_told_ahead(
+        a: Assistant, lang: str, place: dict[str, str], goal: str, reply: str) -> None:
+    """"12 mois" typed at "what does your goal count?" became "l'objectif compte : 12 mois"
+    (hand test of the chat, 7 Dec)."""
+    iid = interview(a, lang, place, "goal")
+    turn = a.conversation.turn(OWNER, goal, lang)
+    assert turn.lines[-1].at == "goal"  # what it counts is asked
+    turn = a.conversation.turn(OWNER, reply, lang)
+    assert answers(a, iid)["horizon_months"] == 12
+    assert "12" not in str(fact(a, iid, "goal_metric") or "")
+    assert a.plans.get_interview(iid, OWNER).slot not in ("goal", "horizon_months")

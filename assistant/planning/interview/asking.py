@@ -9,6 +9,7 @@ import re
 from typing import Any, Protocol
 
 from ...packs import alternation
+from ...prompts import PromptLibrary
 from ..playbook import Playbook
 from ..understanding import Understander, Understanding
 from ..understanding.currency import local_currency
@@ -28,6 +29,7 @@ class Asker(Protocol):
 
     playbook: Playbook
     understander: Understander
+    prompts: PromptLibrary
 
     def understood(self, state: InterviewState) -> Understanding | None: ...
 
@@ -59,6 +61,15 @@ def settle(machine: Asker, state: InterviewState, text: str | None) -> Interview
         return machine._fill(state, slot, text)  # the reading stands: "12 meses" is the horizon
     if asking.get("field") == "business_type":
         return settle_type(machine, state, asking, text)
+    ahead = told_ahead(machine, state, text) if text and chosen_value(asking, text) is None \
+        else None
+    if ahead is not None:  # "12 mois" at "what does your goal count?": the horizon, told ahead
+        key, value = ahead
+        state.answers[key] = value
+        say = lambda k, **v: machine.prompts.phrase("conversation", state.lang, k, **v)  # noqa: E731
+        echo = say("changed", field=say(f"fields.{key}").capitalize(), now=str(value),
+                   was=machine._say(state, "messages.empty_value"))
+        return machine._moved_on(state, slot, [echo])  # the goal's reading stands
     metric = (chosen_value(asking, text) or bare_unit(text.strip())) if text else None
     if not metric:
         return machine._moved_on(state, slot, [])
@@ -66,6 +77,17 @@ def settle(machine: Asker, state: InterviewState, text: str | None) -> Interview
           machine.understander.today())
     return machine._moved_on(state, slot, [machine._say(state, "unsure.metric_noted",
                                                         metric=metric)])
+
+
+def told_ahead(machine: Asker, state: InterviewState, text: str) -> tuple[str, Any] | None:
+    """A reply that is no metric but the answer of a question still to come: a duration is the
+    plan's horizon ("12 mois"), never what a goal counts."""
+    if "horizon_months" in state.answers:
+        return None
+    try:
+        return "horizon_months", parse_slot("horizon_months", text, machine.playbook, state.lang)
+    except ParseProblem:
+        return None
 
 
 def bare_unit(words: str) -> str:
