@@ -61,7 +61,7 @@ def test_es_a_budget_told_after_the_plan_changes_it_and_redrafts_the_plan(a: Ass
     turn = a.conversation.turn(OWNER, "No, el presupuesto son 2.000.000 de pesos", "es")
     assert turn.ask is None and turn.kind == "correction" and turn.plan_id == plan_id
     assert fact(a, iid, "budget") == 2_000_000
-    assert turn.lines[0].text.startswith("Presupuesto: 2.000.000 (antes: 1.500.000")
+    assert turn.lines[0].text.startswith("Presupuesto: 2.000.000 ARS (antes: 1.500.000 ARS)")
     assert "Moneda" not in turn.lines[0].text  # the currency that stayed is not echoed
     assert a.plans.get_plan(plan_id, OWNER).budget.total_cents == 2_000_000 * 100
     assert turn.lines[-1].kind == "plan"

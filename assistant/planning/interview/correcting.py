@@ -101,12 +101,14 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
     empty = interviewer.prompts.phrase("interview", state.lang, "messages.empty_value")
     playbook, understander = interviewer.playbook, interviewer.understander
     changes: list[Change] = []
+    money = (state.answers.get("budget") or {}).get("currency")  # amounts said in it
     for fact in facts:
         before = interviewer.understood(state) if _readable(state) else None
         old = current(state, before, fact.field, playbook)
         if same_value(fact.field, old, fact.value, fact.op):
-            changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty),
-                                  shown(fact.field, old, state.lang, empty), changed=False))
+            changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty, money),
+                                  shown(fact.field, old, state.lang, empty, money),
+                                  changed=False))
             continue
         kind = None
         if fact.field == "business_label":
@@ -117,8 +119,9 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
               kind)
         after = interviewer.understood(state) if _readable(state) else None
         now = current(state, after, fact.field, playbook)
-        changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty),
-                              shown(fact.field, now, state.lang, empty)))
+        money = (state.answers.get("budget") or {}).get("currency") or money
+        changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty, money),
+                              shown(fact.field, now, state.lang, empty, money)))
     return changes
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from ...text import fold
 from ..playbook import Playbook
 from ..understanding import Understanding
+from ..understanding.currency import format_money
 from .state import InterviewState
 
 SEASON_OVERRIDE = {"decision_months": "decision_months", "capacity_months": "busy_months",
@@ -161,10 +162,16 @@ def same_value(field: str, old: Any, new: Any, op: str = "set") -> bool:
     return old == new
 
 
-def shown(field: str, value: Any, lang: str, empty: str) -> str:
-    """A fact's value as the owner reads it."""
+MONEY_FIELDS = ("budget", "average_sale")
+
+
+def shown(field: str, value: Any, lang: str, empty: str, currency: str | None = None) -> str:
+    """A fact's value as the owner reads it (an amount in `currency` when it is known:
+    "3 000 €", "£6,000")."""
     if value is None or value == [] or value == "":
         return empty
+    if field in MONEY_FIELDS and currency and isinstance(value, int | float):
+        return format_money(round(value * 100), currency, lang)
     if field in MONTH_FIELDS:
         from babel.dates import get_month_names
 

@@ -23,25 +23,19 @@ import datetime
 
 from babel import Locale
 from babel.dates import format_date, format_interval, get_month_names
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent
 
 from ...packs import convention
+from ..understanding.currency import format_money
+
+__all__ = ["bare_month", "format_money", "format_number", "format_rate", "format_share",
+           "month_name", "month_span"]
 
 NBSP = "\xa0"
 
 
 def _plain(text: str) -> str:
     return text.replace(NBSP, " ")
-
-
-def format_money(cents: int, currency: str, lang: str) -> str:
-    """An amount with its currency, e.g. "8.000 €", "$1,234.56"."""
-    amount = cents / 100
-    if cents % 100 == 0:
-        pattern = Locale.parse(lang).currency_formats["standard"].pattern.replace(".00", "")
-        return _plain(format_currency(int(amount), currency, format=pattern, locale=lang,
-                                      currency_digits=False))
-    return _plain(format_currency(amount, currency, locale=lang))
 
 
 def format_number(value: float, lang: str) -> str:

@@ -160,3 +160,20 @@ def _money(amount: float, currency: str, lang: str) -> str:
     text = format_currency(int(amount), currency, format=pattern, locale=lang,
                            currency_digits=False)
     return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def format_money(cents: int, currency: str, lang: str) -> str:
+    """An amount with its currency, e.g. "8.000 €", "$1,234.56" (whole amounts without cents;
+    Babel's no-break space kept plain, as plan/formatting.py explains)."""
+    from babel import Locale
+    from babel.numbers import format_currency
+
+    amount = cents / 100
+    if cents % 100 == 0:
+        pattern = Locale.parse(lang).currency_formats["standard"].pattern.replace(".00", "")
+        text = format_currency(int(amount), currency, format=pattern, locale=lang,
+                               currency_digits=False)
+    else:
+        text = format_currency(amount, currency, locale=lang)
+    return text.replace("\xa0", " ")
+
