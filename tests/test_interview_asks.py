@@ -338,3 +338,14 @@ def test_a_duration_at_the_metric_question_is_the_horizon_told_ahead(
     assert answers(a, iid)["horizon_months"] == 12
     assert "12" not in str(fact(a, iid, "goal_metric") or "")
     assert a.plans.get_interview(iid, OWNER).slot not in ("goal", "horizon_months")
+
+
+def test_the_understood_line_writes_large_numbers_as_the_language_does(a: Assistant) -> None:
+    """"+1.5e+06" for a goal of a million and a half more (the line used Python's "g")."""
+    place = {**{k: ROSARIO[k] for k in ("business", "offer", "customers")},
+             "goal": "pasar de 1.500.000 a 3.000.000 de pesos de facturación",
+             "horizon_months": "12 meses", "budget": "1.500.000 ARS", "channels": "Instagram"}
+    interview(a, "es", place, "excluded_channels")
+    turn = a.conversation.turn(OWNER, "ninguno", "es")
+    line = " ".join(ln.text for ln in turn.lines)
+    assert "e+06" not in line and "1.500.000" in line

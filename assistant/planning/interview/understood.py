@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from ...errors import InvalidAnswer
 from ...packs import alternation
 from ...prompts import PromptLibrary
@@ -131,15 +133,19 @@ def _goal(goal: Any, lang: str, say: Any, playbook: Playbook) -> str:
     """A goal in the owner's own metric when they named one ("occupancy (30% → 60%)",
     "pedidos (180 → 360)"), else the playbook's name for it and the change ("new customers
     (+150)"): the line echoes what was heard, not the nearest kind of goal."""
-    number = (lambda n: say("percent", n=n)) if goal.unit == "percent" else str  # noqa: E731
+    def number(value: float, sign: str = "") -> str:  # "1.500.000", never "1.5e+06"
+        text = format_decimal(abs(value) if sign else value, locale=lang).replace("\xa0", " ")
+        text = ("-" if value < 0 else "+") + text if sign else text
+        return say("percent", n=text) if goal.unit == "percent" else text
+
     if goal.metric:
         if goal.current is not None and goal.target is not None:
-            return f"{goal.metric} ({number(f'{goal.current:g}')} → {number(f'{goal.target:g}')})"
+            return f"{goal.metric} ({number(goal.current)} → {number(goal.target)})"
         if goal.target is not None:
-            return f"{goal.metric} ({number(f'{goal.target:g}')})"
+            return f"{goal.metric} ({number(goal.target)})"
     name = goal.metric or (playbook.goals[goal.goal_id].names[lang]
                            if goal.goal_id in playbook.goals else goal.goal_id)
-    return name if goal.change is None else f"{name} ({number(f'{goal.change:+g}')})"
+    return name if goal.change is None else f"{name} ({number(goal.change, sign='+')})"
 
 
 def _months(months: list[int], lang: str) -> str:

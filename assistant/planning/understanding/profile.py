@@ -98,7 +98,7 @@ def says_its_kind(business: str, lang: str, data: dict[str, Any]) -> bool:
 
 
 def _label_clauses(business: str, name: str | None, lang: str,
-             data: dict[str, Any]) -> list[tuple[bool, str]]:
+                   data: dict[str, Any]) -> list[tuple[bool, str]]:
     """The answer's clauses without the name, each with whether a label lead opened it."""
     text = business
     for cue in _cues(data["name_cues"].get(lang, []) + data["name_cues"].get("en", [])):
