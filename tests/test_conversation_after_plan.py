@@ -156,3 +156,12 @@ def test_a_team_statement_is_no_kind_of_business(a: Assistant) -> None:
     assert before is not None and after is not None
     assert after.business_type == before.business_type
     assert not any("orrigé" in line.text for line in turn.lines)
+
+
+def test_an_addition_that_states_a_fact_adds_no_goal(a: Assistant) -> None:
+    """"También tenemos 3 furgonetas" is no goal: the plan's goals stay as they were."""
+    iid, plan_id = planned(a, "es", MATES)
+    before = [o.kpi_name for o in a.plans.get_plan(plan_id, OWNER).strategy.objectives]
+    a.conversation.turn(OWNER, "También tenemos 3 furgonetas", "es")
+    assert [o.kpi_name for o in a.plans.get_plan(plan_id, OWNER).strategy.objectives] == before
+    assert "furgonetas" not in str(a.plans.database.load_interview(iid, OWNER).answers["goal"])

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...packs import words as pack_words
 from ...text import fold
 from ..understanding.currency import local_currency
 from ..understanding.numbers import quantities
@@ -44,9 +45,19 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
               if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
     facts = merged(cued, guess)
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
-    counts = lambda t: understander.clear_goal(t) or bool(quantities(t, words=False))  # noqa: E731
     return as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
-                         counts)  # "aussi 10 cavistes de plus": one more goal
+                         lambda t: wanted(t, state.lang, understander))
+
+
+def wanted(text: str, lang: str, understander: Any) -> bool:
+    """Whether words read as a goal: a goal the classifier is sure of, or a number with a
+    wish or a goal's verb (goal_wishes per pack: "on veut aussi 10 cavistes", "queremos llegar
+    a 30"), not a statement ("también tenemos 3 furgonetas", "we also have 2 vans")."""
+    if understander.clear_goal(text):
+        return True
+    wishes = [fold(w).strip() for w in pack_words("goal_wishes", (lang,))]
+    folded = f" {fold(text)} "
+    return bool(quantities(text, words=False)) and any(f" {w} " in folded for w in wishes)
 
 
 def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
