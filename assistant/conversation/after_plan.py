@@ -100,16 +100,7 @@ class AfterPlan:
 
     def _echo(self, lang: str, changes: list[Change]) -> Line:
         """What changed, fact by fact (and what already had that value)."""
-        r, said = self.renderer, []
-        if any(c.changed for c in changes):  # "currency: already EUR" says nothing then
-            changes = [c for c in changes if c.changed]
-        for change in changes:
-            name = r.say(lang, f"fields.{change.field}")
-            name = name[:1].upper() + name[1:]
-            said.append(r.say(lang, "changed", field=name, now=change.now, was=change.was)
-                        if change.changed else
-                        r.say(lang, "unchanged", field=name, value=change.now))
-        return Line("assistant", "\n".join(said), kind="note")
+        return Line("assistant", self.renderer.changes(lang, changes), kind="note")
 
     def _unclear(self, iid: str, owner: str, lang: str) -> Line:
         """Nothing changed: which answer it is, with the answers given as choices."""

@@ -150,16 +150,7 @@ class Listener:
     def _echo(self, view: InterviewView, changes: list[Any]) -> list[Line]:
         """What changed, fact by fact, then what is understood now and the pending question."""
         lang, r = view.lang, self.renderer
-        said = []
-        if any(c.changed for c in changes):  # "currency: already EUR" says nothing then
-            changes = [c for c in changes if c.changed]
-        for change in changes:
-            name = r.say(lang, f"fields.{change.field}")
-            said.append(r.say(lang, "changed", field=name[:1].upper() + name[1:], now=change.now,
-                              was=change.was) if change.changed else
-                        r.say(lang, "unchanged", field=name[:1].upper() + name[1:],
-                              value=change.now))
-        view.messages = ["\n".join(said)]
+        view.messages = [r.changes(lang, changes)]
         if view.understood and any(c.changed for c in changes):
             view.messages.append(view.understood)
         return r.view(view)

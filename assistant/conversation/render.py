@@ -34,6 +34,21 @@ class Renderer:
         """A conversation phrase."""
         return self.prompts.phrase(AREA, lang, key, **values)
 
+    def changes(self, lang: str, changes: list[Any]) -> str:
+        """What a correction changed, fact by fact ("Budget: 5.000 € (was: 4.000 €)"); a fact
+        that already had its value is said only when nothing changed ("currency: already EUR"
+        says nothing beside a budget that changed)."""
+        if any(c.changed for c in changes):
+            changes = [c for c in changes if c.changed]
+        said = []
+        for change in changes:
+            name = self.say(lang, f"fields.{change.field}")
+            name = name[:1].upper() + name[1:]
+            said.append(self.say(lang, "changed", field=name, now=change.now, was=change.was)
+                        if change.changed else
+                        self.say(lang, "unchanged", field=name, value=change.now))
+        return "\n".join(said)
+
     def command(self, lang: str, name: str) -> str:
         """The first word of a command ("why?", "indietro") in the language."""
         return self.prompts.phrase("interview", lang, "commands")[name][0]
