@@ -84,6 +84,7 @@ def open_tab(page, name: str) -> None:  # noqa: ANN001
 
 
 def test_chat_streams_an_answer_with_numbered_sources_that_expand(page) -> None:  # noqa: ANN001
+    expect(page.locator("#chatbot")).to_be_attached()  # the tab shows before the chat renders
     page.evaluate(WATCH_STREAM)
     answer = ask(page, "What is a SWOT analysis?")
     expect(answer).to_contain_text("SWOT")

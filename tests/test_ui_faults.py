@@ -58,6 +58,33 @@ def ask(page, question: str, answers_before: int) -> object:  # noqa: ANN001
     return answered.last
 
 
+def test_a_new_chat_while_a_slow_model_answers_stays_empty(app: RunningApp, model: OpenAIServer,
+                                                          chromium) -> None:  # noqa: ANN001
+    """"New chat" pressed while the answer is still coming: the late answer is neither shown
+    in the new chat nor kept for a reload (CI once saw the old answer come back)."""
+    context = chromium.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(app.url)
+        expect(page.locator("#send")).to_have_text("Send")
+        model.reply("A late answer that nobody waits for any more [1].", delay=3.0)
+        page.locator("#question textarea").fill("How should a small bakery set its prices?")
+        page.locator("#send").click()
+        expect(page.locator("#chatbot .user-row")).to_have_count(1)
+        page.locator("#new-chat").click()
+        expect(page.locator("#chatbot .user-row")).to_have_count(0)
+        page.wait_for_timeout(4_500)  # the model has answered by now
+        expect(page.locator("#chatbot .bot-row")).to_have_count(0)
+        page.reload()
+        expect(page.locator("#send")).to_have_text("Send")
+        page.wait_for_timeout(1_500)  # the load events have run
+        expect(page.locator("#chatbot .user-row")).to_have_count(0)
+        assert "late answer" not in page.content()
+    finally:
+        context.close()
+
+
 def test_model_failures_fall_back_to_grounded_answers_and_keep_the_conversation(
         app: RunningApp, model: OpenAIServer, chromium) -> None:  # noqa: ANN001
     context = chromium.new_context(locale="es-ES", viewport={"width": 1280, "height": 900})

@@ -68,20 +68,25 @@ class ChatPage:
         ctx = self.ctx
         ask_inputs = [self.question, ctx.owner, ctx.lang]
         ask_outputs = [self.chatbot, self.question, self.opened]
-        self.question.submit(self.respond, ask_inputs, ask_outputs, api_name="ask",
-                             validator=self.check)
-        self.send.click(self.respond, ask_inputs, ask_outputs, api_visibility="private",
-                        validator=self.check)
+        answering = [  # the events that stream into the chat; a new chat stops them
+            self.question.submit(self.respond, ask_inputs, ask_outputs, api_name="ask",
+                                 validator=self.check),
+            self.send.click(self.respond, ask_inputs, ask_outputs, api_visibility="private",
+                            validator=self.check)]
         for button in [*self.starters, self.plan_starter]:  # sent as if typed
-            button.click(lambda s: s, button, self.question, api_visibility="private",
-                         queue=False).then(self.respond, ask_inputs, ask_outputs,
-                                           api_visibility="private")
+            answering.append(button.click(
+                lambda s: s, button, self.question, api_visibility="private",
+                queue=False).then(self.respond, ask_inputs, ask_outputs,
+                                  api_visibility="private"))
         # The quick replies vanish with the reply: the focus goes on to the question box
         # rather than falling to the page (a keyboard user continues where they were).
-        self.chatbot.option_select(self.pick, [ctx.owner, ctx.lang], ask_outputs,
-                                   api_visibility="private").then(
-            None, None, None, js=FOCUS_QUESTION)
-        self.new.click(self.restart, ctx.owner, self.chatbot, api_name="new_conversation")
+        picked = self.chatbot.option_select(self.pick, [ctx.owner, ctx.lang], ask_outputs,
+                                            api_visibility="private")
+        picked.then(None, None, None, js=FOCUS_QUESTION)
+        # "New chat" while an answer streams: the answer stops, or it would write itself
+        # back into the chat just cleared.
+        self.new.click(self.restart, ctx.owner, self.chatbot, api_name="new_conversation",
+                       cancels=[*answering, picked])
 
     @property
     def outputs(self) -> list[Any]:
@@ -152,8 +157,8 @@ class ChatPage:
             if turn.plan_id and final:  # the plan is in the plan tab, one press away
                 final[-1]["options"] = [{"label": a.prompts.phrase(
                     "conversation", turn.lang, "open_plan"), "value": OPEN_PLAN}]
-            self.store.save(who, session, final)
-            yield final, "", item
+            if self.store.save(who, session, final, current.conversation_id):
+                yield final, "", item
             return
         yield from self.stream_answer(text, turn, shown, (who, session),
                                       current.conversation_id, lang, item)
@@ -169,6 +174,8 @@ class ChatPage:
         try:
             for event in a.stream(text, conversation_id=conversation_id, owner=who,
                                   lang=turn.lang if turn.interview_id else None):
+                if not self.store.is_current(who, session, conversation_id):
+                    return  # "New conversation" was pressed while this answer streamed
                 if event.type == "delta":
                     written += event.text
                     draft = {"role": "assistant", "content": escape(written)}
@@ -180,15 +187,15 @@ class ChatPage:
                 elif event.type == "done":
                     answer = event.answer
         except Exception as err:  # noqa: BLE001
-            self.store.save(who, session, shown)
+            self.store.save(who, session, shown, conversation_id)
             yield shown, text, gr.skip()
             raise ctx.error(err, lang) from None
         final = [*shown, *(answer_messages(answer, lang, ctx) if answer else [draft]),
                  *line_messages(turn.then)]
         if answer is not None and turn.interview_id:
             a.conversation.answered(who, turn, text, answer)
-        self.store.save(who, session, final)
-        yield final, "", item
+        if self.store.save(who, session, final, conversation_id):
+            yield final, "", item
 
     def restart(self, owner: str, request: gr.Request) -> list[Message]:
         """Forget the conversation on screen and start a new one (an interview under way stays

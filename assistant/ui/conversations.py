@@ -30,6 +30,7 @@ class Conversations:
 
     >>> store = Conversations(max_conversations=2, max_messages=2)
     >>> store.save("user:ana", "s1", [{"n": 1}, {"n": 2}, {"n": 3}])
+    True
     >>> store.get("user:ana", "s1").messages, store.get("user:luc", "s1").messages
     ([{'n': 2}, {'n': 3}], [])
     >>> store.get("user:ana", "s1").conversation_id != store.get("user:luc", "s1").conversation_id
@@ -54,6 +55,7 @@ class Conversations:
 
         >>> store = Conversations()
         >>> store.save("user:ana", "s1", [{"n": 1}])
+        True
         >>> store.resume("user:ana", "s2").messages, store.resume("user:luc", "s3").messages
         ([{'n': 1}], [])
         >>> store.restart("user:ana", "s2")
@@ -70,10 +72,30 @@ class Conversations:
             found = self._touch(owner, session)
             return Conversation(found.conversation_id, list(found.messages))
 
-    def save(self, owner: str, session: str, messages: list[Message]) -> None:
-        """Replace the conversation's messages (only the last `max_messages` are kept)."""
+    def save(self, owner: str, session: str, messages: list[Message],
+             conversation_id: str | None = None) -> bool:
+        """Replace the conversation's messages (only the last `max_messages` are kept). With
+        `conversation_id`, only while that conversation is still the session's: an answer that
+        ends after "New conversation" is not written into the new one.
+
+        >>> store = Conversations()
+        >>> old = store.get("user:ana", "s1").conversation_id
+        >>> store.restart("user:ana", "s1")
+        >>> store.save("user:ana", "s1", [{"n": 1}], old), store.get("user:ana", "s1").messages
+        (False, [])
+        """
         with self._lock:
-            self._touch(owner, session).messages = list(messages[-self.max_messages:])
+            found = self._touch(owner, session)
+            if conversation_id is not None and found.conversation_id != conversation_id:
+                return False
+            found.messages = list(messages[-self.max_messages:])
+            return True
+
+    def is_current(self, owner: str, session: str, conversation_id: str) -> bool:
+        """Whether `conversation_id` is still the session's conversation (no restart since)."""
+        with self._lock:
+            found = self._items.get((owner, session))
+            return found is not None and found.conversation_id == conversation_id
 
     def restart(self, owner: str, session: str) -> None:
         """Forget the conversation: the next question starts a new one."""
