@@ -129,6 +129,38 @@ def test_an_answer_naming_a_channel_or_asking_stays_an_answer(a: Assistant) -> N
     assert turn.kind == "answer" and turn.ask is None
 
 
+# Goals worded as owners word them: two targets, a rating, "doubler" (each was answered as a
+# side question from the knowledge base: the goal question's examples held one short goal).
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Passare da 25 a 45 tour a settimana entro giugno 2027 e portare le recensioni "
+           "Google da 4,3 a 4,7"),
+    ("fr", "Doubler les commandes"),
+    ("fr", "Passer de 25 à 45 visites par semaine d'ici juin 2027 et monter les avis Google "
+           "de 4,3 à 4,7"),
+    ("en", "Get our Google rating from 4.1 to 4.6"),
+    ("en", "Go from 25 to 45 tours a week by June 2027 and lift our Google rating from 4.3 "
+           "to 4.7")])
+def test_a_goal_worded_as_owners_word_it_is_the_goal_answer(a: Assistant, lang: str,
+                                                            text: str) -> None:
+    answers = {k: v for k, v in FLORIST.items() if k != "goal"}
+    iid = interview(a, lang, answers, "goal")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "answer" and turn.ask is None
+    assert a.plans.database.load_interview(iid, OWNER).answers["goal"] == text
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "explícame qué es un objetivo SMART"),
+    ("it", "non ho capito cosa intendi per obiettivo"),
+    ("en", "give me an example of a good goal")])
+def test_a_question_about_the_goal_question_is_still_a_side_question(a: Assistant, lang: str,
+                                                                     text: str) -> None:
+    iid = interview(a, lang, {k: v for k, v in FLORIST.items() if k != "goal"}, "goal")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "side_question" and turn.ask == text
+    assert "goal" not in a.plans.database.load_interview(iid, OWNER).answers
+
+
 def test_pesos_in_argentina_are_ars_and_the_example_is_in_pesos(a: Assistant) -> None:
     answers = {k: v for k, v in MATES.items() if k != "budget"}
     iid = interview(a, "es", answers, "budget")
