@@ -174,7 +174,8 @@ def season_checks(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
 
 def calls_for_mix(labels: dict[str, Any]) -> bool:
     """Whether the business model calls for a product, price or place decision."""
-    return (labels.get("payment") == "recurring" or labels.get("reach") == "international"
+    return (labels.get("payment") == "recurring"
+            or labels.get("reach") in ("international", "visitors")
             or bool({"marketplace", "resellers", "booking_platform"}
                     & set(labels.get("places", [])))
             or any(g.get("unit") == "percent" for g in labels.get("goals", [])))
@@ -194,7 +195,8 @@ def profile_agreement(profile: dict[str, Any], labels: dict[str, Any]) -> dict[s
         got, want = set(profile.get(key) or []), set(labels.get(key) or [])
         out[key] = len(got & want) / len(got | want) if got | want else 1.0
     for key in PROFILE_ONE:
-        out[key] = float(profile.get(key) == labels.get(key))
+        out[key] = float(profile.get(key) == labels.get(key) or key == "reach" and (
+            profile.get(key), labels.get(key)) == ("visitors", "international"))
     out["name"] = float((profile.get("name") or None) == labels.get("name"))
     out["label"] = float(fold(profile.get("label") or "") == fold(labels.get("label") or ""))
     return out

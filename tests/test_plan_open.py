@@ -190,3 +190,49 @@ def test_a_from_to_goal_in_the_owners_metric_targets_the_gap_as_more_of_it():
     assert objective.kpi_name == "services por mes"
     row = f"{objective.target_value:g} {objective.unit}"
     assert row == "40 services por mes más", row
+
+
+BIKE_TOURS = {
+    "language": "it",
+    "business": "Si chiama Ruota Libera, siamo a Bologna: ripariamo biciclette e noleggiamo "
+                "bici ai turisti per tour guidati sui colli",
+    "offer": "tour guidati in bici sui colli a 55 euro a persona",
+    "customers": "turisti stranieri che prenotano i tour durante la vacanza, e i ciclisti "
+                 "della città per le riparazioni",
+    "goal": "Passare da 25 a 45 tour a settimana entro giugno 2027 e portare le recensioni "
+            "Google da 4,3 a 4,7",
+    "horizon_months": "12 mesi", "budget": "3.000 euro",
+    "channels": "GetYourGuide, Google Maps e passaparola",
+    "resources": "siamo in due, 5 ore a settimana"}
+
+
+@pytest.mark.heavy
+def test_a_second_goal_beside_a_rate_is_its_own_objective(understander):
+    """'da 25 a 45 tour a settimana … e le recensioni da 4,3 a 4,7': the rating was dropped
+    (a goal per period was never split); a clause without figures still joins the rate."""
+    goals = understander.stated_goals(BIKE_TOURS["goal"], "it", None, "")
+    assert [(g.metric, g.current, g.target) for g in goals] == [
+        ("tour", 25, 45), ("recensioni Google", 4.3, 4.7)]
+    assert goals[0].due_month == 6 and goals[0].period
+    one = understander.stated_goals("riempire la sala dal lunedì al giovedì e arrivare a 40 "
+                                    "coperti a sera", "it", None, "")
+    assert len(one) == 1
+
+
+@pytest.mark.heavy
+def test_visitors_from_abroad_get_the_travellers_place_not_an_export_pilot(understander):
+    """Foreign tourists come to the business: where travellers book is the place decision;
+    customs, excise and importers are for selling goods abroad (a wine estate's importer)."""
+    inp = read_answers(BIKE_TOURS, PLAYBOOK, PROMPTS, understander)
+    assert inp.understood.profile.reach == "visitors"
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    templates = {t.template for t in plan.tactics}
+    assert "mix:visitors" in templates and "mix:export" not in templates
+    assert not re.search(r"dogana|accise|importatori", plan_text(plan, PROMPTS))
+    estate = {"language": "fr", "business": "Domaine des Cèdres, domaine viticole en Provence",
+              "offer": "vins rouges et rosés", "goal": "trouver 5 cavistes de plus",
+              "customers": "cavistes en France et un importateur au Danemark, nous exportons "
+                           "aussi en Suisse", "horizon_months": "12 mois", "budget": "8 000 €",
+              "channels": "salons professionnels"}
+    assert read_answers(estate, PLAYBOOK, PROMPTS, understander).understood.profile.reach \
+        == "international"

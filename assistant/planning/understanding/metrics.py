@@ -37,6 +37,16 @@ def split_owner_goals(text: str, lang: str, data: dict[str, Any]) -> list[str]:
     return clauses
 
 
+def states_figures(clause: str) -> bool:
+    """Whether a clause states a figure of its own (a year, "juin 2027", is none).
+
+    >>> states_figures("le recensioni da 4,3 a 4,7"), states_figures("la sala entro il 2027")
+    (True, False)
+    """
+    return any(not re.fullmatch(r"(?:19|20)\d\d", m.group().strip())
+               for m in NUMBER.finditer(clause))
+
+
 def _commas(piece: str) -> list[str]:
     """A piece cut at its commas; a part without a number is kept with the next part when that
     one has the numbers ("llenar entre semana, pasar de 25 mesas a 40" is one goal)."""

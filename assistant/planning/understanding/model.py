@@ -48,7 +48,7 @@ class BusinessProfile(BaseModel):
     # resellers | partners
     places: list[str] = Field(default_factory=list)
     payment: str | None = None  # one_off | recurring | project
-    reach: str | None = None  # local | national | international
+    reach: str | None = None  # local | national | international | visitors (come from abroad)
     countries: list[str] = Field(default_factory=list)  # ISO 3166 codes the owner names
     # attribute -> confidence 0..1; below the threshold the interview asks with choices
     confidence: dict[str, float] = Field(default_factory=dict)

@@ -180,6 +180,23 @@ class ProfileReader:
         """Best similarity per value over the given clause vectors (never below 0)."""
         return {value: max(0.0, sim) for value, sim in self.bank(attribute).best(vectors).items()}
 
+    def _finer(self, attribute: str, scores: dict[str, float]) -> dict[str, str]:
+        """Values that refine another ("visitors": customers from abroad who come to the
+        business, a kind of "international"; refines, in profile.json). The broad reading is
+        the parent's alone; when it wins, the finer value is named instead if it is closer
+        and at least its own threshold (value_thresholds): a faint likeness ("the diary is
+        full", "des vacanciers") moves nothing. Returns {parent: the value that stands for
+        it}; `scores` loses the finer values."""
+        out: dict[str, str] = {}
+        surer = self.data.get("value_thresholds", {}).get(attribute, {})
+        for value, parent in self.data.get("refines", {}).get(attribute, {}).items():
+            if value not in scores:
+                continue
+            fine = scores.pop(value)  # the broad reading stays the parent's own
+            if fine > scores.get(parent, 0.0) and fine >= surer.get(value, 0.0):
+                out[parent] = value  # named only when sure: it picks a tactic
+        return out
+
     def read_question(self, question: str, lang: str) -> BusinessProfile:
         """How the business a question describes sells ("I'm a plumber in Leeds, how do I get
         more calls?"). An interview feeds each attribute from its own answer (buyers from
@@ -222,6 +239,7 @@ class ProfileReader:
             if not items:
                 continue
             scores = self.scores(attribute, np.stack([vectors[c] for c in items]))
+            finer = self._finer(attribute, scores)
             best = max(scores.values())
             threshold = (thresholds or self.data["thresholds"])[attribute]
             profile.confidence[attribute] = round(best, 3)
@@ -233,7 +251,7 @@ class ProfileReader:
                 value = max(scores, key=scores.get)
                 own = self.data.get("value_thresholds", {}).get(attribute, {})
                 if best >= own.get(value, threshold):  # a value that decides a tactic: surer
-                    setattr(profile, attribute, value)
+                    setattr(profile, attribute, finer.get(value, value))
         profile.places = list(dict.fromkeys([*profile.places, *places]))
         if len(set(countries)) >= 2 or (countries and profile.reach == "international"):
             profile.reach = "international" if len(set(countries)) >= 2 else profile.reach

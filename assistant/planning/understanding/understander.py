@@ -18,7 +18,7 @@ from .deadline import deadline_of
 from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
 from .goals import read_numbers, split_goals
 from .hemisphere import for_place
-from .metrics import level_today, metric_of, split_owner_goals
+from .metrics import level_today, metric_of, split_owner_goals, states_figures
 from .model import GoalUnderstood, Understanding
 from .months import seasons as read_seasons
 from .offer_figures import FigureReader, load_figures
@@ -171,7 +171,11 @@ class Understander:
         told apart (three of one kind, "15 new bars, more taproom visits, rating 4.1 -> 4.6"),
         one goal per clause, each with its own numbers."""
         clauses = split_owner_goals(text, lang, self.profile_data) if text.strip() else []
-        if len(clauses) > len(goals) and not any(g.period for g in goals):  # rates stay whole
+        # A rate stays whole ("riempire la sala … e arrivare a 40 coperti a sera" is one goal)
+        # unless two clauses state figures of their own ("da 25 a 45 tour a settimana e le
+        # recensioni da 4,3 a 4,7": the rating is a second goal, never dropped).
+        whole = any(g.period for g in goals) and sum(map(states_figures, clauses)) < 2
+        if len(clauses) > len(goals) and not whole:
             scored = [(clause, ranked(self.goal_classifier.scores(clause))[0])
                       for clause in clauses]
             goals = [read_numbers(gid, clause, self.data, current_customers, context)
