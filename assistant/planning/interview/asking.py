@@ -20,6 +20,11 @@ from .state import InterviewState, InterviewView
 from .unsure import KEEP, chosen_value, currency_answer, type_question
 
 UNSURE_BELOW = 0.15  # business_confidence (the lead over the next kind, 0..1) under which we ask
+# ... and only when the nearest kind is near at all (its similarity): a theatre troupe, a
+# coworking space or a brewery is like no preset, and "bakery, restaurant or retail?" would
+# push it into another trade's plan. Its own words stand; the plan follows how it sells.
+# (A business told by its name alone is still asked: the reply becomes its label.)
+ASK_TYPE_FROM = 0.5
 STRICT = ("horizon", "budget", "language")  # kinds of slot whose answers parse or fail
 
 
@@ -138,8 +143,9 @@ def ask_type(machine: Asker, state: InterviewState) -> list[str]:
     choices while a question is pending (interview/unsure.py), else as a note."""
     u = machine.understood(state)
     if u is None or u.business_confidence >= UNSURE_BELOW or u.corrected \
-            or "unsure_type" in state.followed_up:
-        return []
+            or "unsure_type" in state.followed_up \
+            or u.profile.label and u.profile.confidence.get("type", 1.0) < ASK_TYPE_FROM:
+        return []  # (with no words for its kind, the question is how the label is learnt)
     kinds = [k for k in (u.business_type, *u.business_alternatives)
              if k in machine.playbook.business_types][:3]
     if len(kinds) < 2:
