@@ -87,3 +87,19 @@ def test_a_negated_closing_closes_nothing(lang, text, closed):
     """"ci fermiamo" read as closed made "a dicembre non ci fermiamo mai" close December
     (merged with the denied months of s6-22)."""
     assert closed_months(text, DATA, lang) == closed
+
+
+@pytest.mark.parametrize(("lang", "text", "decision", "quiet"), [
+    ("fr", "Les inscriptions se font en septembre, les spectacles sont en juin, rien en "
+           "juillet-août", [6, 9], [7, 8]),
+    ("es", "nada en agosto", [], [8]),
+    ("it", "niente ad agosto, a settembre si riparte", [9], [8]),
+    ("en", "nothing in August", [], [8]),
+])
+def test_nothing_in_a_month_is_no_month_to_buy_in(lang: str, text: str, decision: list[int],
+                                                  quiet: list[int]) -> None:
+    """'rien en juillet-août' (a theatre troupe's summer) read as the months customers buy most
+    (months with no word of what they are are buying months): 'nothing' is said in each
+    language (words.json, quiet), as English had."""
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == decision and read["quiet_months"] == quiet
