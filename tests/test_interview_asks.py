@@ -330,6 +330,11 @@ def test_the_owners_words_at_the_kind_of_business_question_are_its_label(
             "goal": "passer de 2 à 6 contrats", "horizon_months": "12 mois",
             "budget": "3 000 €", "channels": "Google", "excluded_channels": "Facebook"},
      "Moi, 3 heures par semaine"),
+    ("fr", {"business": "Les Tréteaux du Canal, troupe de théâtre amateur à Toulouse",
+            "offer": "cours de théâtre, adhésion de 220 € par an", "customers": "adultes",
+            "goal": "passer de 80 à 150 adhérents", "horizon_months": "12 mois",
+            "budget": "1 500 €", "channels": "Facebook", "excluded_channels": "aucun"},
+     "Deux bénévoles, 4 heures par semaine"),
 ])
 def test_hours_told_in_the_constraints_keep_the_team_and_skip_the_resources_question(
         a: Assistant, lang: str, place: dict[str, str], constraints: str) -> None:

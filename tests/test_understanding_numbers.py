@@ -67,6 +67,10 @@ def test_hours_written_in_words(text, hours):
     ("we're 7, one marketer full time", 7),
     ("trabajo sola", 1),
     ("somos dos, mi hermana y yo", 2),
+    # volunteers are the team of an association (it asked the hours again after these)
+    ("Deux bénévoles, 4 heures par semaine", 2),
+    ("tre volontari il sabato", 3),
+    ("two volunteers and me", 3),
 ])
 def test_team_size(text, team):
     assert team_size(text, DATA) == team
