@@ -236,3 +236,26 @@ def test_visitors_from_abroad_get_the_travellers_place_not_an_export_pilot(under
               "channels": "salons professionnels"}
     assert read_answers(estate, PLAYBOOK, PROMPTS, understander).understood.profile.reach \
         == "international"
+
+
+TROUPE = {
+    "language": "fr",
+    "business": "Les Tréteaux du Canal, une troupe de théâtre amateur associative à Toulouse",
+    "offer": "cours de théâtre pour adultes et ados, adhésion de 220 € par an",
+    "customers": "des adultes du quartier des Minimes et leurs ados",
+    "goal": "Passer de 80 à 150 adhérents", "horizon_months": "12 mois", "budget": "1 500 €",
+    "seasonality": "Les inscriptions se font en septembre, rien en juillet-août",
+    "channels": "Facebook, les affiches, le forum des associations",
+    "resources": "Deux bénévoles, 4 heures par semaine"}
+
+
+@pytest.mark.heavy
+def test_posters_are_printed_matter_not_a_newspaper(understander):
+    """'les affiches' (the playbook's print channel) was given the press family, and the print
+    tactic ended with 'Envoyez à affiches une histoire avec chiffres et photos'."""
+    inp = read_answers(TROUPE, PLAYBOOK, PROMPTS, understander)
+    posters = next(c for c in inp.understood.channels if c.name == "affiches")
+    assert posters.family != "press"
+    text = plan_text(build_plan(inp, PLAYBOOK, PROMPTS), PROMPTS)
+    assert "affiches" in text and "Envoyez à affiches" not in text
+    assert inp.understood.decision_months == [9] and inp.understood.busy_months == []

@@ -83,11 +83,14 @@ def no_sideways_scroll(page) -> None:  # noqa: ANN001
 
 
 def ask(page, question: str, footer: str = "Answered by") -> object:  # noqa: ANN001
+    """Send a question and wait for one more answer than before: an earlier answer being
+    visible is not this one (CI once pressed "New chat" while this one still streamed)."""
+    answers = page.locator("#chatbot .bot-row").filter(has_text=footer)
+    before = answers.count()
     page.locator("#question textarea").fill(question)
     page.locator("#send").click()
-    answer = page.locator("#chatbot .bot-row").filter(has_text=footer)
-    expect(answer.last).to_be_visible()
-    return answer.last
+    expect(answers).to_have_count(before + 1, timeout=TIMEOUT_MS)
+    return answers.last
 
 
 def test_the_app_says_where_it_is_running(app: RunningApp) -> None:

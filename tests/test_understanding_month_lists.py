@@ -103,3 +103,18 @@ def test_nothing_in_a_month_is_no_month_to_buy_in(lang: str, text: str, decision
     language (words.json, quiet), as English had."""
     read = seasons(text, DATA, lang)
     assert read["decision_months"] == decision and read["quiet_months"] == quiet
+
+
+@pytest.mark.parametrize(("lang", "text", "decision"), [
+    ("fr", "Inscriptions en septembre", [9]),
+    ("it", "le iscrizioni sono a settembre e gennaio", [1, 9]),
+    ("es", "las matrículas son en septiembre y enero", [1, 9]),
+    ("en", "people enrol in September", [9]),
+])
+def test_enrolment_months_are_buying_months_not_full_months(lang: str, text: str,
+                                                           decision: list[int]) -> None:
+    """Enrolment is when customers decide; it said 'busy' (buying and full), so a troupe's
+    September read 'high season: no time for marketing' beside 'the window when your
+    customers decide'."""
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == decision and read["capacity_months"] == []
