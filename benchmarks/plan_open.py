@@ -9,7 +9,7 @@ given, the currency, no push when closed, acquisition outside capacity and in th
 customers decide, a product/price/place decision when the model calls for one; and the profile
 read (buyers, places, payment, reach, name, label) against the labels.
 
-Run: .venv/bin/python benchmarks/plan_open.py --set dev [--set dev2] [--set dev3] [--set blind]
+Run: .venv/bin/python benchmarks/plan_open.py --set dev [--set dev2] [--set dev3] [--set dev4] [--set blind]
      [--set blind2]
      [--quiet]
 The dev2 set (tests/eval/businesses_open_dev2.jsonl, 12 businesses, 3 per language) holds goals
@@ -18,6 +18,10 @@ outside the playbook and dev/dev2: vets, cheese producers selling to delis, wedd
 translation agencies, climbing gyms) adds start months in figures, offers with prices and margins,
 goals in the owner's unit and resellers, checked by four more checks (positioning without the
 offer's figures, tactic KPIs in the goal's unit, the start month, a place tactic for resellers).
+dev4 (12 more: southern-hemisphere seasons, monthly memberships and retainers, soles, bolivianos,
+pesos, rand, goals due before the plan ends, "+10" goals) adds four: a goal's deadline and no
+acquisition push after it, the southern seasons read, a recurring fee counted over the months
+a customer stays, and a contact's cost on the currency's scale.
 The blind sets (tests/eval/businesses_open_blind.jsonl; businesses_open_blind2.jsonl, 40 more
 written on 6 Dec 2026 by a second writer who never read the code) are measured, never tuned on.
 """
