@@ -9,8 +9,8 @@ given, the currency, no push when closed, acquisition outside capacity and in th
 customers decide, a product/price/place decision when the model calls for one; and the profile
 read (buyers, places, payment, reach, name, label) against the labels.
 
-Run: .venv/bin/python benchmarks/plan_open.py --set dev [--set dev2] [--set dev3] [--set dev4] [--set blind]
-     [--set blind2]
+Run: .venv/bin/python benchmarks/plan_open.py --set dev [--set dev2] [--set dev3] [--set dev4]
+     [--set blind] [--set blind2]
      [--quiet]
 The dev2 set (tests/eval/businesses_open_dev2.jsonl, 12 businesses, 3 per language) holds goals
 counted in the owner's own unit, month lists and break-even cases, for development; dev3 (12 more,
