@@ -190,3 +190,16 @@ def test_a_from_to_goal_in_the_owners_metric_targets_the_gap_as_more_of_it():
     assert objective.kpi_name == "services por mes"
     row = f"{objective.target_value:g} {objective.unit}"
     assert row == "40 services por mes más", row
+
+
+def test_a_monthly_fee_counts_the_months_a_customer_stays_in_the_break_even():
+    """"£180 a month per desk" is worth the months a member stays, never one month's fee: the
+    owner's stay when they say it, else a stated assumption they can change."""
+    plan, _ = drafted(COWORKING, stay_months=10)
+    assert plan.funnel.margin_per_customer_cents == 180 * 60 * 10  # £180 x 60 % x 10 months
+    assert "a customer who stays about 10 months leaves about £1,080" in plan_text(plan, PROMPTS)
+    assumed, understood = drafted(COWORKING)
+    months = default_open_data()["assumed_stay_months"]
+    assert understood.sale_period == "month" and understood.stay_months is None
+    assert assumed.funnel.margin_per_customer_cents == 180 * 60 * months
+    assert "(an assumption: change it" in plan_text(assumed, PROMPTS)

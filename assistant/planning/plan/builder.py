@@ -61,7 +61,8 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         # sale times margin, as the break-even line states it
         "purchases_per_year": btype.funnel.purchases_per_year if ctx.fits else 1.0})
     ctx.funnel = in_owner_unit(funnel_plan(assumptions, understood, inp.budget_cents,
-                                           inp.horizon_months), understood, ctx.open)
+                                           inp.horizon_months, ctx.open["assumed_stay_months"]),
+                               understood, ctx.open)
     objectives, stages = build_objectives(ctx)
     ctx.objectives = objectives
     tactics, weights = build_tactics(ctx, objectives, stages)
