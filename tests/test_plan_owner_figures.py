@@ -59,3 +59,16 @@ def test_an_answer_of_its_own_wins(understander):
     answers = {**WORKSHOP["es"], "average_sale": "30.000 pesos", "margin": "35 %"}
     got = understander.understand(answers, "es")
     assert (got.average_sale, got.gross_margin) == (30000, 0.35)
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("tenemos 300 socios; se quedan unos 14 meses de media", 14),
+    ("les adhérents restent environ deux ans", 24),
+    ("abbiamo 40 clienti, che restano in media 9 mesi", 9),
+    ("our subscribers stay about 18 months", 18),
+    ("abrimos hace 6 años en el centro", None),
+    ("the beginners' course lasts 3 months", None),
+])
+def test_how_long_customers_stay_is_read_not_how_long_the_business_has_been_open(
+        understander, text, months):
+    assert understander.figures.read("stay", [text]) == months
