@@ -203,3 +203,24 @@ def test_a_monthly_fee_counts_the_months_a_customer_stays_in_the_break_even():
     assert understood.sale_period == "month" and understood.stay_months is None
     assert assumed.funnel.margin_per_customer_cents == 180 * 60 * months
     assert "(an assumption: change it" in plan_text(assumed, PROMPTS)
+
+
+def test_no_push_for_new_customers_after_the_owners_deadline():
+    """"From 60 to 90 subscribers by June" in a twelve-month plan: the work that wins
+    subscribers runs until June, not into the autumn; the plan's money is spent by then."""
+    pottery = {
+        "language": "en", "business": "Clay Corner, a pottery studio in Bristol",
+        "offer": "wheel-throwing classes on a £95 monthly membership",
+        "customers": "adults who want a hands-on hobby near home",
+        "situation": "we have 60 members; they find us on Instagram and by word of mouth",
+        "goal": "go from 60 to 90 members by June", "horizon_months": "12 months",
+        "budget": "£3,000", "start": "January", "channels": "Instagram and word of mouth",
+        "excluded_channels": "no Facebook", "resources": "two of us; 3 hours a week",
+        "average_sale": "£95 a month", "margin": "50 %"}
+    plan, understood = drafted(pottery)
+    assert understood.goals[0].due_month == 6 and plan.horizon_months == 12
+    june = next(m for m in range(1, 13) if plan.facts.calendar_month(m)[0] == 6)
+    winning = [t for t in plan.tactics if {"reach", "leads", "acquire"} & set(t.stages)]
+    assert winning
+    assert all(max(t.active_months) <= june for t in winning)
+    assert all(sum(t.monthly_cents) == t.budget_cents for t in plan.tactics)
