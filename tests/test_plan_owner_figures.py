@@ -72,3 +72,23 @@ def test_an_answer_of_its_own_wins(understander):
 def test_how_long_customers_stay_is_read_not_how_long_the_business_has_been_open(
         understander, text, months):
     assert understander.figures.read("stay", [text]) == months
+
+
+SWIM = {"language": "es", "business": "Delfines, una escuela de natación infantil en Rosario",
+        "offer": "clases de natación para niños de 3 a 10 años con cuota de 30.000 pesos al mes",
+        "customers": "familias con hijos pequeños de la zona norte de Rosario",
+        "situation": "tenemos 150 alumnos; los chicos siguen con nosotros unos 10 meses",
+        "goal": "llegar a 200 alumnos", "horizon_months": "12 meses",
+        "budget": "2.000.000 pesos", "channels": "Instagram y el boca a boca",
+        "average_sale": "30.000 pesos al mes", "margin": "40 %"}
+
+
+def test_a_monthly_fee_paid_for_months_is_a_recurring_payment(understander):
+    """A fee paid every month by customers who stay months is recurring even when no clause
+    reads as a membership: the plan takes a decision on the offer (packs, renewals)."""
+    inp = read_answers(SWIM, PLAYBOOK, PROMPTS, understander)
+    understood = inp.understood
+    assert (understood.sale_period, understood.stay_months) == ("month", 10)
+    assert understood.profile.payment == "recurring"
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    assert any(t.mix in ("product", "price") for t in plan.tactics)

@@ -153,6 +153,9 @@ class Understander:
             regulated_by_type=not regulated(f"{text('constraints')} {text('resources')}", "",
                                             self.data),
         )
+        if understood.profile.payment is None and understood.sale_period == "month" \
+                and understood.stay_months:  # a monthly fee paid for months: recurring
+            understood.profile.payment = "recurring"
         return self.corrected(understood, answers.get("understood"))
 
     def stated_goals(self, text: str, lang: str, current: int | None,
