@@ -66,3 +66,21 @@ def test_a_season_and_another_month_both_count() -> None:
 def test_a_festivity_beside_a_range_keeps_its_month() -> None:
     assert seasons_of("fr", "Une boutique en ligne de thé à Lille",
                       "Black Friday et Noël = 35% du CA, juillet-août calmes")[1] == [11, 12]
+
+
+def test_flat_out_in_summer_is_full_not_slow() -> None:
+    """"Flat out" holds "flat" (a slow month elsewhere): the longer phrase says what the months
+    are, so a kayak operator in New Zealand is full in December to February."""
+    got = UNDERSTANDER.understand({"business": "Sea kayak tours in Abel Tasman, New Zealand",
+                                   "offer": "tours", "seasonality": "summer is flat out"}, "en")
+    assert sorted(got.busy_months) == [1, 2, 12] and got.quiet_months == []
+
+
+def test_customers_may_sign_up_in_a_month_that_is_quiet_for_the_regulars() -> None:
+    """Members go away over the southern summer and new ones sign up in January: January is
+    both quiet and a month customers decide, so the plan pushes acquisition then."""
+    got = UNDERSTANDER.understand({
+        "business": "A Pilates studio in Cape Town, South Africa", "offer": "classes",
+        "seasonality": "over the summer holidays many members go away; January is when people "
+                       "sign up"}, "en")
+    assert sorted(got.quiet_months) == [1, 2, 12] and got.decision_months == [1]

@@ -290,7 +290,7 @@ def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...]
         return ("quiet_months",)
     busy, quiet = data.word_pattern("busy"), data.word_pattern("quiet")
     decision, capacity = data.word_pattern("decision"), data.word_pattern("capacity")
-    if quiet.search(rest) and not _busy_first(rest, busy, quiet):
+    if _quiet_alone(rest, quiet, (busy, capacity)) and not _busy_first(rest, busy, quiet):
         return ("quiet_months",)
     both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
     d, c = decision.search(both), capacity.search(both)
@@ -303,7 +303,17 @@ def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...]
     return None
 
 
+def _quiet_alone(rest: str, quiet: re.Pattern[str], longer: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a quiet word stands on its own, not inside a longer busy phrase that holds it
+    ("flat out" holds "flat"): the longer phrase says what the months are."""
+    spans = [m.span() for p in longer for m in p.finditer(rest)]
+    return any(not any(s <= q.start() and q.end() <= e and e - s > q.end() - q.start()
+                       for s, e in spans) for q in quiet.finditer(rest))
+
+
 def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
     taken = {m for k in SEASONS for m in found[k]}
+    if where == ("decision_months",):  # new customers may sign up while regulars are away
+        taken -= set(found["quiet_months"])
     for key in where:
         found[key] += [m for m in dict.fromkeys(months) if m not in taken and m not in found[key]]
