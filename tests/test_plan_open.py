@@ -224,3 +224,21 @@ def test_no_push_for_new_customers_after_the_owners_deadline():
     assert winning
     assert all(max(t.active_months) <= june for t in winning)
     assert all(sum(t.monthly_cents) == t.budget_cents for t in plan.tactics)
+
+
+def test_work_that_wins_customers_reaches_the_months_they_book():
+    """A kayak operator whose customers book in the southern spring (September to November)
+    starting in April: no acquisition work stays in April and May only, half a year early."""
+    kayak = {
+        "language": "en", "business": "Tui Paddle, sea kayak tours in Abel Tasman, New Zealand",
+        "offer": "guided kayak day tours", "customers": "backpackers and families on holiday",
+        "situation": "we run about 1,500 tours a year; people find us on TripAdvisor and Google",
+        "goal": "grow from 1,500 to 1,900 tours a year", "horizon_months": "12 months",
+        "seasonality": "summer is flat out; we close in winter; most people book in spring",
+        "budget": "NZ$ 15,000", "start": "April", "channels": "TripAdvisor and Google",
+        "resources": "I spend 4 hours a week on marketing"}
+    plan, understood = drafted(kayak)
+    assert understood.decision_months == [9, 10, 11]
+    booking = {m for m in range(1, 13) if plan.facts.calendar_month(m)[0] in (7, 8, 9, 10, 11)}
+    winning = [t for t in plan.tactics if {"reach", "leads", "acquire"} & set(t.stages)]
+    assert winning and all(set(t.active_months) & booking for t in winning)
