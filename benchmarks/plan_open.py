@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.open_cases import SETS, draft_open, load_open  # noqa: E402
+from tests.open_cases import SETS, SHARED, boilerplate, draft_open, load_open  # noqa: E402
 from tests.plan_cases import real_understander  # noqa: E402
 
 
@@ -52,6 +52,7 @@ def run_set(name: str, understander, quiet: bool) -> None:
     passed: dict[str, list[bool]] = defaultdict(list)
     profile: dict[str, list[float]] = defaultdict(list)
     whole = asked = 0
+    plans = []
     started = time.perf_counter()
     print(f"\n== {name} ==")
     for case in cases:
@@ -60,6 +61,7 @@ def run_set(name: str, understander, quiet: bool) -> None:
             asked += 1
             print(f"{case['id']:<10} asked: {' | '.join(done.asked)[:110]}")
             continue
+        plans.append(done.plan)
         judged = {k: v for k, v in done.checks.items() if v is not None}
         for check, ok in judged.items():
             passed[family(check)].append(ok)
@@ -77,6 +79,10 @@ def run_set(name: str, understander, quiet: bool) -> None:
           f"check; {sum(checks)}/{len(checks)} checks pass ({rate:.2f}) ({seconds:.1f} s)")
     for key, oks in sorted(passed.items()):
         print(f"  {key:<32} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):.2f}")
+    shared = boilerplate(plans)
+    print(f"  boilerplate: {sum(bool(v) for v in shared.values())}/{len(shared)} plans with a "
+          f"threat or risk read word for word in {SHARED}+ plans of the set; "
+          f"{len({x for v in shared.values() for x in v})} such lines")
     print("  profile read (mean agreement; lists by Jaccard):")
     for key, values in sorted(profile.items()):
         print(f"    {key:<30} {sum(values) / len(values):.2f}")

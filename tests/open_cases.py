@@ -267,3 +267,18 @@ def profile_agreement(profile: dict[str, Any], labels: dict[str, Any]) -> dict[s
     out["name"] = float((profile.get("name") or None) == labels.get("name"))
     out["label"] = float(fold(profile.get("label") or "") == fold(labels.get("label") or ""))
     return out
+
+
+SHARED = 3  # a line found word for word in this many plans of different businesses is boilerplate
+
+
+def boilerplate(plans: list[Plan]) -> dict[str, list[str]]:
+    """Per plan title, its threats and risks that read word for word the same in at least
+    SHARED plans of the set (whatever the business): lines that are not about this business."""
+    lines = {p.title: {*p.diagnosis.swot.threats, *(r.risk for r in p.risks)} for p in plans}
+    counts: dict[str, int] = {}
+    for own in lines.values():
+        for line in own:
+            counts[line] = counts.get(line, 0) + 1
+    return {title: sorted(x for x in own if counts[x] >= SHARED) for title, own in lines.items()}
+

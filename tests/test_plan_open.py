@@ -242,3 +242,28 @@ def test_work_that_wins_customers_reaches_the_months_they_book():
     booking = {m for m in range(1, 13) if plan.facts.calendar_month(m)[0] in (7, 8, 9, 10, 11)}
     winning = [t for t in plan.tactics if {"reach", "leads", "acquire"} & set(t.stages)]
     assert winning and all(set(t.active_months) & booking for t in winning)
+
+
+def test_threats_and_risks_are_this_business_s_own_not_shared_boilerplate():
+    """Two businesses with competitors, ads and little time share no threat or risk word for
+    word: each names its own competitors, platforms and hours."""
+    bakery = {**COWORKING, "business": "It's called Crumb, a bakery in Leeds",
+              "offer": "sourdough and pastries", "competitors": "the supermarkets' bakeries",
+              "channels": "Google Ads and Instagram", "resources": "just me; 3 hours a week",
+              "goal": "win 200 new customers", "average_sale": "£6", "margin": "65 %"}
+    one, _ = drafted({**COWORKING, "channels": "Google Ads and referrals"})
+    other, _ = drafted(bakery)
+    lines = lambda p: {*p.diagnosis.swot.threats, *(r.risk for r in p.risks)}  # noqa: E731
+    assert lines(one) and lines(other)
+    assert not lines(one) & lines(other), lines(one) & lines(other)
+    assert any("WeWork" in r.risk for r in one.risks)
+    assert any("3 hours a week" in r.risk for r in other.risks)
+
+
+def test_competitors_the_owner_did_not_name_leave_no_stock_threat():
+    """No competitors named: the plan says nothing of them rather than the line every such
+    plan would carry."""
+    one, _ = drafted({**COWORKING, "competitors": ""})
+    other, _ = drafted({**YERBA, "competitors": ""})
+    assert not set(one.diagnosis.swot.threats) & set(other.diagnosis.swot.threats)
+    assert not any("compet" in t.lower() for t in one.diagnosis.swot.threats)
