@@ -84,3 +84,19 @@ def test_customers_may_sign_up_in_a_month_that_is_quiet_for_the_regulars() -> No
         "seasonality": "over the summer holidays many members go away; January is when people "
                        "sign up"}, "en")
     assert sorted(got.quiet_months) == [1, 2, 12] and got.decision_months == [1]
+
+
+@pytest.mark.parametrize(("lang", "seasonality", "capacity", "quiet", "decision"), [
+    ("en", "we are full in July and quiet in November", [7], [11], []),
+    ("es", "en julio estamos a tope y en noviembre está flojo", [7], [11], []),
+    ("en", "SXSW in March and ACL in October are huge", [3, 10], [], [3, 10]),
+    ("fr", "on est complets en août et c'est calme en novembre", [8], [11], []),
+])
+def test_each_side_of_and_keeps_what_it_says_of_its_months(lang, seasonality, capacity, quiet,
+                                                          decision) -> None:
+    """"Full in July and quiet in November": November is not full; a month said beside
+    another season's word keeps its own."""
+    got = UNDERSTANDER.understand({"business": "A shop in Leeds", "offer": "goods",
+                                   "seasonality": seasonality}, lang)
+    assert (got.busy_months, got.quiet_months, got.decision_months) == (capacity, quiet,
+                                                                        decision)
