@@ -21,7 +21,8 @@ offer's figures, tactic KPIs in the goal's unit, the start month, a place tactic
 dev4 (12 more: southern-hemisphere seasons, monthly memberships and retainers, soles, bolivianos,
 pesos, rand, goals due before the plan ends, "+10" goals) adds four: a goal's deadline and no
 acquisition push after it, the southern seasons read, a recurring fee counted over the months
-a customer stays, and a contact's cost on the currency's scale.
+a customer stays, and a contact's cost on the currency's scale. Per set it also counts the plans
+with a threat or risk read word for word in three or more plans of the set (boilerplate).
 The blind sets (tests/eval/businesses_open_blind.jsonl; businesses_open_blind2.jsonl, 40 more
 written on 6 Dec 2026 by a second writer who never read the code) are measured, never tuned on.
 """
