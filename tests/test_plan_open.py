@@ -267,3 +267,13 @@ def test_competitors_the_owner_did_not_name_leave_no_stock_threat():
     other, _ = drafted({**YERBA, "competitors": ""})
     assert not set(one.diagnosis.swot.threats) & set(other.diagnosis.swot.threats)
     assert not any("compet" in t.lower() for t in one.diagnosis.swot.threats)
+
+
+def test_the_second_segment_names_the_owners_own_channels():
+    """'Customers like your best ones, through the channels that already work' read the same in
+    every plan: it names this owner's channels."""
+    weak = BusinessProfile(label="coworking space", name="The Mill Yard Works",
+                           confidence={"type": 0.3})
+    plan, _ = drafted(COWORKING, profile=weak, business_type="restaurant")
+    second = " ".join(s.description for s in plan.strategy.segments[1:])
+    assert "Meetup" in second and "referrals" in second

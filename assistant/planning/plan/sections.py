@@ -61,7 +61,12 @@ def segment2(ctx: Context) -> str:
     and channels when it does not (never another trade's customers)."""
     if ctx.fits:
         return ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
-    return ctx.say("open.segment2")
+    names = [c.name for c in ctx.understood.channels] if ctx.understood else []
+    if not names:
+        return ctx.say("open.segment2")
+    channels = names[0] if len(names) == 1 else ctx.say(
+        "and_list", items=", ".join(names[:-1]), last=names[-1])
+    return ctx.say("open.segment2_channels", channels=channels)  # the owner's channels, named
 
 
 def target(ctx: Context) -> str:
