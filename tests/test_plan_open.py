@@ -277,3 +277,11 @@ def test_the_second_segment_names_the_owners_own_channels():
     plan, _ = drafted(COWORKING, profile=weak, business_type="restaurant")
     second = " ".join(s.description for s in plan.strategy.segments[1:])
     assert "Meetup" in second and "referrals" in second
+
+
+def test_no_weakness_the_owner_never_said():
+    """'Without systematic measurement so far…' was in every plan whatever the owner said; the
+    weaknesses are the owner's budget, hours, team and constraints."""
+    plan, _ = drafted(COWORKING)
+    weaknesses = " ".join(plan.diagnosis.swot.weaknesses).lower()
+    assert "measurement" not in weaknesses and "6 hours" in weaknesses

@@ -152,7 +152,6 @@ def diagnosis(ctx: Context) -> Diagnosis:
         weaknesses.append(ctx.say("swot.solo"))
     if inp.constraints and not says_none(inp.constraints):  # "nessuna regola": no weakness
         weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
-    weaknesses.append(ctx.say("swot.measurement"))
     opportunities = [ctx.say("swot.segment2", segment=segment2(ctx)),
                      ctx.say(f"swot.goal.{inp.goal_id}")]
     if facts.quiet_months:
