@@ -112,7 +112,76 @@ def check_plan(plan: Plan, labels: dict[str, Any],
         out["positioning_without_offer_figures"] = figures_check(plan, answers)
     if labels.get("start_month"):
         out["start_month"] = plan.facts.start_month == labels["start_month"]
+    out.update(deadline_checks(plan, labels))
+    out["southern_seasons"] = southern_check(plan, labels)
+    out["recurring_value"] = recurring_check(plan, labels)
+    out["cost_on_currency_scale"] = scale_check(plan, labels)
     return out
+
+
+# Countries south of the equator, written here apart from the code's data (the labels' truth)
+SOUTH = {"AR", "CL", "UY", "PY", "BO", "PE", "BR", "AU", "NZ", "ZA"}
+MIN_CONTACT_EUR = 0.5  # no contact costs less, in any currency
+
+
+def plan_month(plan: Plan, calendar: int) -> int:
+    """The first plan month that falls in a calendar month (1 = the start month)."""
+    return (calendar - plan.facts.start_month) % 12 + 1
+
+
+def deadline_checks(plan: Plan, labels: dict[str, Any]) -> dict[str, bool | None]:
+    """A goal due before the plan ends is due then in its objective, and no tactic pushes for
+    new customers after the last goal's deadline (the labels' deadline_month, calendar)."""
+    goals = labels.get("goals") or []
+    due = [g["deadline_month"] for g in goals if g.get("deadline_month")]
+    if not due:
+        return {}
+    out: dict[str, bool | None] = {}
+    for i, goal in enumerate(goals, 1):
+        if goal.get("deadline_month"):
+            want = plan_month(plan, goal["deadline_month"])
+            out[f"goal{i}_deadline"] = any(
+                all(has(o.text, w) for w in goal["metric_words"]) and o.deadline_month == want
+                for o in plan.strategy.objectives)
+    if len(due) == len(goals):
+        last = max(plan_month(plan, m) for m in due)
+        acquirers = [t for t in plan.tactics if set(t.stages) & ACQUIRE]
+        out["no_push_after_deadline"] = all(
+            m <= last for t in acquirers
+            for m, c in zip(t.active_months, t.monthly_cents, strict=False) if c > 0)
+    return out
+
+
+def southern_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """South of the equator the owner's season words name that hemisphere's months: the plan's
+    busy, quiet and closed months are the labelled ones (None in the north)."""
+    if (labels.get("countries") or [None])[0] not in SOUTH:
+        return None
+    pairs = [(plan.facts.busy_months, labels.get("capacity_months")),
+             (plan.facts.quiet_months, labels.get("quiet_months")),
+             (plan.facts.closed_months, labels.get("closed_months"))]
+    said = [(set(got), set(want)) for got, want in pairs if want]
+    return all(got == want for got, want in said) if said else None
+
+
+def recurring_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """A monthly fee is worth what a customer pays over the months they stay: the margin per
+    customer in the break-even counts at least the months of the plan they stay, never one."""
+    if labels.get("sale_period") != "month" or not labels.get("margin"):
+        return None
+    f = plan.funnel
+    months = min(labels.get("stay_months") or 1, plan.horizon_months)
+    least = labels["average_sale"] * labels["margin"] * months * 100
+    return bool(f and f.margin_per_customer_cents and f.margin_per_customer_cents >= least * 0.99)
+
+
+def scale_check(plan: Plan, labels: dict[str, Any]) -> bool | None:
+    """A contact costs on the scale of the owner's currency: at least half a euro's worth at the
+    labelled rate (eur_rate: units for one euro), never a euro figure relabelled as pesos."""
+    rate = labels.get("eur_rate")
+    if not rate or not plan.funnel:
+        return None
+    return plan.funnel.cost_per_lead_cents / 100 / rate >= MIN_CONTACT_EUR
 
 
 def figures_check(plan: Plan, answers: dict[str, Any]) -> bool | None:
@@ -200,3 +269,18 @@ def profile_agreement(profile: dict[str, Any], labels: dict[str, Any]) -> dict[s
     out["name"] = float((profile.get("name") or None) == labels.get("name"))
     out["label"] = float(fold(profile.get("label") or "") == fold(labels.get("label") or ""))
     return out
+
+
+SHARED = 3  # a line found word for word in this many plans of different businesses is boilerplate
+
+
+def boilerplate(plans: list[Plan]) -> dict[str, list[str]]:
+    """Per plan title, its threats and risks that read word for word the same in at least
+    SHARED plans of the set (whatever the business): lines that are not about this business."""
+    lines = {p.title: {*p.diagnosis.swot.threats, *(r.risk for r in p.risks)} for p in plans}
+    counts: dict[str, int] = {}
+    for own in lines.values():
+        for line in own:
+            counts[line] = counts.get(line, 0) + 1
+    return {title: sorted(x for x in own if counts[x] >= SHARED) for title, own in lines.items()}
+

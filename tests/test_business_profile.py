@@ -27,6 +27,10 @@ DATA = UNDERSTANDER.profile_data
      "Do Ré Mi Nantes", "école de musique"),
     ("fr", "La Brasserie du Garon, brasserie artisanale (bière) à Brignais, près de Lyon",
      "La Brasserie du Garon", "brasserie artisanale (bière)"),
+    ("en", "It's called Core & Calm, a Pilates studio in Cape Town, South Africa",
+     "Core & Calm", "Pilates studio"),
+    ("es", "Se llama Bloque Norte, un box de CrossFit en Rosario", "Bloque Norte",
+     "box de CrossFit"),
 ])
 def test_the_name_is_the_name_and_the_label_is_the_owners(lang, business, name, label):
     assert read_name(business, lang, DATA) == name

@@ -55,3 +55,34 @@ def test_vague_answers_are_detected(text):
 
 def test_a_real_answer_is_not_vague():
     assert not is_vague("Floristería Lola, tienda de flores en Sevilla", 2)
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("S/ 9.000 al año", 9000, "PEN"),
+    ("Bs. 12.000", 12000, "BOB"),
+    ("NZ$ 15,000 a year", 15000, "NZD"),
+    ("R$ 20.000 por ano", 20000, "BRL"),
+    ("60 000 rands", 60000, "ZAR"),
+])
+def test_latin_american_and_southern_currency_marks_are_read(text, amount, currency):
+    """Soles, bolivianos, reais, rand and New Zealand dollars are read from their signs and
+    codes, not taken for euros."""
+    assert parse_budget(text, "EUR") == {"amount": amount, "currency": currency}
+
+
+@pytest.mark.parametrize(("business", "currency"), [
+    ("Tostaduría Yungas, tostamos café en La Paz, Bolivia", "BOB"),
+    ("Un estudio de yoga en Miraflores, Lima", "PEN"),
+    ("It's called Core & Calm, a Pilates studio in Cape Town", "ZAR"),
+    ("Sea kayak tours in Abel Tasman, New Zealand", "NZD"),
+])
+def test_the_place_gives_the_currency_south_of_the_equator(business, currency):
+    """An amount written without a sign is in the currency of where the business is."""
+    from assistant.planning.understanding.currency import local_currency
+
+    assert local_currency({"business": business}) == currency
+
+
+def test_a_sign_that_starts_with_a_letter_is_read_at_a_word_start():
+    """"pesos/mes" holds "s/" but is no amount in soles."""
+    assert parse_budget("300.000 pesos/mes", "ARS")["currency"] == "ARS"

@@ -259,3 +259,98 @@ def test_posters_are_printed_matter_not_a_newspaper(understander):
     text = plan_text(build_plan(inp, PLAYBOOK, PROMPTS), PROMPTS)
     assert "affiches" in text and "Envoyez à affiches" not in text
     assert inp.understood.decision_months == [9] and inp.understood.busy_months == []
+
+
+def test_a_monthly_fee_counts_the_months_a_customer_stays_in_the_break_even():
+    """"£180 a month per desk" is worth the months a member stays, never one month's fee: the
+    owner's stay when they say it, else a stated assumption they can change."""
+    plan, _ = drafted(COWORKING, stay_months=10)
+    assert plan.funnel.margin_per_customer_cents == 180 * 60 * 10  # £180 x 60 % x 10 months
+    assert "a customer who stays about 10 months leaves about £1,080" in plan_text(plan, PROMPTS)
+    assumed, understood = drafted(COWORKING)
+    months = default_open_data()["assumed_stay_months"]
+    assert understood.sale_period == "month" and understood.stay_months is None
+    assert assumed.funnel.margin_per_customer_cents == 180 * 60 * months
+    assert "(an assumption: change it" in plan_text(assumed, PROMPTS)
+
+
+def test_no_push_for_new_customers_after_the_owners_deadline():
+    """"From 60 to 90 subscribers by June" in a twelve-month plan: the work that wins
+    subscribers runs until June, not into the autumn; the plan's money is spent by then."""
+    pottery = {
+        "language": "en", "business": "Clay Corner, a pottery studio in Bristol",
+        "offer": "wheel-throwing classes on a £95 monthly membership",
+        "customers": "adults who want a hands-on hobby near home",
+        "situation": "we have 60 members; they find us on Instagram and by word of mouth",
+        "goal": "go from 60 to 90 members by June", "horizon_months": "12 months",
+        "budget": "£3,000", "start": "January", "channels": "Instagram and word of mouth",
+        "excluded_channels": "no Facebook", "resources": "two of us; 3 hours a week",
+        "average_sale": "£95 a month", "margin": "50 %"}
+    plan, understood = drafted(pottery)
+    assert understood.goals[0].due_month == 6 and plan.horizon_months == 12
+    june = next(m for m in range(1, 13) if plan.facts.calendar_month(m)[0] == 6)
+    winning = [t for t in plan.tactics if {"reach", "leads", "acquire"} & set(t.stages)]
+    assert winning
+    assert all(max(t.active_months) <= june for t in winning)
+    assert all(sum(t.monthly_cents) == t.budget_cents for t in plan.tactics)
+
+
+def test_work_that_wins_customers_reaches_the_months_they_book():
+    """A kayak operator whose customers book in the southern spring (September to November)
+    starting in April: no acquisition work stays in April and May only, half a year early."""
+    kayak = {
+        "language": "en", "business": "Tui Paddle, sea kayak tours in Abel Tasman, New Zealand",
+        "offer": "guided kayak day tours", "customers": "backpackers and families on holiday",
+        "situation": "we run about 1,500 tours a year; people find us on TripAdvisor and Google",
+        "goal": "grow from 1,500 to 1,900 tours a year", "horizon_months": "12 months",
+        "seasonality": "summer is flat out; we close in winter; most people book in spring",
+        "budget": "NZ$ 15,000", "start": "April", "channels": "TripAdvisor and Google",
+        "resources": "I spend 4 hours a week on marketing"}
+    plan, understood = drafted(kayak)
+    assert understood.decision_months == [9, 10, 11]
+    booking = {m for m in range(1, 13) if plan.facts.calendar_month(m)[0] in (7, 8, 9, 10, 11)}
+    winning = [t for t in plan.tactics if {"reach", "leads", "acquire"} & set(t.stages)]
+    assert winning and all(set(t.active_months) & booking for t in winning)
+
+
+def test_threats_and_risks_are_this_business_s_own_not_shared_boilerplate():
+    """Two businesses with competitors, ads and little time share no threat or risk word for
+    word: each names its own competitors, platforms and hours."""
+    bakery = {**COWORKING, "business": "It's called Crumb, a bakery in Leeds",
+              "offer": "sourdough and pastries", "competitors": "the supermarkets' bakeries",
+              "channels": "Google Ads and Instagram", "resources": "just me; 3 hours a week",
+              "goal": "win 200 new customers", "average_sale": "£6", "margin": "65 %"}
+    one, _ = drafted({**COWORKING, "channels": "Google Ads and referrals"})
+    other, _ = drafted(bakery)
+    lines = lambda p: {*p.diagnosis.swot.threats, *(r.risk for r in p.risks)}  # noqa: E731
+    assert lines(one) and lines(other)
+    assert not lines(one) & lines(other), lines(one) & lines(other)
+    assert any("WeWork" in r.risk for r in one.risks)
+    assert any("3 hours a week" in r.risk for r in other.risks)
+
+
+def test_competitors_the_owner_did_not_name_leave_no_stock_threat():
+    """No competitors named: the plan says nothing of them rather than the line every such
+    plan would carry."""
+    one, _ = drafted({**COWORKING, "competitors": ""})
+    other, _ = drafted({**YERBA, "competitors": ""})
+    assert not set(one.diagnosis.swot.threats) & set(other.diagnosis.swot.threats)
+    assert not any("compet" in t.lower() for t in one.diagnosis.swot.threats)
+
+
+def test_the_second_segment_names_the_owners_own_channels():
+    """'Customers like your best ones, through the channels that already work' read the same in
+    every plan: it names this owner's channels."""
+    weak = BusinessProfile(label="coworking space", name="The Mill Yard Works",
+                           confidence={"type": 0.3})
+    plan, _ = drafted(COWORKING, profile=weak, business_type="restaurant")
+    second = " ".join(s.description for s in plan.strategy.segments[1:])
+    assert "Meetup" in second and "referrals" in second
+
+
+def test_no_weakness_the_owner_never_said():
+    """'Without systematic measurement so far…' was in every plan whatever the owner said; the
+    weaknesses are the owner's budget, hours, team and constraints."""
+    plan, _ = drafted(COWORKING)
+    weaknesses = " ".join(plan.diagnosis.swot.weaknesses).lower()
+    assert "measurement" not in weaknesses and "6 hours" in weaknesses

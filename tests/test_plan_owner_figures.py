@@ -59,3 +59,36 @@ def test_an_answer_of_its_own_wins(understander):
     answers = {**WORKSHOP["es"], "average_sale": "30.000 pesos", "margin": "35 %"}
     got = understander.understand(answers, "es")
     assert (got.average_sale, got.gross_margin) == (30000, 0.35)
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("tenemos 300 socios; se quedan unos 14 meses de media", 14),
+    ("les adhérents restent environ deux ans", 24),
+    ("abbiamo 40 clienti, che restano in media 9 mesi", 9),
+    ("our subscribers stay about 18 months", 18),
+    ("abrimos hace 6 años en el centro", None),
+    ("the beginners' course lasts 3 months", None),
+])
+def test_how_long_customers_stay_is_read_not_how_long_the_business_has_been_open(
+        understander, text, months):
+    assert understander.figures.read("stay", [text]) == months
+
+
+SWIM = {"language": "es", "business": "Delfines, una escuela de natación infantil en Rosario",
+        "offer": "clases de natación para niños de 3 a 10 años con cuota de 30.000 pesos al mes",
+        "customers": "familias con hijos pequeños de la zona norte de Rosario",
+        "situation": "tenemos 150 alumnos; los chicos siguen con nosotros unos 10 meses",
+        "goal": "llegar a 200 alumnos", "horizon_months": "12 meses",
+        "budget": "2.000.000 pesos", "channels": "Instagram y el boca a boca",
+        "average_sale": "30.000 pesos al mes", "margin": "40 %"}
+
+
+def test_a_monthly_fee_paid_for_months_is_a_recurring_payment(understander):
+    """A fee paid every month by customers who stay months is recurring even when no clause
+    reads as a membership: the plan takes a decision on the offer (packs, renewals)."""
+    inp = read_answers(SWIM, PLAYBOOK, PROMPTS, understander)
+    understood = inp.understood
+    assert (understood.sale_period, understood.stay_months) == ("month", 10)
+    assert understood.profile.payment == "recurring"
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    assert any(t.mix in ("product", "price") for t in plan.tactics)

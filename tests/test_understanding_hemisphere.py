@@ -66,3 +66,37 @@ def test_a_season_and_another_month_both_count() -> None:
 def test_a_festivity_beside_a_range_keeps_its_month() -> None:
     assert seasons_of("fr", "Une boutique en ligne de thé à Lille",
                       "Black Friday et Noël = 35% du CA, juillet-août calmes")[1] == [11, 12]
+
+
+def test_flat_out_in_summer_is_full_not_slow() -> None:
+    """"Flat out" holds "flat" (a slow month elsewhere): the longer phrase says what the months
+    are, so a kayak operator in New Zealand is full in December to February."""
+    got = UNDERSTANDER.understand({"business": "Sea kayak tours in Abel Tasman, New Zealand",
+                                   "offer": "tours", "seasonality": "summer is flat out"}, "en")
+    assert sorted(got.busy_months) == [1, 2, 12] and got.quiet_months == []
+
+
+def test_customers_may_sign_up_in_a_month_that_is_quiet_for_the_regulars() -> None:
+    """Members go away over the southern summer and new ones sign up in January: January is
+    both quiet and a month customers decide, so the plan pushes acquisition then."""
+    got = UNDERSTANDER.understand({
+        "business": "A Pilates studio in Cape Town, South Africa", "offer": "classes",
+        "seasonality": "over the summer holidays many members go away; January is when people "
+                       "sign up"}, "en")
+    assert sorted(got.quiet_months) == [1, 2, 12] and got.decision_months == [1]
+
+
+@pytest.mark.parametrize(("lang", "seasonality", "capacity", "quiet", "decision"), [
+    ("en", "we are full in July and quiet in November", [7], [11], []),
+    ("es", "en julio estamos a tope y en noviembre está flojo", [7], [11], []),
+    ("en", "SXSW in March and ACL in October are huge", [3, 10], [], [3, 10]),
+    ("fr", "on est complets en août et c'est calme en novembre", [8], [11], []),
+])
+def test_each_side_of_and_keeps_what_it_says_of_its_months(lang, seasonality, capacity, quiet,
+                                                          decision) -> None:
+    """"Full in July and quiet in November": November is not full; a month said beside
+    another season's word keeps its own."""
+    got = UNDERSTANDER.understand({"business": "A shop in Leeds", "offer": "goods",
+                                   "seasonality": seasonality}, lang)
+    assert (got.busy_months, got.quiet_months, got.decision_months) == (capacity, quiet,
+                                                                        decision)

@@ -203,7 +203,12 @@ def _currency(text: str) -> str | None:
     low = f" {text.lower()} "
     marks = sorted(((m, c) for c, ms in CURRENCIES.items() for m in ms), key=lambda p: -len(p[0]))
     for mark, code in marks:  # longest first: "c$" is Canadian before "$" is American
-        if (mark in low) if not mark.isalpha() else re.search(rf"(?<![a-z]){mark}(?![a-z])", low):
+        if mark.isalpha():
+            found = re.search(rf"(?<![a-z]){mark}(?![a-z])", low)
+        else:  # a sign that starts with a letter starts a word ("s/ 180", never "pesos/mes")
+            found = re.search(rf"(?<![a-z]){re.escape(mark)}", low) if mark[0].isalpha() \
+                else mark in low
+        if found:
             return code
     for code in CURRENCY_CODES:
         if re.search(rf"(?<![a-z]){code.lower()}(?![a-z])", low):

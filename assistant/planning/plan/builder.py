@@ -18,13 +18,13 @@ from .formatting import format_number
 from .funnel import funnel_plan
 from .model import Objective, Plan, Strategy, Tactic
 from .open_data import default_open_data, type_fits
-from .owner import cost_factor, owner_goals, owner_objectives
+from .owner import cost_factor, due, owner_goals, owner_objectives
 from .owner_tactics import (
     with_owner_tactics,
 )
 from .owner_units import in_owner_unit
 from .reasons import with_reasons
-from .schedule import allocate, budget_lines, calendar, every_month
+from .schedule import allocate, budget_lines, calendar, every_month, until_due
 from .selection import (
     COMPLIANCE,
     Pick,
@@ -61,11 +61,13 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         # sale times margin, as the break-even line states it
         "purchases_per_year": btype.funnel.purchases_per_year if ctx.fits else 1.0})
     ctx.funnel = in_owner_unit(funnel_plan(assumptions, understood, inp.budget_cents,
-                                           inp.horizon_months), understood, ctx.open)
+                                           inp.horizon_months, ctx.open["assumed_stay_months"]),
+                               understood, ctx.open)
     objectives, stages = build_objectives(ctx)
     ctx.objectives = objectives
     tactics, weights = build_tactics(ctx, objectives, stages)
     tactics, weights = with_owner_tactics(ctx, tactics, weights, objectives)
+    tactics = until_due(tactics, last_due(ctx), facts)
     tactics, lines = budget_lines(inp.budget_cents, tactics, weights, ctx.say("budget.reserve"))
     if inp.monthly_budget_cents:  # "300 € al mes": spent every month, not in a few
         tactics, lines = every_month(tactics, weights, lines, inp.horizon_months, facts)
@@ -92,6 +94,14 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         measurement=sections.measurement(ctx, objectives, tactics),
         risks=sections.risks(ctx, tactics), sources=sections.sources(ctx, tactics),
         facts=facts, funnel=ctx.funnel)
+
+
+def last_due(ctx: Context) -> int | None:
+    """The plan month of the owner's last deadline when every goal has one inside the plan;
+    None otherwise (a goal without a date runs the whole plan)."""
+    goals = ctx.understood.goals if ctx.understood else []
+    months = [due(ctx, g) for g in goals]
+    return max(months) if months and all(months) else None  # type: ignore[type-var]
 
 
 def monthly(cents: int, n: int) -> list[int]:

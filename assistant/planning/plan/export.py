@@ -69,7 +69,7 @@ def _blocks(plan: Plan, say: Callable[..., str],
     ]
     for key, items in (("strengths", swot.strengths), ("weaknesses", swot.weaknesses),
                        ("opportunities", swot.opportunities), ("threats", swot.threats)):
-        out += [("h4", h(key)), ("bullets", items)]
+        out += [("h4", h(key)), ("bullets", items)] if items else []
     out += [("h2", h("strategy")), ("h3", h("segments")),
             ("bullets", [f"{s.name}{say('colon')}{s.description}"
                          for s in plan.strategy.segments]),

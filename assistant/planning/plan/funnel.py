@@ -45,8 +45,29 @@ def owner_gap(goals: list[GoalUnderstood], current_customers: int | None) -> int
     return None
 
 
+def months_paid(understood: Understanding, assumed: float) -> tuple[float | None, bool]:
+    """The months one customer pays a monthly fee and whether they are assumed: the owner's
+    stay, else `assumed` (a type's purchases a year count purchases, not months of a fee);
+    (None, False) for a sale that is no monthly fee.
+
+    >>> def said(**kw):
+    ...     return Understanding(business_type="retail", start_year=2027, start_month=1, **kw)
+    >>> months_paid(said(sale_period="month", stay_months=8), 6)
+    (8.0, False)
+    >>> months_paid(said(sale_period="month"), 6)
+    (6, True)
+    >>> months_paid(said(), 6)
+    (None, False)
+    """
+    if understood.sale_period != "month":
+        return None, False
+    if understood.stay_months:
+        return float(understood.stay_months), False
+    return assumed, True
+
+
 def funnel_plan(assumptions: Funnel, understood: Understanding, budget_cents: int,
-                horizon_months: int) -> FunnelPlan:
+                horizon_months: int, assumed_stay: float = 6) -> FunnelPlan:
     """What the budget should bring through the funnel, bounded, next to what the owner asks."""
     years = horizon_months / 12
     spend = budget_cents / 100 * (1 - RESERVE_SHARE)
@@ -77,7 +98,10 @@ def funnel_plan(assumptions: Funnel, understood: Understanding, budget_cents: in
             out.owner_total = math.ceil(gap * PER_MONTH[period] * open_months)
     if understood.average_sale and understood.gross_margin:
         purchases = assumptions.purchases_per_year * min(1.0, years)
-        margin = understood.average_sale * understood.gross_margin * max(1.0, purchases)
+        # a monthly fee is worth the months a customer pays it, never one month's fee
+        months, out.stay_assumed = months_paid(understood, assumed_stay)
+        out.months_per_customer = months
+        margin = understood.average_sale * understood.gross_margin * max(1.0, months or purchases)
         out.margin_per_customer_cents = max(1, round(margin * 100))
         out.break_even_customers = math.ceil(budget_cents / out.margin_per_customer_cents)
     return out

@@ -169,6 +169,9 @@ class FunnelPlan(_Model):
     leads_needed: int | None = None
     reach_needed: int | None = None
     margin_per_customer_cents: int | None = None
+    # a monthly fee: the months one customer pays it (the owner's stay, else assumed_stay)
+    months_per_customer: float | None = None
+    stay_assumed: bool = False
     break_even_customers: int | None = None
     period: str | None = None  # owner_target, leads_needed, reach_needed are per this period
     owner_total: int | None = None  # the owner's rate over the whole plan

@@ -138,11 +138,15 @@ def break_even(ctx: Context) -> str:
     inp = ctx.inp
     money = lambda cents: format_money(cents, inp.currency, ctx.lang)  # noqa: E731
     per_customer = funnel.margin_per_customer_cents
-    return ctx.say("open.break_even", sale=money(round(understood.average_sale * 100)),
+    key, months = "open.break_even", {}
+    if funnel.months_per_customer:  # a monthly fee, over the months a customer stays
+        key = "open.break_even_monthly" + ("_assumed" if funnel.stay_assumed else "")
+        months = {"months": format_number(round(funnel.months_per_customer), ctx.lang)}
+    return ctx.say(key, sale=money(round(understood.average_sale * 100)),
                    margin=format_number(round(understood.gross_margin * 100), ctx.lang),
                    per_customer=money(per_customer),
                    n=format_number(funnel.break_even_customers, ctx.lang),
-                   budget=money(inp.budget_cents), max_cost=money(per_customer))
+                   budget=money(inp.budget_cents), max_cost=money(per_customer), **months)
 
 
 def cost_factor(currency: str, data: dict[str, Any]) -> float:

@@ -25,8 +25,18 @@ def platform(ctx: Context) -> str | None:
 
 def runs_ads(ctx: Context, tactics: list[Tactic] | None = None) -> bool:
     """Whether paid platforms are part of this business's plan or of what works today."""
+    return bool(ad_names(ctx, tactics))
+
+
+def ad_names(ctx: Context, tactics: list[Tactic] | None = None) -> str:
+    """The paid platforms of this business's plan or of what works today, named ("Google Ads
+    and Meta"), "" when none."""
     planned = {t.channel for t in tactics or []}
-    return bool((planned | set(ctx.facts.working_channels)) & set(AD_CHANNELS))
+    ids = [c for c in AD_CHANNELS if c in planned | set(ctx.facts.working_channels)]
+    names = [ctx.playbook.channels[c].names[ctx.lang] for c in ids if c in ctx.playbook.channels]
+    if len(names) < 2:
+        return "".join(names)
+    return ctx.say("and_list", items=", ".join(names[:-1]), last=names[-1])
 
 
 def threats(ctx: Context, months_list) -> list[str]:  # noqa: ANN001 - sections.months_list
@@ -38,9 +48,7 @@ def threats(ctx: Context, months_list) -> list[str]:  # noqa: ANN001 - sections.
     decision = ctx.understood.decision_months if ctx.understood else []
     if decision:
         out.append(ctx.say("open.threat_window", months=months_list(ctx, decision)))
-    if runs_ads(ctx):
-        out.append(ctx.say("swot.costs"))
-    return out
+    return out  # ads getting dearer is a risk with the most a customer may cost (risks)
 
 
 def risks(ctx: Context, tactics: list[Tactic], objectives: list[Objective],
@@ -66,10 +74,15 @@ def risks(ctx: Context, tactics: list[Tactic], objectives: list[Objective],
         months = months_list(ctx, ctx.facts.busy_months)
         out.append(Risk(risk=ctx.say("open.risk_capacity", months=months),
                         response=ctx.say("open.risk_capacity_response", months=months)))
-    if runs_ads(ctx, tactics):
-        out.append(Risk(risk=ctx.say("risks.costs.risk"), response=ctx.say("risks.costs.response")))
-    if ctx.inp.competitors.strip():
-        out.append(Risk(risk=ctx.say("risks.competition.risk"),
+    if runs_ads(ctx, tactics):  # the owner's platforms and the most a customer may cost
+        channels, most = ad_names(ctx, tactics), ctx.funnel and ctx.funnel.margin_per_customer_cents
+        risk = ctx.say("open.risk_ads_max", channels=channels, max_cost=format_money(
+            most, ctx.inp.currency, ctx.lang)) if most else ctx.say("open.risk_ads",
+                                                                    channels=channels)
+        out.append(Risk(risk=risk, response=ctx.say("risks.costs.response")))
+    if ctx.inp.competitors.strip():  # the competitors the owner named, in their words
+        out.append(Risk(risk=ctx.say("open.risk_competitors",
+                                     competitors=ctx.inp.competitors.strip().rstrip(".")),
                         response=ctx.say("risks.competition.response")))
     return out
 

@@ -110,13 +110,19 @@ def open_months(ctx: Context, effort: str, stages: list[str]) -> list[int]:
 def decision_window(ctx: Context, span: list[int], effort: str, stages: list[str]) -> list[int]:
     """An acquisition push (more than light work) kept to the months customers decide and the
     two before, when the owner named them, except the months the business is at capacity (a
-    month both busy and decisive stays light); light and retention work stays all along."""
+    month both busy and decisive stays light); light and retention work stays all along. Any
+    acquisition work whose months all miss that window (a set-up at the start, months before
+    the season) moves into the window's first open months, as many as it had."""
     decision = ctx.understood.decision_months if ctx.understood else []
-    if not decision or not set(stages) & ACQUIRE or effort == "light":
+    if not decision or not set(stages) & ACQUIRE:
         return span
     window = months_before(decision) - set(ctx.facts.busy_months)
     pushed = [m for m in span if ctx.facts.calendar_month(m)[0] in window]
-    return pushed or span
+    if not pushed:
+        season = [m for m in range(1, ctx.inp.horizon_months + 1)
+                  if ctx.facts.calendar_month(m)[0] in window and not ctx.facts.closed(m)]
+        return season[:len(span)] or span
+    return span if effort == "light" else pushed
 
 
 # what a playbook tactic's money buys, by its channel (production otherwise)

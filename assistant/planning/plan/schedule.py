@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .model import BudgetLine, CalendarPeriod, Objective, PlanFacts, Tactic
 
 RESERVE_SHARE = 0.10  # measurement, surprises and shifting money to what works
+WINNING = frozenset({"reach", "leads", "acquire"})  # funnel stages that win new customers
 
 
 def allocate(total_cents: int, weights: list[float]) -> list[int]:
@@ -122,6 +123,25 @@ def tactic_months(tactic_id: str, effort: str, timing: tuple[float, float], hori
                       if facts.calendar_month(m)[0] not in busy and not facts.closed(m)),
                      min(not_before, horizon))]
     return span
+
+
+def until_due(tactics: list[Tactic], due: int | None, facts: PlanFacts) -> list[Tactic]:
+    """Tactics that win customers end by the owner's last deadline ("de 60 à 90 abonnés
+    d'ici juin" in a twelve-month plan): the push runs until then, never after; the other
+    work (retention, the listing kept up) runs on. `due`: a plan month, None for no deadline."""
+    if due is None:
+        return tactics
+    out = []
+    for t in tactics:
+        span = t.active_months or list(range(t.start_month, t.end_month + 1))
+        if not set(t.stages) & WINNING or max(span) <= due:
+            out.append(t)
+            continue
+        kept = [m for m in span if m <= due] or [
+            m for m in range(1, due + 1) if not facts.closed(m)][-2:] or [due]
+        out.append(t.model_copy(update={"active_months": kept, "start_month": min(kept),
+                                        "end_month": max(kept)}))
+    return out
 
 
 def calendar(horizon: int, tactics: list[Tactic], objectives: list[Objective],

@@ -61,7 +61,12 @@ def segment2(ctx: Context) -> str:
     and channels when it does not (never another trade's customers)."""
     if ctx.fits:
         return ctx.playbook.business_types[ctx.facts.business_type].segment2[ctx.lang]
-    return ctx.say("open.segment2")
+    names = [c.name for c in ctx.understood.channels] if ctx.understood else []
+    if not names:
+        return ctx.say("open.segment2")
+    channels = names[0] if len(names) == 1 else ctx.say(
+        "and_list", items=", ".join(names[:-1]), last=names[-1])
+    return ctx.say("open.segment2_channels", channels=channels)  # the owner's channels, named
 
 
 def target(ctx: Context) -> str:
@@ -147,14 +152,13 @@ def diagnosis(ctx: Context) -> Diagnosis:
         weaknesses.append(ctx.say("swot.solo"))
     if inp.constraints and not says_none(inp.constraints):  # "nessuna regola": no weakness
         weaknesses.append(ctx.say("swot.constraints", constraints=quote(ctx, inp.constraints)))
-    weaknesses.append(ctx.say("swot.measurement"))
     opportunities = [ctx.say("swot.segment2", segment=segment2(ctx)),
                      ctx.say(f"swot.goal.{inp.goal_id}")]
     if facts.quiet_months:
         opportunities.append(ctx.say("swot.quiet", months=months_list(ctx, facts.quiet_months)))
-    threats = [ctx.say("swot.competitors", competitors=quote(ctx, inp.competitors))
-               if inp.competitors else ctx.say("swot.unknown_competitors"),
-               *owner_risks.threats(ctx, months_list)]
+    # competitors the owner did not name are no threat of theirs: left out, not a stock line
+    threats = [*([ctx.say("swot.competitors", competitors=quote(ctx, inp.competitors))]
+                 if inp.competitors else []), *owner_risks.threats(ctx, months_list)]
     if facts.busy_months:
         threats.append(ctx.say("swot.busy", months=months_list(ctx, facts.busy_months)))
     return Diagnosis(situation=" ".join(parts),
@@ -239,9 +243,17 @@ def risks(ctx: Context, tactics: list[Tactic]) -> list[Risk]:
                         response=ctx.say("risks.regulated.response", id=first.id)))
     own = owner_risks.risks(ctx, tactics, ctx.objectives, months_list)
     out += own[:1]  # this business's own metric not moving
-    if facts.hours_per_week is not None or facts.team_size == 1 or (
-            ctx.inp.constraints and not says_none(ctx.inp.constraints)):
-        out.append(Risk(risk=ctx.say("risks.capacity.risk"),
+    if facts.hours_per_week is not None:  # the owner's own limit, named
+        risk = ctx.say("open.risk_hours", hours=format_number(facts.hours_per_week, ctx.lang))
+    elif facts.team_size == 1:
+        risk = ctx.say("open.risk_solo")
+    elif ctx.inp.constraints and not says_none(ctx.inp.constraints):
+        risk = ctx.say("open.risk_constraints",
+                       constraints=ctx.inp.constraints.strip().rstrip("."))
+    else:
+        risk = ""
+    if risk:
+        out.append(Risk(risk=risk[:1].upper() + risk[1:],
                         response=ctx.say("risks.capacity.response")))
     return out + own[1:]
 

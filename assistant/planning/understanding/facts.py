@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ...lexicon import words_of
 from ...packs import alternation
 from ...packs import words as pack_words
 from ...text import fold
@@ -28,6 +29,18 @@ def amount(text: str) -> float | None:
         return money[0].value
     plain = [q.value for q in found if q.unit is None]
     return max(plain) if plain else None
+
+
+def sale_period(text: str) -> str | None:
+    """"month" when a sale is a monthly fee ("S/ 180 al mes por socia", "95 € par mois",
+    "a £250 monthly retainer"), else None (one payment, or a year's).
+
+    >>> sale_period("S/ 180 al mes por socia"), sale_period("£60 a wheel")
+    ('month', None)
+    """
+    low = fold(text)
+    return "month" if any(re.search(rf"(?<![a-z]){re.escape(fold(w))}(?![a-z])", low)
+                          for w in words_of("per_month")) else None
 
 
 def margin(text: str) -> float | None:

@@ -69,6 +69,8 @@ class Understanding(BaseModel):
     current_customers: int | None = None
     average_sale: float | None = None  # in the plan's currency
     gross_margin: float | None = None  # 0..1
+    sale_period: str | None = None  # "month": the average sale is a monthly fee ("£250 a month")
+    stay_months: float | None = None  # how long a customer stays paying, when the owner says
     busy_months: list[int] = Field(default_factory=list)  # 1..12, at capacity: light work only
     decision_months: list[int] = Field(default_factory=list)  # 1..12, when customers decide to buy
     quiet_months: list[int] = Field(default_factory=list)  # 1..12, open but slow

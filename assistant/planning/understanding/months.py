@@ -252,7 +252,8 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
         pending: list[int] = []
         standing: list[int] = []
         label = listed = None  # "mois calmes : janvier et février"; "mejores: marzo, abril"
-        for clause in re.split(rf",|:|\b(?:{alternation('but')})\b", segment):
+        for clause in [part for piece in re.split(rf",|:|\b(?:{alternation('but')})\b", segment)
+                       for part in _own_clauses(piece, data, lang)]:
             months = [m for m in months_in(clause, data, lang) if m not in closed]
             folded = fold(clause)
             rest = _without_months(folded, data, lang)
@@ -284,13 +285,46 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
     return {k: sorted(v) for k, v in found.items()}
 
 
+def _own_clauses(clause: str, data: UnderstandingData, lang: str | None) -> list[str]:
+    """A clause cut at "and" where each side names its months and says what they are ("we are
+    full in July and quiet in November"); whole when one side says nothing of its own, for the
+    word after both speaks for both ("SXSW in March and ACL in October are huge", "June, July
+    and August: flat out"), or it is a range's end ("between October and February").
+
+    >>> from assistant.settings import PROJECT_ROOT
+    >>> from .data import load_understanding_data
+    >>> data = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+    >>> _own_clauses("full in July and quiet in November", data, "en")
+    ['full in July', 'quiet in November']
+    >>> _own_clauses("between October and February", data, "en")
+    ['between October and February']
+    """
+    parts = re.split(rf"(\s(?:{alternation('and')})\s)", clause)
+    if len(parts) < 3:
+        return [clause]
+
+    def words(part: str) -> str:  # what the part says beside its months
+        return _without_months(fold(part), data, lang) if months_in(part, data, lang) else ""
+
+    def says(part: str) -> bool:  # its months, and a word of what they are
+        return _verdict(fold(part), words(part), data) is not None and bool(words(part))
+
+    out = [parts[0]]
+    for joiner, part in zip(parts[1::2], parts[2::2], strict=True):
+        if says(out[-1]) and says(part) and not BETWEEN.search(fold(out[-1])):
+            out.append(part)
+        else:
+            out[-1] += joiner + part
+    return out
+
+
 def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...] | None:
     """Which seasons a clause's words give its months (None when they give none)."""
     if data.word_pattern("low_season").search(folded):
         return ("quiet_months",)
     busy, quiet = data.word_pattern("busy"), data.word_pattern("quiet")
     decision, capacity = data.word_pattern("decision"), data.word_pattern("capacity")
-    if quiet.search(rest) and not _busy_first(rest, busy, quiet):
+    if _quiet_alone(rest, quiet, (busy, capacity)) and not _busy_first(rest, busy, quiet):
         return ("quiet_months",)
     both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
     d, c = decision.search(both), capacity.search(both)
@@ -303,7 +337,17 @@ def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...]
     return None
 
 
+def _quiet_alone(rest: str, quiet: re.Pattern[str], longer: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether a quiet word stands on its own, not inside a longer busy phrase that holds it
+    ("flat out" holds "flat"): the longer phrase says what the months are."""
+    spans = [m.span() for p in longer for m in p.finditer(rest)]
+    return any(not any(s <= q.start() and q.end() <= e and e - s > q.end() - q.start()
+                       for s, e in spans) for q in quiet.finditer(rest))
+
+
 def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
     taken = {m for k in SEASONS for m in found[k]}
+    if where == ("decision_months",):  # new customers may sign up while regulars are away
+        taken -= set(found["quiet_months"])
     for key in where:
         found[key] += [m for m in dict.fromkeys(months) if m not in taken and m not in found[key]]

@@ -1,22 +1,29 @@
 """The average sale and the margin when the owner states them inside another answer ("un
-service cuesta 25.000 pesos y me deja un 40 %"), read clause by clause by example utterances
+service cuesta 25.000 pesos y me deja un 40 %"), and how long a customer stays paying ("ils
+restent environ 10 mois", "clients who stay about 4 years"), read clause by clause by example
+utterances
 (knowledge/understanding/figures.json) over the shipped embedding model: a clause counts when
 its best example is of the figure (not a budget, a turnover, a discount, a share of sales) and
-at or above the figure's threshold. Without the model nothing is read: the interview asks."""
+at or above the figure's threshold (a stay is not a course's length or the years the business
+has been open). Without the model nothing is read: the interview asks."""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ...example_bank import Embed, ExampleBank
-from .numbers import quantities
+from ...lexicon import lexicon
+from ...text import fold
+from .numbers import Quantity, quantities
 from .profile import _clauses
 
 UNITS = {"sale": (None, "currency"), "margin": ("percent",)}
+MONTHS_IN = {"month": 1, "year": 12}  # period_words kinds a stay is counted in
 
 
 @cache
@@ -42,8 +49,8 @@ class FigureReader:
         return self._banks[figure]
 
     def read(self, figure: str, texts: list[str]) -> float | None:
-        """The figure's value ("sale": an amount; "margin": a fraction) from the first clause
-        that states it, or None."""
+        """The figure's value ("sale": an amount; "margin": a fraction; "stay": months) from
+        the first clause that states it, or None."""
         if self.embed is None:
             return None
         found = [(clause, q) for text in texts for clause in _clauses(text)
@@ -63,9 +70,36 @@ class FigureReader:
         return None
 
 
+@cache
+def _period_words() -> dict[str, int]:
+    """Folded month and year words of every language -> months they count."""
+    return {fold(w): months for items in lexicon("period_words").values()
+            for kind, months in MONTHS_IN.items() for w in items[kind]}
+
+
+def durations(clause: str) -> list[Quantity]:
+    """The clause's durations in months: "8 meses" 8, "4 years" 48, "deux ans" 24.
+
+    >>> [q.value for q in durations("we have 45 clients who stay about 4 years")]
+    [48.0]
+    >>> [q.value for q in durations("se quedan unos 8 meses de media")]
+    [8.0]
+    """
+    low, words = fold(clause), _period_words()
+    out = []
+    for q in quantities(clause):
+        after = re.match(r"\s*([a-z]+)", low[q.end:])
+        if q.unit is None and after and after.group(1) in words:
+            out.append(Quantity(q.value * words[after.group(1)], q.start, q.end, "months"))
+    return out
+
+
 def _stated(clause: str, figure: str) -> list[Any]:
-    """The clause's candidate figure: its first percentage (margin); its first amount with a
-    currency, else its largest plain number (sale: "20 prácticas por 650 €" is 650)."""
+    """The clause's candidate figure: its first percentage (margin); its first duration
+    (stay, in months); its first amount with a currency, else its largest plain number (sale:
+    "20 prácticas por 650 €" is 650)."""
+    if figure == "stay":
+        return durations(clause)[:1]
     found = [q for q in quantities(clause, words=False) if q.unit in UNITS[figure]]
     if figure == "margin" or not found:
         return found[:1]

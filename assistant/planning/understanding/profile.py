@@ -83,7 +83,7 @@ def read_label(business: str, name: str | None, lang: str, data: dict[str, Any])
     for led, clause in _label_clauses(business, name, lang, data):
         if not clause or (not led and _states(clause, lang, data)):
             continue
-        label = _label_of(clause, lang, data)
+        label = _label_of(clause, lang, data, led)
         if label:
             return label
     return ""
@@ -93,7 +93,7 @@ def says_its_kind(business: str, lang: str, data: dict[str, Any]) -> bool:
     """Whether an answer introduces what the business is ("..., c'est un pressing", "somos
     una lavandería"), not only its name and facts about it."""
     name = read_name(business, lang, data)
-    return any(led and _label_of(clause, lang, data) for led, clause in _label_clauses(
+    return any(led and _label_of(clause, lang, data, led) for led, clause in _label_clauses(
         business, name, lang, data))
 
 
@@ -125,9 +125,10 @@ def _states(clause: str, lang: str, data: dict[str, Any]) -> bool:
     return any(low.startswith(lead) for lead in data["statement_leads"].get(lang, []))
 
 
-def _label_of(clause: str, lang: str, data: dict[str, Any]) -> str:
+def _label_of(clause: str, lang: str, data: dict[str, Any], led: bool = False) -> str:
     """The clause's label with its place cut off; "" for a place ("in Argentina"), what a
-    name cue left ("il"), a bare count ("tres", "60 desks") or a long clause."""
+    name cue left ("il"), a bare count ("tres", "60 desks") or a long clause. A capital is a
+    name's unless a label's lead opened the clause ("a Pilates studio", "un box de CrossFit")."""
     low = f"{clause} "
     if any(f" {low.lower()}".startswith(end) for end in data["label_ends"].get(lang, [])) \
             or not re.search(r"\w{3}", clause):
@@ -138,7 +139,8 @@ def _label_of(clause: str, lang: str, data: dict[str, Any]) -> str:
     words = label.split()
     if len(words) <= 2 and quantities(label):
         return ""
-    return label if label and len(words) <= MAX_LABEL_WORDS and label[:1].islower() else ""
+    return label if label and len(words) <= MAX_LABEL_WORDS and (
+        label[:1].islower() or led) else ""
 
 
 def _place_at(low: str, end: str) -> int:

@@ -15,7 +15,16 @@ from .classify import Embed, PrototypeClassifier, ranked
 from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
 from .deadline import deadline_of
-from .facts import amount, first_count, hours_per_week, margin, regulated, start_month, team_size
+from .facts import (
+    amount,
+    first_count,
+    hours_per_week,
+    margin,
+    regulated,
+    sale_period,
+    start_month,
+    team_size,
+)
 from .goals import read_numbers, split_goals
 from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals, states_figures
@@ -128,6 +137,9 @@ class Understander:
             else self.figures.read("sale", [text("offer")]),
             gross_margin=margin(text("margin")) if text("margin")
             else self.figures.read("margin", [text("offer"), text("situation")]),
+            sale_period=sale_period(text("average_sale") or text("offer")),
+            stay_months=self.figures.read("stay", [text(k) for k in (
+                "situation", "current_customers", "customers", "offer")]),
             busy_months=busy, quiet_months=quiet, closed_months=closed, start_year=year,
             decision_months=season["decision_months"],
             currency=(answers.get("budget") or {}).get("currency") if isinstance(
@@ -141,6 +153,9 @@ class Understander:
             regulated_by_type=not regulated(f"{text('constraints')} {text('resources')}", "",
                                             self.data),
         )
+        if understood.profile.payment is None and understood.sale_period == "month" \
+                and understood.stay_months:  # a monthly fee paid for months: recurring
+            understood.profile.payment = "recurring"
         return self.corrected(understood, answers.get("understood"))
 
     def stated_goals(self, text: str, lang: str, current: int | None,
