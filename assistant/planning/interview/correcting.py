@@ -71,6 +71,8 @@ def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
             for kind in ("months", "count", "money") for f in FIELDS_BY_KIND[kind]}
     if held.get("current_customers") is None and u is not None and u.goals:
         held["current_customers"] = u.goals[0].current  # "180 a month" said with the goal
+    if u is not None and u.goals:
+        held["goal_current"] = u.goals[0].current  # "10 more" adds to it
     guess = guesser.guess(text, state.lang, local_currency(state.answers), held)
     slot = BY_KEY.get(state.position or "")
     if guess.kind == "words" and slot is not None and slot.kind not in FORMED \

@@ -33,6 +33,7 @@ from ..understanding.denied import denied_at, denied_span
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import mentions, month_names
 from .fact import Fact
+from .more_count import more_goal
 from .parsing import (
     MONTH_WORDS,
     NUMBER_WORDS,
@@ -203,7 +204,11 @@ class FieldGuesser:
         replaced = None
         if kind == "months":
             replaced = replaced_months(self.explicit_months(text, lang), fields, held or {})
-        elif kind in ("count", "money"):
+        elif kind == "count":  # "10 more" adds to the goal's level today (not people)
+            more = None if team_size(text, self.data) is not None else more_goal(
+                asserted(text), held or {})
+            replaced = more or replaced_number(text, fields, held or {})
+        elif kind == "money":
             replaced = replaced_number(text, fields, held or {})
         if replaced:  # a denied value says which fact is meant
             return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
