@@ -26,8 +26,8 @@ answer and one side question per language); dev7: tests/eval/interview_turns_dev
 turns, 10 per language, written before the #22 round of 7 Dec: corrections and answers typed in
 another language than the interview's, English corrections without cue words ("no wait, two
 people", "actually it's 2k", "make that 6 months"), additions ("Anche TikTok"), goals told as
-"N more" ("10 cavistes de plus", "another 20 clients"), one side question per language); blind: tests/eval/interview_turns_blind.jsonl
-(written by someone who never read the code);
+"N more" ("10 cavistes de plus", "another 20 clients"), one side question per language);
+blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code);
 blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read the code,
 6 Dec 2026: 40 corrections at the summary and while another question is pending, 25 answers that
 look like something else, 15 side questions; measured, never tuned on).
