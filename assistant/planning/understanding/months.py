@@ -195,6 +195,7 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
     apart from months that are only slow ("fermo", "muerto")."""
     closed_words = data.word_pattern("closed")
     out: list[int] = []
+    closing = False  # the segment before ended closed: a list of months alone goes on with it
     for segment in re.split(rf"[;\n.,]|\s-\s|\s\u2014\s|\b(?:{alternation('but')})\b", text):
         clauses: list[str] = []
         pending = ""
@@ -205,10 +206,17 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
                 continue
             clauses.append(f"{pending} {part}")
             pending = ""
-        for clause in [*clauses, pending]:
+        if clauses and pending:  # "we close in January and February": the list goes on
+            clauses[-1], pending = f"{clauses[-1]} {pending}", ""
+        if not clauses and closing:  # "cerramos en julio, agosto y septiembre"
+            out += [m for m in months_in(pending, data, lang) if m not in out]
+            continue
+        closing = False
+        for clause in (c for c in [*clauses, pending] if c.strip()):
             folded = fold(clause)
-            if any(not _negated().search(folded[:m.start()])
-                   for m in closed_words.finditer(folded)):
+            closing = any(not _negated().search(folded[:m.start()])
+                          for m in closed_words.finditer(folded))
+            if closing:
                 out += [m for m in months_in(clause, data, lang) if m not in out]
     return sorted(out)
 
