@@ -25,6 +25,7 @@ from ...settings import LANGUAGES
 from ...text import fold
 from .data import UnderstandingData, pattern
 from .denied import denied_at
+from .verdicts import verdict_of
 
 # Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
 AMBIGUOUS = frozenset(pack_words("month_like_words"))
@@ -177,11 +178,6 @@ def months_in(text: str, data: UnderstandingData, lang: str | None = None,
     return seen
 
 
-def _busy_first(rest: str, busy: re.Pattern[str], quiet: re.Pattern[str]) -> bool:
-    b, q = busy.search(rest), quiet.search(rest)
-    return bool(b and q and b.start() < q.start() and not re.search(r"\d", rest[:b.start()]))
-
-
 def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> str:
     spans = mentions(folded, data, lang, denied=True)
     for start, end, _ in reversed(spans):
@@ -264,7 +260,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
             months = [m for m in months_in(clause, data, lang) if m not in closed]
             folded = fold(clause)
             rest = _without_months(folded, data, lang)
-            verdict = _verdict(folded, rest, data)
+            verdict = verdict_of(folded, rest, data)
             if not months:
                 listed = None
                 if verdict and pending + standing:
@@ -290,25 +286,6 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
             _assign(found, ("decision_months",), pending + standing)  # buy, never "full"
     found["closed_months"] = closed
     return {k: sorted(v) for k, v in found.items()}
-
-
-def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...] | None:
-    """Which seasons a clause's words give its months (None when they give none)."""
-    if data.word_pattern("low_season").search(folded):
-        return ("quiet_months",)
-    busy, quiet = data.word_pattern("busy"), data.word_pattern("quiet")
-    decision, capacity = data.word_pattern("decision"), data.word_pattern("capacity")
-    if quiet.search(rest) and not _busy_first(rest, busy, quiet):
-        return ("quiet_months",)
-    both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
-    d, c = decision.search(both), capacity.search(both)
-    if d and not c:
-        return ("decision_months",)
-    if c and not d:
-        return ("capacity_months",)
-    if d or c or busy.search(rest):
-        return ("decision_months", "capacity_months")
-    return None
 
 
 def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
