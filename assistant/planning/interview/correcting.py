@@ -96,6 +96,10 @@ def merged(cued: list[Fact], guess: Guess) -> list[Fact]:
         return []  # the cue words point to the field the wording is furthest from: ask
     if not guess.sure or not guess.facts:
         return cued
+    if guess.clauses > 1:  # read clause by clause: what the cue words left out is added
+        said = {fold(n) for f in cued if isinstance(f.value, list) for n in f.value}
+        return cued + [f for f in guess.facts  # "drop Facebook, we're on Pinterest now"
+                       if not any(fold(n) in said for n in f.value)]
     field = guess.facts[0].field
     candidates = FIELDS_BY_KIND[guess.kind]
     fitting = [f for f in cued if f.field in candidates]
