@@ -67,3 +67,23 @@ def test_more_people_is_the_team_not_the_goal() -> None:
     guess = guesser.guess("we're 2 more people now", "en", None, held)
     assert all(f.field != "goal_target" for f in guess.facts)
     assert guesser.guess("15 more regulars", "en", None, held).facts[0].value == 75
+
+
+WALKS = {"business": "Brightside Dog Walking, dog walking in Lyon, France",
+         "offer": "group walks at 14 €", "customers": "busy professionals",
+         "situation": "35 regular clients", "goal": "get to 50 regular clients",
+         "horizon_months": "12 months", "budget": "1,500 €",
+         "constraints": "just me, about 10 hours a week"}
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("answers", "text", "target"), [
+    (GOALS["en"][0], "make that 3,000", 90), (WALKS, "make that 2,000", 50),
+])
+def test_a_count_out_of_all_proportion_changes_nothing_and_asks(
+        a: Assistant, answers: dict[str, str], text: str, target: int) -> None:
+    iid = under_way(a, OWNER, "en", answers, None)
+    turn = a.conversation.turn(OWNER, text, "en")
+    assert turn.kind == "unclear"
+    assert read_fact(a, OWNER, iid, "goal_target") == target
+    assert any(label.startswith("Budget") for label, _ in turn.lines[0].options)

@@ -225,6 +225,10 @@ class FieldGuesser:
         ranked = self.scores(text, lang, fields, unnamed=kind == "months")
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
+        if kind == "count" and _far(first_count(asserted(text)), held or {}, fields):
+            # "make that 2,000" for a goal of 50: no count it could be; asked, the budget offered
+            return Guess([], (*(f for f, _ in ranked), "budget"), False, kind=kind, lead=lead,
+                         scores=dict(ranked))
         if not sure:
             return Guess([], tuple(f for f, _ in ranked), False, kind=kind, lead=lead,
                          scores=dict(ranked))
@@ -265,6 +269,24 @@ class FieldGuesser:
         """The channels named by their names ("Mercado Libre", "WhatsApp")."""
         names = capitalised(text)
         return Fact(name, names, "add") if names else None
+
+
+FAR = 10  # a count this many times above or below the value it replaces is no correction of it
+LARGE = 100  # a count below this may well be ten times another (a team of 1 grown to 12)
+
+
+def _far(new: Any, held: dict[str, Any], fields: tuple[str, ...]) -> bool:
+    """Whether a large count is out of all proportion to every count it could replace.
+
+    >>> _far(2000, {"goal_target": 50, "team_size": 1}, ("team_size", "goal_target"))
+    True
+    >>> _far(60, {"goal_target": 50}, ("goal_target",)), _far(12, {"team_size": 1}, ("team_size",))
+    (False, False)
+    """
+    olds = [v for f in fields for v in [held.get(f)] if isinstance(v, int | float) and v > 0]
+    if not isinstance(new, int | float) or new < LARGE or not olds:
+        return False
+    return not any(1 / FAR <= new / old <= FAR for old in olds)
 
 
 @cache
