@@ -5,7 +5,7 @@ language and overall: corrections that changed the right fact, answers taken as 
 questions taken as side questions, and reading accuracy (the fact after the message equals the
 expected value, for every row that names one).
 
-    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|...|dev6|blind|blind2|blind3]
+    .venv/bin/python benchmarks/interview_turns.py [--set dev|dev2|...|dev7|blind|blind2|blind3]
         [--errors]
 
 dev: tests/eval/interview_turns_dev.jsonl (ours, 98 turns, used to set the correction weights);
@@ -22,8 +22,12 @@ waits); dev6: tests/eval/interview_turns_dev6.jsonl (ours, 40 turns, 10 per lang
 before the #22 listening round: corrections that name the field only by the value or the
 wording ("more like 3k", "the slow part of the year"), corrections while another question
 waits, denied months ("on ferme en janvier, pas en février"), two facts in one message, one
-answer and one side question per language); blind: tests/eval/interview_turns_blind.jsonl
-(written by someone who never read the code);
+answer and one side question per language); dev7: tests/eval/interview_turns_dev7.jsonl (ours, 40
+turns, 10 per language, written before the #22 round of 7 Dec: corrections and answers typed in
+another language than the interview's, English corrections without cue words ("no wait, two
+people", "actually it's 2k", "make that 6 months"), additions ("Anche TikTok"), goals told as
+"N more" ("10 cavistes de plus", "another 20 clients"), one side question per language);
+blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code);
 blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read the code,
 6 Dec 2026: 40 corrections at the summary and while another question is pending, 25 answers that
 look like something else, 15 side questions; measured, never tuned on).

@@ -25,6 +25,7 @@ PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
 CORRECTIONS = "correction_prototypes"
 SLOT_ANSWERS = "slot_answers"
+NOT_A_REQUEST = ("question", "statement")  # what a message that asks for no plan is nearer
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class IntentRecognizer:
         self.cues = {kind: _cues(kind) for kind in ("plan", "request", "mine", "asking")}
         protos = lexicon(PROTOTYPES)
         self.prototypes = {label: [t for lang in LANGUAGES for t in protos[lang][label]]
-                           for label in ("plan_request", "question", "answer")}
+                           for label in ("plan_request", "question", "answer", "statement")}
         fixes = lexicon(CORRECTIONS)
         self.prototypes["correction"] = [t for lang in LANGUAGES for t in fixes[lang]]
         self._banks: dict[str, ExampleBank] = {}
@@ -125,8 +126,11 @@ class IntentRecognizer:
         about one ("what is a marketing plan?")."""
         w = self.weights
         vector = self._one(text) if self.embed is not None else None
+        # its likeness to a request, over the nearer of a question and a statement ("thanks",
+        # "nous sommes seuls", "we're in Leeds, not York"): neither asks for a plan
         sim = (self.similarity(text, "plan_request", vector)
-               - self.similarity(text, "question", vector)) if vector is not None else 0.0
+               - max(self.similarity(text, other, vector) for other in NOT_A_REQUEST)
+               ) if vector is not None else 0.0
         plan, request = self.has("plan", text), self.has("request", text) or self.has("mine", text)
         opens = self.opens_with_question(text)
         evidence = {

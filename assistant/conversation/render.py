@@ -4,7 +4,7 @@ the notes before it, the summary, "why?" with its concept card, and the drafted 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..planning.interview import InterviewView
@@ -40,6 +40,14 @@ class Renderer:
         says nothing beside a budget that changed)."""
         if any(c.changed for c in changes):
             changes = [c for c in changes if c.changed]
+        merged: list[Any] = []  # one fact changed twice ("drop X, we're on Y now"): one line
+        for change in changes:
+            if merged and merged[-1].changed and change.changed \
+                    and merged[-1].field == change.field:
+                merged[-1] = replace(change, was=merged[-1].was)
+            else:
+                merged.append(change)
+        changes = merged
         said = []
         for change in changes:
             name = self.say(lang, f"fields.{change.field}")

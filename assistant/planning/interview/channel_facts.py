@@ -37,8 +37,12 @@ def channel_facts(text: str, folded: str, cues: dict[str, re.Pattern[str]],
 
 
 def _names(rest: str, channels: Any) -> list[str]:
-    """Channel names at the start of `rest`: capitalised words or names the reader knows."""
-    rest = re.split(r"[.;:!?]", rest)[0]
+    """Channel names at the start of `rest`: capitalised words or names the reader knows, up
+    to the end of the clause ("Drop Facebook, we're on Pinterest now": Facebook only; "Drop
+    Facebook, Twitter and TikTok": the list goes on)."""
+    chunks = re.split(r"[.;:!?]", rest)[0].split(",")
+    ends = next((i for i, c in enumerate(chunks[1:], 1) if not _bare(c, channels)), len(chunks))
+    rest = ",".join(chunks[:ends])
     tails = [t for words in lexicon(CUES).values() for t in words["channel_words"]]
     for _ in range(2):  # "Aggiungi anche Facebook": "anche" opens the names, ends none
         for tail in tails:
@@ -54,3 +58,13 @@ def _names(rest: str, channels: Any) -> list[str]:
         elif channels is not None and channels.mentions(item):
             known.append(item)
     return known
+
+
+def _bare(chunk: str, channels: Any) -> bool:
+    """Whether a chunk after a comma only goes on with a list of names ("Twitter and TikTok",
+    "radio"), not a clause of its own ("we're on Pinterest now")."""
+    items = [i.strip() for i in parse_list(chunk) if i.strip()]
+    return bool(items) and all(
+        re.fullmatch(r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*", i)
+        or len(i.split()) <= 2 and channels is not None and channels.mentions(i)
+        for i in items)

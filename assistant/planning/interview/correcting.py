@@ -71,6 +71,8 @@ def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
             for kind in ("months", "count", "money") for f in FIELDS_BY_KIND[kind]}
     if held.get("current_customers") is None and u is not None and u.goals:
         held["current_customers"] = u.goals[0].current  # "180 a month" said with the goal
+    if u is not None and u.goals:
+        held["goal_current"] = u.goals[0].current  # "10 more" adds to it
     guess = guesser.guess(text, state.lang, local_currency(state.answers), held)
     slot = BY_KEY.get(state.position or "")
     if guess.kind == "words" and slot is not None and slot.kind not in FORMED \
@@ -94,6 +96,10 @@ def merged(cued: list[Fact], guess: Guess) -> list[Fact]:
         return []  # the cue words point to the field the wording is furthest from: ask
     if not guess.sure or not guess.facts:
         return cued
+    if guess.clauses > 1:  # read clause by clause: what the cue words left out is added
+        said = {fold(n) for f in cued if isinstance(f.value, list) for n in f.value}
+        return cued + [f for f in guess.facts  # "drop Facebook, we're on Pinterest now"
+                       if not any(fold(n) in said for n in f.value)]
     field = guess.facts[0].field
     candidates = FIELDS_BY_KIND[guess.kind]
     fitting = [f for f in cued if f.field in candidates]

@@ -33,6 +33,7 @@ from ..understanding.denied import denied_at, denied_span
 from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
 from ..understanding.months import mentions, month_names
 from .fact import Fact
+from .more_count import more_goal
 from .parsing import (
     MONTH_WORDS,
     NUMBER_WORDS,
@@ -43,10 +44,10 @@ from .parsing import (
     parse_horizon,
 )
 from .replaced import replaced_months, replaced_number
+from .said import asserted, capitalised, channel_clauses, phrase
 
 FOLDER = PROJECT_ROOT / "knowledge" / "understanding"
 EXAMPLES = "fact_examples"
-WORDS = "fact_words"  # copulas, fillers and "than" that frame a phrase
 # The facts a value of each kind can be (the rest of the message says which).
 FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {
     "money": ("budget", "average_sale"),
@@ -76,6 +77,7 @@ class Guess:
     kind: str = "words"  # what the value parsed as
     lead: float = 0.0  # the best field's similarity over the next one's
     scores: dict[str, float] = field(default_factory=dict)  # each field's best similarity
+    clauses: int = 1  # read clause by clause when more than one names channels
 
 
 @dataclass
@@ -139,7 +141,7 @@ class FieldGuesser:
             "period": self._period(text) is not None,
         }
         kinds = [kind for kind, marked in marks.items() if marked]
-        if _capitalised(text):
+        if capitalised(text):
             return [*kinds, "channel"]
         if first_count(text) is not None or team_size(text, self.data) is not None:
             return [*kinds, "count"]
@@ -199,11 +201,23 @@ class FieldGuesser:
               held: dict[str, Any] | None = None) -> Guess:
         """The fact the message changes and its value, or the fields it could change."""
         kind = self.value_kind(text, lang, local)
+        clauses = channel_clauses(text) if kind == "channel" else []
+        if len(clauses) > 1:  # "drop Facebook, we're on Pinterest now": clause by clause
+            each = [g for c in clauses for g in [self.guess(c, lang, local, held)]
+                    if g.sure and g.facts]  # an unsure clause is left to the cue words
+            if each:
+                facts = [f for g in each for f in g.facts]
+                return Guess(facts, tuple(dict.fromkeys(f.field for f in facts)), True,
+                             kind=kind, lead=min(g.lead for g in each), clauses=len(clauses))
         fields = FIELDS_BY_KIND[kind]
         replaced = None
         if kind == "months":
             replaced = replaced_months(self.explicit_months(text, lang), fields, held or {})
-        elif kind in ("count", "money"):
+        elif kind == "count":  # "10 more" adds to the goal's level today (not people)
+            more = None if team_size(text, self.data) is not None else more_goal(
+                asserted(text), held or {})
+            replaced = more or replaced_number(text, fields, held or {})
+        elif kind == "money":
             replaced = replaced_number(text, fields, held or {})
         if replaced:  # a denied value says which fact is meant
             return Guess([replaced], (replaced.field,), True, exact=True, kind=kind)
@@ -211,6 +225,10 @@ class FieldGuesser:
         ranked = self.scores(text, lang, fields, unnamed=kind == "months")
         lead = 1.0 if len(fields) == 1 else ranked[0][1] - ranked[1][1]
         sure = len(fields) == 1 or (ranked[0][1] >= THRESHOLD and lead >= LEAD)
+        if kind == "count" and _far(first_count(asserted(text)), held or {}, fields):
+            # "make that 2,000" for a goal of 50: no count it could be; asked, the budget offered
+            return Guess([], (*(f for f, _ in ranked), "budget"), False, kind=kind, lead=lead,
+                         scores=dict(ranked))
         if not sure:
             return Guess([], tuple(f for f, _ in ranked), False, kind=kind, lead=lead,
                          scores=dict(ranked))
@@ -244,52 +262,31 @@ class FieldGuesser:
         elif name in ("channels", "excluded"):
             return self._channels(name, text)
         else:
-            value = _phrase(said)
+            value = phrase(said)
         return Fact(name, value) if value not in (None, "", []) else None
 
     def _channels(self, name: str, text: str) -> Fact | None:
         """The channels named by their names ("Mercado Libre", "WhatsApp")."""
-        names = _capitalised(text)
+        names = capitalised(text)
         return Fact(name, names, "add") if names else None
 
 
-def _capitalised(text: str) -> list[str]:
-    """Names written with capitals, but for a sentence's first word ("Me olvidé de Mercado
-    Libre": "Mercado Libre")."""
-    found = re.finditer(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*", text)
-    return [m.group(0) for m in found
-            if m.start() > 0 and not re.search(r"[.!?]\s*$", text[:m.start()])]
+FAR = 10  # a count this many times above or below the value it replaces is no correction of it
+LARGE = 100  # a count below this may well be ten times another (a team of 1 grown to 12)
 
 
-def _words(kind: str) -> str:
-    """One alternation of a kind of word over the four languages (fact_words.json)."""
-    table = lexicon(WORDS)
-    found = {w for words in table.values() for w in words[kind]}
-    return "|".join(sorted((w.replace(" ", r"\s+") for w in found), key=len, reverse=True))
+def _far(new: Any, held: dict[str, Any], fields: tuple[str, ...]) -> bool:
+    """Whether a large count is out of all proportion to every count it could replace.
 
-
-def asserted(text: str) -> str:
-    """The message less what it denies ("class bookings, not members": the first part)."""
-    cut = re.split(rf"(?:,\s*|\s+)(?:{alternation('clause_negations')}|{alternation('rather')}"
-                   rf"|{_words('than')})\s+", text, maxsplit=1, flags=re.I)
-    return cut[0] if cut[0].strip() else text
-
-
-def _phrase(text: str) -> str | None:
-    """The words a text-valued fact takes: after a copula, less fillers and an article."""
-    phrase = re.split(rf"(?<!\w)(?:{_words('copulas')})(?!\w)\s*", said_clean(text),
-                      maxsplit=1, flags=re.I)[-1]
-    fillers = _words("fillers")
-    phrase = re.sub(rf"^\s*(?:(?:{fillers})\s+)*", "", phrase, flags=re.I)
-    phrase = re.sub(rf"^\s*(?:{alternation('indefinite_articles')})\s+", "", phrase, flags=re.I)
-    phrase = re.sub(rf"\s+(?:{fillers})$", "", phrase.strip(" .,!;:'\"«»"), flags=re.I)
-    return phrase.strip() if 0 < len(phrase.split()) <= 6 else None
-
-
-def said_clean(text: str) -> str:
-    """The text with its opening interjection ("No,", "Sorry,") taken off."""
-    return re.sub(rf"^\s*(?:{alternation('no_interjections')})\s*[,!.]\s*", "", text.strip(),
-                  flags=re.I)
+    >>> _far(2000, {"goal_target": 50, "team_size": 1}, ("team_size", "goal_target"))
+    True
+    >>> _far(60, {"goal_target": 50}, ("goal_target",)), _far(12, {"team_size": 1}, ("team_size",))
+    (False, False)
+    """
+    olds = [v for f in fields for v in [held.get(f)] if isinstance(v, int | float) and v > 0]
+    if not isinstance(new, int | float) or new < LARGE or not olds:
+        return False
+    return not any(1 / FAR <= new / old <= FAR for old in olds)
 
 
 @cache

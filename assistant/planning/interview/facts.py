@@ -24,11 +24,13 @@ def current(state: InterviewState, u: Understanding | None, field: str,
             playbook: Playbook) -> Any:
     """The fact's value now (None when unknown)."""
     answers = state.answers
+    chosen = answers.get("understood") or {}  # channels set on the "I understood" line win
     if field == "channels":
-        return _names(answers.get("channels"), u.channel_ids if u else [], playbook, state.lang)
+        return _names(None if "channels" in chosen else answers.get("channels"),
+                      u.channel_ids if u else [], playbook, state.lang)
     if field == "excluded":
-        return _names(answers.get("excluded_channels"), u.excluded_ids if u else [], playbook,
-                      state.lang)
+        return _names(None if "excluded" in chosen else answers.get("excluded_channels"),
+                      u.excluded_ids if u else [], playbook, state.lang)
     if field == "budget":
         return (answers.get("budget") or {}).get("amount")
     if field == "horizon_months":

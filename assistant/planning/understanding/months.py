@@ -25,6 +25,7 @@ from ...settings import LANGUAGES
 from ...text import fold
 from .data import UnderstandingData, pattern
 from .denied import denied_at
+from .verdicts import verdict_of
 
 # Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
 AMBIGUOUS = frozenset(pack_words("month_like_words"))
@@ -177,11 +178,6 @@ def months_in(text: str, data: UnderstandingData, lang: str | None = None,
     return seen
 
 
-def _busy_first(rest: str, busy: re.Pattern[str], quiet: re.Pattern[str]) -> bool:
-    b, q = busy.search(rest), quiet.search(rest)
-    return bool(b and q and b.start() < q.start() and not re.search(r"\d", rest[:b.start()]))
-
-
 def _without_months(folded: str, data: UnderstandingData, lang: str | None) -> str:
     spans = mentions(folded, data, lang, denied=True)
     for start, end, _ in reversed(spans):
@@ -195,6 +191,7 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
     apart from months that are only slow ("fermo", "muerto")."""
     closed_words = data.word_pattern("closed")
     out: list[int] = []
+    closing = False  # the segment before ended closed: a list of months alone goes on with it
     for segment in re.split(rf"[;\n.,]|\s-\s|\s\u2014\s|\b(?:{alternation('but')})\b", text):
         clauses: list[str] = []
         pending = ""
@@ -205,10 +202,17 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
                 continue
             clauses.append(f"{pending} {part}")
             pending = ""
-        for clause in [*clauses, pending]:
+        if clauses and pending:  # "we close in January and February": the list goes on
+            clauses[-1], pending = f"{clauses[-1]} {pending}", ""
+        if not clauses and closing:  # "cerramos en julio, agosto y septiembre"
+            out += [m for m in months_in(pending, data, lang) if m not in out]
+            continue
+        closing = False
+        for clause in (c for c in [*clauses, pending] if c.strip()):
             folded = fold(clause)
-            if any(not _negated().search(folded[:m.start()])
-                   for m in closed_words.finditer(folded)):
+            closing = any(not _negated().search(folded[:m.start()])
+                          for m in closed_words.finditer(folded))
+            if closing:
                 out += [m for m in months_in(clause, data, lang) if m not in out]
     return sorted(out)
 
@@ -257,7 +261,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
             months = [m for m in months_in(clause, data, lang) if m not in closed]
             folded = fold(clause)
             rest = _without_months(folded, data, lang)
-            verdict = _verdict(folded, rest, data)
+            verdict = verdict_of(folded, rest, data)
             if not months:
                 listed = None
                 if verdict and pending + standing:
@@ -307,7 +311,7 @@ def _own_clauses(clause: str, data: UnderstandingData, lang: str | None) -> list
         return _without_months(fold(part), data, lang) if months_in(part, data, lang) else ""
 
     def says(part: str) -> bool:  # its months, and a word of what they are
-        return _verdict(fold(part), words(part), data) is not None and bool(words(part))
+        return verdict_of(fold(part), words(part), data) is not None and bool(words(part))
 
     out = [parts[0]]
     for joiner, part in zip(parts[1::2], parts[2::2], strict=True):
@@ -316,33 +320,6 @@ def _own_clauses(clause: str, data: UnderstandingData, lang: str | None) -> list
         else:
             out[-1] += joiner + part
     return out
-
-
-def _verdict(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...] | None:
-    """Which seasons a clause's words give its months (None when they give none)."""
-    if data.word_pattern("low_season").search(folded):
-        return ("quiet_months",)
-    busy, quiet = data.word_pattern("busy"), data.word_pattern("quiet")
-    decision, capacity = data.word_pattern("decision"), data.word_pattern("capacity")
-    if _quiet_alone(rest, quiet, (busy, capacity)) and not _busy_first(rest, busy, quiet):
-        return ("quiet_months",)
-    both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
-    d, c = decision.search(both), capacity.search(both)
-    if d and not c:
-        return ("decision_months",)
-    if c and not d:
-        return ("capacity_months",)
-    if d or c or busy.search(rest):
-        return ("decision_months", "capacity_months")
-    return None
-
-
-def _quiet_alone(rest: str, quiet: re.Pattern[str], longer: tuple[re.Pattern[str], ...]) -> bool:
-    """Whether a quiet word stands on its own, not inside a longer busy phrase that holds it
-    ("flat out" holds "flat"): the longer phrase says what the months are."""
-    spans = [m.span() for p in longer for m in p.finditer(rest)]
-    return any(not any(s <= q.start() and q.end() <= e and e - s > q.end() - q.start()
-                       for s, e in spans) for q in quiet.finditer(rest))
 
 
 def _assign(found: dict[str, list[int]], where: tuple[str, ...], months: list[int]) -> None:
