@@ -15,7 +15,7 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
-from ..named_source import content_words, source_words, without_reference
+from ..named_source import asked_of_source, content_words
 from ..questions import (
     focus_keys,
     names_a_document,
@@ -103,7 +103,7 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
-            question = content_words(source_words(without_reference(question), sorted(
+            question = content_words(asked_of_source(question, sorted(
                 {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         if item.advice_about:  # advice is compared with how the user's business sells too
             question = f"{question} ({item.advice_about})"
