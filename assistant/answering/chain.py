@@ -29,6 +29,7 @@ from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
 from .constraint_reader import ConstraintReader
 from .constraints import constraints_of, without_constraints
+from .document_reference import DocumentReference
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
 from .question_types import ANSWER_KINDS, QuestionTyper
@@ -66,6 +67,7 @@ class ChainParts:
     # (question, language) -> the concept cards that fit how the business it describes sells
     # and a few words saying how it sells ("a local business"), in the question's language
     advice: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None
+    documents: DocumentReference | None = None  # "the file I sent you", learned from examples
 
 
 class AnswerChain:
@@ -181,9 +183,13 @@ class AnswerChain:
             if constraints and self.parts.constraints else question
         named = self.concepts.named(own)
         hinted = [] if named else self.concepts.cued(own)
+        mine = names_a_document(question)
+        reference = "" if mine or not (self.parts.documents and inputs["owner"]) else \
+            self.parts.documents.reference(question)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"], asked=asked,
-                            constraints=constraints)
+                            constraints=constraints, own_document=mine or bool(reference),
+                            document_words=reference)
         concepts = named or hinted
         if history and (is_follow_up(question, language) or points_back(question)
                         or (refers_back(question) and not named)):
@@ -247,7 +253,7 @@ class AnswerChain:
                   "min_relevance": self.settings.min_relevance,
                   "context": item.standalone if item.context else None}
         hits = []
-        if names_a_document(item.question) or (item.kind != "howto" and item.owner and
+        if item.own_document or (item.kind != "howto" and item.owner and
                                                self.retriever.names_an_upload(own_words,
                                                                                item.owner)):
             # The user asks about their own document: every upload passage may answer.
@@ -264,7 +270,7 @@ class AnswerChain:
             hits = [h for h in hits if not (h.concept and h.concept.id in avoided)]
         if item.example and item.example[0] not in {h.source_id for h in hits}:
             item = replace(item, example=None)
-        if item.kind == "howto" and not names_a_document(item.question):
+        if item.kind == "howto" and not item.own_document:
             # "How do I…?" asks for advice: a report of one's own tells what happened, so the
             # cards and the guide come first and the document is not read whole.
             hits = [*(h for h in hits if h.kind != "upload"), *(h for h in hits

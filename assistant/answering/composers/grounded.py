@@ -18,7 +18,6 @@ from ..constraints import breaks
 from ..named_source import asked_of_source, content_words
 from ..questions import (
     focus_keys,
-    names_a_document,
     without_document_cues,
     without_name_words,
 )
@@ -98,8 +97,9 @@ class GroundedComposer(QuoteChoice, ConceptLead):
             yield phrase("no_evidence")
             return
         question = item.unconstrained or item.standalone or item.question
-        if names_a_document(item.question):  # "the report I uploaded" matches no sentence
-            question = without_document_cues(question)
+        if item.own_document:  # "the report I uploaded" matches no sentence
+            question = without_document_cues(question.replace(item.document_words, " ")
+                                             if item.document_words else question)
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
