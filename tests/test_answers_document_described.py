@@ -41,3 +41,21 @@ def test_the_document_the_question_describes_is_read(six_uploads: Assistant, que
     retriever = six_uploads.runtime.chain.retriever
     titles = {s.source_id: s.title for s in six_uploads.sources("u1")}
     assert titles[retriever.rank_documents(question, lang, "u1")[0]] == expected
+
+
+def test_unsure_which_document_is_meant_the_answer_asks_with_their_titles(
+        six_uploads: Assistant) -> None:
+    # "the document I uploaded", of six, fits three nearly alike: a guess would answer from a
+    # document the user may not mean; the titles are offered instead (#23 design rule).
+    answer = six_uploads.ask("In the document I uploaded, what went wrong?", owner="u1")
+    assert not answer.citations
+    offered = [name for name in DOCS if f"«{name}»" in answer.text]
+    assert len(offered) >= 2
+    assert answer.text.startswith("You have uploaded several documents")
+
+
+def test_a_document_named_by_its_file_name_is_never_asked_about(six_uploads: Assistant) -> None:
+    answer = six_uploads.ask("In the Pawsome grooming survey I uploaded, what went wrong?",
+                             owner="u1")
+    assert answer.citations
+    assert answer.citations[0].title == "dev5_pawsome_grooming_survey.md"

@@ -123,7 +123,7 @@ class AnswerChain(EvidenceStep):
         notice = ""
         composer = self.composer_name
         by_model = False
-        if self.model_runnable is not None:
+        if self.model_runnable is not None and not item.choices:
             state: dict[str, bool] = {}
             try:
                 for delta in filter_stream(self._model_text(item, state), valid, shown):

@@ -77,6 +77,12 @@ class OwnDocuments:
                 language=None, kind="upload", source_ids=None, owner=owner)))}
         return any(len(asked & _name_keys(title)) >= 2 for title in titles)
 
+    def upload_titles(self, owner: str | None) -> dict[str, str]:
+        """The user's uploaded documents: source id -> title (the file name)."""
+        return {str(r.metadata.get("source_id", "")): str(r.metadata.get("title", ""))
+                for r in self.store.records(include_documents=False, where=_chroma_where(
+                    _where(language=None, kind="upload", source_ids=None, owner=owner)))}
+
     def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
         """The user's uploaded documents (source ids), best match for the question first."""
         scores = self.document_scores(query, language, owner)

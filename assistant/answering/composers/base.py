@@ -62,6 +62,9 @@ class ComposeInput:
     # that say so when examples, not cue words, found them (document_reference.py).
     own_document: bool = False
     document_words: str = ""
+    # Several uploads fit a question about "the document" nearly alike: their titles, asked
+    # about instead of a guess (evidence.py).
+    choices: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str | None:

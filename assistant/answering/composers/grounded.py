@@ -93,6 +93,9 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         """Yield the answer one line (lead, framing, quoted sentence) at a time."""
         lang = item.language
         phrase = lambda key, **kw: self.prompts.phrase("composer", lang, key, **kw)  # noqa: E731
+        if item.choices:  # which of the user's documents is meant: asked, not guessed
+            yield phrase("which_document", titles=", ".join(f"«{t}»" for t in item.choices))
+            return
         if not item.passages:
             yield phrase("no_evidence")
             return
