@@ -17,6 +17,7 @@ import numpy as np
 
 from .answering.chain import AnswerChain, ChainParts
 from .answering.constraint_reader import ConstraintReader
+from .answering.document_reference import DocumentReference
 from .answering.examples import BusinessWords
 from .answering.memory import ConversationMemory
 from .answering.question_types import QuestionTyper, masker
@@ -170,6 +171,7 @@ def build_runtime(settings: Settings, chat_model: ChatModel | None = None) -> Ru
             .cue_patterns("business_types")),
         typer=QuestionTyper(vectors.sentences, mask=masker(concepts.masked)),
         constraints=ConstraintReader(vectors.sentences),
+        documents=DocumentReference(vectors.sentences),
         advice=lambda question, lang: understander.advice(question, lang)))
     plans = build_plan_service(settings, prompts, knowledge, concepts, chat_model,
                                passages=lambda query, lang: [h.text for h in retriever.search(

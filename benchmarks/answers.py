@@ -37,6 +37,7 @@ from assistant import Assistant  # noqa: E402
 from assistant.answering.answers import Answer  # noqa: E402
 from assistant.answering.questions import focus_keys  # noqa: E402
 from assistant.answering.statements import contrasts  # noqa: E402
+from assistant.documents import ConceptRef  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from assistant.text import normalize_term  # noqa: E402
 
@@ -137,12 +138,15 @@ def padding_quotes(row: dict, answer: Answer) -> tuple[int, int]:
 
 
 def named_lead(row: dict, answer: Answer) -> bool:
-    """The first cited source is the one the question names (an article by id, an upload by
-    its file name)."""
+    """The first cited source is the one the question names (an article by id, a concept card
+    by its id in any language: "concept:swot", an upload by its file name)."""
     if not answer.citations:
         return False
     kind, _, name = row["named_source"].partition(":")
     first = answer.citations[0]
+    if kind == "concept":
+        card = ConceptRef.parse(first.source_id)
+        return card is not None and card.id == name.split(":")[0]
     return first.source_id == name if kind == "article" else first.title == name
 
 

@@ -61,3 +61,16 @@ def test_every_type_has_examples_in_every_language() -> None:
     for lang, by_type in examples.items():
         assert set(by_type) == set(TYPES), lang
         assert all(len(texts) >= 5 for texts in by_type.values()), lang
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Propose-moi trois pistes pour remplir mon salon de coiffure le mardi.", "fr"),
+    ("Suggest a few ideas to get more people into my bakery", "en"),
+    ("Give me just two ways to win new customers for my bike repair shop without paying for ads.",
+     "en"),
+    ("Con circa 400 euro al mese per il mio B&B, come imposto il budget di marketing?", "it"),
+])
+def test_a_request_for_a_number_of_ideas_is_a_how_to(typer: QuestionTyper, question: str,
+                                                      lang: str) -> None:
+    # "Give me two ways…" asks for advice as "how do I…?" does (#23: a number of points).
+    assert typer.classify(question, lang) == "howto"

@@ -5,7 +5,6 @@ model answering in the wrong language is asked once more, firmly."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -13,7 +12,6 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from ..backends import ChatModel, classify_backend_error, describe_model
-from ..documents import ConceptRef
 from ..errors import BackendError
 from ..language import LanguageDetector, check_language
 from ..messages import describe
@@ -24,11 +22,13 @@ from ..settings import Settings
 from ..text import check_query, words
 from .answers import Answer, AnswerEvent, Citation
 from .citations import clean_markers, filter_stream
-from .composers.base import ComposeInput, Passage
+from .composers.base import ComposeInput
 from .composers.grounded import GroundedComposer
 from .composers.llm import llm_composer, rewrite_question
 from .constraint_reader import ConstraintReader
-from .constraints import constraints_of, without_constraints
+from .constraints import constraints_of
+from .document_reference import DocumentReference
+from .evidence import EvidenceStep
 from .examples import BusinessWords
 from .memory import ConversationMemory, Turn
 from .question_types import ANSWER_KINDS, QuestionTyper
@@ -40,7 +40,7 @@ from .questions import (
     refers_back,
     strip_markup,
 )
-from .source_reference import named_passages, referred_sources
+from .source_reference import referred_sources
 
 LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
 RELATION_WORDS = 5  # "and compared with CAC?": a follow-up this short naming a new concept
@@ -66,9 +66,10 @@ class ChainParts:
     # (question, language) -> the concept cards that fit how the business it describes sells
     # and a few words saying how it sells ("a local business"), in the question's language
     advice: Callable[[str, str], tuple[tuple[str, ...], str]] | None = None
+    documents: DocumentReference | None = None  # "the file I sent you", learned from examples
 
 
-class AnswerChain:
+class AnswerChain(EvidenceStep):
     """Grounded question answering with memory, language lock, citations and fallback."""
 
     def __init__(self, parts: ChainParts) -> None:
@@ -122,7 +123,7 @@ class AnswerChain:
         notice = ""
         composer = self.composer_name
         by_model = False
-        if self.model_runnable is not None:
+        if self.model_runnable is not None and not item.choices:
             state: dict[str, bool] = {}
             try:
                 for delta in filter_stream(self._model_text(item, state), valid, shown):
@@ -181,9 +182,13 @@ class AnswerChain:
             if constraints and self.parts.constraints else question
         named = self.concepts.named(own)
         hinted = [] if named else self.concepts.cued(own)
+        mine = names_a_document(question)
+        reference = "" if mine or not (self.parts.documents and inputs["owner"]) else \
+            self.parts.documents.reference(question)
         item = ComposeInput(question=question, standalone=question, language=language,
                             passages=[], history=history, owner=inputs["owner"], asked=asked,
-                            constraints=constraints)
+                            constraints=constraints, own_document=mine or bool(reference),
+                            document_words=reference)
         concepts = named or hinted
         if history and (is_follow_up(question, language) or points_back(question)
                         or (refers_back(question) and not named)):
@@ -212,90 +217,11 @@ class AnswerChain:
         named_ids = referred_sources(question, language, self.retriever)
         return replace(item, kind=kind, concepts=tuple(concepts[:2]), named=named_ids)
 
-    def _retrieve(self, item: ComposeInput) -> ComposeInput:
-        """Relevant passages, numbered from 1: one call to the retriever."""
-        pinned = [ConceptRef(cid, item.language).source_id
-                  for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
-        guide = self._guide(item)
-        if guide:  # the question's concept leads with how it is done, the guide follows
-            pinned = [*pinned, guide]
-        if item.kind == "howto" and not item.concepts and self.parts.advice and not (
-                item.context and guide):
-            # "I'm a plumber, how do I get more calls?": the cards that fit how that business
-            # sells (local search and reviews), read from the business attributes the plans use.
-            # ("And for a restaurant?" after a how-to asks for that business's guide: it leads.)
-            cards, about = self.parts.advice(item.question, item.language)
-            pinned += [ConceptRef(cid, item.language).source_id for cid in cards[:2]]
-            item = replace(item, advice=cards[:2], advice_about=about)
-        if item.constraints and item.kind == "howto" and not item.concepts:
-            # Advice that keeps to what the user ruled out: the cards that give it, after the
-            # guide for the user's kind of business (a card that keeps to every one first).
-            wanted = Counter(c for constraint in item.constraints for c in constraint.concepts)
-            pinned += [ConceptRef(cid, item.language).source_id
-                       for cid, _ in wanted.most_common(2)]
-        example = self.businesses.example(item.question, item.context, item.language,
-                                          item.kind, self.retriever)
-        if example:
-            pinned = [*pinned, example[0]]
-            item = replace(item, example=example)
-        own_words = item.question if item.context else item.standalone
-        if item.constraints:  # "without paying for ads" must not pull in the ads card
-            own_words = self.parts.constraints.search_words(own_words, item.constraints) \
-                if self.parts.constraints else without_constraints(own_words)
-            item = replace(item, unconstrained="" if item.context else own_words)
-        kwargs = {"language": item.language, "owner": item.owner,
-                  "min_relevance": self.settings.min_relevance,
-                  "context": item.standalone if item.context else None}
-        hits = []
-        if names_a_document(item.question) or (item.kind != "howto" and item.owner and
-                                               self.retriever.names_an_upload(own_words,
-                                                                               item.owner)):
-            # The user asks about their own document: every upload passage may answer.
-            hits = self.retriever.passages(own_words, self.settings.top_k, kind="upload",
-                                           **{**kwargs, "min_relevance": 0.0})
-        if not hits:
-            hits = self.retriever.passages(own_words, self.settings.top_k, pinned=pinned,
-                                           **kwargs)
-        # Another business's guide would not fit this one, nor anyone who named no business.
-        hits = [h for h in hits if h.kind != "playbook" or h.source_id == guide]
-        avoided = {c for constraint in item.constraints for c in constraint.avoid} - set(
-            item.concepts)
-        if avoided:  # "new customers": the loyalty card answers another question
-            hits = [h for h in hits if not (h.concept and h.concept.id in avoided)]
-        if item.example and item.example[0] not in {h.source_id for h in hits}:
-            item = replace(item, example=None)
-        if item.kind == "howto" and not names_a_document(item.question):
-            # "How do I…?" asks for advice: a report of one's own tells what happened, so the
-            # cards and the guide come first and the document is not read whole.
-            hits = [*(h for h in hits if h.kind != "upload"), *(h for h in hits
-                                                               if h.kind == "upload")]
-        elif hits and hits[0].kind == "upload":
-            # The user's own document leads: all of it is read, the rest follows.
-            whole = self.retriever.document(hits[0], self.settings.document_passages)
-            ids = {h.chunk_id for h in whole}
-            hits = [*whole, *(h for h in hits if h.chunk_id not in ids)]
-        if item.named:
-            hits = named_passages(own_words, item.named, self.retriever, hits)
-        passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
-        return replace(item, passages=passages)
-
     def _constraints(self, question: str) -> tuple:
         """What the question rules out or aims at: read by example phrasings when the reader
         is wired, else by the cue phrases alone."""
         reader = self.parts.constraints
         return reader.read(question) if reader else constraints_of(question)
-
-    def _guide(self, item: ComposeInput) -> str | None:
-        """The playbook passage for the business a practical question names (or the
-        conversation named)."""
-        if item.kind not in ("howto", "quantity"):
-            return None
-        business = self.businesses.business(item.question)
-        if business is None and item.context:
-            business = self.businesses.business(item.context)
-        if business is None or (item.kind == "quantity" and not item.context):
-            return None
-        return self.parts.guide_source(business, item.language)
 
     def _standalone(self, item: ComposeInput) -> str:
         """Resolve a follow-up: the model rewrites it; without a model, the previous topic

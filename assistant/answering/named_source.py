@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from ..lexicon import lexicon
 from ..search.named import SourceTitle
 from ..text import normalize_term, words
-from .questions import _stem, _stopwords
+from .questions import _stem, _stopwords, focus_keys
 from .statements import has_cue
 
 CLAUSE = re.compile(r"[^,:;?¿!¡]+[,:;?!]?")
@@ -113,6 +113,28 @@ def without_reference(question: str) -> str:
             len(w) >= 4 and w not in _stopwords() for w in words(rest)):
         return question
     return rest
+
+
+def asked_of_source(question: str, titles: Sequence[str] = ()) -> str:
+    """What a question asks of the source it names, without the words naming it (source_words)
+    and its title's words; but when a reference stands in a clause of its own and the rest asks
+    nothing beyond the title's words ("Il testo francese, cosa dice che è il marketing
+    strategico?"), those words are what is asked.
+
+    >>> asked_of_source("Il testo francese, cosa dice che è il marketing strategico?",
+    ...                 ["Marketing stratégique et opérationnel"])
+    'cosa dice che è il marketing strategico?'
+    >>> asked_of_source("In the Italian one, what is operational marketing linked to?",
+    ...                 ["Che cos'è il marketing operativo?"])
+    'what is linked to?'
+    """
+    rest = without_reference(question)
+    asked = source_words(rest, titles)
+    saying = {_stem(normalize_term(w)) for lang in lexicon("source_names").values()
+              for w in lang["says"]}
+    if rest != question and not focus_keys(asked, "", "") - saying:
+        return source_words(rest)  # nothing but the title's words is asked: they are the ask
+    return asked
 
 
 def content_words(question: str) -> str:

@@ -18,13 +18,12 @@ import numpy as np
 from ..documents import Hit
 from ..search.named import SourceTitle
 from .named_source import (
+    asked_of_source,
     content_words,
     named_language,
     named_sources,
     refers_to_article,
-    source_words,
     title_ties,
-    without_reference,
 )
 
 # The nearest article's best passage must lie this much nearer the question than the next
@@ -70,7 +69,7 @@ def named_passages(question: str, named: Sequence[str], sources: Sources,
     """The named sources' passages first (closest to what is asked of them), then the rest:
     a source the user names is a filter, the rest is read only when it does not say."""
     titles = [a.title for a in sources.articles() if a.source_id in named]
-    vector = sources.embed_query(source_words(without_reference(question), titles))
+    vector = sources.embed_query(asked_of_source(question, titles))
     own = sorted((h for sid in named for h in sources.within(sid, vector)),
                  key=lambda h: -h.similarity)
     return [*own, *(h for h in hits if h.source_id not in named)]

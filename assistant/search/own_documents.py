@@ -77,14 +77,26 @@ class OwnDocuments:
                 language=None, kind="upload", source_ids=None, owner=owner)))}
         return any(len(asked & _name_keys(title)) >= 2 for title in titles)
 
+    def upload_titles(self, owner: str | None) -> dict[str, str]:
+        """The user's uploaded documents: source id -> title (the file name)."""
+        return {str(r.metadata.get("source_id", "")): str(r.metadata.get("title", ""))
+                for r in self.store.records(include_documents=False, where=_chroma_where(
+                    _where(language=None, kind="upload", source_ids=None, owner=owner)))}
+
     def rank_documents(self, query: str, language: str, owner: str | None) -> list[str]:
-        """The user's uploaded documents (source ids), best match for the question first: the
-        cosine of the query with the mean of a document's passage vectors, plus bonuses for a
-        document in the question's language and one named by its file name."""
-        records = list(self.store.records(include_documents=False, where=_chroma_where(
+        """The user's uploaded documents (source ids), best match for the question first."""
+        scores = self.document_scores(query, language, owner)
+        return sorted(scores, key=lambda sid: (-scores[sid], sid))
+
+    def document_scores(self, query: str, language: str, owner: str | None
+                        ) -> dict[str, float]:
+        """How well each of the user's uploaded documents matches the question: the cosine of
+        the query with the mean of its passage vectors, plus bonuses for a document in the
+        question's language and one named by its file name."""
+        records = list(self.store.records(where=_chroma_where(
             _where(language=None, kind="upload", source_ids=None, owner=owner))))
         if not records:
-            return []
+            return {}
         vectors = self.store.vectors([r.id for r in records])
         query_vector = self.embed_query(query)
         groups: dict[str, list[np.ndarray]] = {}
@@ -97,13 +109,35 @@ class OwnDocuments:
         titles = {str(r.metadata.get("source_id", "")): str(r.metadata.get("title", ""))
                   for r in records}
         asked = _name_keys(query)
+        headings = _headings(records)
         scores: dict[str, float] = {}
         for sid, group in groups.items():
             mean = np.mean(group, axis=0)
+            heading = headings.get(sid)
+            described = float(np.dot(self.embed_query(heading), query_vector)) if heading else 0.0
             scores[sid] = float(np.dot(mean / (np.linalg.norm(mean) or 1.0), query_vector)) + (
+                self.config.upload_heading_weight * described) + (
                 self.config.upload_language_bonus if languages[sid] == language else 0.0) + (
                 self.config.upload_title_bonus * min(len(asked & _name_keys(titles[sid])), 2))
-        return sorted(scores, key=lambda sid: (-scores[sid], sid))
+        return scores
+
+
+def _headings(records: list[StoredChunk]) -> dict[str, str]:
+    """Each document's opening line (its title as written: "Informe anual 2024 — Programa de
+    fidelización «Club Grano»"), what a question describing the document ("the loyalty
+    report") is compared with."""
+    first: dict[str, StoredChunk] = {}
+    for record in records:
+        sid = str(record.metadata.get("source_id", ""))
+        if sid not in first or int(record.metadata.get("position", 0)) < int(
+                first[sid].metadata.get("position", 0)):
+            first[sid] = record
+    out = {}
+    for sid, record in first.items():
+        line = next((t.strip("# ").strip() for t in record.text.splitlines() if t.strip()), "")
+        if line:
+            out[sid] = line
+    return out
 
 
 def merge_exact(found: list[StoredChunk], exact: list[StoredChunk], n: int

@@ -54,6 +54,10 @@ class RetrievalConfig:
     # one: a word of its file name (as a cognate stem, so "ceramics" meets "ceramiche") counts
     # more than how close the question is to its passages.
     upload_title_bonus: float = 0.15  # per word of the name, two at most
+    # A question describing the document ("the loyalty report I uploaded", "the bakery
+    # survey") is compared with each document's opening line, its title as written
+    # ("Informe anual 2024 — Programa de fidelización"), this much.
+    upload_heading_weight: float = 1.0
 
 
 class HybridRetriever(OwnDocuments, NamedSources):

@@ -58,6 +58,13 @@ class ComposeInput:
     # how-to question that names no concept: their advice counts as asked for, and leads.
     advice: tuple[str, ...] = ()
     advice_about: str = ""  # how that business sells, in a few words: "a local business"
+    # The question asks about the user's own document ("the file I sent you"), and the words
+    # that say so when examples, not cue words, found them (document_reference.py).
+    own_document: bool = False
+    document_words: str = ""
+    # Several uploads fit a question about "the document" nearly alike: their titles, asked
+    # about instead of a guess (evidence.py).
+    choices: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str | None:

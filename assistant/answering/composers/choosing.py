@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 
 from ...text import normalize_term
-from ..questions import names_a_document
 from .base import ComposeInput
 from .scoring import Candidate as _Candidate
 from .scoring import SentenceScoring
@@ -34,7 +33,7 @@ class QuoteChoice(SentenceScoring):
             and scored[i].score >= cfg.min_sentence_score for i in candidates)
         other = 0
         floor = cfg.min_sentence_score
-        if ranked and names_a_document(item.question):
+        if ranked and item.own_document:
             floor = min(floor, scored[ranked[0]].score - cfg.document_margin)
         for i in ranked:
             if len(chosen) >= limit:

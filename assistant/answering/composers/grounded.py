@@ -15,10 +15,9 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
-from ..named_source import content_words, source_words, without_reference
+from ..named_source import asked_of_source, content_words
 from ..questions import (
     focus_keys,
-    names_a_document,
     without_document_cues,
     without_name_words,
 )
@@ -94,16 +93,20 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         """Yield the answer one line (lead, framing, quoted sentence) at a time."""
         lang = item.language
         phrase = lambda key, **kw: self.prompts.phrase("composer", lang, key, **kw)  # noqa: E731
+        if item.choices:  # which of the user's documents is meant: asked, not guessed
+            yield phrase("which_document", titles=", ".join(f"«{t}»" for t in item.choices))
+            return
         if not item.passages:
             yield phrase("no_evidence")
             return
         question = item.unconstrained or item.standalone or item.question
-        if names_a_document(item.question):  # "the report I uploaded" matches no sentence
-            question = without_document_cues(question)
+        if item.own_document:  # "the report I uploaded" matches no sentence
+            question = without_document_cues(question.replace(item.document_words, " ")
+                                             if item.document_words else question)
         if item.passages[0].hit.kind == "upload":  # nor does "the ceramics report"
             question = without_name_words(question, item.passages[0].hit.title)
         if item.named:  # "the Italian article on tactical marketing" names where, not what
-            question = content_words(source_words(without_reference(question), sorted(
+            question = content_words(asked_of_source(question, sorted(
                 {p.hit.title for p in item.passages if p.hit.source_id in item.named})))
         if item.advice_about:  # advice is compared with how the user's business sells too
             question = f"{question} ({item.advice_about})"

@@ -56,7 +56,10 @@ class ConceptLead(SentenceScoring):
             best = sorted(fresh, key=lambda c: (-fit[c.order], -c.score))[: limit - 1]
             keep = {c.order for c in best} or {0}
         elif item.kind in (None, "definition"):
-            keep.add(1)
+            # What it is, then the sentence that answers what is asked ("the bakery example",
+            # "which network for a business selling to businesses"), else the next one.
+            answering = max(own[1:], key=lambda c: (fit[c.order], c.score), default=None)
+            keep.add(answering.order if answering and fit[answering.order] > 0 else 1)
         else:
             # A difference alone, or a how-to (what it is, then two ways of going about it),
             # takes the card's whole share; two cards of a difference share it.

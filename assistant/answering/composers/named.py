@@ -97,7 +97,10 @@ def bulleted_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[.
     named = [bool(focus & focus_keys(key[1], points[0][0].hit.language, ""))
              for key, points in found]
     best = max(range(len(found)), key=lambda i: (named[i], near[i]))
-    if not named[best] and near[best] < MIN_HEADING_SIMILARITY:
+    if not named[best] and (near[best] < MIN_HEADING_SIMILARITY or any(
+            focus & focus_keys(heading(p.hit.text), p.hit.language, "") for p in own)):
+        # "que dit-il de la logistique ?": the section "Logística" says it, in sentences; the
+        # list under a heading merely near the topic does not answer it
         return []
     (_, title), points = found[best]
     lines = [phrase("named_source_section", title=points[0][0].hit.title, section=title)]

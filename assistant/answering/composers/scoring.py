@@ -129,6 +129,10 @@ class SentenceScoring:
             kind == "difference" and contrasts(cand.text)) or (
             kind == "quantity" and has_number(cand.text, lang)) or (
             kind == "howto" and gives_a_method(cand.text))
+        if item.asked == "example" and (gives_an_example(cand.text) or shared):
+            # "what example do you give for a bakery?": the worked example, the one naming
+            # what the question names first
+            marked = True
         if (asks_for_a_formula(item.question) or item.asked == "formula") and "=" in cand.text:
             marked = True  # "how is it calculated?": the sentence with the formula
         if asks_for_a_change(item.question) and states_a_change(cand.text):

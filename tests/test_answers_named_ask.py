@@ -1,0 +1,24 @@
+"""Issue #23 item 1: what a question asks of the source it names is read apart from the words
+that name it. A reference in a clause of its own leaves the ask whole (the title's words are
+then what is asked), and a section that says what is asked outranks a list under a heading
+merely near the topic."""
+
+from __future__ import annotations
+
+from assistant import Assistant
+
+
+def test_title_words_asked_after_a_reference_clause_are_the_ask(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask(
+        "El artículo en francés, ¿qué dice que es el marketing estratégico?")
+    assert answer.citations[0].source_id == "fr-strategique-operationnel"
+    assert "Le marketing stratégique constitue" in answer.text
+
+
+def test_a_section_named_by_the_question_outranks_a_nearby_list(
+        shared_assistant: Assistant) -> None:
+    answer = shared_assistant.ask(
+        "Nell'articolo spagnolo sul marketing operativo, che cosa dice della logistica?")
+    assert answer.citations[0].source_id == "es-marketing-operativo"
+    assert "toda la logística correspondida" in answer.text
