@@ -4,6 +4,11 @@ language. Weights were set on dev only; blind is the check. `--data
 tests/eval/intents_statements_dev.jsonl` (ours, 32 statements written for #22 on 7 Dec: thanks,
 facts about the business, corrections of a place or a team, 8 per language): right when a
 statement is not taken for a plan request (after a plan, one would start a new interview).
+`--data tests/eval/courtesy_dev.jsonl --split dev` (48 messages written before the courtesy
+examples, 12 per language) and `--data tests/eval/courtesy_blind.jsonl --split blind` (64,
+written by a helper who never read the code): rows with a `pending` question (or "none") are
+courtesy ("Merci !", "ok perfetto") or other (a short answer, a thanks with a question, a fact
+or a plan request), as `IntentRecognizer.courtesy` reads them.
 
     .venv/bin/python benchmarks/intents.py [--split dev|blind|all] [--data FILE] [--no-model]
         [--errors]
@@ -32,6 +37,9 @@ DATA = ROOT / "tests" / "eval" / "intents.jsonl"
 
 def predict(recognizer: IntentRecognizer, row: dict) -> str:
     """The recogniser's label for one row."""
+    if "pending" in row:  # a courtesy set: politeness, or anything else
+        slot = None if row["pending"] == "none" else row["pending"]
+        return "courtesy" if recognizer.courtesy(row["text"], slot).yes else "other"
     slot = row["context"]
     if slot is None:
         return "plan_request" if recognizer.plan_request(row["text"]).yes else "question"
@@ -57,9 +65,11 @@ def main() -> None:
           f"first call {time.perf_counter() - started:.1f}s")
     for split in splits:
         for task, has_context in (("plan_request vs question", False),
-                                  ("answer vs question (slot pending)", True)):
-            chosen = [r for r in rows if r["split"] == split
-                      and (r["context"] is not None) == has_context]
+                                  ("answer vs question (slot pending)", True),
+                                  ("courtesy vs other", None)):
+            chosen = [r for r in rows if r.get("split", split) == split and (
+                "pending" in r if has_context is None else "pending" not in r
+                and (r["context"] is not None) == has_context)]
             if not chosen:
                 continue
             per_lang: dict[str, list[bool]] = defaultdict(list)

@@ -51,3 +51,17 @@ def test_a_message_that_asks_for_no_plan_starts_no_interview(a: Assistant, lang:
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.interview_id in (None, iid)
     assert len(a.plans.database.list_interviews(OWNER)) == before
+
+
+@pytest.mark.parametrize(("lang", "text", "said"), [
+    ("en", "Thanks a lot, this is great!", "tell me what to change"),
+    ("es", "Muchas gracias, está genial", "dime qué cambiar"),
+])
+def test_a_thanks_after_the_plan_says_what_can_be_changed(a: Assistant, lang: str, text: str,
+                                                          said: str) -> None:
+    """Not "nothing found in the knowledge base" (hand test, 7 Dec): a word back, and how the
+    plan is changed from the chat."""
+    planned(a, lang)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.ask is None and turn.kind == "courtesy"
+    assert said in turn.lines[0].text

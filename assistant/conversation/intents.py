@@ -11,6 +11,7 @@ tests/eval/intents.jsonl (benchmarks/intents.py prints both splits)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,7 +26,8 @@ PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
 CORRECTIONS = "correction_prototypes"
 SLOT_ANSWERS = "slot_answers"
-NOT_A_REQUEST = ("question", "statement")  # what a message that asks for no plan is nearer
+NOT_A_REQUEST = ("question", "statement", "courtesy")  # nearer one of these: asks for no plan
+LABELS = ("plan_request", "question", "answer", "statement", "courtesy")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ class Weights:
     correction_opening: float = 1.2  # opens as corrections do: "No, …", "actually", "aspetta"
     correction_facts: float = 0.8  # states a fact another question (or the summary) set
     correction_threshold: float = 1.0  # dev: corrections at a question 1.39+, answers < 0
+    # Courtesy ("merci !", "perfetto, grazie"): nearer its examples than anything else a
+    # message could be (tests/eval/courtesy_dev.jsonl, benchmarks/intents.py --data).
+    courtesy_similarity: float = 4.0  # x (best courtesy example - best other example)
+    courtesy_threshold: float = 0.75  # dev: courtesy 1.15+, other 0.39-
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ class IntentRecognizer:
         self.cues = {kind: _cues(kind) for kind in ("plan", "request", "mine", "asking")}
         protos = lexicon(PROTOTYPES)
         self.prototypes = {label: [t for lang in LANGUAGES for t in protos[lang][label]]
-                           for label in ("plan_request", "question", "answer", "statement")}
+                           for label in LABELS}
         fixes = lexicon(CORRECTIONS)
         self.prototypes["correction"] = [t for lang in LANGUAGES for t in fixes[lang]]
         self._banks: dict[str, ExampleBank] = {}
@@ -162,6 +168,29 @@ class IntentRecognizer:
         score = sum(evidence.values())
         return Decision(score > w.answer_threshold, round(score, 3), evidence)
 
+    def courtesy(self, text: str, slot: str | None = None) -> Decision:
+        """Whether the message is only politeness ("Merci !", "ok, perfecto", "cheers"): nearer
+        the courtesy examples than a question, a fact, a plan request or (with `slot`
+        pending) that question's answers. Never without a model: a thanks that is answered
+        from the knowledge base costs a line, a real answer taken for one is lost."""
+        if self.embed is None:
+            return Decision(False, 0.0)
+        w = self.weights
+        # each clause on its own: "gracias, pero somos tres" says a fact, "ok, 6 mesi" answers
+        sim = min(self._courtesy_margin(part, slot) for part in _clauses(text))
+        evidence = {"similarity": w.courtesy_similarity * sim,
+                    "asking": -w.asking_start if self.has("asking", text) else 0.0}
+        score = sum(evidence.values())
+        return Decision(score > w.courtesy_threshold, round(score, 3), evidence)
+
+    def _courtesy_margin(self, text: str, slot: str | None) -> float:
+        vector = self._one(text)
+        rivals = [self.similarity(text, label, vector) for label in
+                  ("question", "statement", "plan_request")]
+        if slot:
+            rivals.append(self.similarity(text, "answer", vector, slot))
+        return self.similarity(text, "courtesy", vector) - max(rivals)
+
     def correction(self, text: str, slot: str | None, opens: bool, states_facts: bool) -> Decision:
         """Whether the message corrects something already said rather than answering the
         pending question (`slot`, None at the summary) or asking: its likeness to correction
@@ -178,6 +207,18 @@ class IntentRecognizer:
                     "facts": w.correction_facts if states_facts else -w.correction_facts}
         score = sum(evidence.values())
         return Decision(score > w.correction_threshold, round(score, 3), evidence)
+
+
+def _clauses(text: str) -> list[str]:
+    """The message's clauses between punctuation (the whole message when none has a word).
+
+    >>> _clauses("Gracias, pero somos tres.")
+    ['Gracias', 'pero somos tres']
+    >>> _clauses("👍")
+    ['👍']
+    """
+    parts = [p.strip() for p in re.split(r"[,.;:!?¡¿\n]+", text)]
+    return [p for p in parts if words(p)] or [text]
 
 
 def _reads_as(kind: str, text: str) -> bool:

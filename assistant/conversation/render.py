@@ -71,6 +71,15 @@ class Renderer:
             return [*lines, self.summary(view)]
         return [*lines, self.question(view)]
 
+    def again(self, view: InterviewView, lead: str) -> list[Line]:
+        """The pending question (or the summary) asked again after `lead` ("Back to our
+        interview:" after a side question, "You're welcome! Let's go on:" after a thanks)."""
+        lines = self.view(view, notes=False)
+        if lines and lines[-1].kind == "question":
+            lines[-1] = self.question(view, lead=f"*{lead}*")
+            return lines
+        return [Line("assistant", lead, kind="note"), *lines]
+
     def question(self, view: InterviewView, lead: str = "") -> Line:
         """The pending question with its example and quick replies."""
         lang = view.lang

@@ -122,7 +122,9 @@ class ChatInterview:
             if fixed is not None:
                 self._save(owner, fixed.interview_id, [Line("user", text), *fixed.lines])
                 return fixed
-            return self.start(owner, text, lang) if wants_plan else Turn(ask=text, lang=lang)
+            if wants_plan:
+                return self.start(owner, text, lang)
+            return self._courtesy(owner, text, lang) or Turn(ask=text, lang=lang)
         turn = self._continue(owner, view, text, progress)
         if turn.ask is None:
             self._save(owner, turn.interview_id, [Line("user", text), *turn.lines])
@@ -200,6 +202,9 @@ class ChatInterview:
             return done
         settles = view.asking is not None and not self.intents.opens_with_question(text)
         if command is None and not settles:  # an unsure reading's question takes its reply
+            if self.intents.courtesy(text, view.slot).yes:  # "Merci !": the question again
+                done.lines, done.kind = r.again(view, r.say(lang, "courtesy_lead")), "courtesy"
+                return done
             named = self.listener.slot_named(view, text)
             if named:
                 done.lines, done.kind = r.view(self.plans.goto(iid, named, owner)), "goto"
@@ -211,12 +216,8 @@ class ChatInterview:
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
                 answer = self._with_category(iid, owner, text, lang)
             if self._is_question(view, answer):
-                lead = r.say(lang, "back_lead")
-                again = r.view(view, notes=False)
-                if again and again[-1].kind == "question":
-                    again[-1] = r.question(view, lead=f"*{lead}*")
-                return Turn(ask=text, then=again, interview_id=iid, lang=lang,
-                            kind="side_question")
+                return Turn(ask=text, then=r.again(view, r.say(lang, "back_lead")),
+                            interview_id=iid, lang=lang, kind="side_question")
             text = answer
         drafting: list[Line] = []
 
@@ -237,6 +238,17 @@ class ChatInterview:
             return done
         done.lines = r.view(after)
         return done
+
+    def _courtesy(self, owner: str, text: str, lang: str) -> Turn | None:
+        """A thanks or an "ok" with no interview under way: a word back, not a search of the
+        knowledge base ("nothing found" for "Merci !"); after a plan, what can be done next."""
+        if not self.intents.courtesy(text).yes:
+            return None
+        said = self.detect(text) if self.detect else None
+        lang = said if said in LANGUAGES else lang if lang in LANGUAGES else "en"
+        key = "courtesy_after_plan" if self.plans.list_plans(owner) else "courtesy_reply"
+        return Turn([Line("assistant", self.renderer.say(lang, key))], lang=lang,
+                    kind="courtesy")
 
     def _is_question(self, view: InterviewView, text: str) -> bool:
         if view.slot is None:  # at the summary: numbers, "ok" and corrections are answers
