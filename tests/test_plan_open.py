@@ -354,3 +354,21 @@ def test_no_weakness_the_owner_never_said():
     plan, _ = drafted(COWORKING)
     weaknesses = " ".join(plan.diagnosis.swot.weaknesses).lower()
     assert "measurement" not in weaknesses and "6 hours" in weaknesses
+
+
+@pytest.mark.heavy
+def test_the_months_customers_decide_lead_the_calendar_and_the_positioning_says_why(
+        understander):
+    """A troupe whose members enrol in September: the calendar read 'quiet months: acquisition
+    push' in July and August and said nothing of September; the positioning was the name and
+    the label, while the owner had said why people come."""
+    answers = {**TROUPE, "customers": "des adultes du quartier des Minimes et leurs ados ; ils "
+                                      "viennent pour l'ambiance et le metteur en scène"}
+    plan = build_plan(read_answers(answers, PLAYBOOK, PROMPTS, understander), PLAYBOOK, PROMPTS)
+    marks = {p.label: " ".join(p.milestones) for p in plan.calendar}
+    september = next(label for label in marks if label.startswith("septembre"))
+    assert "Vos clients décident maintenant (septembre)" in marks[september]
+    before = [label for label, text in marks.items() if "Préparer septembre" in text]
+    assert [label.split()[0] for label in before] == ["juillet", "août"]
+    assert not any("Mois creux" in text for text in marks.values())
+    assert "« ils viennent pour l'ambiance et le metteur en scène »" in plan.strategy.positioning

@@ -23,6 +23,7 @@ from .model import (
 )
 from .offer_words import offer_without_figures
 from .owner import break_even as owner_break_even
+from .owner import months_before
 from .owner_units import unit_noun
 from .selection import COMPLIANCE
 
@@ -75,7 +76,8 @@ def target(ctx: Context) -> str:
 
 
 def positioning(ctx: Context) -> str:
-    """The business type's positioning statement, and the stated edge as the owner said it."""
+    """The business type's positioning statement, then why customers choose the business and
+    what sets it apart, as the owner said them."""
     if ctx.fits:
         text = ctx.playbook.business_types[ctx.facts.business_type].positioning[ctx.lang]
         out = text.format(business=ctx.business)
@@ -84,6 +86,10 @@ def positioning(ctx: Context) -> str:
         out = ctx.say("open.positioning", business=ctx.business, label=ctx.btype_name,
                       offer=quote(ctx, offer)) if offer else \
             ctx.say("open.positioning_label", business=ctx.business, label=ctx.btype_name)
+    # "who buys; why they choose you", as it is asked (never a price or a margin)
+    reasons = offer_without_figures(edge(ctx.inp.customers))
+    if reasons:
+        out += " " + ctx.say("strategy.reasons", reasons=quote(ctx, reasons))
     edge_text = edge(ctx.inp.competitors)
     if edge_text:
         out += " " + ctx.say("strategy.edge", edge=quote(ctx, edge_text))
@@ -91,7 +97,8 @@ def positioning(ctx: Context) -> str:
 
 
 def edge(competitors: str) -> str:
-    """What sets the business apart: the whole clause after "competitors; ..." if there is one."""
+    """The whole clause after the first ("competitors; what sets us apart", "customers; why
+    they choose us"), if there is one."""
     parts = re.split(r";|\.\s|\s[—–]\s", competitors, maxsplit=1)
     return parts[1].strip().rstrip(".") if len(parts) > 1 and parts[1].strip() else ""
 
@@ -186,7 +193,10 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
         ctx.playbook.tactics[t.template].stages if t.template in ctx.playbook.tactics else ()))
         & {"acquire", "leads", "reach"}
         and any(start <= m <= end for m in t.active_months)]
-    if any(m in facts.quiet_months for m in cal) and acquirers:
+    decision = ctx.understood.decision_months if ctx.understood else []
+    if decision and acquirers:  # the owner's buying months lead, not the quiet ones
+        notes += decision_notes(ctx, cal, decision, acquirers)
+    elif any(m in facts.quiet_months for m in cal) and acquirers:
         notes.append(ctx.say("calendar.push", tactics=", ".join(acquirers)))
     if any(m in facts.busy_months for m in cal):
         notes.append(ctx.say("calendar.busy"))
@@ -195,6 +205,19 @@ def calendar_notes(ctx: Context, tactics: list[Tactic], start: int, end: int) ->
     if any(t.template == COMPLIANCE and start <= 1 <= end for t in tactics):
         notes.append(ctx.say("calendar.compliance"))
     return notes
+
+
+def decision_notes(ctx: Context, cal: list[int], decision: list[int],
+                   acquirers: list[str]) -> list[str]:
+    """The months customers decide ("Les inscriptions se font en septembre"): the push then,
+    and getting it ready in the two months before; a month at capacity stays light."""
+    months = months_list(ctx, decision)
+    tactics = ", ".join(acquirers)
+    if any(m in decision and m not in ctx.facts.busy_months for m in cal):
+        return [ctx.say("calendar.decide", months=months, tactics=tactics)]
+    if any(m in months_before(decision) - set(decision) for m in cal):
+        return [ctx.say("calendar.before_decide", months=months, tactics=tactics)]
+    return []
 
 
 def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) -> Measurement:
