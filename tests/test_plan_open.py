@@ -372,3 +372,33 @@ def test_the_months_customers_decide_lead_the_calendar_and_the_positioning_says_
     assert [label.split()[0] for label in before] == ["juillet", "août"]
     assert not any("Mois creux" in text for text in marks.values())
     assert "« ils viennent pour l'ambiance et le metteur en scène »" in plan.strategy.positioning
+
+
+@pytest.mark.heavy
+def test_a_goal_in_sponsors_gets_the_work_that_finds_them(understander):
+    """'trouver 3 mécènes' was served by the Facebook posts and read as 'ask at each first
+    purchase': the goal counts sponsors, so a tactic asks for them and the reading counts them."""
+    answers = {**TROUPE, "goal": "Passer de 80 à 150 adhérents et trouver 3 mécènes"}
+    inp = read_answers(answers, PLAYBOOK, PROMPTS, understander)
+    assert [g.family for g in inp.understood.goals] == ["members", "donors"]
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    donors = next(t for t in plan.tactics if t.template == "mix:donors")
+    assert donors.objective_ids == ["O2"] and donors.kpi_name == "mécènes"
+    assert "dossier de mécénat" in " ".join(donors.actions)
+    reading = {k.objective_id: k.how_to_read for k in plan.measurement.kpis}
+    assert "mécènes ou donateurs" in reading["O2"] and "premier achat" in reading["O1"]
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "goal", "family"), [
+    ("es", "conseguir 5 empresas patrocinadoras", "donors"),
+    ("it", "trovare 10 nuovi donatori", "donors"),
+    ("en", "get 15 local businesses to sponsor our season", "donors"),
+    ("es", "llegar a 300 socios", "members"),
+    ("fr", "passer de 80 à 150 adhérents", "members"),
+    ("fr", "passer de 30 à 50 bars clients", "customers"),
+    ("it", "passare da 25 a 45 tour a settimana", None),
+])
+def test_what_a_goal_counts_is_read_from_examples(understander, lang: str, goal: str,
+                                                 family: str | None) -> None:
+    assert understander.metric_reader.family(goal) == family

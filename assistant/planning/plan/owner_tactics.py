@@ -46,7 +46,8 @@ def mix_tactics(ctx: Context, tactics: list[Tactic], objectives: list[Objective]
                 ) -> list[tuple[Tactic, float]]:
     """The product, price and place decisions the business model calls for."""
     profile, out = ctx.understood.profile, []
-    units = {g.unit for g in ctx.understood.goals}
+    units = {g.unit for g in ctx.understood.goals} | {
+        f"family:{g.family}" for g in ctx.understood.goals if g.family}
     have = {t.template for t in tactics}
     for key, spec in ctx.open["mix"].items():
         when = spec["when"]
@@ -71,6 +72,8 @@ def _capacity_goal(ctx: Context, key: str) -> bool:
 def _holds(name: str, value: str, profile: Any, units: set[str | None]) -> bool:
     if name == "goal_unit":
         return value in units
+    if name == "goal_family":
+        return f"family:{value}" in units
     if name == "places":
         return value in profile.places
     return getattr(profile, name) == value
@@ -84,17 +87,22 @@ def _tactic(ctx: Context, template: str, spec: dict[str, Any], channel: str, why
     stages = list(spec["stages"])
     role = owner_role("owner", ctx.facts.team_size)
     served = [o.id for o in objectives] if set(stages) & ACQUIRE else [objectives[-1].id]
+    first = objectives[0]  # whose KPI it moves
+    if spec.get("serves_family"):  # the objectives of the goals it is for ("find 3 sponsors")
+        mine = [o for o, g in zip(objectives, ctx.understood.goals, strict=False)
+                if g.family == spec["serves_family"]]
+        served, first = ([o.id for o in mine], mine[0]) if mine else (served, first)
     active = open_months(ctx, spec["effort"], stages)
     fill = lambda s: s.format(channel=channel)  # noqa: E731
     name = fill(text["name"])
-    kpi = objectives[0].kpi
+    kpi = first.kpi
     buys = ctx.say(f"open.buys.{spec['buys']}")
     return Tactic(
         id="T99", name=name[:1].upper() + name[1:], objective_ids=served,
         mix_element=ctx.say(f"mix.{spec['mix']}"), channel=None, channel_label=channel,
         actions=[fill(a) for a in text["actions"]], owner=ctx.say(f"owners.{role}"),
         start_month=min(active), end_month=max(active), budget_cents=0, kpi=kpi,
-        kpi_name=objectives[0].kpi_name, template=template, effort=spec["effort"],
+        kpi_name=first.kpi_name, template=template, effort=spec["effort"],
         owner_role=role, why=why, active_months=active, mix=spec["mix"], stages=stages,
         buys=buys, owner_channel=channel), float(spec["weight"])
 

@@ -220,16 +220,22 @@ def decision_notes(ctx: Context, cal: list[int], decision: list[int],
     return []
 
 
+READ_BY_FAMILY = ("donors", "rating")  # goals that count no purchase have a reading of their own
+
+
 def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) -> Measurement:
     """KPIs, how to read them, the ROI formula and break-even with the owner's numbers."""
     kpis = []
-    for o in objectives:
+    goals = ctx.understood.goals if ctx.understood else []
+    for i, o in enumerate(objectives):
         kpi = ctx.playbook.kpis[o.kpi]
+        family = goals[i].family if i < len(goals) else None  # one objective per goal
         kpis.append(KpiPlan(
             objective_id=o.id, kpi_name=o.kpi_name,
             target=ctx.say("measurement.target", target=format_number(o.target_value, ctx.lang),
                            unit=o.unit, month=ctx.month(o.deadline_month)),
-            how_to_read=kpi.read[ctx.lang],
+            how_to_read=ctx.say(f"open.read.{family}") if family in READ_BY_FAMILY
+            else kpi.read[ctx.lang],
             cadence=ctx.say("measurement.weekly" if ctx.inp.horizon_months <= 3
                             else "measurement.monthly")))
     inp, funnel = ctx.inp, ctx.funnel

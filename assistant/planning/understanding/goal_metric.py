@@ -86,6 +86,25 @@ class MetricReader:
             return False
         return self.ranked(thing, lang)[0][1] >= self.data["threshold"]
 
+    def family(self, text: str) -> str | None:
+        """What the goal counts, when that is clear: the one metric whose example word is in
+        it; among several, the one its words lie nearest; with none, the nearest metric at
+        `family_threshold` or more ("empresas patrocinadoras" is donors, "tour" is none)."""
+        thing = self.content(text)
+        if not thing:
+            return None
+        hits = [m for m, hit in self.words(thing).items() if hit]
+        if len(hits) == 1:
+            return hits[0]
+        if self.embed is None:
+            return None
+        bank = self.bank()
+        near = bank.best(bank.vectors([thing]))
+        if hits:
+            return max(hits, key=lambda m: near.get(m, 0.0))
+        best = max(near, key=near.get) if near else None  # type: ignore[arg-type]
+        return str(best) if best and near[best] >= self.data["family_threshold"] else None
+
     def choices(self, text: str, lang: str) -> list[str]:
         """The metrics' names in `lang`, nearest first."""
         return [self.metrics[m][lang]["name"] for m, _ in self.ranked(text, lang)]

@@ -21,6 +21,9 @@ class GoalUnderstood(BaseModel):
     # "bar accounts", "orders a month", "Google rating", "students", "donors". The plan's
     # objective is written in this metric; the goal_id only says which tactics move it.
     metric: str | None = None
+    # What it counts, when that is clear (knowledge/understanding/goal_metrics.json: customers,
+    # orders, bookings, members, occupancy, rating, revenue, donors); None when unsure.
+    family: str | None = None
     # The calendar month the owner wants it by ("entro giugno", "by June"), when they say one.
     due_month: int | None = Field(default=None, ge=1, le=12)
 

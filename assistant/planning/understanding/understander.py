@@ -25,6 +25,7 @@ from .facts import (
     start_month,
     team_size,
 )
+from .goal_metric import MetricReader, load_metric_data
 from .goals import read_numbers, split_goals
 from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals, states_figures
@@ -200,12 +201,18 @@ class Understander:
         for goal in goals:
             goal.due_month, counted = deadline_of(goal.text, self.data, lang)  # "entro giugno"
             goal.metric = metric_of(counted, lang, self.profile_data) or None
+            goal.family = self.metric_reader.family(goal.metric or goal.text)
             if goal.metric and goal.current is None and goal.change and goal.target is None \
                     and goal.unit in (None, "customers"):
                 today = level_today(goal.metric, context, self.profile_data)
                 if today is not None:
                     goal.current, goal.target = today, today + goal.change
         return goals
+
+    @cached_property
+    def metric_reader(self) -> MetricReader:
+        """What a goal counts (goal_metrics.json), over the same embedder."""
+        return MetricReader(load_metric_data(), self.embed)
 
     def clear_goal(self, text: str) -> bool:
         """Whether a goal answer can be read (a goal keyword, or a close prototype)."""
