@@ -218,3 +218,13 @@ def test_a_name_said_in_the_request_is_not_asked_again(a: Assistant, lang: str,
     state = a.plans.database.load_interview(turn.interview_id, OWNER)
     assert name in str(state.answers.get("business", "")), state.answers
     assert state.position != "business"  # the business question is not asked again
+
+
+def test_a_team_told_in_two_clauses_while_the_budget_is_pending_is_the_team(a: Assistant) -> None:
+    """'Wait, it's just me, I work alone': read clause by clause, the team (a number, not a
+    list of names) crashed the merge of what the cue words and the examples read."""
+    iid = interview(a, "en", {**COWORKING, "horizon_months": "12 months"}, "budget")
+    turn = a.conversation.turn(OWNER, "Wait, it's just me, I work alone", "en")
+    assert turn.kind == "correction"
+    assert fact(a, iid, "team_size") == 1
+    assert fact(a, iid, "budget") in (None, "")

@@ -98,8 +98,10 @@ def merged(cued: list[Fact], guess: Guess) -> list[Fact]:
         return cued
     if guess.clauses > 1:  # read clause by clause: what the cue words left out is added
         said = {fold(n) for f in cued if isinstance(f.value, list) for n in f.value}
+        fields = {f.field for f in cued}
         return cued + [f for f in guess.facts  # "drop Facebook, we're on Pinterest now"
-                       if not any(fold(n) in said for n in f.value)]
+                       if (not any(fold(n) in said for n in f.value)
+                           if isinstance(f.value, list) else f.field not in fields)]
     field = guess.facts[0].field
     candidates = FIELDS_BY_KIND[guess.kind]
     fitting = [f for f in cued if f.field in candidates]
