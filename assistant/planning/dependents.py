@@ -11,6 +11,7 @@ from typing import Any
 
 from ..prompts import PromptLibrary
 from .plan import sections
+from .plan.calendar_notes import calendar_notes
 from .plan.context import Context, quote
 from .plan.facts import understanding_of
 from .plan.formatting import format_number
@@ -128,7 +129,7 @@ def refresh(plan: Plan, inp: Any, playbook: Playbook, prompts: PromptLibrary) ->
         tactics.append(t)
     periods = calendar(plan.horizon_months, tactics, objectives,
                        lambda a, b: ctx.month(a) if a == b else ctx.span(a, b),
-                       lambda a, b: sections.calendar_notes(ctx, tactics, a, b),
+                       lambda a, b: calendar_notes(ctx, tactics, a, b),
                        lambda o: ctx.say("calendar.milestone", id=o.id, kpi=o.kpi_name,
                                          target=format_number(o.target_value, ctx.lang),
                                          unit=o.unit))

@@ -12,6 +12,7 @@ from ...prompts import PromptLibrary
 from ..playbook import ObjectiveTemplate, Playbook
 from ..understanding.model import GoalUnderstood, Understanding
 from . import sections
+from .calendar_notes import calendar_notes
 from .context import Context, SourceTitle
 from .facts import excluded_ids, facts_of, own_rules, understanding_of
 from .formatting import format_number
@@ -87,7 +88,7 @@ def build_plan(inp: PlanInput, playbook: Playbook, prompts: PromptLibrary,
         budget={"currency": inp.currency, "total_cents": inp.budget_cents, "lines": lines},
         calendar=calendar(inp.horizon_months, tactics, objectives,
                           lambda a, b: ctx.month(a) if a == b else ctx.span(a, b),
-                          lambda a, b: sections.calendar_notes(ctx, tactics, a, b),
+                          lambda a, b: calendar_notes(ctx, tactics, a, b),
                           lambda o: ctx.say("calendar.milestone", id=o.id, kpi=o.kpi_name,
                                             target=format_number(o.target_value, ctx.lang),
                                             unit=o.unit)),

@@ -39,7 +39,7 @@ def ad_names(ctx: Context, tactics: list[Tactic] | None = None) -> str:
     return ctx.say("and_list", items=", ".join(names[:-1]), last=names[-1])
 
 
-def threats(ctx: Context, months_list) -> list[str]:  # noqa: ANN001 - sections.months_list
+def threats(ctx: Context, months_list) -> list[str]:  # noqa: ANN001 - calendar_notes.months_list
     """The threats that belong to this business beyond its competitors."""
     out = []
     name = platform(ctx)
@@ -52,7 +52,7 @@ def threats(ctx: Context, months_list) -> list[str]:  # noqa: ANN001 - sections.
 
 
 def risks(ctx: Context, tactics: list[Tactic], objectives: list[Objective],
-          months_list) -> list[Risk]:  # noqa: ANN001 - sections.months_list
+          months_list) -> list[Risk]:  # noqa: ANN001 - calendar_notes.months_list
     """The risks of this business: its own metric not moving, its platform, its capacity."""
     out = []
     if objectives:
