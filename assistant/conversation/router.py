@@ -25,14 +25,14 @@ from ..planning.interview import InterviewView
 from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
-from ..planning.understanding.profile import name_after_cue, says_its_kind
 from ..settings import LANGUAGES
 from ..text import normalize_term
 from .after_plan import AfterPlan
-from .extract import budget_phrase, business_phrase, goal_phrase, only_a_category
+from .extract import only_a_category
 from .intents import IntentRecognizer
 from .lines import Line, Turn, answer_lines
 from .listening import Listener
+from .prefill import prefill, with_category
 from .render import PICK, Renderer
 
 log = logging.getLogger("estratega.conversation")
@@ -138,7 +138,7 @@ class ChatInterview:
         iid = view.interview_id
         noted: list[str] = []
         category = None  # "negozio": a kind of business, no business; its question is asked
-        for key, value in self._prefill(text, lang):
+        for key, value in prefill(text, lang, self.plans.understander):
             if key == "business" and only_a_category(value):
                 category = value
                 continue
@@ -214,7 +214,7 @@ class ChatInterview:
                 return fixed
             answer = text
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
-                answer = self._with_category(iid, owner, text, lang)
+                answer = with_category(self.plans, iid, owner, text, lang)
             if self._is_question(view, answer):
                 return Turn(ask=text, then=r.again(view, r.say(lang, "back_lead")),
                             interview_id=iid, lang=lang, kind="side_question")
@@ -264,37 +264,6 @@ class ChatInterview:
     def after_plan(self) -> AfterPlan:
         """Corrections told once the plan exists: the fact changed and the plan redrafted."""
         return AfterPlan(self.plans, self.intents, self.renderer, self.listener)
-
-    def _with_category(self, iid: str, owner: str, text: str, lang: str) -> str:
-        """The business answer with the request's category ("FitLab" + "palestra a Bari") as its
-        second clause, read first as the label, unless the answer says what the business is."""
-        hints = [d["text"] for d in self.plans.chat_lines(iid, owner) if d.get("kind") == "hint"]
-        if not hints or normalize_term(hints[-1]) in normalize_term(text):
-            return text
-        understander = self.plans.understander
-        if understander is not None and says_its_kind(text, lang, understander.profile_data):
-            return text
-        head, comma, rest = text.partition(",")
-        return f"{head}, {hints[-1]}" + (f",{rest}" if comma else "")
-
-    def _prefill(self, text: str, lang: str) -> list[tuple[str, str]]:
-        found: list[tuple[str, str]] = []
-        understander = self.plans.understander
-        business = business_phrase(text)
-        name = (name_after_cue(text, lang, understander.profile_data)
-                if business and understander is not None else None)
-        if business and name and name.casefold() not in business.casefold():
-            business = f"{name}, {business}"  # "… my bike workshop. It's called Rueda Libre."
-        if business:
-            found.append(("business", business))
-        goal = goal_phrase(text)
-        if goal and (understander is None or any(
-                understander.goal_classifier.keyword_hits(goal).values())):
-            found.append(("goal", goal))
-        budget = budget_phrase(text)
-        if budget:
-            found.append(("budget", budget))
-        return found
 
     def _command(self, text: str) -> str | None:
         key = normalize_term(text)

@@ -1,0 +1,45 @@
+"""What a plan request already says, taken as the interview's first answers ("necesito un plan
+para mi taller de bicis en Sevilla, se llama Rueda Libre": the business and its name), and the
+request's category joined to a business answer that gives only a name ("FitLab" after "un piano
+per la mia palestra a Bari")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..planning.understanding.profile import name_after_cue, says_its_kind
+from ..text import normalize_term
+from .extract import budget_phrase, business_phrase, goal_phrase
+
+
+def prefill(text: str, lang: str, understander: Any) -> list[tuple[str, str]]:
+    """(slot, answer) pairs the request states: its business, its goal, its budget."""
+    found: list[tuple[str, str]] = []
+    business = business_phrase(text)
+    name = (name_after_cue(text, lang, understander.profile_data)
+            if business and understander is not None else None)
+    if business and name and name.casefold() not in business.casefold():
+        business = f"{name}, {business}"  # "… my bike workshop. It's called Rueda Libre."
+    if business:
+        found.append(("business", business))
+    goal = goal_phrase(text)
+    if goal and (understander is None or any(
+            understander.goal_classifier.keyword_hits(goal).values())):
+        found.append(("goal", goal))
+    budget = budget_phrase(text)
+    if budget:
+        found.append(("budget", budget))
+    return found
+
+
+def with_category(plans: Any, iid: str, owner: str, text: str, lang: str) -> str:
+    """The business answer with the request's category ("FitLab" + "palestra a Bari") as its
+    second clause, read first as the label, unless the answer says what the business is."""
+    hints = [d["text"] for d in plans.chat_lines(iid, owner) if d.get("kind") == "hint"]
+    if not hints or normalize_term(hints[-1]) in normalize_term(text):
+        return text
+    understander = plans.understander
+    if understander is not None and says_its_kind(text, lang, understander.profile_data):
+        return text
+    head, comma, rest = text.partition(",")
+    return f"{head}, {hints[-1]}" + (f",{rest}" if comma else "")
