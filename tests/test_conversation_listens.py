@@ -181,16 +181,17 @@ def test_an_italian_request_starts_an_italian_interview_at_question_one(a: Assis
 
 
 def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path: Path) -> None:
+    """The request's language, a correction echoed, thanks answered, a closing with no tab."""
     env = {**os.environ, "ESTRATEGA_DATA_DIR": str(tmp_path), "PYTHONPATH": str(ROOT),
            "ESTRATEGA_EMBEDDING_THREADS": "1"}
     typed = ["Mi serve un piano di marketing per il mio negozio di fiori a Bologna",
-             "Fiori di Lucia, negozio di fiori a Bologna",
+             "Fiori di Lucia, negozio di fiori a Bologna", "Grazie mille!",
              "mazzi da 25 euro e composizioni per matrimoni",
              "privati del quartiere e coppie che si sposano", "salta", "salta",
              "arrivare a 300 clienti abituali", "12 mesi", "salta",
              "No, aspetta: siamo in due, lavoro con mia sorella",  # while the budget waits
              "4000 euro", "Instagram e passaparola", "nessuno", "salta",
-             "3 ore a settimana", "ok"]
+             "3 ore a settimana", "ok", "Grazie, perfetto"]
     result = subprocess.run([sys.executable, "-m", "assistant", "chat"], cwd=tmp_path, env=env,
                             input="\n".join(typed) + "\n", capture_output=True, text=True,
                             timeout=600)
@@ -200,6 +201,8 @@ def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path
     assert "Squadra: 2 (prima:" in out  # the correction echoed
     assert "scheda" not in out.lower() and " tab" not in out.lower()
     assert "Prime azioni" in out
+    # a thanks, mid-interview and after the plan, is answered as one (not searched for)
+    assert "Prego! Andiamo avanti" in out and "Prego! Se qualcosa nel piano non va" in out
     written = list(tmp_path.glob("plan-*.md"))
     assert written and str(written[0]) in out
 
