@@ -106,6 +106,17 @@ def test_chat_streams_an_answer_with_numbered_sources_that_expand(page) -> None:
     expect(page.locator("#chatbot .bot-row")).to_have_count(0)
 
 
+def test_a_thanks_gets_a_word_back_not_a_search(page) -> None:  # noqa: ANN001
+    """'Merci !' was answered 'nothing found in the knowledge base' (hand test, 7 Dec)."""
+    expect(page.locator("#send")).to_have_text("Send")
+    page.locator("#question textarea").fill("Merci beaucoup !")
+    page.locator("#send").click()
+    reply = page.locator("#chatbot .bot-row").last
+    expect(reply).to_contain_text("Avec plaisir")
+    expect(reply).not_to_contain_text("Answered by")  # no answer composed from the sources
+    expect(page.locator("#chatbot .user-row")).to_have_count(1)
+
+
 def test_concept_typed_without_accents_shows_card_and_switches_language(page) -> None:  # noqa: ANN001
     open_tab(page, "Concepts")
     page.locator("#concept-term textarea").fill("analisis dafo")
