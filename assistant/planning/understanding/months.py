@@ -17,6 +17,7 @@ Month names come from Babel (CLDR); the seasons and festivities from knowledge/u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ...packs import alternation
@@ -228,12 +229,15 @@ def _negated() -> re.Pattern[str]:
 
 
 SEASONS = ("decision_months", "capacity_months", "quiet_months", "closed_months")
+Guess = Callable[[str], "tuple[str, ...] | None"]  # a clause's seasons by example (season_guess)
 
 
-def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict[str, list[int]]:
+def seasons(text: str, data: UnderstandingData, lang: str | None = None,
+            guess: Guess | None = None) -> dict[str, list[int]]:
     """The four seasons of an answer, clause by clause: months customers buy most (decision),
     months at capacity, quiet (open but slow: "morti", "flojo", "calano", low season) and
     closed. A busy word that says neither ("mesi forti", "peak") counts for both of the first.
+    A clause with none of the season words is read by `guess` (example clauses), when given.
 
     >>> from assistant.settings import PROJECT_ROOT
     >>> from .data import load_understanding_data
@@ -262,6 +266,9 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None) -> dict
             folded = fold(clause)
             rest = _without_months(folded, data, lang)
             verdict = verdict_of(folded, rest, data)
+            if verdict is None and guess is not None and re.search(r"[a-z]{3,}", rest) \
+                    and not data.word_pattern("neutral").search(folded):
+                verdict = guess(clause)  # "d'estate lavoriamo tantissimo, d'inverno poco"
             if not months:
                 listed = None
                 if verdict and pending + standing:

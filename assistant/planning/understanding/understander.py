@@ -34,6 +34,7 @@ from .months import seasons as read_seasons
 from .offer_figures import FigureReader, load_figures
 from .owner_channels import OwnerChannels, load_channel_data
 from .profile import ProfileReader, load_profile_data
+from .season_guess import SeasonGuesser, load_season_examples
 
 __all__ = ["Understander", "default_understander", "load_understanding_data"]
 CORRECTABLE = ("business_type", "goals", "channel_ids", "excluded_ids", "current_customers",
@@ -118,7 +119,7 @@ class Understander:
             "average_sale", "current_customers")}, lang, owned)
         seasons = text("seasonality") or text("situation")
         season = read_seasons(seasons, for_place(self.data, profile.countries,
-                                                 self.profile_data), lang)
+                                                 self.profile_data), lang, self.season_guess)
         busy, quiet = season["capacity_months"], season["quiet_months"]
         closed = [m for m in season["closed_months"] if m not in busy]
         year, month = start_month(text("start"), self.today(), self.data, lang)
@@ -208,6 +209,11 @@ class Understander:
                 if today is not None:
                     goal.current, goal.target = today, today + goal.change
         return goals
+
+    @cached_property
+    def season_guess(self) -> SeasonGuesser | None:
+        """A season clause with no season word, read by example (None without a model)."""
+        return SeasonGuesser(load_season_examples(), self.embed) if self.embed else None
 
     @cached_property
     def metric_reader(self) -> MetricReader:

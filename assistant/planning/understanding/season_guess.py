@@ -1,0 +1,50 @@
+"""What a clause says of its months when no season word is in it: the nearest example clause of
+knowledge/understanding/season_examples.json (busy, at capacity, deciding, quiet), by the shipped
+embedder, at a threshold and a margin; below them, nothing (the cue words still decide first)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...example_bank import Embed, ExampleBank
+from ...settings import PROJECT_ROOT
+
+FILE = PROJECT_ROOT / "knowledge" / "understanding" / "season_examples.json"
+VERDICTS = {"busy": ("decision_months", "capacity_months"), "capacity": ("capacity_months",),
+            "decision": ("decision_months",), "quiet": ("quiet_months",)}
+
+
+def load_season_examples(path: Path = FILE) -> dict[str, Any]:
+    """The example clauses per season and language, with the threshold and margin."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class SeasonGuesser:
+    """Reads a clause's season from examples; callable as `guess(clause)`."""
+
+    data: dict[str, Any]
+    embed: Embed
+    _bank: ExampleBank | None = field(default=None, repr=False)
+
+    def bank(self) -> ExampleBank:
+        """Every example of every season and language, embedded once on first use."""
+        if self._bank is None:
+            self._bank = ExampleBank(self.embed, [
+                (label, text) for label, by_lang in self.data["examples"].items()
+                for texts in by_lang.values() for text in texts])
+        return self._bank
+
+    def __call__(self, clause: str) -> tuple[str, ...] | None:
+        """The seasons the clause gives its months, or None when no example is near enough."""
+        if not clause.strip():
+            return None
+        bank = self.bank()
+        near = sorted(bank.best(bank.vectors([clause])).items(), key=lambda kv: -kv[1])
+        (label, best), second = near[0], (near[1][1] if len(near) > 1 else 0.0)
+        if best < self.data["threshold"] or best - second < self.data["margin"]:
+            return None
+        return VERDICTS[str(label)]
