@@ -26,6 +26,8 @@ def seasons_of(lang: str, business: str, seasonality: str) -> tuple[list[int], l
     ("fr", "Une école de voile à Auckland, Nouvelle-Zélande", "on est complets en été",
      [1, 2, 12]),
     ("it", "Una scuola di sci a Bariloche, Argentina", "in inverno siamo pieni", [6, 7, 8]),
+    # a country in the name is no place: this gelateria is in Argentina, not in Italy
+    ("it", "Gelateria Italia, gelateria a Buenos Aires", "d'estate siamo pieni", [1, 2, 12]),
 ])
 def test_season_words_follow_the_southern_hemisphere(lang: str, business: str,
                                                      seasonality: str, months: list[int]) -> None:

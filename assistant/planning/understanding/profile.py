@@ -219,7 +219,10 @@ class ProfileReader:
         label = read_label(business, name, lang, self.data)
         everything = " ".join(answers.get(k, "") for k in ("business", "customers", "situation",
                                                            "offer", "goal", "competitors"))
-        countries = read_countries(everything, self.data)
+        # a name is no place ("Gelateria Italia, gelateria a Buenos Aires" is in Argentina),
+        # unless no other place is said ("una heladería en Montevideo" read as its name)
+        countries = (read_countries(everything.replace(name, " "), self.data) if name else []
+                     ) or read_countries(everything, self.data)
         profile = BusinessProfile(label=label, name=name, countries=countries,
                                   confidence={"label": float(bool(label)),
                                               "name": float(bool(name))})
