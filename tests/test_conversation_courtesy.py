@@ -67,3 +67,15 @@ def test_a_thanks_with_no_interview_is_answered_with_what_can_be_done(a: Assista
     assert a.plans.database.list_interviews(owner) == []
     question = a.conversation.turn(owner, "Merci, et qu'est-ce qu'un KPI ?", "fr")
     assert question.ask  # a question after the thanks still goes to the knowledge base
+
+
+@pytest.mark.parametrize(("lang", "ok"), [("fr", "ok"), ("es", "vale"), ("it", "va bene"),
+                                          ("en", "ok")])
+def test_an_ok_to_a_question_with_no_answer_yet_is_no_answer(a: Assistant, lang: str,
+                                                             ok: str) -> None:
+    """'ok' at the competitors question was stored as the answer ('Current answer: ok')."""
+    iid = under_way(a, OWNER, lang, STARTED[lang], "competitors")
+    turn = a.conversation.turn(OWNER, ok, lang)
+    assert turn.ask is None and turn.kind == "courtesy"
+    assert a.plans.get_interview(iid, OWNER).slot == "competitors"
+    assert not read_fact(a, OWNER, iid, "competitors")

@@ -200,6 +200,11 @@ class ChatInterview:
                 BY_KEY[view.slot].kind == "list":
             done.lines, done.kind = r.view(self.plans.pick(iid, text[len(PICK):], owner)), "pick"
             return done
+        if command == "confirm" and view.slot and view.asking is None and not view.current_value:
+            # "ok" to a question with no answer yet is no answer ("ok" was stored as the
+            # competitors): the same question again
+            done.lines, done.kind = r.again(view, r.say(lang, "ok_lead")), "courtesy"
+            return done
         settles = view.asking is not None and not self.intents.opens_with_question(text)
         if command is None and not settles:  # an unsure reading's question takes its reply
             if self.intents.courtesy(text, view.slot).yes:  # "Merci !": the question again
