@@ -33,6 +33,13 @@ def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
     return [g for g in understood.goals if g.metric][:MAX_GOALS]
 
 
+def objective_goals(ctx: Context, objectives: list[Objective]) -> list[GoalUnderstood | None]:
+    """The owner's goal behind each objective (one objective per goal in the owner's metric);
+    None for each when the objectives are the playbook's."""
+    owned = owner_goals(ctx.understood) if ctx.understood else []
+    return list(owned) if len(owned) == len(objectives) else [None] * len(objectives)
+
+
 def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[Objective]
                      ) -> list[Objective]:
     """One objective per goal, in the owner's metric, from today's level to the target; the

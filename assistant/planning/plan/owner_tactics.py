@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..understanding.model import ChannelUnderstood
 from .model import Objective, Tactic
-from .owner import months_before
+from .owner import months_before, objective_goals
 from .schedule import tactic_months
 from .selection import COMPLIANCE, EFFORT_HOURS, LIGHT_ONLY_BELOW, WORKING_HOURS, owner_role
 
@@ -89,8 +89,8 @@ def _tactic(ctx: Context, template: str, spec: dict[str, Any], channel: str, why
     served = [o.id for o in objectives] if set(stages) & ACQUIRE else [objectives[-1].id]
     first = objectives[0]  # whose KPI it moves
     if spec.get("serves_family"):  # the objectives of the goals it is for ("find 3 sponsors")
-        mine = [o for o, g in zip(objectives, ctx.understood.goals, strict=False)
-                if g.family == spec["serves_family"]]
+        mine = [o for o, g in zip(objectives, objective_goals(ctx, objectives), strict=True)
+                if g and g.family == spec["serves_family"]]
         served, first = ([o.id for o in mine], mine[0]) if mine else (served, first)
     active = open_months(ctx, spec["effort"], stages)
     fill = lambda s: s.format(channel=channel)  # noqa: E731

@@ -24,6 +24,7 @@ from .model import (
 )
 from .offer_words import offer_without_figures
 from .owner import break_even as owner_break_even
+from .owner import objective_goals
 from .owner_units import unit_noun
 from .selection import COMPLIANCE
 
@@ -179,10 +180,9 @@ READ_BY_FAMILY = ("donors", "rating")  # goals that count no purchase have a rea
 def measurement(ctx: Context, objectives: list[Objective], tactics: list[Tactic]) -> Measurement:
     """KPIs, how to read them, the ROI formula and break-even with the owner's numbers."""
     kpis = []
-    goals = ctx.understood.goals if ctx.understood else []
-    for i, o in enumerate(objectives):
+    for o, goal in zip(objectives, objective_goals(ctx, objectives), strict=True):
         kpi = ctx.playbook.kpis[o.kpi]
-        family = goals[i].family if i < len(goals) else None  # one objective per goal
+        family = goal.family if goal else None
         kpis.append(KpiPlan(
             objective_id=o.id, kpi_name=o.kpi_name,
             target=ctx.say("measurement.target", target=format_number(o.target_value, ctx.lang),
