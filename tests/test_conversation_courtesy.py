@@ -79,3 +79,4 @@ def test_an_ok_to_a_question_with_no_answer_yet_is_no_answer(a: Assistant, lang:
     assert turn.ask is None and turn.kind == "courtesy"
     assert a.plans.get_interview(iid, OWNER).slot == "competitors"
     assert not read_fact(a, OWNER, iid, "competitors")
+

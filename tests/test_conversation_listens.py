@@ -231,3 +231,21 @@ def test_a_team_told_in_two_clauses_while_the_budget_is_pending_is_the_team(a: A
     assert turn.kind == "correction"
     assert fact(a, iid, "team_size") == 1
     assert fact(a, iid, "budget") in (None, "")
+
+
+TROUPE = {"business": "Les Tréteaux du Canal, troupe de théâtre amateur à Toulouse"}
+
+
+def test_a_plan_request_for_another_business_starts_its_own_interview(a: Assistant) -> None:
+    """A Spanish request for a surf school while a French troupe's interview was open resumed
+    the troupe's ('Nous préparions votre plan…'), and the school's answers filled its slots."""
+    old = interview(a, "fr", TROUPE, "offer")
+    turn = a.conversation.turn(OWNER, "Hola! Quiero un plan de marketing para mi escuela de "
+                                      "surf en Mar del Plata", "fr")
+    assert turn.interview_id and turn.interview_id != old and turn.lang == "es"
+    shown = "\n".join(line.text for line in turn.lines)
+    assert "Empiezo un plan nuevo" in shown and "Les Tréteaux du Canal" in shown
+    assert a.plans.get_interview(old, OWNER).slot == "offer"  # kept as it was
+    again = interview(a, "fr", TROUPE, "offer")
+    same = a.conversation.turn(OWNER, "Je veux un plan marketing pour ma troupe de théâtre", "fr")
+    assert same.interview_id == again  # the same business: where it was left

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..planning.understanding.profile import name_after_cue, says_its_kind
-from ..text import normalize_term
+from ..text import normalize_term, words
 from .extract import budget_phrase, business_phrase, goal_phrase
 
 
@@ -43,3 +43,17 @@ def with_category(plans: Any, iid: str, owner: str, text: str, lang: str) -> str
         return text
     head, comma, rest = text.partition(",")
     return f"{head}, {hints[-1]}" + (f",{rest}" if comma else "")
+
+
+def another_business(under_way: str, text: str) -> str | None:
+    """The business a plan request names when it shares no word with the one under way
+    ("una escuela de surf en Mar del Plata" while a theatre troupe's interview is open); None
+    when it names none or the same one ("ma troupe de théâtre" again resumes it)."""
+    named = business_phrase(text)
+    if not named or not under_way:
+        return None
+    return named if not _content(named) & _content(under_way) else None
+
+
+def _content(phrase: str) -> set[str]:
+    return {w for w in words(normalize_term(phrase)) if len(w) > 3}

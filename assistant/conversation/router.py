@@ -32,7 +32,7 @@ from .extract import only_a_category
 from .intents import IntentRecognizer
 from .lines import Line, Turn, answer_lines
 from .listening import Listener
-from .prefill import prefill, with_category
+from .prefill import another_business, prefill, with_category
 from .render import PICK, Renderer
 
 log = logging.getLogger("estratega.conversation")
@@ -125,13 +125,18 @@ class ChatInterview:
             if wants_plan:
                 return self.start(owner, text, lang)
             return self._courtesy(owner, text, lang) or Turn(ask=text, lang=lang)
+        if self.intents.has("plan", text) and self.intents.plan_request(text).yes and \
+                another_business(view.title, text):  # a new business: a new plan, the other kept
+            self.leave(owner)
+            return self.start(owner, text, lang, kept=view.title)
         turn = self._continue(owner, view, text, progress)
         if turn.ask is None:
             self._save(owner, turn.interview_id, [Line("user", text), *turn.lines])
         return turn
 
-    def start(self, owner: str, text: str, lang: str = "en") -> Turn:
-        """A new interview from a plan request; what the request says is taken as answers."""
+    def start(self, owner: str, text: str, lang: str = "en", kept: str = "") -> Turn:
+        """A new interview from a plan request; what the request says is taken as answers.
+        `kept`: the business of the interview left for this one (it stays saved)."""
         said = self.detect(text) if self.detect else None
         lang = said if said in LANGUAGES else lang if lang in LANGUAGES else "en"
         view = self.plans.start_interview(owner, lang)
@@ -148,8 +153,10 @@ class ChatInterview:
                 continue  # not usable as an answer: the question will be asked
             noted.append(f"{self.plans.interviewer.label(lang, key).lower()} «{value}»")
         view = self.plans.get_interview(iid, owner)
-        lines = [Line("assistant", self.plans.prompts.phrase(
-            "interview", lang, "messages.welcome"), kind="note")]
+        lines = [Line("assistant", self.renderer.say(lang, "other_kept", business=kept),
+                      kind="note")] if kept else []
+        lines.append(Line("assistant", self.plans.prompts.phrase(
+            "interview", lang, "messages.welcome"), kind="note"))
         if noted:
             lines.append(Line("assistant", self.renderer.say(lang, "noted",
                                                              items="; ".join(noted)), kind="note"))
