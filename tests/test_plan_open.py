@@ -402,3 +402,23 @@ def test_a_goal_in_sponsors_gets_the_work_that_finds_them(understander):
 def test_what_a_goal_counts_is_read_from_examples(understander, lang: str, goal: str,
                                                  family: str | None) -> None:
     assert understander.metric_reader.family(goal) == family
+
+
+SURF = {"language": "es", "business": "Olas del Sur, escuela de surf en Mar del Plata, Argentina",
+        "offer": "clases grupales a 25.000 pesos y packs de 5 clases a 100.000",
+        "customers": "turistas en verano y chicos de la ciudad el resto del año",
+        "goal": "pasar de 120 a 200 alumnos por temporada y conseguir 2 sponsors de marcas de "
+                "surf", "horizon_months": "12 meses", "budget": "2.000.000 de pesos",
+        "channels": "Instagram y el boca a boca",
+        "constraints": "somos 3 instructores, 4 horas por semana para marketing"}
+
+
+@pytest.mark.heavy
+def test_sponsors_beside_students_get_their_own_work_and_count_nowhere_else(understander):
+    """A surf school's second goal, 2 sponsors: the packages decision took the one mix slot (no
+    tactic asked for sponsors) and the Instagram posts counted 'sponsors de marcas de surf'."""
+    plan = build_plan(read_answers(SURF, PLAYBOOK, PROMPTS, understander), PLAYBOOK, PROMPTS)
+    donors = next(t for t in plan.tactics if t.template == "mix:donors")
+    assert donors.objective_ids == ["O2"]
+    others = [t for t in plan.tactics if t is not donors]
+    assert others and all("sponsors" not in t.kpi_name for t in others)

@@ -33,6 +33,19 @@ def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
     return [g for g in understood.goals if g.metric][:MAX_GOALS]
 
 
+APART = ("donors",)  # goals whose count no customer-winning tactic moves (sponsors, donors)
+
+
+def apart_ids(ctx: Context, objectives: list[Objective]) -> set[str]:
+    """The objectives of goals counted apart from customers ("2 sponsors de marcas de surf"
+    beside students); none when the first goal is such (a food bank's donors are its
+    customers)."""
+    goals = objective_goals(ctx, objectives)
+    if not goals or goals[0] is None or goals[0].family in APART:
+        return set()
+    return {o.id for o, g in zip(objectives, goals, strict=True) if g and g.family in APART}
+
+
 def objective_goals(ctx: Context, objectives: list[Objective]) -> list[GoalUnderstood | None]:
     """The owner's goal behind each objective (one objective per goal in the owner's metric);
     None for each when the objectives are the playbook's."""

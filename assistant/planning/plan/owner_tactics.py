@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..understanding.model import ChannelUnderstood
 from .model import Objective, Tactic
-from .owner import months_before, objective_goals
+from .owner import apart_ids, months_before, objective_goals
 from .schedule import tactic_months
 from .selection import COMPLIANCE, EFFORT_HOURS, LIGHT_ONLY_BELOW, WORKING_HOURS, owner_role
 
@@ -57,7 +57,11 @@ def mix_tactics(ctx: Context, tactics: list[Tactic], objectives: list[Objective]
             continue
         why = ctx.say("open.why_mix", reason=ctx.say(f"open.reasons.{key}"))
         out.append(_tactic(ctx, f"mix:{key}", spec, "", why, objectives))
-    return out
+    if not apart_ids(ctx, objectives):
+        return out
+    # sponsors beside customers: the one decision that goal needs (asking) before the others
+    return sorted(out, key=lambda p: not ctx.open["mix"][p[0].template[4:]].get(
+        "serves_family"))
 
 
 def _capacity_goal(ctx: Context, key: str) -> bool:
@@ -86,8 +90,10 @@ def _tactic(ctx: Context, template: str, spec: dict[str, Any], channel: str, why
     text = spec["texts"][ctx.lang]
     stages = list(spec["stages"])
     role = owner_role("owner", ctx.facts.team_size)
-    served = [o.id for o in objectives] if set(stages) & ACQUIRE else [objectives[-1].id]
-    first = objectives[0]  # whose KPI it moves
+    apart = apart_ids(ctx, objectives)
+    customers = [o for o in objectives if o.id not in apart] or objectives
+    served = [o.id for o in objectives] if set(stages) & ACQUIRE else [customers[-1].id]
+    first = customers[0]  # whose KPI it moves
     if spec.get("serves_family"):  # the objectives of the goals it is for ("find 3 sponsors")
         mine = [o for o, g in zip(objectives, objective_goals(ctx, objectives), strict=True)
                 if g and g.family == spec["serves_family"]]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .context import Context
 from .model import Objective, Tactic
+from .owner import apart_ids
 from .owner_tactics import BUYS, decision_window, family_action, owner_channel_of
 from .schedule import tactic_months
 from .selection import AD_CHANNELS, COMPLIANCE, Pick, owner_role
@@ -59,6 +60,7 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
 def kpi_name(ctx: Context, kpi: str, served: list[str], objectives: list[Objective]) -> str:
     """The KPI as the objective it moves counts it (the owner's own metric when the objective
     is theirs: "planes de salud", "crémeries"); the playbook's name otherwise."""
-    counted = [o for o in objectives if o.kpi == kpi]
+    apart = apart_ids(ctx, objectives)  # sponsors are not what a channel's customers count
+    counted = [o for o in objectives if o.kpi == kpi and o.id not in apart]
     own = next((o for o in counted if o.id in served), counted[0] if counted else None)
     return own.kpi_name if own else ctx.playbook.kpis[kpi].names[ctx.lang]
