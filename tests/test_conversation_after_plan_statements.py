@@ -9,7 +9,7 @@ import pytest
 
 from assistant import Assistant
 from tests.conftest import make_settings
-from tests.interviews import under_way
+from tests.interviews import read_fact, under_way
 
 pytestmark = pytest.mark.heavy  # the embedding model
 
@@ -65,3 +65,14 @@ def test_a_thanks_after_the_plan_says_what_can_be_changed(a: Assistant, lang: st
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.ask is None and turn.kind == "courtesy"
     assert said in turn.lines[0].text
+
+
+@pytest.mark.parametrize(("lang", "text"), [("es", "sin Facebook"), ("en", "leave Facebook out")])
+def test_a_channel_ruled_out_in_two_words_after_the_plan_is_ruled_out(a: Assistant, lang: str,
+                                                                      text: str) -> None:
+    """'sin Facebook' after the plan went to the knowledge base: its fact was read, but nothing
+    like it was among the correction examples (now per pack: 'sin TikTok, por favor')."""
+    iid = planned(a, lang)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction" and turn.plan_id
+    assert "Facebook" in read_fact(a, OWNER, iid, "excluded")
