@@ -71,6 +71,11 @@ def test_hours_written_in_words(text, hours):
     ("Deux bénévoles, 4 heures par semaine", 2),
     ("tre volontari il sabato", 3),
     ("two volunteers and me", 3),
+    # Spanish "son" (are) is no English son: "el plazo son 6 meses" changed the team to 1
+    ("el plazo son 6 meses", None),
+    ("los precios son altos", None),
+    ("I run it with my son", 2),
+    ("my son helps on Saturdays", 2),
 ])
 def test_team_size(text, team):
     assert team_size(text, DATA) == team
