@@ -76,3 +76,16 @@ def test_a_channel_ruled_out_in_two_words_after_the_plan_is_ruled_out(a: Assista
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.kind == "correction" and turn.plan_id
     assert "Facebook" in read_fact(a, OWNER, iid, "excluded")
+
+
+def test_a_fact_of_the_plan_worded_with_plan_changes_it(a: Assistant) -> None:
+    """'the plan runs 6 months' after the plan started a new interview at question 1; a
+    request that names a business still starts one."""
+    iid = planned(a, "en")
+    before = len(a.plans.database.list_interviews(OWNER))
+    turn = a.conversation.turn(OWNER, "the plan runs 6 months", "en")
+    assert turn.kind == "correction" and turn.interview_id == iid
+    assert read_fact(a, OWNER, iid, "horizon_months") == 6
+    assert len(a.plans.database.list_interviews(OWNER)) == before
+    new = a.conversation.turn(OWNER, "I need a marketing plan for my bike shop in Bristol", "en")
+    assert new.interview_id not in (None, iid)

@@ -43,6 +43,12 @@ class AfterPlan:
                 return state if state.plan_id == newest else None
         return None
 
+    def states_facts(self, owner: str, text: str) -> bool:
+        """Whether the message states a fact of the plan the chat continues ("the plan runs 6
+        months": its horizon), which a request for a new plan would not need to."""
+        state = self.planned(owner)
+        return state is not None and bool(self.plans.read_facts(state.id, text, owner))
+
     def turn(self, owner: str, text: str, progress: Progress | None = None) -> Turn | None:
         """The message as a correction of the plan's facts; None when it is none."""
         state = self.planned(owner)

@@ -28,7 +28,7 @@ from ..planning.service import PlanService
 from ..settings import LANGUAGES
 from ..text import normalize_term
 from .after_plan import AfterPlan
-from .extract import only_a_category
+from .extract import business_phrase, only_a_category
 from .intents import IntentRecognizer
 from .lines import Line, Turn, answer_lines
 from .listening import Listener
@@ -115,10 +115,12 @@ class ChatInterview:
             return Turn(ask=text, lang=lang)
         if view is None:
             wants_plan = self.intents.plan_request(text).yes
-            # A plan's fact corrected ("we're a coworking space") before a request that
-            # names no plan, which that sentence can look like.
-            fixed = None if wants_plan and self.intents.has("plan", text) else \
-                self.after_plan.turn(owner, text, progress)
+            # A plan's fact corrected ("we're a coworking space", "the plan runs 6 months")
+            # before a request, which that sentence can look like; a request that names a
+            # business, or states no fact of the plan, is a new plan.
+            new_plan = wants_plan and self.intents.has("plan", text) and (
+                business_phrase(text) or not self.after_plan.states_facts(owner, text))
+            fixed = None if new_plan else self.after_plan.turn(owner, text, progress)
             if fixed is not None:
                 self._save(owner, fixed.interview_id, [Line("user", text), *fixed.lines])
                 return fixed
