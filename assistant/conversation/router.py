@@ -127,8 +127,8 @@ class ChatInterview:
             if wants_plan:
                 return self.start(owner, text, lang)
             return self._courtesy(owner, text, lang) or Turn(ask=text, lang=lang)
-        if self.intents.has("plan", text) and self.intents.plan_request(text).yes and \
-                another_business(view.title, text):  # a new business: a new plan, the other kept
+        if another_business(view.title, text) and self.intents.has("plan", text) and \
+                self.intents.plan_request(text).yes:  # a new business: a new plan, the other kept
             self.leave(owner)
             return self.start(owner, text, lang, kept=view.title)
         turn = self._continue(owner, view, text, progress)

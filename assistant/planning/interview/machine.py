@@ -196,7 +196,7 @@ class Interviewer(Understood, Views):
         messages = self._language_note(state, slot.key, text)
         if slot.kind == "goal":
             state.asking = metric_question(self.understood(state), state.lang,
-                                           self.understander.embed)
+                                           self.understander.metric_reader)
             if state.asking:
                 return self.view(state, messages)
         return self._moved_on(state, slot, messages)

@@ -9,40 +9,25 @@ answer is a choice (by its number or its words) or the owner's own words."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from ...text import fold, normalize_term
 from ..understanding.currency import ambiguous_mark, money, priced_in_usd_too
-from ..understanding.goal_metric import MetricReader, load_metric_data
+from ..understanding.goal_metric import MetricReader
 from ..understanding.model import Understanding
 from .parsing import UNKNOWN_MONEY, _amount, _currency, currency_in
 from .state import InterviewState
 
 
-@cache
-def _metric_data() -> dict[str, Any]:
-    return load_metric_data()
-
-
-def metric_reader(embed: Any) -> MetricReader:
-    """The goal-metric reader over the understander's embedder."""
-    return _readers(embed)
-
-
-@cache
-def _readers(embed: Any) -> MetricReader:
-    return MetricReader(_metric_data(), embed)
-
-
-def metric_question(u: Understanding | None, lang: str, embed: Any) -> dict[str, Any] | None:
-    """The question about the primary goal's metric, when its number counts nothing named."""
+def metric_question(u: Understanding | None, lang: str, reader: MetricReader
+                    ) -> dict[str, Any] | None:
+    """The question about the primary goal's metric, when its number counts nothing named
+    (`reader`: the understander's, the one that reads each goal's family)."""
     if u is None or not u.goals or "goals" in u.corrected:
         return None
     goal = u.goals[0]
     if goal.target is None and goal.change is None or goal.unit == "currency":
         return None
-    reader = metric_reader(embed)
     words = goal.metric or goal.text
     if reader.sure(words, lang):
         return None
