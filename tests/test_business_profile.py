@@ -133,3 +133,15 @@ def test_how_it_sells_is_read_by_example_in_each_language(understander, lang, an
     profile = understander.profiles.read(filled, lang, [])
     assert getattr(profile, attribute) == value
     assert profile.confidence[attribute] >= understander.profile_data["thresholds"][attribute]
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "amount"), [("fr", "25 €"), ("es", "30 €"),
+                                              ("it", "40 €"), ("en", "£35")])
+def test_a_bare_amount_says_nothing_of_how_the_business_sells(understander, lang, amount):
+    """The average sale "25 €" read a bookshop as paid by subscription ("Structurer l'offre
+    d'abonnement", hand test 7 Dec): a bare amount lay nearest "30 € al mes"."""
+    answers = {"business": "La Petite Librairie, librairie indépendante à Lyon",
+               "offer": "livres neufs et conseils", "average_sale": amount,
+               "customers": "", "situation": "", "goal": ""}
+    assert understander.profiles.read(answers, lang, []).payment != "recurring"

@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ...lexicon import words_of
+from ...text import fold
 from ..understanding.model import GoalUnderstood, Understanding
 from .context import quote
 from .formatting import format_money, format_number
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 MAX_GOALS = 4
 COUNT_KPIS = ("new_customers", "orders", "leads", "members")
+ONE_WORDS = {fold(w).rstrip("'") for w in words_of("article_one")}
 
 
 def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
@@ -84,6 +87,13 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         warning = ambition(ctx, goal, target, deadline)
         metric = counted(goal, ctx.lang) if own_language else None  # tables: one language
         value = target if target is not None else (goal.change or base.target_value)
+        if target is None and not goal.change and metric:  # no figure: none invented
+            if names_one(goal, metric):
+                value = 1
+            elif not (base.kpi in COUNT_KPIS and counts_something(goal, metric)):
+                metric = None  # an aim, measured by the playbook's KPI, said as a proposal
+                text = ctx.say("open.objective_proposed", goal=words, month=month,
+                               kpi=base.kpi_name, target=f"{num(base.target_value)} {base.unit}")
         unit = "%" if goal.unit == "percent" else metric or base.unit
         if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:
             value = goal.change  # the playbook's count objective counts new customers
@@ -94,6 +104,24 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
             kpi_name=metric if metric else base.kpi_name, target_value=max(abs(value), 0.1),
             unit=unit, deadline_month=deadline, period=base.period))
     return out
+
+
+COUNTED_FAMILIES = ("customers", "orders", "bookings", "members", "donors")
+
+
+def names_one(goal: GoalUnderstood, metric: str) -> bool:
+    """Whether the goal asks for one of what it counts ("trouver un importateur en Espagne",
+    "get a distributor"): the word before the metric is an article meaning one."""
+    said = fold(goal.text)
+    at = said.find(fold(metric))
+    before = re.findall(r"[\w']+", said[:at]) if at > 0 else []
+    return bool(before) and before[-1].rstrip("'") in ONE_WORDS
+
+
+def counts_something(goal: GoalUnderstood, metric: str) -> bool:
+    """Whether the goal's words name a thing counted (customers, bookings, members...) rather
+    than an aim ("fidéliser nos clients", "sell more online")."""
+    return goal.family in COUNTED_FAMILIES and fold(metric) != fold(goal.text)
 
 
 def _numbers_said(goal: GoalUnderstood, target: float | None) -> bool:

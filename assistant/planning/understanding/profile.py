@@ -264,8 +264,10 @@ class ProfileReader:
 
 
 def _clauses(text: str) -> list[str]:
-    """An answer cut into clauses of two words or more."""
-    return [c.strip() for c in CLAUSE.split(text or "") if len(c.split()) >= 2]
+    """An answer cut into clauses of two words or more, one of them a word of letters (a bare
+    amount, "25 €", says nothing of how the business sells: it lay nearest "30 € al mes")."""
+    return [c.strip() for c in CLAUSE.split(text or "")
+            if len(c.split()) >= 2 and re.search(r"[^\W\d_]{2}", c)]
 
 
 def currency_of(countries: list[str], data: dict[str, Any]) -> str | None:
