@@ -212,6 +212,11 @@ def test_assistant_chat_in_italian_and_its_closing_message_names_no_tab(tmp_path
            "Rueda Libre.", "Rueda Libre"),
     ("it", "Mi serve un piano di marketing per la mia scuola di italiano online. Si chiama "
            "Parla Italiano.", "Parla Italiano"),
+    # the name after the request's last comma, no "it's called" (hand test, 7 Dec)
+    ("fr", "Je voudrais un plan marketing pour notre compagnie de théâtre amateur à Toulouse, "
+           "Les Tréteaux du Canal", "Les Tréteaux du Canal"),
+    ("en", "I need a marketing plan for my bike repair workshop in Bristol, Chain Reaction "
+           "Cycles.", "Chain Reaction Cycles"),
 ])
 def test_a_name_said_in_the_request_is_not_asked_again(a: Assistant, lang: str,
                                                        request_text: str, name: str) -> None:

@@ -67,6 +67,26 @@ def business_phrase(text: str) -> str | None:
     return " ".join(words[:MAX_WORDS]) or None
 
 
+def name_after(text: str, phrase: str, max_words: int = 6) -> str | None:
+    """The business's name when the request gives it as the clause right after its business
+    phrase, capitalised and short ("… compagnie de théâtre à Toulouse, Les Tréteaux du Canal");
+    None otherwise.
+
+    >>> name_after("a plan for my bike workshop in Bristol, Chain Reaction Cycles.",
+    ...            "bike workshop in Bristol")
+    'Chain Reaction Cycles'
+    >>> name_after("un plan para mi gimnasio, quiero más socios", "gimnasio") is None
+    True
+    """
+    at = text.find(phrase)
+    after = re.match(r"\s*,\s*([^,.;:!?¿¡()]+)", text[at + len(phrase):]) if at >= 0 else None
+    if not after:
+        return None
+    name = after.group(1).strip(" \"'«»“”")
+    words = name.split()
+    return name if 0 < len(words) <= max_words and words[0][:1].isupper() else None
+
+
 def only_a_category(phrase: str) -> bool:
     """Whether a business phrase names a kind of business but no business: no capitalised
     word, quote or number before its place."""

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..planning.understanding.profile import name_after_cue, says_its_kind
+from ..planning.understanding.profile import name_after_cue, read_countries, says_its_kind
 from ..text import normalize_term, words
-from .extract import budget_phrase, business_phrase, goal_phrase
+from .extract import budget_phrase, business_phrase, goal_phrase, name_after
 
 
 def prefill(text: str, lang: str, understander: Any) -> list[tuple[str, str]]:
@@ -18,6 +18,10 @@ def prefill(text: str, lang: str, understander: Any) -> list[tuple[str, str]]:
     business = business_phrase(text)
     name = (name_after_cue(text, lang, understander.profile_data)
             if business and understander is not None else None)
+    if business and not name:  # "… à Toulouse, Les Tréteaux du Canal": no cue, a name
+        name = name_after(text, business)
+        if name and understander is not None and read_countries(name, understander.profile_data):
+            name = None  # "…para mi gimnasio, Madrid" is a place
     if business and name and name.casefold() not in business.casefold():
         business = f"{name}, {business}"  # "… my bike workshop. It's called Rueda Libre."
     if business:

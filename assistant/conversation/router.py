@@ -153,7 +153,8 @@ class ChatInterview:
                 view = self.plans.edit(iid, key, value, owner, given=True)
             except EstrategaError:
                 continue  # not usable as an answer: the question will be asked
-            noted.append(f"{self.plans.interviewer.label(lang, key).lower()} «{value}»")
+            noted.append(f"{self.plans.interviewer.label(lang, key).lower()} "
+                         + self.plans.prompts.phrase("plan", lang, "quote", text=value))
         view = self.plans.get_interview(iid, owner)
         lines = [Line("assistant", self.renderer.say(lang, "other_kept", business=kept),
                       kind="note")] if kept else []
