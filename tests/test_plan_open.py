@@ -106,11 +106,24 @@ def test_costs_are_assumed_per_currency_not_euros_relabelled():
 def test_every_budget_line_says_what_the_money_buys():
     plan, _ = drafted(COWORKING)
     kinds = [PROMPTS.phrase("plan", "en", f"open.buys.{k}")
-             for k in ("media", "production", "tools", "paid_help")]
+             for k in ("media", "production", "tools", "paid_help", "incentives")]
     assert all(any(k == t.buys for k in kinds) for t in plan.tactics)
     text = plan_text(plan, PROMPTS)
     for t in plan.tactics:
         assert f"{t.id} · {t.name} — {t.buys}" in text
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "it", "en"])
+def test_a_loyalty_programmes_money_buys_rewards_not_production(lang: str) -> None:
+    """Every line of a bookshop's budget read "production (photos, material, samples)", the
+    loyalty programme's too (hand test, 7 Dec): what a tactic's money buys is the tactic's
+    when it has its own (rewards), its channel's otherwise."""
+    goal = {"es": "fidelizar a nuestros clientes", "fr": "fidéliser nos clients",
+            "it": "fidelizzare i clienti", "en": "keep our members coming back"}[lang]
+    plan, _ = drafted({**COWORKING, "language": lang, "goal": goal, "channels": ""})
+    loyal = [t for t in plan.tactics if t.template in ("loyalty_program", "referral_program")]
+    assert loyal, [t.template for t in plan.tactics]
+    assert {t.buys for t in loyal} == {PROMPTS.phrase("plan", lang, "open.buys.incentives")}
 
 
 def test_the_mix_the_model_calls_for_with_its_reason():

@@ -105,6 +105,9 @@ class TacticTemplate(BaseModel):
     effort: str = Field(pattern=r"^(light|medium|heavy)$")
     goals: dict[str, float]
     texts: dict[str, TacticText]
+    # what its money buys when that is the tactic's, not its channel's (a loyalty programme's
+    # money is rewards wherever it runs): media | production | tools | paid_help | incentives
+    buys: str | None = None
 
 
 class Playbook(BaseModel):

@@ -74,7 +74,7 @@ class Tactic(_Model):
     monthly_cents: list[int] = Field(default_factory=list)  # budget per active month
     mix: str = ""  # product | price | place | promotion | people | process
     stages: list[str] = Field(default_factory=list)  # funnel stages it works on (reach, acquire…)
-    buys: str = ""  # what its money buys: media | production | tools | paid_help (with words)
+    buys: str = ""  # what its money buys: media | production | tools | paid_help | incentives
     owner_channel: str = ""  # the owner's own channel it runs on, in their words
 
     def works(self, working: list[str]) -> bool:

@@ -53,7 +53,7 @@ def make_tactic(ctx: Context, n: int, pick: Pick, served: list[str],
         budget_cents=0, kpi=kpi, kpi_name=kpi_name(ctx, kpi, served, objectives),
         template=pick.tactic_id, effort=template.effort, owner_role=role, why=why,
         active_months=active, mix=template.mix, stages=list(template.stages),
-        buys=ctx.say(f"open.buys.{BUYS.get(channel or '', 'production')}"),
+        buys=ctx.say(f"open.buys.{template.buys or BUYS.get(channel or '', 'production')}"),
         owner_channel=owner_channel)
 
 
