@@ -259,3 +259,19 @@ def test_visits_without_sales_is_about_the_conversion_rate(shared_assistant: Ass
     answer = shared_assistant.ask("Loads of visitors on my online shop but hardly anyone buys. "
                                   "How do I get more of them to order?")
     assert "concept:conversion-rate:en" in [c.source_id for c in answer.citations], answer.text
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("What should a small bakery put in its Google Business Profile?", "en"),
+    ("¿Qué debería poner mi panadería en su ficha de Google Business Profile?", "es")])
+def test_what_a_business_should_do_is_advice_from_its_guide(shared_assistant: Assistant,
+                                                            question: str, lang: str) -> None:
+    """"What should a small bakery put in its Google Business Profile?" was no how-to: it was
+    answered with the buyer persona card ("a semi-fictional profile of your ideal customer"),
+    and the bakery guide's "(KPI: new customers; effort: medium)" was quoted as a sentence
+    (hand test, 7 Dec)."""
+    answer = shared_assistant.ask(question)
+    cited = [c.source_id for c in answer.citations]
+    assert cited[0] in (f"concept:seo:{lang}", f"playbook:bakery:{lang}"), answer.text
+    assert f"playbook:bakery:{lang}" in cited, answer.text
+    assert "«(" not in answer.text, answer.text  # no bracketed aside quoted alone

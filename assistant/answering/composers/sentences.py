@@ -51,9 +51,15 @@ def _adjacent(passage: Passage, first: str, second: str) -> bool:
 
 def usable(text: str, min_chars: int, min_words: int) -> bool:
     """A sentence that says something: long enough, not a question, not a heading or a bare
-    lead-in ending in a colon."""
+    lead-in ending in a colon, not an aside in brackets alone.
+
+    >>> usable("(KPI: new customers; effort: medium)", 30, 5)
+    False
+    """
     stripped = text.rstrip()
     if len(stripped) < min_chars or len(words(stripped)) < min_words:
+        return False
+    if stripped.startswith("(") and stripped.rstrip(".").endswith(")"):
         return False
     if stripped.startswith("#") or stripped.endswith(("?", ":", "：")):
         return False
