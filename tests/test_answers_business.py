@@ -78,3 +78,14 @@ def test_a_how_to_that_describes_no_business_gets_no_business_advice(
     answer = shared_assistant.ask(question)
     # seen failing with the fallback cards given to every how-to (no business read)
     assert not answer.citations, answer.text
+
+
+def test_a_cards_worked_example_for_another_business_is_not_quoted(
+        shared_assistant: Assistant) -> None:
+    """"¿Cómo consigo más reservas para mi casa rural…?" quoted the SEO card's plumber ("un
+    fontanero de Valencia bien posicionado…") first (hand test, 7 Dec): with the guide for the
+    user's kind of business in the evidence, a card's example about another kind is left out."""
+    answer = shared_assistant.ask("¿Cómo puedo conseguir más reservas para mi casa rural sin "
+                                  "pagar comisiones a Booking?")
+    assert "fontanero" not in answer.text, answer.text
+    assert "playbook:hospitality:es" in [c.source_id for c in answer.citations], answer.text

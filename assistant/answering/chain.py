@@ -83,7 +83,7 @@ class AnswerChain(EvidenceStep):
         self.memory = parts.memory
         self.businesses = parts.businesses
         self.grounded = GroundedComposer(self.prompts, self.concepts, parts.embed_sentences,
-                                         judge=parts.constraints)
+                                         judge=parts.constraints, businesses=parts.businesses)
         self.grounded_runnable: Runnable = self.grounded.as_runnable()
         self.model_runnable: Runnable | None = None
         self.firm_runnable: Runnable | None = None

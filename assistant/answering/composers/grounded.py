@@ -15,12 +15,14 @@ from ...prompts import PromptLibrary
 from ...search.concepts import ConceptIndex
 from ...text import normalize_term, sentences
 from ..constraints import breaks
+from ..examples import BusinessWords
 from ..named_source import asked_of_source, content_words
 from ..questions import (
     focus_keys,
     without_document_cues,
     without_name_words,
 )
+from ..statements import gives_an_example
 from .base import AdviceJudge, ComposeInput, Passage
 from .choosing import QuoteChoice
 from .constraint_filter import ListedAdvice, within_constraints
@@ -71,8 +73,10 @@ class GroundedComposer(QuoteChoice, ConceptLead):
 
     def __init__(self, prompts: PromptLibrary, concepts: ConceptIndex,
                  embed: Callable[[Sequence[str]], np.ndarray],
-                 config: GroundedConfig | None = None, judge: AdviceJudge | None = None) -> None:
+                 config: GroundedConfig | None = None, judge: AdviceJudge | None = None,
+                 businesses: BusinessWords | None = None) -> None:
         self.prompts = prompts
+        self.businesses = businesses  # which kind of business a card's example is about
         self.judge = judge  # which advice breaks or keeps to the user's constraints
         self.concepts = concepts
         self.embed = embed
@@ -241,16 +245,27 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         elif first.kind == "upload":  # the user's own document: all of it
             read += [p for p in item.passages[cfg.passages_read:]
                      if p.hit.source_id == first.source_id]
+        guide = _guide_type(item)
         for passage in read:
             for order, sentence in enumerate(sentences(body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
                 if passage.hit.kind == "playbook" and passage.hit.position == 0 and order == 0:
                     continue  # a guide's opening line says what the guide is, not what to do
+                if guide and passage.hit.kind == "concept" and self._other_business(text, guide):
+                    continue  # "un fontanero de Valencia…" is no example for a casa rural
                 if breaks(text, item.constraints) or self._formula_unasked(item, text):
                     continue
                 if usable(text, cfg.min_sentence_chars, cfg.min_sentence_words):
                     pool.append(_Candidate(passage, order, text, 0.0))
         return pool
+
+    def _other_business(self, text: str, business: str) -> bool:
+        """Whether a card's sentence is a worked example about another kind of business than
+        the one the user's guide is for."""
+        if self.businesses is None or not gives_an_example(text):
+            return False
+        named = self.businesses.business(text)
+        return named is not None and named != business
 
     def _on_topic(self, item: ComposeInput, passage: Passage) -> bool:
         """A difference between two named concepts is told by their own cards and by articles
@@ -265,3 +280,10 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         cards): words that every sentence about the topic shares."""
         return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
                         if p.hit.concept and p.hit.concept.id in item.concepts)
+
+
+def _guide_type(item: ComposeInput) -> str | None:
+    """The kind of business whose guide the evidence holds (the user's: evidence keeps no
+    other business's guide), from its source id "playbook:<type>:<lang>"."""
+    return next((p.hit.source_id.split(":")[1] for p in item.passages
+                 if p.hit.kind == "playbook" and p.hit.source_id.count(":") == 2), None)

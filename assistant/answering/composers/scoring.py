@@ -50,8 +50,12 @@ class SentenceScoring:
     def _pads(self, item: ComposeInput, cand: Candidate, best: float) -> bool:
         """A further quote that adds nothing: it shares no content word (as a cognate stem, so
         in any language) with the question or its conversation, and it is well below the best
-        (documents and named sources aside: their sentences are all about what was asked)."""
-        if cand.passage.hit.kind == "upload" or item.named or item.kind == "howto":
+        (documents and named sources aside: their sentences are all about what was asked; and
+        for a how-to, the guide for the user's business and the advice that fits it, which
+        answer "how do I get more calls?" in words the question does not use)."""
+        if cand.passage.hit.kind == "upload" or item.named:
+            return False
+        if item.kind == "howto" and (cand.fits or cand.passage.hit.kind == "playbook"):
             return False
         asked = focus_keys(" ".join(filter(None, [item.question, item.context])),
                            item.language, "")

@@ -32,10 +32,8 @@ def guide_source(playbook: Playbook, business_type: str, lang: str) -> Source:
         kpi = playbook.kpis[template.kpis[0]].names[lang]
         effort = phrase["efforts"][template.effort][lang]
         colon = pack_colon(lang)
-        # the KPI note inside the sentence: alone, "(KPI: new customers; effort: medium)" was
-        # quoted as an answer's sentence
-        lines.append(f"- {tactic_name}{colon}{why[lang].rstrip(' .')} ({phrase['kpi'][lang]}"
-                     f"{colon}{kpi}; {phrase['effort'][lang]}{colon}{effort}).")
+        lines.append(f"- {tactic_name}{colon}{why[lang]} ({phrase['kpi'][lang]}{colon}{kpi}; "
+                     f"{phrase['effort'][lang]}{colon}{effort})")
         lines.append(f"  {template.texts[lang].actions[0].format(channel=channel)}")
     never = [playbook.tactics[t].texts[lang].name.format(channel="").replace(" ()", "")
              .rstrip(" :").replace("  ", " ")
