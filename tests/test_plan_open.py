@@ -233,6 +233,22 @@ def test_a_second_goal_beside_a_rate_is_its_own_objective(understander):
 
 
 @pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "goal", "rate"), [
+    ("es", "pasar de 40 a 70 pacientes nuevos al mes y que más pacientes acepten la ortodoncia",
+     "pacientes nuevos al mes"),
+    ("en", "go from 40 to 70 new patients a month and get more patients to accept braces",
+     "new patients a month")])
+def test_an_aim_after_a_whole_rate_goal_is_a_goal_of_its_own(understander, lang, goal, rate):
+    """"pasar de 40 a 70 pacientes nuevos al mes y que más pacientes acepten la ortodoncia"
+    was one goal counting "pacientes nuevos al mes y que más pacientes acepten la ortodoncia"
+    (hand test, 7 Dec): a clause after a rate goal that already states where it goes is a
+    second goal; one before it ("riempire la sala … e arrivare a 40 coperti") still joins it."""
+    goals = understander.stated_goals(goal, lang, None, "")
+    assert len(goals) == 2, [g.metric for g in goals]
+    assert goals[0].metric == rate and (goals[0].current, goals[0].target) == (40, 70)
+
+
+@pytest.mark.heavy
 def test_visitors_from_abroad_get_the_travellers_place_not_an_export_pilot(understander):
     """Foreign tourists come to the business: where travellers book is the place decision;
     customs, excise and importers are for selling goods abroad (a wine estate's importer)."""
