@@ -9,6 +9,7 @@ import pytest
 
 from assistant.planning.plan import build_plan, read_answers
 from assistant.planning.plan.audit import plan_text
+from assistant.planning.plan.formatting import format_number
 from assistant.planning.plan.open_data import default_open_data, type_fits
 from tests.plan_cases import real_understander
 from tests.plan_fixtures import PLAYBOOK, PROMPTS
@@ -92,3 +93,23 @@ def test_a_monthly_fee_paid_for_months_is_a_recurring_payment(understander):
     assert understood.profile.payment == "recurring"
     plan = build_plan(inp, PLAYBOOK, PROMPTS)
     assert any(t.mix in ("product", "price") for t in plan.tactics)
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "it", "en"])
+def test_a_margin_counted_over_several_purchases_says_so(understander, lang):
+    """"Con una venta media de 1.500 MXN y un margen del 50 %, cada cliente deja unos 1.500 MXN"
+    (hand test, 7 Dec): the type's purchases a year doubled the margin and the sentence hid it.
+    The purchases the break-even counts are said, as an assumption to change."""
+    answers = {"language": lang, "business": "Clínica Dental Sonríe, clínica dental en "
+               "Guadalajara, México", "offer": "limpiezas y ortodoncia",
+               "customers": "familias de la colonia", "channels": "WhatsApp",
+               "goal": "pasar de 40 a 70 pacientes nuevos al mes", "horizon_months": "12",
+               "budget": "60.000 pesos", "average_sale": "1.500 pesos", "margin": "50 %"}
+    plan = build_plan(read_answers(answers, PLAYBOOK, PROMPTS, understander), PLAYBOOK, PROMPTS)
+    funnel = plan.funnel
+    times = funnel.margin_per_customer_cents / (1500 * 0.5 * 100)
+    assert times > 1  # the guide's clinic: a patient comes back during the plan
+    text = plan_text(plan, PROMPTS)
+    template = PROMPTS.phrases("plan", lang)["open"]["break_even_repeat"]
+    between = template.split("{purchases}")[1].split("{per_customer}")[0]
+    assert f"{format_number(round(times), lang)}{between}" in text, text[-900:]

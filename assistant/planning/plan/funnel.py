@@ -101,6 +101,8 @@ def funnel_plan(assumptions: Funnel, understood: Understanding, budget_cents: in
         # a monthly fee is worth the months a customer pays it, never one month's fee
         months, out.stay_assumed = months_paid(understood, assumed_stay)
         out.months_per_customer = months
+        if months is None and purchases > 1:
+            out.purchases_per_customer = purchases
         margin = understood.average_sale * understood.gross_margin * max(1.0, months or purchases)
         out.margin_per_customer_cents = max(1, round(margin * 100))
         out.break_even_customers = math.ceil(budget_cents / out.margin_per_customer_cents)

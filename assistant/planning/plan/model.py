@@ -172,6 +172,8 @@ class FunnelPlan(_Model):
     # a monthly fee: the months one customer pays it (the owner's stay, else assumed_stay)
     months_per_customer: float | None = None
     stay_assumed: bool = False
+    # a one-off sale: the purchases one customer makes over the plan (the type's assumption)
+    purchases_per_customer: float | None = None
     break_even_customers: int | None = None
     period: str | None = None  # owner_target, leads_needed, reach_needed are per this period
     owner_total: int | None = None  # the owner's rate over the whole plan

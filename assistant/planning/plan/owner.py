@@ -190,6 +190,9 @@ def break_even(ctx: Context) -> str:
     if funnel.months_per_customer:  # a monthly fee, over the months a customer stays
         key = "open.break_even_monthly" + ("_assumed" if funnel.stay_assumed else "")
         months = {"months": format_number(round(funnel.months_per_customer), ctx.lang)}
+    elif funnel.purchases_per_customer:  # the purchases counted are said, never hidden
+        key = "open.break_even_repeat"
+        months = {"purchases": format_number(round(funnel.purchases_per_customer, 1), ctx.lang)}
     return ctx.say(key, sale=money(round(understood.average_sale * 100)),
                    margin=format_number(round(understood.gross_margin * 100), ctx.lang),
                    per_customer=money(per_customer),

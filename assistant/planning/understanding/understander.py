@@ -26,7 +26,7 @@ from .facts import (
     team_size,
 )
 from .goal_metric import MetricReader, load_metric_data
-from .goals import MIN_SCORE, read_numbers, split_goals
+from .goals import read_numbers, split_goals
 from .hemisphere import for_place
 from .metrics import level_today, metric_of, split_owner_goals, states_figures
 from .model import GoalUnderstood, Understanding
@@ -191,11 +191,7 @@ class Understander:
         # A rate stays whole ("riempire la sala … e arrivare a 40 coperti a sera" is one goal)
         # unless two clauses state figures of their own ("da 25 a 45 tour a settimana e le
         # recensioni da 4,3 a 4,7": the rating is a second goal, never dropped).
-        # A clause after the one with the figures that reads as another kind of goal is an aim
-        # of its own ("de 40 a 70 pacientes nuevos al mes y que más pacientes acepten la
-        # ortodoncia"); one that only says more of it ("…, sobre todo de implantes") is not.
-        whole = any(g.period for g in goals) and sum(map(states_figures, clauses)) < 2 \
-            and not self._another_aim_after(clauses)
+        whole = any(g.period for g in goals) and sum(map(states_figures, clauses)) < 2
         if len(clauses) > len(goals) and not whole:
             scored = [(clause, ranked(self.goal_classifier.scores(clause))[0])
                       for clause in clauses]
@@ -213,19 +209,6 @@ class Understander:
                 if today is not None:
                     goal.current, goal.target = today, today + goal.change
         return goals
-
-    def _another_aim_after(self, clauses: list[str]) -> bool:
-        """Whether a clause after the first one with figures is nearest another goal's
-        examples, at the score a goal of its own needs (goals.MIN_SCORE)."""
-        figured = next((i for i, c in enumerate(clauses) if states_figures(c)), None)
-        if figured is None or self.embed is None:
-            return False
-        kind = ranked(self.goal_classifier.scores(clauses[figured]))[0][0]
-        for clause in clauses[figured + 1:]:
-            other, score = ranked(self.goal_classifier.scores(clause))[0]
-            if other != kind and score >= MIN_SCORE:
-                return True
-        return False
 
     @cached_property
     def season_guess(self) -> SeasonGuesser | None:
