@@ -201,7 +201,8 @@ class Understander:
                 goal.confidence = round(min(1.0, score), 3)
         for goal in goals:
             goal.due_month, counted = deadline_of(goal.text, self.data, lang)  # "entro giugno"
-            goal.metric = metric_of(counted, lang, self.profile_data) or None
+            goal.metric = metric_of(self._figured(counted, lang), lang,
+                                    self.profile_data) or None
             goal.family = self.metric_reader.family(goal.metric or goal.text)
             if goal.metric and goal.current is None and goal.change and goal.target is None \
                     and goal.unit in (None, "customers"):
@@ -209,6 +210,14 @@ class Understander:
                 if today is not None:
                     goal.current, goal.target = today, today + goal.change
         return goals
+
+    def _figured(self, text: str, lang: str) -> str:
+        """The one clause of a goal that states its figures, when it has several clauses (what
+        the goal counts is read there: "de 40 a 70 pacientes nuevos al mes y que más pacientes
+        acepten la ortodoncia" counts "pacientes nuevos al mes"); else the whole text."""
+        clauses = split_owner_goals(text, lang, self.profile_data)
+        figured = [c for c in clauses if states_figures(c)]
+        return figured[0] if len(clauses) > 1 and len(figured) == 1 else text
 
     @cached_property
     def season_guess(self) -> SeasonGuesser | None:
