@@ -254,3 +254,18 @@ def test_a_plan_request_for_another_business_starts_its_own_interview(a: Assista
     again = interview(a, "fr", TROUPE, "offer")
     same = a.conversation.turn(OWNER, "Je veux un plan marketing pour ma troupe de théâtre", "fr")
     assert same.interview_id == again  # the same business: where it was left
+
+
+@pytest.mark.parametrize(("lang", "answers", "label"), [
+    ("es", MATES, "Redactar el plan"), ("fr", BREWERY, "Rédiger le plan")])
+def test_the_summary_buttons_words_typed_draft_the_plan(a: Assistant, lang: str,
+                                                         answers: dict[str, str],
+                                                         label: str) -> None:
+    """"Rédiger le plan" typed at the summary (the words of its button, as the CLI shows
+    them) was read as a new plan request: "reprenons là où nous en étions" and the summary
+    again, for ever (hand test, 7 Dec). A button's label typed is that button."""
+    assert a.plans.prompts.phrase("conversation", lang, "options.confirm") == label
+    iid = interview(a, lang, answers, None)
+    turn = a.conversation.turn(OWNER, label.lower(), lang)
+    assert turn.plan_id, [line.text[:80] for line in turn.lines]
+    assert a.plans.database.load_interview(iid, OWNER).plan_id == turn.plan_id

@@ -245,6 +245,8 @@ class ChatInterview:
         done.kind = "answer" if command is None else "command"
         if command is None and view.slot is None and not text.strip().isdigit():
             done.kind = "correction"  # free words at the summary correct what was understood
+        if command is not None:  # a button's label typed: the command's own word
+            text = r.command(lang, command)
         after = self.plans.answer(iid, text, owner, progress=heard)
         if after.plan_id:
             plan = self.plans.get_plan(after.plan_id, owner)
@@ -281,10 +283,14 @@ class ChatInterview:
         return AfterPlan(self.plans, self.intents, self.renderer, self.listener)
 
     def _command(self, text: str) -> str | None:
+        """The command a message is: one of its words, or the label of its button typed
+        ("Rédiger le plan" at the summary, as the CLI shows the buttons)."""
         key = normalize_term(text)
         for lang in LANGUAGES:
+            labels = self.plans.prompts.phrase("conversation", lang, "options")
             for name, words in self.plans.prompts.phrase("interview", lang, "commands").items():
-                if key and key in (normalize_term(w) for w in words):
+                said = [*words, labels.get(name, "")]
+                if key and key in (normalize_term(w) for w in said if w):
                     return name
         return None
 
