@@ -269,3 +269,11 @@ def test_the_summary_buttons_words_typed_draft_the_plan(a: Assistant, lang: str,
     turn = a.conversation.turn(OWNER, label.lower(), lang)
     assert turn.plan_id, [line.text[:80] for line in turn.lines]
     assert a.plans.database.load_interview(iid, OWNER).plan_id == turn.plan_id
+
+
+def test_the_french_summary_puts_a_space_before_its_colons(a: Assistant) -> None:
+    """"**Entreprise:** La Brasserie…" (hand test, 7 Dec): French writes "Entreprise : …"."""
+    interview(a, "fr", BREWERY, None)
+    summary = a.conversation.turn(OWNER, "résumé", "fr").lines[-1].text
+    assert "**Entreprise** : La Brasserie du Canal" in summary, summary[:300]
+    assert ":**" not in summary

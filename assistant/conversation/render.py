@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..packs import colon
 from ..planning.interview import InterviewView
 from ..planning.interview.parsing import NONE_WORDS
 from ..planning.interview.slots import BY_KEY, DETAILS
@@ -114,7 +115,8 @@ class Renderer:
     def summary(self, view: InterviewView) -> Line:
         """The answers to confirm, what was understood, and how to go on."""
         lang = view.lang
-        rows = "\n".join(f"{item.number}. **{item.label}:** {item.value}"
+        sep = colon(lang)  # "Entreprise : …" in French, "Business: …" in English
+        rows = "\n".join(f"{item.number}. **{item.label}**{sep}{item.value}"
                          for item in view.summary if item.number)
         parts = [self.say(lang, "summary_title"), rows]
         language = next((i.value for i in view.summary if i.slot == "language"), "")
@@ -143,7 +145,8 @@ class Renderer:
             return [Line("assistant", reason, kind="why"), self.question(view)]
         articles = [self.titles(a) for a in card.articles] if self.titles else []
         listed = "".join(f"; {a}" for a in articles if a)
-        return [Line("assistant", f"{reason}\n\n**{card.name}**: {card.explanation} [1]",
+        sep = colon(lang)
+        return [Line("assistant", f"{reason}\n\n**{card.name}**{sep}{card.explanation} [1]",
                      kind="why"),
                 Line("assistant", self.say(lang, "why_articles", name=card.name,
                                            articles=listed),
@@ -157,7 +160,7 @@ class Renderer:
         objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
         tactics = [t for t in sorted(plan.tactics, key=lambda t: (t.start_month, t.id))
                    if t.actions][:3]
-        actions = "\n".join(f"{i}. **{t.name}**: {t.actions[0]}"
+        actions = "\n".join(f"{i}. **{t.name}**{colon(lang)}{t.actions[0]}"
                             for i, t in enumerate(tactics, 1))
         budget = format_money(plan.budget.total_cents, plan.budget.currency, lang)
         text = "\n\n".join([
