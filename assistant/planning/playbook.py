@@ -107,7 +107,8 @@ class TacticTemplate(BaseModel):
     texts: dict[str, TacticText]
     # what its money buys when that is the tactic's, not its channel's (a loyalty programme's
     # money is rewards wherever it runs): media | production | tools | paid_help | incentives
-    buys: str | None = None
+    buys: str | None = Field(default=None,
+                             pattern=r"^(media|production|tools|paid_help|incentives)$")
 
 
 class Playbook(BaseModel):
