@@ -61,9 +61,13 @@ $(AXE):
 
 axe: $(AXE)
 
+# Two pytest-xdist workers, one per core (each test process keeps numeric code on one thread):
+# 1583 tests in about 830 s here instead of about 1100 s in one process.
+TEST_WORKERS ?= 2
+
 test: $(STAMP) browser postgres nginx models axe
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -p xdist -n $(TEST_WORKERS)
 
 # The fast tier: doctests and unit tests that need neither the embedding model, nor a browser, nor
 # chart and PDF rendering (marked heavy, browser, slow: `make test` runs them), and 25 examples
