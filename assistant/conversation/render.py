@@ -13,6 +13,7 @@ from ..planning.interview.parsing import NONE_WORDS
 from ..planning.interview.slots import BY_KEY, DETAILS
 from ..planning.plan.formatting import format_money
 from ..prompts import PromptLibrary
+from ..settings import LANGUAGES
 from ..text import normalize_term
 from .lines import Line
 
@@ -61,6 +62,23 @@ class Renderer:
     def command(self, lang: str, name: str) -> str:
         """The first word of a command ("why?", "indietro") in the language."""
         return self.prompts.phrase("interview", lang, "commands")[name][0]
+
+    def command_in(self, text: str) -> str | None:
+        """The command a message is, in any language: one of its words, or the label of its
+        button typed ("Rédiger le plan" at the summary, as the CLI shows the buttons)."""
+        key = normalize_term(text)
+        for lang in LANGUAGES:
+            labels = self.say(lang, "options")
+            for name, words in self.prompts.phrase("interview", lang, "commands").items():
+                said = [*words, labels.get(name, "")]
+                if key and key in (normalize_term(w) for w in said if w):
+                    return name
+        return None
+
+    def is_starter(self, text: str) -> bool:
+        """Whether the message is the chat's own "start a plan" button, in any language."""
+        key = normalize_term(text)
+        return any(key == normalize_term(self.say(lang, "starter")) for lang in LANGUAGES)
 
     def view(self, view: InterviewView, notes: bool = True) -> list[Line]:
         """The notes of a step, then the pending question or the summary."""

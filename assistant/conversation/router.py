@@ -26,7 +26,6 @@ from ..planning.interview.slots import BY_KEY
 from ..planning.interview.state import CONFIRMED
 from ..planning.service import PlanService
 from ..settings import LANGUAGES
-from ..text import normalize_term
 from .after_plan import AfterPlan
 from .extract import business_phrase, only_a_category
 from .intents import IntentRecognizer
@@ -195,11 +194,11 @@ class ChatInterview:
                   progress: Progress | None = None) -> Turn:
         iid, lang, r = view.interview_id, view.lang, self.renderer
         done = Turn(interview_id=iid, lang=lang)
-        command = self._command(text)
+        command = r.command_in(text)
         if command == "why" and view.slot:
             done.lines = r.why(self.plans.why(iid, owner))
             return done
-        if command is None and (self._is_starter(text) or (
+        if command is None and (r.is_starter(text) or (
                 self.intents.has("plan", text) and self.intents.plan_request(text).yes
                 and not self.plans.read_facts(iid, text, owner))):  # "un piano su 6 mesi"
             # Asking for a plan again while one is under way: where it was left.
@@ -281,23 +280,6 @@ class ChatInterview:
     def after_plan(self) -> AfterPlan:
         """Corrections told once the plan exists: the fact changed and the plan redrafted."""
         return AfterPlan(self.plans, self.intents, self.renderer, self.listener)
-
-    def _command(self, text: str) -> str | None:
-        """The command a message is: one of its words, or the label of its button typed
-        ("Rédiger le plan" at the summary, as the CLI shows the buttons)."""
-        key = normalize_term(text)
-        for lang in LANGUAGES:
-            labels = self.plans.prompts.phrase("conversation", lang, "options")
-            for name, words in self.plans.prompts.phrase("interview", lang, "commands").items():
-                said = [*words, labels.get(name, "")]
-                if key and key in (normalize_term(w) for w in said if w):
-                    return name
-        return None
-
-    def _is_starter(self, text: str) -> bool:
-        key = normalize_term(text)
-        return any(key == normalize_term(self.renderer.say(lang, "starter"))
-                   for lang in LANGUAGES)
 
     def _save(self, owner: str, iid: str | None, lines: list[Line],
               closed: bool | None = None) -> None:
