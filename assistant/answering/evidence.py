@@ -36,9 +36,11 @@ class EvidenceStep:
         """Relevant passages, numbered from 1: one call to the retriever."""
         pinned = [ConceptRef(cid, item.language).source_id
                   for cid in item.concepts[: 2 if item.kind == "difference" else 1]]
-        guide = self._guide(item)
+        business = self._guide_type(item)
+        guide = self.parts.guide_source(business, item.language) if business else None
         if guide:  # the question's concept leads with how it is done, the guide follows
             pinned = [*pinned, guide]
+            item = replace(item, guide_type=business)
         if item.kind == "howto" and not item.concepts and self.parts.advice and not (
                 item.context and guide):
             # "I'm a plumber, how do I get more calls?": the cards that fit how that business
@@ -102,9 +104,9 @@ class EvidenceStep:
         passages = [Passage(i, h) for i, h in enumerate(hits, 1)]
         return replace(item, passages=passages)
 
-    def _guide(self, item: ComposeInput) -> str | None:
-        """The playbook passage for the business a practical question names (or the
-        conversation named)."""
+    def _guide_type(self, item: ComposeInput) -> str | None:
+        """The kind of business a practical question names (or the conversation named), whose
+        guide is read."""
         if item.kind not in ("howto", "quantity"):
             return None
         business = self.businesses.business(item.question)
@@ -112,7 +114,7 @@ class EvidenceStep:
             business = self.businesses.business(item.context)
         if business is None or (item.kind == "quantity" and not item.context):
             return None
-        return self.parts.guide_source(business, item.language)
+        return business
 
     def _which_document(self, item: ComposeInput, own_words: str) -> tuple[str, ...]:
         """The titles of the user's documents to ask about, when the question refers to "the

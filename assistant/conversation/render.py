@@ -178,7 +178,8 @@ class Renderer:
         objective = plan.strategy.objectives[0].text if plan.strategy.objectives else ""
         tactics = [t for t in sorted(plan.tactics, key=lambda t: (t.start_month, t.id))
                    if t.actions][:3]
-        actions = "\n".join(f"{i}. **{t.name}**{colon(lang)}{t.actions[0]}"
+        sep = colon(lang)
+        actions = "\n".join(f"{i}. **{t.name}**{sep}{t.actions[0]}"
                             for i, t in enumerate(tactics, 1))
         budget = format_money(plan.budget.total_cents, plan.budget.currency, lang)
         text = "\n\n".join([

@@ -58,6 +58,7 @@ class ComposeInput:
     # how-to question that names no concept: their advice counts as asked for, and leads.
     advice: tuple[str, ...] = ()
     advice_about: str = ""  # how that business sells, in a few words: "a local business"
+    guide_type: str | None = None  # the user's kind of business whose guide the evidence pins
     # The question asks about the user's own document ("the file I sent you"), and the words
     # that say so when examples, not cue words, found them (document_reference.py).
     own_document: bool = False

@@ -245,7 +245,7 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         elif first.kind == "upload":  # the user's own document: all of it
             read += [p for p in item.passages[cfg.passages_read:]
                      if p.hit.source_id == first.source_id]
-        guide = _guide_type(item)
+        guide = item.guide_type
         for passage in read:
             for order, sentence in enumerate(sentences(body(passage.hit.text))):
                 text = sentence.strip(" •-*\t")
@@ -280,10 +280,3 @@ class GroundedComposer(QuoteChoice, ConceptLead):
         cards): words that every sentence about the topic shares."""
         return " ".join(p.hit.text.split("\n", 1)[0] for p in item.passages
                         if p.hit.concept and p.hit.concept.id in item.concepts)
-
-
-def _guide_type(item: ComposeInput) -> str | None:
-    """The kind of business whose guide the evidence holds (the user's: evidence keeps no
-    other business's guide), from its source id "playbook:<type>:<lang>"."""
-    return next((p.hit.source_id.split(":")[1] for p in item.passages
-                 if p.hit.kind == "playbook" and p.hit.source_id.count(":") == 2), None)
