@@ -274,3 +274,18 @@ def test_an_unsure_kind_of_business_is_asked_with_choices_once(
     again = interviewer.answer(state, "nessuno")
     assert not again.question.startswith("Non sono sicuro")
     assert not [m for m in again.messages if m.startswith("Non sono sicuro")]
+
+
+@pytest.mark.parametrize(("lang", "text", "label", "team"), [
+    ("en", "Actually no, we're a bike shop and workshop, and I work alone",
+     "bike shop and workshop", 1),
+    ("es", "No, somos una tienda de bicis y taller, y somos solo 2", "tienda de bicis y taller", 2),
+])
+def test_a_correction_of_the_kind_keeps_the_team_it_also_states(lang, text, label, team):
+    """"we're a bike shop and workshop, and I work alone" changed the kind and dropped the
+    team without a word (hand test, 7 Dec): the team is read in the clauses beside the
+    label's, never in the label's own ("somos una tienda" is no team of one)."""
+    facts = {f.field: f.value for f in READER.read(text, lang)}
+    assert facts.get("business_label") == label and facts.get("team_size") == team, facts
+    assert "team_size" not in {f.field for f in READER.read("No, somos una panadería",
+                                                                   "es")}

@@ -102,9 +102,12 @@ class FactReader:
             facts.append(Fact("name", name))
         numbered = self._numbers(text, folded, local_currency)
         facts += numbered
-        if not label and not any(f.field in ("current_customers", "goal_target")
-                                 for f in numbered):
-            people = self._team(text, folded)
+        if not any(f.field in ("current_customers", "goal_target") for f in numbered):
+            # beside a label, only the clauses without it ("…workshop, and I work alone"):
+            # "somos una tienda" is no team of one
+            rest = ", ".join(c for c in re.split(r"[,;]\s*", text) if label not in c) \
+                if label else text
+            people = self._team(rest, folded_map(rest)[0]) if rest.strip() else None
             if people is not None:
                 facts.append(Fact("team_size", people))
         horizon = None if numbered or label else self._horizon(text, lang)
