@@ -27,6 +27,10 @@ turns, 10 per language, written before the #22 round of 7 Dec: corrections and a
 another language than the interview's, English corrections without cue words ("no wait, two
 people", "actually it's 2k", "make that 6 months"), additions ("Anche TikTok"), goals told as
 "N more" ("10 cavistes de plus", "another 20 clients"), one side question per language);
+dev8: tests/eval/interview_turns_dev8.jsonl (ours, 32 turns, 8 per language, written before the
+early-answer reading of 7 Dec: answers to a later question typed while another waits, "we want to
+go from 55% to 85% occupancy" at the competitors question, stored for that question; and answers
+to the pending question that look like another's, which stay where they are);
 blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code);
 blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read the code,
 6 Dec 2026: 40 corrections at the summary and while another question is pending, 25 answers that
@@ -88,6 +92,8 @@ def fact(a: Assistant, iid: str, field: str) -> Any:
     """The value of a format-B field in the interview now."""
     plans = a.plans
     state = plans.database.load_interview(iid, OWNER)
+    if field.startswith("slot:"):  # an answer told before its question: stored there
+        return "answered" if field.removeprefix("slot:") in state.answers else None
     machine = plans.interviewer
     return current(state, machine.understood(state), field, plans.playbook)
 
@@ -146,11 +152,12 @@ def main() -> None:
                       f"(want {label}); {row['field']}={got!r} (want {row['expected']!r})")
         elapsed = time.perf_counter() - started
     print(f"set: {args.set} ({len(rows)} turns, {elapsed:.0f}s)")
-    print("lang  corrections right  answers as answers  side questions  reading accuracy")
+    print("lang  corrections right  answers as answers  side questions     early answers      "
+          "reading accuracy")
     for lang in (*LANGUAGES, "all"):
         t = tallies[lang]
         cells = []
-        for key in ("correction", "answer", "side_question", "reading"):
+        for key in ("correction", "answer", "side_question", "early_answer", "reading"):
             seen = t[key]
             cells.append(f"{sum(seen)}/{len(seen)} ({sum(seen) / len(seen):.2f})" if seen
                          else "-")

@@ -277,3 +277,43 @@ def test_the_french_summary_puts_a_space_before_its_colons(a: Assistant) -> None
     summary = a.conversation.turn(OWNER, "résumé", "fr").lines[-1].text
     assert "**Entreprise** : La Brasserie du Canal" in summary, summary[:300]
     assert ":**" not in summary
+
+
+# An answer to a later question typed while another waits is that question's answer, said so,
+# and the pending question stays (the goal told at the competitors question was stored as the
+# competitors; seasons told at the marketing question, as the marketing).
+DANCE = {"business": "Academia Compás, escuela de baile en Málaga",
+         "offer": "clases de sevillanas y salsa a 45 € al mes",
+         "customers": "mujeres de 30 a 60 años del barrio"}
+
+
+@pytest.mark.parametrize(("lang", "answers", "pending", "text", "slot"), [
+    ("es", DANCE, "competitors", "Queremos llegar a 150 alumnas antes de octubre", "goal"),
+    ("fr", {**DANCE, "competitors": "deux écoles"}, "situation",
+     "En juillet et août c'est vide, septembre est notre gros mois", "seasonality"),
+    ("it", {"business": "Gelateria Polo Nord, gelateria a Rimini"}, "offer",
+     "I clienti sono soprattutto famiglie in vacanza con bambini piccoli", "customers"),
+    ("en", DANCE, "competitors", "We'd like to double our weekly bookings, from 30 to 60", "goal"),
+])
+def test_an_answer_to_a_later_question_is_noted_there_and_the_pending_one_stays(
+        a: Assistant, lang: str, answers: dict[str, str], pending: str, text: str,
+        slot: str) -> None:
+    iid = interview(a, lang, answers, pending)
+    turn = a.conversation.turn(OWNER, text, lang)
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert turn.kind == "early_answer" and turn.ask is None
+    assert state.answers[slot] == text and pending not in state.answers
+    assert state.position == pending
+    label = a.plans.interviewer.label(lang, slot)
+    assert label in turn.lines[-1].text  # "I noted that as your answer to «Goal»"
+    a.conversation.turn(OWNER, "Nadie más en el barrio" if pending == "competitors" else
+                        "Instagram" if pending == "situation" else "Gelati e granite", lang)
+    assert a.plans.database.load_interview(iid, OWNER).position != slot  # not asked again
+
+
+def test_the_only_ones_with_something_is_no_team_of_one(a: Assistant) -> None:
+    iid = interview(a, "es", DANCE, "competitors")
+    turn = a.conversation.turn(OWNER, "Hay tres academias más; somos las únicas con clases "
+                               "para adultos principiantes", "es")
+    assert turn.kind == "answer"
+    assert fact(a, iid, "team_size") is None

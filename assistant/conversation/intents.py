@@ -53,6 +53,12 @@ class Weights:
     # message could be (tests/eval/courtesy_dev.jsonl, benchmarks/intents.py --data).
     courtesy_similarity: float = 4.0  # x (best courtesy example - best other example)
     courtesy_threshold: float = 0.75  # dev: courtesy 1.15+, other 0.39-
+    # An answer to a later question typed while another waits ("we want to go from 55% to 85%
+    # occupancy" at the competitors question): nearer that question's example answers than the
+    # pending one's by `early_margin`, and near them (tests/eval/interview_turns_dev8.jsonl:
+    # early answers +0.10..+0.59 over the pending question, answers to it +0.07 at most).
+    early_margin: float = 0.12
+    early_floor: float = 0.35
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,29 @@ class IntentRecognizer:
             key = f"answer:{slot}"
         vector = vector if vector is not None else self._one(text)
         return float(self._bank(key, texts).similarities(vector).max())
+
+    def answers_alike(self, text: str) -> dict[str, float]:
+        """Per question, the best likeness of the message to its example answers alone (no
+        question prototypes): which question it answers. Empty without a model."""
+        if self.embed is None:
+            return {}
+        vector = self._one(text)
+        return {slot: float(self._bank(f"only:{slot}", texts).similarities(vector).max())
+                for slot, texts in self.examples.items() if texts}
+
+    def answers_later(self, text: str, pending: str, open_slots: tuple[str, ...]) -> str | None:
+        """The question among `open_slots` (not answered yet) that the message answers rather
+        than the pending one, or None: nearer its examples by the margin, and near them."""
+        alike = self.answers_alike(text)
+        if not alike or self.opens_with_question(text) or text.rstrip().endswith("?"):
+            return None
+        w = self.weights
+        here = alike.get(pending, 0.0)
+        best = max(open_slots, key=lambda s: alike.get(s, 0.0), default=None)
+        if best is None:
+            return None
+        there = alike.get(best, 0.0)
+        return best if there >= w.early_floor and there - here >= w.early_margin else None
 
     def _one(self, text: str) -> np.ndarray:
         return unit(self.embed([text]))[0]  # type: ignore[misc]

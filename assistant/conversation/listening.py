@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..errors import EstrategaError
 from ..planning.interview import InterviewView
 from ..planning.interview.correcting import amount_elsewhere, guess_fields
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
@@ -23,6 +24,13 @@ from .corrections import correction_text
 from .intents import IntentRecognizer
 from .lines import Line, Turn
 from .render import Renderer
+
+# An answer to a later question may come while one of these waits (free words, not an amount,
+# a period or a list, and not the business itself), for one of these questions.
+EARLY_FROM = ("offer", "customers", "competitors", "situation", "goal", "seasonality",
+              "constraints", "resources")
+EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonality",
+            "constraints")
 
 
 @dataclass
@@ -84,6 +92,9 @@ class Listener:
         facts = self.plans.read_facts(iid, text, owner)
         own = SLOT_FIELDS.get(view.slot or "", ())
         others = [f for f in facts if f.field not in own] if view.slot else facts
+        if others and self.answers_later(owner, view, text) and not (
+                {f.field for f in others} & self._answered_fields(iid, owner)):
+            return None  # "we want 85 % occupancy" before the goal was asked: its answer
         if view.slot and not any(f.field in own for f in facts):
             moved = amount_elsewhere(self.plans.interviewer,
                                      self.plans.database.load_interview(iid, owner), text)
@@ -124,6 +135,36 @@ class Listener:
         if fits:
             return None  # "no, mejor 6 meses": the pending question's answer after all
         return self._unclear(view, owner, doubt)
+
+    def answers_later(self, owner: str, view: InterviewView, text: str) -> str | None:
+        """The later question, not answered yet, that the message answers instead of the
+        pending one ("Queremos pasar de 40 a 90 alumnos" at the competitors question: the
+        goal), by its likeness to each question's example answers; None when it answers the
+        pending one, asks something, or opens as a correction."""
+        if view.slot not in EARLY_FROM or self.facts.opens_as_correction(text):
+            return None
+        state = self.plans.database.load_interview(view.interview_id, owner)
+        open_slots = tuple(s for s in EARLY_TO if s != view.slot and s not in state.answers
+                           and s not in state.skipped)
+        return self.intents.answers_later(text, view.slot, open_slots)
+
+    def take_later(self, owner: str, view: InterviewView, slot: str, text: str) -> Turn | None:
+        """The message stored as the answer to `slot` (not asked then: told before), said so,
+        and the pending question again; None when it is no usable answer there."""
+        iid, lang, r = view.interview_id, view.lang, self.renderer
+        try:
+            self.plans.edit(iid, slot, text, owner, given=True)
+        except EstrategaError:
+            return None
+        after = self.plans.get_interview(iid, owner)
+        label = self.plans.interviewer.label(lang, slot)
+        return Turn(interview_id=iid, lang=lang, kind="early_answer",
+                    lines=r.again(after, r.say(lang, "early_noted", question=label)))
+
+    def _answered_fields(self, iid: str, owner: str) -> set[str]:
+        """The facts the questions answered so far set (a correction changes one of them)."""
+        answers = self.plans.database.load_interview(iid, owner).answers
+        return {f for slot, fields in SLOT_FIELDS.items() if slot in answers for f in fields}
 
     def _doubt(self, iid: str, owner: str, text: str) -> tuple[str, ...]:
         """The facts a message could change when its value says what it is (an amount, a

@@ -226,6 +226,10 @@ class ChatInterview:
             fixed = self.listener.correction(owner, view, text)
             if fixed is not None:
                 return fixed
+            later = self.listener.answers_later(owner, view, text)
+            early = self.listener.take_later(owner, view, later, text) if later else None
+            if early is not None:  # the goal told at the competitors question: noted there
+                return early
             answer = text
             if view.slot == "business" and not view.current_value:  # "FitLab" + "palestra"
                 answer = with_category(self.plans, iid, owner, text, lang)
