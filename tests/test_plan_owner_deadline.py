@@ -5,9 +5,14 @@ en septiembre" became "60 alumnos para el curso que empieza en septiembre más" 
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from assistant.planning.plan import build_plan, read_answers
+from assistant.planning.understanding.data import load_understanding_data
+from assistant.planning.understanding.understander import Understander
+from assistant.settings import PROJECT_ROOT
 from tests.plan_fixtures import PLAYBOOK, PROMPTS
 
 ACADEMY = {"language": "es", "business": "Speak Up Zaragoza, academia de inglés en Zaragoza",
@@ -49,3 +54,31 @@ def test_a_goal_with_no_deadline_keeps_the_horizon():
     assert inp.understood.goals[0].due_month is None
     plan = build_plan(inp, PLAYBOOK, PROMPTS)
     assert plan.strategy.objectives[0].deadline_month == plan.horizon_months
+
+
+# Months listed and a horizon that ends before them (hand test, surf school, 7 Dec): "en los
+# cursos de septiembre y octubre" counted "alumnos y octubre", and six months from January
+# ended in June, three months before the courses the goal is about.
+SURF = {"language": "es", "business": "Ola Norte, escuela de surf en Somo",
+        "offer": "clases de surf en grupo a 35 €", "customers": "familias que veranean",
+        "goal": "Queremos pasar de 40 a 90 alumnos en los cursos de septiembre y octubre",
+        "horizon_months": "6 meses", "budget": "3.000 €", "channels": "Instagram"}
+
+
+def test_listed_months_are_cut_whole_and_an_unsaid_start_ends_the_plan_in_the_goals_month():
+    december = Understander(PLAYBOOK, load_understanding_data(PROJECT_ROOT / "knowledge" /
+                                                              "understanding"),
+                            today=lambda: datetime.date(2026, 12, 7))  # default start: January
+    inp = read_answers(SURF, PLAYBOOK, PROMPTS, december)
+    assert (inp.understood.start_year, inp.understood.start_month) == (2027, 4)
+    goal = inp.understood.goals[0]
+    assert goal.metric == "alumnos" and goal.due_month == 9
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    objective = plan.strategy.objectives[0]
+    assert objective.deadline_month == plan.horizon_months == 6
+    assert plan.facts.calendar_month(objective.deadline_month)[0] == 9
+
+
+def test_a_start_the_owner_said_is_kept_even_when_the_goals_month_falls_outside():
+    inp = read_answers({**SURF, "start": "enero 2027"}, PLAYBOOK, PROMPTS)
+    assert (inp.understood.start_year, inp.understood.start_month) == (2027, 1)

@@ -54,6 +54,8 @@ def test_the_positioning_quotes_the_offer_without_its_figures(case, kept, left_o
     ("visite e vaccini per cani e gatti, e un pacchetto da 150 € con un margine del 40 %",
      "visite e vaccini per cani e gatti"),
     ("olio in latte da 5 litri per ristoranti", "olio in latte da 5 litri per ristoranti"),
+    # what is sold has the price: a side line alone is no positioning («y alquiler de tablas»)
+    ("Clases de surf en grupo a 35 € y particulares a 60 €, y alquiler de tablas", ""),
 ])
 def test_only_clauses_with_a_price_or_a_percentage_are_left_out(offer: str,
                                                                 expected: str) -> None:

@@ -21,14 +21,21 @@ def states_a_figure(clause: str) -> bool:
 
 
 def offer_without_figures(offer: str) -> str:
-    """The offer's clauses that state no figure, joined as the owner wrote them; "" when every
-    clause states one (then the plan says the offer without quoting it)."""
+    """The offer's clauses that state no figure, joined as the owner wrote them; "" when the
+    first clause states one (then the plan says the offer without quoting it): a later clause
+    alone is a side line, not what the business sells.
+
+    >>> offer_without_figures("Clases de surf a 35 €, y alquiler de tablas")
+    ''
+    >>> offer_without_figures("Cours de poterie, stages le week-end, 45 € la séance")
+    'Cours de poterie, stages le week-end'
+    """
     parts = PIECES.split(offer.strip().rstrip("."))
     clauses, joints = parts[0::2], ["", *parts[1::2]]
     kept = [(joint, clause) for joint, clause in zip(joints, clauses, strict=True)
             if clause.strip() and not states_a_figure(clause)]
-    if not kept:
-        return ""
+    if not kept or kept[0][0]:  # the first clause, what is sold, states a price: no quote
+        return ""  # ("…particulares a 60 €, y alquiler de tablas" is no offer to position on)
     return "".join(joint + clause for joint, clause in kept).strip(" ,;")
 
 

@@ -37,6 +37,10 @@ def deadline_of(clause: str, data: UnderstandingData,
     (9, 'Llegar a 200 alumnos')
     >>> deadline_of("passer de 2 à 6 contrats d'ici décembre", data, "fr")
     (12, 'passer de 2 à 6 contrats')
+    >>> deadline_of("pasar de 40 a 90 alumnos en los cursos de septiembre y octubre", data, "es")
+    (9, 'pasar de 40 a 90 alumnos')
+    >>> deadline_of("get to 90 students for the September and October courses", data, "en")
+    (9, 'get to 90 students')
     >>> deadline_of("get to 150 repairs a month", data, "en")
     (None, 'get to 150 repairs a month')
     >>> deadline_of("grow sales in the summer by 20%", data, "en")[0] is None  # a season
@@ -54,6 +58,37 @@ def deadline_of(clause: str, data: UnderstandingData,
         gap = low[lead.end():start]
         if re.search(r"\d", gap) or len(gap.split()) > MAX_GAP_WORDS:
             continue
-        rest = (clause[:lead.start()] + clause[end:]).strip(" ,;.")
+        for later_start, later_end, _ in after[1:]:  # "de septiembre y octubre": both go
+            if not re.fullmatch(rf"\s*(?:,|{alternation('and')})?\s*",
+                                low[end:later_start]):
+                break
+            end = later_end
+        if len(clause[end:].split()) == 1:  # "for the September and October courses"
+            end = len(clause)
+        rest = re.sub(r"\s{2,}", " ", clause[:lead.start()] + clause[end:]).strip(" ,;.")
         return months[0], rest
     return None, clause
+
+
+def start_for_deadline(year: int, month: int, due: int | None,
+                       horizon: int | None) -> tuple[int, int]:
+    """The plan's first month when the owner named none: the month after today (`year`,
+    `month`), unless the goal's month ("para los cursos de septiembre") falls outside a plan of
+    `horizon` months from then; the plan then starts later, to end in the goal's month.
+
+    >>> start_for_deadline(2027, 1, 9, 6)  # six months for September: April to September
+    (2027, 4)
+    >>> start_for_deadline(2027, 1, 6, 12)  # June lies inside the year: unchanged
+    (2027, 1)
+    >>> start_for_deadline(2027, 1, None, 6)
+    (2027, 1)
+    """
+    if due is None or not horizon or horizon < 2:
+        return year, month
+    months_to_due = (due - month) % 12  # 0: the start month itself, a year on
+    if 1 <= months_to_due <= horizon - 1:
+        return year, month
+    first = month + (months_to_due or 12) - (horizon - 1)
+    if first <= month:  # the goal's month comes too soon for the horizon: leave it
+        return year, month
+    return year + (first - 1) // 12, (first - 1) % 12 + 1

@@ -14,7 +14,7 @@ from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
 from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
-from .deadline import deadline_of
+from .deadline import deadline_of, start_for_deadline
 from .facts import (
     amount,
     first_count,
@@ -126,6 +126,10 @@ class Understander:
         resources = f"{text('resources')}. {text('constraints')}".strip(". ")
         goals = self.stated_goals(text("goal"), lang, current,
                                   f"{text('current_customers')}. {text('situation')}")
+        if not text("start") and goals:  # "para los cursos de septiembre", six months
+            horizon = answers.get("horizon_months")
+            year, month = start_for_deadline(year, month, goals[0].due_month,
+                                             horizon if isinstance(horizon, int) else None)
         if self.embed is not None and ranking:  # a similarity: keywords alone have no scale
             profile.confidence["type"] = round(ranking[0][1], 3)
         understood = Understanding(
