@@ -38,10 +38,25 @@ def split_channels(text: str, lang: str, data: dict[str, Any]) -> list[str]:
         for piece in pieces:
             piece = " ".join(piece.split()).strip(" .")
             piece = _strip_determiner(piece, lang, data)
+            if out and _relative(piece, lang, data):  # "los hoteles, que nos venden clases":
+                continue  # more about the channel before it, no channel of its own
             if piece and not NEGATION.search(f" {fold(piece)}"[:20]) and not re.match(
                     rf"(?i)({alternation('refusal_starts')})\b", piece):
                 out.append(piece)
     return out
+
+
+def _relative(piece: str, lang: str, data: dict[str, Any]) -> bool:
+    """Whether a piece opens with a relative pronoun: it says more of the channel before it.
+
+    >>> data = {"relatives": {"es": ["que"], "en": ["that", "which"]}}
+    >>> _relative("que nos venden clases", "es", data), _relative("quesos", "es", data)
+    (True, False)
+    """
+    low = piece.lower()
+    return any(low.startswith(word) and (word.endswith("'") or low[len(word):len(word) + 1]
+                                         in ("", " "))
+               for word in data["relatives"].get(lang, []) + data["relatives"]["en"])
 
 
 def _strip_determiner(piece: str, lang: str, data: dict[str, Any]) -> str:
