@@ -317,3 +317,11 @@ def test_the_only_ones_with_something_is_no_team_of_one(a: Assistant) -> None:
                                "para adultos principiantes", "es")
     assert turn.kind == "answer"
     assert fact(a, iid, "team_size") is None
+
+
+def test_a_fact_of_another_question_is_no_early_answer_to_a_third(a: Assistant) -> None:
+    """'12 mois' typed at the marketing question was noted as the constraints (hand test)."""
+    iid = interview(a, "fr", {**DANCE, "competitors": "deux écoles"}, "situation")
+    turn = a.conversation.turn(OWNER, "12 mois", "fr")
+    assert turn.kind != "early_answer"
+    assert "constraints" not in a.plans.database.load_interview(iid, OWNER).answers

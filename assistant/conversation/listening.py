@@ -33,6 +33,11 @@ EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonali
             "constraints")
 
 
+def _slots_of(field: str) -> list[str]:
+    """The questions whose answer sets a fact ("horizon_months": the horizon's)."""
+    return [slot for slot, fields in SLOT_FIELDS.items() if field in fields]
+
+
 @dataclass
 class Listener:
     """Reads a message against the pending question and applies corrections."""
@@ -92,8 +97,9 @@ class Listener:
         facts = self.plans.read_facts(iid, text, owner)
         own = SLOT_FIELDS.get(view.slot or "", ())
         others = [f for f in facts if f.field not in own] if view.slot else facts
-        if others and self.answers_later(owner, view, text) and not (
-                {f.field for f in others} & self._answered_fields(iid, owner)):
+        later = self.answers_later(owner, view, text) if others else None
+        if later and not {f.field for f in others} & self._answered_fields(iid, owner) and all(
+                f.field in SLOT_FIELDS.get(later, ()) or not _slots_of(f.field) for f in others):
             return None  # "we want 85 % occupancy" before the goal was asked: its answer
         if view.slot and not any(f.field in own for f in facts):
             moved = amount_elsewhere(self.plans.interviewer,

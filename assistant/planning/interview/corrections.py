@@ -18,6 +18,8 @@ change.
 [('budget', 8000), ('currency', 'EUR')]
 >>> [(f.field, f.value) for f in reader.read("No, make it 6 months rather than a year", "en")]
 [('horizon_months', 6)]
+>>> reader.read("passer de 8 à 20 inscrits par mois", "fr")  # a rate, no horizon
+[]
 >>> [(f.field, f.value) for f in reader.read("Aggiungi anche Facebook ai canali", "it")]
 [('channels', ['Facebook'])]
 """
@@ -39,7 +41,7 @@ from ..understanding.months import SEASONS, months_in, seasons
 from .channel_facts import channel_facts
 from .echoed import echoed
 from .fact import Fact
-from .parsing import ParseProblem, currency_in, parse_budget, parse_horizon
+from .parsing import PER_MONTH, ParseProblem, currency_in, parse_budget, parse_horizon
 
 CUES = "fact_cues"
 END = re.compile(rf"[,.;:!?()«»\"“”]|\s(?:{alternation('clause_ends')})\s")
@@ -223,7 +225,8 @@ class FactReader:
         for clause in re.split(r"[,;:!?]", text):
             folded, where = folded_map(clause)
             if not self.cues["horizon"].search(folded) or re.match(
-                    rf"^\s*(?:{alternation('denial_starts')})\b", folded):
+                    rf"^\s*(?:{alternation('denial_starts')})\b", folded) or PER_MONTH.search(
+                    folded):  # "20 inscrits par mois": a rate, no horizon
                 continue
             instead = self.cues["instead"].search(folded, 1)
             if instead:
