@@ -91,6 +91,7 @@ def source_words(question: str, titles: Sequence[str] = ()) -> str:
               for w in items}
     title_keys = frozenset().union(*(_keys(t) for t in titles)) if titles else frozenset()
     kept = [t for t in question.split() if normalize_term(t) not in names
+            and normalize_term(re.split(r"['’]", t)[-1]) not in names  # "l'articolo"
             and not (len(key := normalize_term(t)) >= 4 and _stem(key) in title_keys)]
     return " ".join(kept) if kept else question
 
@@ -117,13 +118,17 @@ def without_reference(question: str) -> str:
 
 def asked_of_source(question: str, titles: Sequence[str] = ()) -> str:
     """What a question asks of the source it names, without the words naming it (source_words)
-    and its title's words; but when a reference stands in a clause of its own and the rest asks
-    nothing beyond the title's words ("Il testo francese, cosa dice che è il marketing
-    strategico?"), those words are what is asked.
+    and its title's words; but when the rest asks nothing beyond the title's words ("Il testo
+    francese, cosa dice che è il marketing strategico?", "¿Qué dice el artículo en español sobre
+    la diferencia entre marketing estratégico y operativo?"), those words are what is asked.
 
     >>> asked_of_source("Il testo francese, cosa dice che è il marketing strategico?",
     ...                 ["Marketing stratégique et opérationnel"])
     'cosa dice che è il marketing strategico?'
+    >>> asked_of_source("¿Qué dice el artículo en español sobre la diferencia entre marketing "
+    ...                 "estratégico y operativo?",
+    ...                 ["diferencias entre el marketing estratégico y el marketing operativo"])
+    '¿Qué dice el en sobre la diferencia entre marketing estratégico y operativo?'
     >>> asked_of_source("In the Italian one, what is operational marketing linked to?",
     ...                 ["Che cos'è il marketing operativo?"])
     'what is linked to?'
@@ -132,8 +137,8 @@ def asked_of_source(question: str, titles: Sequence[str] = ()) -> str:
     asked = source_words(rest, titles)
     saying = {_stem(normalize_term(w)) for lang in lexicon("source_names").values()
               for w in lang["says"]}
-    if rest != question and not focus_keys(asked, "", "") - saying:
-        return source_words(rest)  # nothing but the title's words is asked: they are the ask
+    if not focus_keys(asked, "", "") - saying:  # "¿Qué dice el artículo en español sobre
+        return source_words(rest)  # la diferencia entre…?": the title's words are the ask
     return asked
 
 
