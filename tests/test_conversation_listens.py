@@ -325,3 +325,16 @@ def test_a_fact_of_another_question_is_no_early_answer_to_a_third(a: Assistant) 
     turn = a.conversation.turn(OWNER, "12 mois", "fr")
     assert turn.kind != "early_answer"
     assert "constraints" not in a.plans.database.load_interview(iid, OWNER).answers
+
+
+@pytest.mark.parametrize(("lang", "text", "amount"), [("fr", "4 000 €", 4000),
+                                                      ("en", "£2,500", 2500)])
+def test_a_bare_amount_at_the_marketing_question_is_the_budget(a: Assistant, lang: str,
+                                                               text: str, amount: int) -> None:
+    """'4 000 €' typed at the marketing question was kept as how marketing goes today, with
+    'one example is enough' (hand test, 7 Dec)."""
+    iid = interview(a, lang, {**DANCE, "competitors": "deux écoles"}, "situation")
+    turn = a.conversation.turn(OWNER, text, lang)
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert turn.kind == "correction" and "situation" not in state.answers
+    assert fact(a, iid, "budget") == amount

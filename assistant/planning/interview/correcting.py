@@ -150,14 +150,22 @@ def _readable(state: InterviewState) -> bool:
 
 
 ELSEWHERE_KINDS = ("fact", "horizon", "list")  # questions an amount of money never answers
+# free-text questions a bare amount ("4 000 €", nothing else) does not answer while the budget
+# is still to be asked (an offer's price or a goal's sales figure may be a bare amount)
+BARE_AMOUNT_SLOTS = ("customers", "competitors", "situation", "constraints")
 
 
 def amount_elsewhere(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
     """A sum of money typed at a question that never takes one (the seasons, the team, the
-    horizon, the channels): the budget it gives, to be stored there, not as this answer.
-    Only a message written as an amount with its currency ("8.000 €", "about £3,000")."""
+    horizon, the channels), or a bare amount at a free-text question before the budget was
+    asked ("4 000 €" at the marketing question): the budget it gives, to be stored there, not
+    as this answer. Only a message written as an amount with its currency ("8.000 €", "about
+    £3,000")."""
     slot = BY_KEY.get(state.position or "")
-    if slot is None or slot.kind not in ELSEWHERE_KINDS or slot.key in NUMBER_FACTS:
+    bare = slot is not None and slot.key in BARE_AMOUNT_SLOTS and "budget" not in \
+        state.answers and not re.search(r"[^\W\d_]{3,}", re.sub(r"\b[A-Z]{3}\b", "", text))
+    if slot is None or (slot.kind not in ELSEWHERE_KINDS and not bare) or \
+            slot.key in NUMBER_FACTS:
         return []
     local = local_currency(state.answers)
     if not (re.search(r"[$€£]", text) or currency_in(text, local)) or not re.search(r"\d", text):
