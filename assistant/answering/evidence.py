@@ -15,6 +15,7 @@ from ..settings import Settings
 from .composers.base import ComposeInput, Passage
 from .constraints import without_constraints
 from .examples import BusinessWords
+from .questions import framing_cognate
 from .source_reference import named_passages
 
 # Two uploads whose scores for a question lie this close are a guess (answers_dev8 with all
@@ -87,6 +88,9 @@ class EvidenceStep:
             item.concepts)
         if avoided:  # "new customers": the loyalty card answers another question
             hits = [h for h in hits if not (h.concept and h.concept.id in avoided)]
+        if item.kind == "difference":  # "differenza" finds the differentiation card
+            hits = [h for h in hits if h.kind != "concept" or h.source_id in pinned
+                    or not framing_cognate(h.title, own_words)]
         if item.example and item.example[0] not in {h.source_id for h in hits}:
             item = replace(item, example=None)
         if item.kind == "howto" and not item.own_document:

@@ -216,6 +216,30 @@ def without_name_words(question: str, name: str) -> str:
     return re.sub(r"\s+([?!.,;:])", r"\1", " ".join(kept)).strip() or question
 
 
+def framing_cognate(title: str, question: str) -> bool:
+    """Whether a card's title shares only a stem with the question's difference words: the
+    differentiation card for "Che differenza c'è tra fidelizzazione e acquisizione?", found
+    for the word that makes the question a difference question, not for what it compares.
+
+    >>> framing_cognate("Differenziazione", "Che differenza c'è tra fidelizzazione e CAC?")
+    True
+    >>> framing_cognate("Differenziazione", "Differenziazione o prezzo basso?")
+    False
+    """
+    asked = [normalize_term(t) for t in question.split()]
+    framing = {_stem(w) for w in asked if w in _difference_words()}
+    others = {_stem(w) for w in asked if w not in _difference_words() and len(w) >= 4}
+    named = {_stem(w) for w in normalize_term(title).split() if len(w) >= 4}
+    return bool(named & framing) and not named & others
+
+
+@cache
+def _difference_words() -> frozenset[str]:
+    """The single words (five letters or more) of every language's difference cues."""
+    return frozenset(normalize_term(w) for by_kind in lexicon("question_types").values()
+                     for phrase in by_kind["difference"] for w in words(phrase) if len(w) >= 5)
+
+
 def focus_keys(text: str, lang: str, topic: str) -> frozenset[str]:
     """The words of a question's own ask, as cognate stems: no function words, no words of
     its type cues ("what is", "how much"), none of its `topic` (the concept's names).
