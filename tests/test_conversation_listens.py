@@ -338,3 +338,12 @@ def test_a_bare_amount_at_the_marketing_question_is_the_budget(a: Assistant, lan
     state = a.plans.database.load_interview(iid, OWNER)
     assert turn.kind == "correction" and "situation" not in state.answers
     assert fact(a, iid, "budget") == amount
+
+
+def test_a_goal_that_speaks_of_seasons_is_the_goal(a: Assistant) -> None:
+    """At the goal question, a goal about a season stays the goal (read by hand)."""
+    iid = interview(a, "fr", {**DANCE, "competitors": "deux écoles"}, "goal")
+    turn = a.conversation.turn(OWNER, "Avoir plus de clients en été, quand c'est calme", "fr")
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert turn.kind == "answer" and "seasonality" not in state.answers
+    assert state.answers["goal"] == "Avoir plus de clients en été, quand c'est calme"

@@ -26,9 +26,10 @@ from .lines import Line, Turn
 from .render import Renderer
 
 # An answer to a later question may come while one of these waits (free words, not an amount,
-# a period or a list, and not the business itself), for one of these questions.
-EARLY_FROM = ("offer", "customers", "competitors", "situation", "goal", "seasonality",
-              "constraints", "resources")
+# a period or a list, not the business itself, nor the goal: "avoir plus de clients en été,
+# quand c'est calme" is a goal that speaks of seasons), for one of these questions.
+EARLY_FROM = ("offer", "customers", "competitors", "situation", "seasonality", "constraints",
+              "resources")
 EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonality",
             "constraints")
 
