@@ -347,3 +347,24 @@ def test_a_goal_that_speaks_of_seasons_is_the_goal(a: Assistant) -> None:
     state = a.plans.database.load_interview(iid, OWNER)
     assert turn.kind == "answer" and "seasonality" not in state.answers
     assert state.answers["goal"] == "Avoir plus de clients en été, quand c'est calme"
+
+
+GROOMER = {"business": "Suds on Wheels, mobile dog grooming van in Bristol",
+           "offer": "full grooms at £55", "customers": "busy professionals with dogs",
+           "competitors": "three salons", "situation": "Facebook groups",
+           "goal": "I'd like to go from 18 to 30 regular clients a month"}
+
+
+@pytest.mark.parametrize(("pending", "text", "field", "value"), [
+    ("horizon_months", "actually make that 35 regular clients", "goal_target", 35),
+    ("budget", "actually make that 35 regular clients", "goal_target", 35),
+    ("horizon_months", "we have 20 regular clients now", "current_customers", 20)])
+def test_a_number_with_the_goals_own_words_is_no_horizon_nor_budget(
+        a: Assistant, pending: str, text: str, field: str, value: int) -> None:
+    """Hand test, 7 Dec: 'actually make that 35 regular clients' at the horizon question became
+    a 35-month horizon (at the budget question, a budget of 35)."""
+    iid = interview(a, "en", GROOMER, pending)
+    turn = a.conversation.turn(OWNER, text, "en")
+    assert turn.kind == "correction"
+    assert pending not in a.plans.database.load_interview(iid, OWNER).answers
+    assert fact(a, iid, field) == value

@@ -34,6 +34,9 @@ EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonali
             "constraints")
 
 
+COUNTS = ("current_customers", "goal_target", "team_size")  # people or customers, counted
+
+
 def _slots_of(field: str) -> list[str]:
     """The questions whose answer sets a fact ("horizon_months": the horizon's)."""
     return [slot for slot, fields in SLOT_FIELDS.items() if field in fields]
@@ -120,7 +123,9 @@ class Listener:
         done = Turn(interview_id=iid, lang=lang, kind="correction")
         misfit = bool(others) and view.slot is not None and (
             not self._fits_kind(view, text) or view.slot == "excluded_channels" and any(
-                f.field == "channels" and f.op == "add" for f in others))  # "y también usamos X"
+                f.field == "channels" and f.op == "add" for f in others)  # "y también usamos X"
+            or BY_KEY[view.slot].kind in ("budget", "horizon") and any(
+                f.field in COUNTS for f in others))  # "we have 18 clients now": no 18 months
         if others and (decision.yes or view.slot is None or misfit):
             after, changes = self.plans.correct_facts(iid, others, owner)
             done.lines = self._echo(after, changes)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...lexicon import lexicon
 from ...packs import words as pack_words
 from ...text import fold
 from ..understanding.currency import local_currency
@@ -44,9 +45,33 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     others = {f for kind in guesser.marked_kinds(text, state.lang, local)[:-1]
               if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
     facts = merged(cued, guess)
+    if not any(f.field in ("goal_target", "current_customers") for f in facts):
+        facts += metric_target(interviewer, state, text)  # "make that 35 regular clients"
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
     return as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
                          lambda t: wanted(t, state.lang, understander))
+
+
+def metric_target(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
+    """A number told with the goal's own metric words is its new target ("actually make that
+    35 regular clients" when the goal counts "regular clients a month"), unless it says today's
+    level ("we have 18 regular clients now")."""
+    u = interviewer.understood(state) if _readable(state) else None
+    if u is None or not u.goals or not u.goals[0].metric:
+        return []
+    periods = {fold(w) for units in lexicon("period_words").values() for words in units.values()
+               for w in words}
+    stems = {w[:5] for w in re.findall(r"\w+", fold(u.goals[0].metric))
+             if len(w) >= 4 and w not in periods}  # "a month" says no target
+    now = interviewer.understander.profile_data["now_words"]
+    low = fold(text)
+    if any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", low) for w in now):
+        return []
+    for q in quantities(text, words=False):
+        after = re.findall(r"\w+", low[q.end:q.end + 40])[:3]
+        if q.unit is None and any(w[:5] in stems for w in after if len(w) >= 4):
+            return [Fact("goal_target", q.value)]
+    return []
 
 
 def wanted(text: str, lang: str, understander: Any) -> bool:
