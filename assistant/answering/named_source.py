@@ -91,7 +91,6 @@ def source_words(question: str, titles: Sequence[str] = ()) -> str:
               for w in items}
     title_keys = frozenset().union(*(_keys(t) for t in titles)) if titles else frozenset()
     kept = [t for t in question.split() if normalize_term(t) not in names
-            and normalize_term(re.split(r"['’]", t)[-1]) not in names  # "l'articolo"
             and not (len(key := normalize_term(t)) >= 4 and _stem(key) in title_keys)]
     return " ".join(kept) if kept else question
 
@@ -136,7 +135,7 @@ def asked_of_source(question: str, titles: Sequence[str] = ()) -> str:
     rest = without_reference(question)
     asked = source_words(rest, titles)
     saying = {_stem(normalize_term(w)) for lang in lexicon("source_names").values()
-              for w in lang["says"]}
+              for w in [*lang["says"], *lang["article"]]}  # "dice", and "l'articolo" left
     if not focus_keys(asked, "", "") - saying:  # "¿Qué dice el artículo en español sobre
         return source_words(rest)  # la diferencia entre…?": the title's words are the ask
     return asked
