@@ -67,3 +67,16 @@ def test_a_quote_with_a_clause_left_out_is_whole_clauses_not_a_cut_phrase() -> N
     assert whole_clauses("shoot per ristoranti e brand food, anche video brevi", answer)
     assert not whole_clauses("shoot per ristoranti e brand", answer)
     assert not whole_clauses("anche video brevi, shoot per ristoranti e brand food", answer)
+
+
+def test_what_sets_the_business_apart_after_but_is_its_positioning(understander) -> None:  # noqa: ANN001
+    """Hand test, 7 Dec: "There are three salons nearby and a couple of other vans, but I'm the
+    only one who does evenings" gave a positioning without the evenings."""
+    case = {**answers("en", "Suds on Wheels, mobile dog grooming in Bristol",
+                      "full grooms at £55", "£1,500"),
+            "customers": "busy professionals with dogs, but also a few retired couples",
+            "competitors": "three salons nearby and two other vans, but I'm the only one who "
+                           "does evenings"}
+    plan = build_plan(read_answers(case, PLAYBOOK, PROMPTS, understander), PLAYBOOK, PROMPTS)
+    assert "I'm the only one who does evenings" in plan.strategy.positioning
+    assert "a few retired couples" not in plan.strategy.positioning  # no reason to choose

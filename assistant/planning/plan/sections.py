@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...packs import alternation
 from ..interview.parsing import says_none
 from . import owner_risks
 from .calendar_notes import months_list
@@ -88,7 +89,7 @@ def positioning(ctx: Context) -> str:
                       offer=quote(ctx, offer)) if offer else \
             ctx.say("open.positioning_label", business=ctx.business, label=ctx.btype_name)
     # "who buys; why they choose you", as it is asked (never a price or a margin)
-    reasons = offer_without_figures(edge(ctx.inp.customers))
+    reasons = offer_without_figures(edge(ctx.inp.customers, contrast=False))  # "…, but few"
     if reasons:
         out += " " + ctx.say("strategy.reasons", reasons=quote(ctx, reasons))
     edge_text = edge(ctx.inp.competitors)
@@ -97,10 +98,18 @@ def positioning(ctx: Context) -> str:
     return out
 
 
-def edge(competitors: str) -> str:
+def edge(competitors: str, contrast: bool = True) -> str:
     """The whole clause after the first ("competitors; what sets us apart", "customers; why
-    they choose us"), if there is one."""
-    parts = re.split(r";|\.\s|\s[—–]\s", competitors, maxsplit=1)
+    they choose us", and with `contrast`, "three salons nearby, but I'm the only one who does
+    evenings"), if there is one.
+
+    >>> edge("Three salons nearby, but I'm the only one who does evenings")
+    "I'm the only one who does evenings"
+    >>> edge("Otras tiendas del barrio y Mercado Libre")
+    ''
+    """
+    but = rf"|,\s+(?:{alternation('but')})\s+" if contrast else ""
+    parts = re.split(rf";|\.\s|\s[—–]\s{but}", competitors, maxsplit=1, flags=re.I)
     return parts[1].strip().rstrip(".") if len(parts) > 1 and parts[1].strip() else ""
 
 
