@@ -73,7 +73,11 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         target = goal.target if goal.target is not None else (
             goal.current + goal.change if goal.current is not None and goal.change else None)
         said = _numbers_said(goal, target)
-        if said:  # the owner's clause already holds the numbers: not repeated
+        growth = grows_by_percent(goal, target)
+        if growth:  # "aumentare le vendite del 30 %": 30 % more than today, not "reach 30 %"
+            text = ctx.say("open.objective_growth", goal=words, change=num(goal.change),
+                           month=month)
+        elif said:  # the owner's clause already holds the numbers: not repeated
             text = ctx.say("open.objective_plain", goal=words, month=month)
         elif goal.current is not None and target is not None:
             text = ctx.say("open.objective_from_to", goal=words, current=num(goal.current)
@@ -94,7 +98,8 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
                 metric = None  # an aim, measured by the playbook's KPI, said as a proposal
                 text = ctx.say("open.objective_proposed", goal=words, month=month,
                                kpi=base.kpi_name, target=f"{num(base.target_value)} {base.unit}")
-        unit = "%" if goal.unit == "percent" else metric or base.unit
+        unit = ctx.say("open.percent_more") if growth else "%" if goal.unit == "percent" \
+            else metric or base.unit
         if base.kpi in COUNT_KPIS and goal.unit == "customers" and goal.change:
             value = goal.change  # the playbook's count objective counts new customers
             if metric and goal.current:  # "de 60 a 100 services por mes": 40 *more* of them
@@ -107,6 +112,14 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
 
 
 COUNTED_FAMILIES = ("customers", "orders", "bookings", "members", "donors")
+LEVEL_FAMILIES = ("occupancy", "rating")  # a percentage of these is a level, not a growth
+
+
+def grows_by_percent(goal: GoalUnderstood, target: float | None) -> bool:
+    """Whether the goal is a growth by a percentage of today's level ("increase pastry sales by
+    30 %", "+20 % de pedidos"), not a percentage to reach (an occupancy, a rating, a rate)."""
+    return goal.unit == "percent" and bool(goal.change) and goal.current is None and \
+        target is None and goal.family not in LEVEL_FAMILIES and goal.family is not None
 
 
 def names_one(goal: GoalUnderstood, metric: str) -> bool:
