@@ -12,6 +12,7 @@ tests/eval/intents.jsonl (benchmarks/intents.py prints both splits)."""
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,6 +29,7 @@ CORRECTIONS = "correction_prototypes"
 SLOT_ANSWERS = "slot_answers"
 NOT_A_REQUEST = ("question", "statement", "courtesy")  # nearer one of these: asks for no plan
 LABELS = ("plan_request", "question", "answer", "statement", "courtesy")
+RECENT = 32  # message vectors kept (a turn weighs one message several times)
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class IntentRecognizer:
         fixes = lexicon(CORRECTIONS)
         self.prototypes["correction"] = [t for lang in LANGUAGES for t in fixes[lang]]
         self._banks: dict[str, ExampleBank] = {}
+        self._vectors: dict[str, np.ndarray] = {}  # the last RECENT messages' vectors
+        self._lock = threading.Lock()
 
     # -- evidence ----------------------------------------------------------------------------
     def has(self, kind: str, text: str) -> bool:
@@ -153,7 +157,16 @@ class IntentRecognizer:
         return best if there >= w.early_floor and there - here >= w.early_margin else None
 
     def _one(self, text: str) -> np.ndarray:
-        return unit(self.embed([text]))[0]  # type: ignore[misc]
+        """The message's vector: one message is weighed by several decisions in a turn
+        (courtesy, correction, answer, which question it answers), so the last few are kept."""
+        vector = self._vectors.get(text)
+        if vector is None:
+            vector = unit(self.embed([text]))[0]  # type: ignore[misc]
+            with self._lock:  # one recognizer serves every user's requests
+                self._vectors[text] = vector
+                while len(self._vectors) > RECENT:
+                    self._vectors.pop(next(iter(self._vectors)))
+        return vector
 
     # -- decisions ---------------------------------------------------------------------------
     def plan_request(self, text: str) -> Decision:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import Any, Literal
 
 from ...lexicon import lexicon
 from ...packs import words as pack_words
 from ...text import fold
 from ..understanding.currency import local_currency
+from ..understanding.model import Understanding
 from ..understanding.numbers import quantities
 from .added_goal import as_added_goal
 from .corrections import Fact, FactReader
@@ -40,29 +42,27 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     reader = FactReader(understander.data, understander.channels)
     local = local_currency(state.answers)
     cued = reader.read(text, state.lang, local)
-    guess = guess_fields(interviewer, state, text)
+    u = interviewer.understood(state) if _readable(state) else None  # read once, used twice
+    guess = guess_fields(interviewer, state, text, u)
     guesser = default_guesser(understander.embed)
     others = {f for kind in guesser.marked_kinds(text, state.lang, local)[:-1]
               if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
     facts = merged(cued, guess)
     if not any(f.field in ("goal_target", "current_customers") for f in facts):
-        facts += metric_target(interviewer, state, text)  # "make that 35 regular clients"
+        facts += metric_target(interviewer, u, text)  # "make that 35 regular clients"
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
     return as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
                          lambda t: wanted(t, state.lang, understander))
 
 
-def metric_target(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
-    """A number told with the goal's own metric words is its new target ("actually make that
-    35 regular clients" when the goal counts "regular clients a month"), unless it says today's
-    level ("we have 18 regular clients now")."""
-    u = interviewer.understood(state) if _readable(state) else None
+def metric_target(interviewer: Any, u: Understanding | None, text: str) -> list[Fact]:
+    """A number told with the goal's own metric words (`u`: what the answers mean) is its new
+    target ("actually make that 35 regular clients" when the goal counts "regular clients a
+    month"), unless it says today's level ("we have 18 regular clients now")."""
     if u is None or not u.goals or not u.goals[0].metric:
         return []
-    periods = {fold(w) for units in lexicon("period_words").values() for words in units.values()
-               for w in words}
     stems = {w[:5] for w in re.findall(r"\w+", fold(u.goals[0].metric))
-             if len(w) >= 4 and w not in periods}  # "a month" says no target
+             if len(w) >= 4 and w not in _period_words()}  # "a month" says no target
     now = interviewer.understander.profile_data["now_words"]
     low = fold(text)
     if any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", low) for w in now):
@@ -85,13 +85,23 @@ def wanted(text: str, lang: str, understander: Any) -> bool:
     return bool(quantities(text, words=False)) and any(f" {w} " in folded for w in wishes)
 
 
-def guess_fields(interviewer: Any, state: InterviewState, text: str) -> Guess:
+@cache
+def _period_words() -> frozenset[str]:
+    """Every language's words for a period of time ("month", "mes", "mois"), folded."""
+    return frozenset(fold(w) for units in lexicon("period_words").values()
+                     for words in units.values() for w in words)
+
+
+def guess_fields(interviewer: Any, state: InterviewState, text: str,
+                 u: Understanding | None | Literal["unread"] = "unread") -> Guess:
     """Which fact the message changes by its value and examples (the facts held now tell
-    which one a denied month or number belongs to)."""
+    which one a denied month or number belongs to); `u`, what the answers mean, when the
+    caller has read it already."""
     if text.strip().isdigit():
         return Guess([], (), False)  # a number alone picks a choice or an answer to change
     guesser = default_guesser(interviewer.understander.embed)
-    u = interviewer.understood(state) if _readable(state) else None
+    if isinstance(u, str):  # "unread"
+        u = interviewer.understood(state) if _readable(state) else None
     held = {f: current(state, u, f, interviewer.playbook)
             for kind in ("months", "count", "money") for f in FIELDS_BY_KIND[kind]}
     if held.get("current_customers") is None and u is not None and u.goals:
