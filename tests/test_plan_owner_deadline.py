@@ -82,3 +82,15 @@ def test_listed_months_are_cut_whole_and_an_unsaid_start_ends_the_plan_in_the_go
 def test_a_start_the_owner_said_is_kept_even_when_the_goals_month_falls_outside():
     inp = read_answers({**SURF, "start": "enero 2027"}, PLAYBOOK, PROMPTS)
     assert (inp.understood.start_year, inp.understood.start_month) == (2027, 1)
+
+
+def test_a_calendar_cell_with_two_milestones_uses_the_languages_separator():
+    """French puts a space before its semicolon ("…pas de campagne lourde ; Échéance O1"): the
+    calendar joined milestones with "; " in every language (read by hand, 7 Dec)."""
+    from assistant.planning.plan.tables import calendar
+
+    plan = build_plan(read_answers(BARS, PLAYBOOK, PROMPTS), PLAYBOOK, PROMPTS)
+    first = plan.calendar[0].model_copy(update={"milestones": ["Haute saison", "Échéance O1"]})
+    plan = plan.model_copy(update={"calendar": [first, *plan.calendar[1:]]})
+    say = lambda key, **v: PROMPTS.phrase("plan", "fr", key, **v)  # noqa: E731
+    assert calendar(plan, say)[1][0][2] == "Haute saison ; Échéance O1"

@@ -76,8 +76,8 @@ def budget(plan: Plan, say: Say) -> tuple[list[str], list[list[str]]]:
 def calendar(plan: Plan, say: Say) -> tuple[list[str], list[list[str]]]:
     """Periods with their active tactics and milestones."""
     head = [say("columns.period"), say("columns.active"), say("columns.milestones")]
-    return head, [[p.label, ", ".join(p.tactic_ids), "; ".join(p.milestones)]
-                  for p in plan.calendar]
+    return head, [[p.label, ", ".join(p.tactic_ids), say("list_separator").join(p.milestones)]
+                  for p in plan.calendar]  # French: " ; "
 
 
 def measurement(plan: Plan, say: Say) -> tuple[list[str], list[list[str]]]:
