@@ -14,6 +14,8 @@ change.
 [('team_size', 2)]
 >>> [(f.field, f.value) for f in reader.read("No, we're not a café! We're a coworking space", "en")]
 [('business_label', 'coworking space')]
+>>> [(f.field, f.value) for f in reader.read("No, somos una escuela de cerámica", "es")]
+[('business_label', 'escuela de cerámica')]
 >>> [(f.field, f.value) for f in reader.read("Le budget est de 8 000 €", "fr")]
 [('budget', 8000), ('currency', 'EUR')]
 >>> [(f.field, f.value) for f in reader.read("No, make it 6 months rather than a year", "en")]
@@ -139,8 +141,8 @@ class FactReader:
         if not match or match.end() >= len(where):
             return None
         rest = text[where[match.end()]:]
-        rest = re.sub(rf"^\s*(?:[:=]|{alternation('copulas', longest_first=True)})?\s*", "", rest,
-                      flags=re.I)
+        rest = re.sub(rf"^\s*(?:[:=]|(?:{alternation('copulas', longest_first=True)})(?!\w))?\s*",
+                      "", rest, flags=re.I)  # "es" is a word, never the start of "escuela"
         stop = END.search(f"{rest} ")
         phrase = (rest[:stop.start()] if stop else rest).strip(" '\"«»“”")
         return phrase if 0 < len(phrase.split()) <= 8 else None
