@@ -368,3 +368,16 @@ def test_a_number_with_the_goals_own_words_is_no_horizon_nor_budget(
     assert turn.kind == "correction"
     assert pending not in a.plans.database.load_interview(iid, OWNER).answers
     assert fact(a, iid, field) == value
+
+
+def test_todays_level_corrected_is_where_the_goal_starts_from(a: Assistant) -> None:
+    """'En realidad son 40 alumnos ahora, no 35' echoed 'Clientes hoy: 40' while the goal
+    still read 35 -> 60 (read by hand, 7 Dec)."""
+    iid = interview(a, "es", {**DANCE, "competitors": "dos academias",
+                              "goal": "Llegar a 60 alumnas al mes, ahora tenemos 35"},
+                    "horizon_months")
+    turn = a.conversation.turn(OWNER, "En realidad son 40 alumnas ahora, no 35", "es")
+    assert turn.kind == "correction"
+    goal = a.plans.understood(iid, OWNER).goals[0]
+    assert (goal.current, goal.target) == (40, 60)
+    assert "40 → 60" in "\n".join(line.text for line in turn.lines)

@@ -124,6 +124,14 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
         overrides.pop({"margin": "gross_margin"}.get(field, field), None)
         if field in state.skipped:
             state.skipped.remove(field)
+        if field == "current_customers" and u is not None and u.goals and \
+                u.goals[0].current is not None and u.goals[0].unit != "percent":
+            # "ahora tenemos 35" in the goal: the goal starts from the corrected level too
+            goals = [g.model_dump() for g in u.goals]
+            goals[0]["current"] = value
+            if goals[0].get("target") is not None:
+                goals[0]["change"] = goals[0]["target"] - value
+            overrides["goals"] = goals
     else:  # team_size, hours_per_week
         overrides[field] = value
     answers["understood"] = overrides
