@@ -106,6 +106,9 @@ def send(page, text: str, expect_text: str | re.Pattern) -> None:  # noqa: ANN00
     """Type a message, send it, wait until the last bot message shows `expect_text`."""
     from playwright.sync_api import expect
 
+    from tests.ui_audit import SETTLED
+
+    page.wait_for_function(SETTLED)  # a message sent while an event is pending is dropped
     page.locator("#question textarea").fill(text)
     page.locator("#question textarea").press("Enter")
     expect(page.locator("#chatbot .bot-row").last).to_contain_text(expect_text,
