@@ -31,10 +31,16 @@ dev8: tests/eval/interview_turns_dev8.jsonl (ours, 32 turns, 8 per language, wri
 early-answer reading of 7 Dec: answers to a later question typed while another waits, "we want to
 go from 55% to 85% occupancy" at the competitors question, stored for that question; and answers
 to the pending question that look like another's, which stay where they are);
+dev9: tests/eval/interview_turns_dev9.jsonl (48 turns, 12 per language, written on 7 Dec by a
+writer who never read the code, tuned on: corrections in many shapes, "not only August", "I
+wrote 18 but it's 12", a goal counted in another metric, answers followed by a question);
 blind: tests/eval/interview_turns_blind.jsonl (written by someone who never read the code);
 blind2: tests/eval/interview_turns_blind2.jsonl (80 turns, a second writer who never read the code,
 6 Dec 2026: 40 corrections at the summary and while another question is pending, 25 answers that
-look like something else, 15 side questions; measured, never tuned on).
+look like something else, 15 side questions; measured, never tuned on); blind4:
+tests/eval/interview_turns_blind4.jsonl (84 turns, 21 per language, a writer who never read the
+code, 7 Dec 2026, before that day's changes: businesses outside the playbook's types, 48
+corrections, 20 answers, 16 side questions; measured, never tuned on).
 """
 
 from __future__ import annotations
