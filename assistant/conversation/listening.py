@@ -6,6 +6,7 @@ pending question is never given a correction as its answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -35,6 +36,7 @@ EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonali
 
 
 COUNTS = ("current_customers", "goal_target", "team_size")  # people or customers, counted
+SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _slots_of(field: str) -> list[str]:
@@ -147,6 +149,25 @@ class Listener:
         if fits:
             return None  # "no, mejor 6 meses": the pending question's answer after all
         return self._unclear(view, owner, doubt)
+
+    def answer_then_question(self, owner: str, view: InterviewView,
+                             text: str) -> tuple[str, str] | None:
+        """(answer, question) when the message answers the pending question and then asks
+        something ("Arrivare a 50 clienti aziendali. Ma il budget lo chiedete dopo?", "No
+        Nextdoor. Also, does the GigSalad fee count as marketing?"): the answer is taken and
+        the question answered, rather than the whole taken for a side question. None when the
+        first part asks, corrects an earlier answer, or does not answer the pending question."""
+        parts = [p for p in SENTENCE.split(text.strip()) if p.strip()]
+        asks = next((i for i, p in enumerate(parts) if p.rstrip().endswith("?")), None)
+        if view.slot is None or not asks or not parts[-1].rstrip().endswith("?"):
+            return None
+        head, tail = " ".join(parts[:asks]), " ".join(parts[asks:])
+        if self.intents.opens_with_question(head) or self.intents.courtesy(head, view.slot).yes:
+            return None
+        own = SLOT_FIELDS.get(view.slot, ())
+        if any(f.field not in own for f in self.plans.read_facts(view.interview_id, head, owner)):
+            return None  # "No, somos 3. ¿Y ahora?": a correction first
+        return (head, tail) if self.fits(view, head) else None
 
     def answers_later(self, owner: str, view: InterviewView, text: str) -> str | None:
         """The later question, not answered yet, that the message answers instead of the

@@ -186,7 +186,7 @@ class ChatInterview:
             return turn, turn.lines
         answer = ask(turn.ask, conversation_id=conversation_id,
                      lang=turn.lang if turn.interview_id else None, owner=owner)
-        self.answered(owner, turn, turn.ask, answer)
+        self.answered(owner, turn, text, answer)  # the message whole, the answer in it too
         return turn, [*answer_lines(answer), *turn.then]
 
     # -- internals ---------------------------------------------------------------------------
@@ -223,6 +223,10 @@ class ChatInterview:
             if named:
                 done.lines, done.kind = r.view(self.plans.goto(iid, named, owner)), "goto"
                 return done
+            both = self.listener.answer_then_question(owner, view, text)
+            taken = self._answer_then_ask(owner, view, *both) if both else None
+            if taken is not None:  # "No Nextdoor. Also, does the fee count as marketing?"
+                return taken
             fixed = self.listener.correction(owner, view, text)
             if fixed is not None:
                 return fixed
@@ -258,6 +262,17 @@ class ChatInterview:
             return done
         done.lines = r.view(after)
         return done
+
+    def _answer_then_ask(self, owner: str, view: InterviewView, answer: str,
+                         question: str) -> Turn | None:
+        """The answer taken, then the question answered by the chain before the next question
+        (None when the interview refuses the answer: the message is read whole)."""
+        try:
+            after = self.plans.answer(view.interview_id, answer, owner)
+        except EstrategaError:
+            return None
+        return Turn(ask=question, then=self.renderer.view(after), interview_id=view.interview_id,
+                    lang=view.lang, kind="answer")
 
     def _courtesy(self, owner: str, text: str, lang: str) -> Turn | None:
         """A thanks or an "ok" with no interview under way: a word back, not a search of the

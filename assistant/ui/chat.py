@@ -172,7 +172,7 @@ class ChatPage:
         answer: Answer | None = None
         written = ""
         try:
-            for event in a.stream(text, conversation_id=conversation_id, owner=who,
+            for event in a.stream(turn.ask or text, conversation_id=conversation_id, owner=who,
                                   lang=turn.lang if turn.interview_id else None):
                 if not self.store.is_current(who, session, conversation_id):
                     return  # "New conversation" was pressed while this answer streamed

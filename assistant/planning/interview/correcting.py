@@ -18,8 +18,10 @@ from ..understanding.numbers import quantities
 from .added_goal import as_added_goal
 from .corrections import Fact, FactReader
 from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
-from .facts import current, same_value, shown, store
+from .facts import MONTH_FIELDS, current, same_value, shown, store
+from .metric_change import new_metric
 from .parsing import ParseProblem, currency_in
+from .replaced import numbers
 from .slots import BY_KEY, NUMBER_FACTS, parse_slot
 from .state import InterviewState
 
@@ -51,8 +53,48 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     if not any(f.field in ("goal_target", "current_customers") for f in facts):
         facts += metric_target(interviewer, u, text)  # "make that 35 regular clients"
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
-    return as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
-                         lambda t: wanted(t, state.lang, understander))
+    facts = as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
+                          lambda t: wanted(t, state.lang, understander))
+    facts = restated(facts, text, lambda f: current(state, u, f, interviewer.playbook))
+    facts = new_metric(facts, text, state.lang, u, bool(
+        reader.has("goal", text) or reader.has("metric", text)), understander.profile_data)
+    return added_months(facts, text, reader)
+
+
+RESTATED = ("team_size", "hours_per_week", "budget", "horizon_months", "goal_target",
+            "current_customers", "average_sale")
+
+
+def restated(facts: list[Fact], text: str, held: Any) -> list[Fact]:
+    """A number read that is the value held now, beside one other number, was the old value
+    restated: the other is the new one ("prima ho scritto 18 mesi ma sono 12", "I put 2 but
+    we're 3"). `held(field)`: the value now.
+
+    >>> restated([Fact("horizon_months", 18)], "prima ho scritto 18 mesi ma sono 12",
+    ...          lambda f: 18)
+    [Fact(field='horizon_months', value=12, op='set')]
+    >>> restated([Fact("horizon_months", 18)], "18 mesi", lambda f: 12)
+    [Fact(field='horizon_months', value=18, op='set')]
+    """
+    out = []
+    for fact in facts:
+        value = fact.value
+        if fact.field in RESTATED and isinstance(value, int | float) and held(fact.field) == value:
+            others = {v for v, denied in numbers(text) if not denied and v != value}
+            if len(others) == 1:
+                new = others.pop()
+                fact = Fact(fact.field, int(new) if new == int(new) else new, fact.op)
+        out.append(fact)
+    return out
+
+
+def added_months(facts: list[Fact], text: str, reader: FactReader) -> list[Fact]:
+    """Months said as more of the same ("anche gennaio è fiacco, non solo agosto", "Easter's
+    busy too, so April as well") are added to those the fact holds, not put in their place."""
+    if not reader.has("too", text):
+        return facts
+    return [Fact(f.field, f.value, "add") if f.field in MONTH_FIELDS and f.field != "start_month"
+            else f for f in facts]
 
 
 def metric_target(interviewer: Any, u: Understanding | None, text: str) -> list[Fact]:
@@ -159,6 +201,8 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
     for fact in facts:
         before = interviewer.understood(state) if _readable(state) else None
         old = current(state, before, fact.field, playbook)
+        if fact.op == "add" and fact.field in MONTH_FIELDS:  # more months, those held kept
+            fact = Fact(fact.field, sorted({*(old or []), *fact.value}))
         if same_value(fact.field, old, fact.value, fact.op):
             changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty, money),
                                   shown(fact.field, old, state.lang, empty, money),

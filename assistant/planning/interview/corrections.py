@@ -38,7 +38,14 @@ from ...settings import LANGUAGES, PROJECT_ROOT
 from ...text import folded_map
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
-from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
+from ..understanding.facts import (
+    amount,
+    first_count,
+    hours_mark,
+    hours_per_week,
+    margin,
+    team_size,
+)
 from ..understanding.months import SEASONS, months_in, seasons
 from .channel_facts import channel_facts
 from .echoed import echoed
@@ -205,7 +212,7 @@ class FactReader:
             value = first_count(self._after("goal", text) or clause(self.cues["goal"]))
             if value is not None:
                 return [Fact("goal_target", value)]
-        hours = re.compile(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b")
+        hours = hours_mark()
         if hours.search(folded):
             value = hours_per_week(clause(hours), self.data)
             if value is not None:

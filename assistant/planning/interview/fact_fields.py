@@ -30,7 +30,14 @@ from ...text import fold
 from ..understanding.currency import local_money
 from ..understanding.data import UnderstandingData, load_understanding_data
 from ..understanding.denied import denied_at, denied_span
-from ..understanding.facts import amount, first_count, hours_per_week, margin, team_size
+from ..understanding.facts import (
+    amount,
+    first_count,
+    hours_mark,
+    hours_per_week,
+    margin,
+    team_size,
+)
 from ..understanding.months import mentions, month_names
 from .fact import Fact
 from .more_count import more_goal
@@ -136,7 +143,7 @@ class FieldGuesser:
             "money": bool(re.search(r"\d", text)) and bool(
                 re.search(r"[$€£]", text) or currency_in(text, local) or THOUSANDS.search(folded)),
             "percent": bool(re.search(rf"\d\s*%|\b(?:{alternation('percent_words')})", folded)),
-            "hours": bool(re.search(rf"\d\s*(?:h|hrs?|{alternation('hour_words')})\b", folded)),
+            "hours": bool(hours_mark().search(folded)),
             "months": bool(self.explicit_months(text, lang)),
             "period": self._period(text) is not None,
         }

@@ -9,6 +9,7 @@ from ...packs import convention
 from ...text import normalize_term
 from ..playbook import Playbook
 from ..understanding.currency import ambiguous_mark, local_money, says_pesos
+from .exclusions import bare_exclusions
 from .parsing import (
     VAGUE,
     ParseProblem,
@@ -86,7 +87,8 @@ def parse_slot(key: str, value: Any, playbook: Playbook, lang: str = "en",
     if slot.kind == "list":
         if not isinstance(value, list | tuple | str):
             raise ParseProblem("list_invalid")
-        return parse_list(value)
+        items = parse_list(value)
+        return bare_exclusions(items) if key == "excluded_channels" else items
     if slot.kind == "fact" and isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):

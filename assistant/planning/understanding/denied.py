@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...packs import alternation
+from ...packs import alternation, words
+from ...text import fold
 
 # at most one short word (a preposition, an article) between the denial and what it denies
 _BETWEEN = r"(?:[a-z']{1,4}\s+)?"
@@ -51,3 +52,36 @@ def denied_span(low: str, start: int, end: int) -> tuple[int, int]:
     elif after:
         end += after.end()
     return start, end
+
+
+@cache
+def _not_only() -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z])(?:{alternation('not_only')})(?![a-z])")
+
+
+def not_only_blanked(text: str) -> str:
+    """`text` with "not only" ("no solo", "non solo", "pas seulement") blanked: it adds what
+    follows to what was said, it denies nothing ("en diciembre también cerramos, no solo en
+    agosto": closed in both). Offsets are kept; text whose folding changes its length is
+    returned as it is.
+
+    >>> not_only_blanked("anche gennaio è fiacco, non solo agosto")
+    'anche gennaio è fiacco,          agosto'
+    """
+    low = fold(text)
+    if len(low) != len(text):
+        return text
+    for match in reversed(list(_not_only().finditer(low))):
+        text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return text
+
+
+@cache
+def negation_before() -> re.Pattern[str]:
+    """A negation right before a word ("non ci fermiamo mai", "we never close", "casi no
+    vendemos"): the word is denied (one word may stand between: "on ne ferme")."""
+    found = {fold(w).strip() for concept in ("reason_negations", "negative_subjects")
+             for w in words(concept)}
+    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, found), key=len, reverse=True))})"
+                      r"\s+(?:\w+\s+)?$")
+

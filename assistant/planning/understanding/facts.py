@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from ...lexicon import words_of
 from ...packs import alternation
@@ -52,12 +53,41 @@ def margin(text: str) -> float | None:
     return round(pick.value / 100 if pick.value > 1 else pick.value, 4)
 
 
+@cache
+def hours_mark() -> re.Pattern[str]:
+    """A number of hours in folded text, the number first ("4 h", "10 ore") or the hour word
+    first ("le ore sono 4", "hours: 6")."""
+    hours = alternation("hour_words")
+    return re.compile(rf"\d\s*(?:h|hrs?|{hours})\b|(?<![a-z])(?:{hours})(?![a-z])"
+                      r"[^\d,;.!?]{0,16}?\d")
+
+
+def hours_named_first(low: str) -> re.Match[str] | None:
+    """The hours said word first ("le ore sono 4 a settimana", "hours: 6"): the hour word,
+    a few words with no number or clause end between, then the number (group 1)."""
+    return re.search(rf"(?<![a-z])(?:{alternation('hour_words')})(?![a-z])[^\d,;.!?]{{0,16}}?"
+                     r"(?<![\d.,])(\d+(?:[.,]\d+)?)(?![\d%])", low)
+
+
 def hours_per_week(text: str, data: UnderstandingData) -> float | None:
-    """Hours a week for marketing ("2h por semana", "un par de horas", "media jornada")."""
+    """Hours a week for marketing ("2h por semana", "un par de horas", "media jornada", "le
+    ore sono 4 a settimana").
+
+    >>> from .data import load_understanding_data
+    >>> from ...settings import PROJECT_ROOT
+    >>> data = load_understanding_data(PROJECT_ROOT / "knowledge" / "understanding")
+    >>> hours_per_week("le ore sono 4 a settimana, non 2", data)
+    4.0
+    >>> hours_per_week("qualche ora a settimana, 2 persone", data) is None
+    True
+    """
     found = [q for q in quantities(text) if q.unit == "hours"]
     if found:
         return found[-1].value if len(found) > 1 and "marketing" in fold(text) else found[0].value
     low = fold(text)
+    named = hours_named_first(low)
+    if named and not data.word_pattern("persons").match(low[named.end():].lstrip()):
+        return float(named.group(1).replace(",", "."))
     for value, words in data.words.get("approx_hours", {}).items():  # "une dizaine d'heures"
         if re.search(r"(?<![a-z])(?:" + "|".join(words) + r")(?![a-z])", low):
             return float(value)

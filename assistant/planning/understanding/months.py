@@ -25,7 +25,7 @@ from ...packs import words as pack_words
 from ...settings import LANGUAGES
 from ...text import fold
 from .data import UnderstandingData, pattern
-from .denied import denied_at
+from .denied import denied_at, negation_before, not_only_blanked
 from .verdicts import verdict_of
 
 # Abbreviations that are also common words: a month only right next to a dash ("mar-abr").
@@ -193,7 +193,14 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
     closed_words = data.word_pattern("closed")
     out: list[int] = []
     closing = False  # the segment before ended closed: a list of months alone goes on with it
-    for segment in re.split(rf"[;\n.,]|\s-\s|\s\u2014\s|\b(?:{alternation('but')})\b", text):
+    # a sentence's end ends the list ("fermés : décembre, janvier. De juin à août, complet")
+    for segment in re.split(rf"[,]|\s-\s|\s\u2014\s|\b(?:{alternation('but')})\b|([;\n.!?])",
+                            text):
+        if segment is None:  # where a comma, a dash or "but" parts it
+            continue
+        if segment in (";", "\n", ".", "!", "?"):
+            closing = False
+            continue
         clauses: list[str] = []
         pending = ""
         # "luglio e agosto chiudiamo"
@@ -211,21 +218,11 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
         closing = False
         for clause in (c for c in [*clauses, pending] if c.strip()):
             folded = fold(clause)
-            closing = any(not _negated().search(folded[:m.start()])
+            closing = any(not negation_before().search(folded[:m.start()])
                           for m in closed_words.finditer(folded))
             if closing:
                 out += [m for m in months_in(clause, data, lang) if m not in out]
     return sorted(out)
-
-
-@cache
-def _negated() -> re.Pattern[str]:
-    """A negation right before a closed word ("non ci fermiamo mai", "we never close"): the
-    business does not close then (one word may stand between: "on ne ferme")."""
-    words = {fold(w).strip() for concept in ("reason_negations", "negative_subjects")
-             for w in pack_words(concept)}
-    return re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, words), key=len, reverse=True))})"
-                      r"\s+(?:\w+\s+)?$")
 
 
 SEASONS = ("decision_months", "capacity_months", "quiet_months", "closed_months")
@@ -252,7 +249,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None,
     ([11], [12], [8])
     """
     found: dict[str, list[int]] = {k: [] for k in SEASONS}
-    text = explicit_first(text, data, lang)
+    text = explicit_first(not_only_blanked(text), data, lang)
     closed = closed_months(text, data, lang)
     for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
         # bare months wait for the next verdict ("junio, julio y agosto: a tope"); a sentence's

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .data import UnderstandingData
+from .denied import negation_before
 
 
 def verdict_of(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ...] | None:
@@ -22,6 +23,9 @@ def verdict_of(folded: str, rest: str, data: UnderstandingData) -> tuple[str, ..
         return ("quiet_months",)
     both = f"{rest} | {folded}"  # "a tope" before its filler words are dropped
     d, c = decision.search(both), capacity.search(both)
+    said = d or busy.search(both)
+    if said and not c and negation_before().search(both[:said.start()]):
+        return ("quiet_months",)  # "enero y febrero casi no vendemos", "we don't sell much"
     if d and not c:
         return ("decision_months",)
     if c and not d:
