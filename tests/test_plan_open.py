@@ -267,6 +267,28 @@ def test_visitors_from_abroad_get_the_travellers_place_not_an_export_pilot(under
         == "international"
 
 
+TATTOO = {"language": "es",
+          "business": "Tinta Norte, estudio de tatuajes en la colonia Roma, Ciudad de México",
+          "offer": "Tatuajes pequeños desde 1.500 pesos, piezas grandes a 4.000 pesos",
+          "customers": "Jóvenes de 20 a 35 años de la Roma y la Condesa, muchos turistas "
+                       "extranjeros",
+          "goal": "Pasar de 60 a 90 citas al mes", "horizon_months": "12 meses",
+          "budget": "30.000 pesos", "channels": "Instagram, Google y Booksy"}
+
+
+@pytest.mark.heavy
+def test_a_neighbourhood_named_like_a_foreign_city_is_no_market_abroad(understander):
+    """A tattoo studio in the colonia Roma of Mexico City, with foreign tourists, was given an
+    export pilot ("vendes fuera de tu país": Mexico and Italy, by "Roma"; hand test, 7 Dec).
+    The address's last place is the business's country; the neighbourhood said again in the
+    customers is that address; tourists are visitors."""
+    inp = read_answers(TATTOO, PLAYBOOK, PROMPTS, understander)
+    assert inp.understood.profile.countries == ["MX"]
+    assert inp.understood.profile.reach == "visitors"
+    templates = {t.template for t in build_plan(inp, PLAYBOOK, PROMPTS).tactics}
+    assert "mix:export" not in templates and "mix:visitors" in templates
+
+
 TROUPE = {
     "language": "fr",
     "business": "Les Tréteaux du Canal, une troupe de théâtre amateur associative à Toulouse",

@@ -152,15 +152,48 @@ def _place_at(low: str, end: str) -> int:
 
 def read_countries(text: str, data: dict[str, Any]) -> list[str]:
     """ISO codes of the countries the text names (by country or main city), in order."""
+    return [code for _, code in sorted(_places(text, data))]
+
+
+def _places(text: str, data: dict[str, Any]) -> list[tuple[int, str]]:
+    """(where, code) of the first place of each country the text names (by its name or by one
+    of its main cities or regions)."""
     folded = fold(text)
     found = []
     for code, names in data["countries"].items():
+        names = [*names, *data["cities"].get(code, [])]
         at = [m.start() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n)
                                                              + r"(?!\w)", folded)]
         if at:
             found.append((min(at), code))
-    return [code for _, code in sorted(found)]
+    return found
 
+
+def located(business: str, others: str, data: dict[str, Any]) -> list[str]:
+    """The business's country, then the countries its other answers name: an address goes
+    from the street to the country ("colonia Roma, Ciudad de México" is in Mexico, not in
+    Rome), so the business answer's last place is its own; a place of that address said again
+    elsewhere is that address ("jóvenes de la Roma y la Condesa"), not a market abroad.
+
+    >>> from assistant.settings import PROJECT_ROOT
+    >>> import json
+    >>> data = json.loads((PROJECT_ROOT / "knowledge/understanding/profile.json").read_text())
+    >>> located("Tinta Norte, estudio en la colonia Roma, Ciudad de México",
+    ...         "jóvenes de la Roma y la Condesa", data)
+    ['MX']
+    >>> located("Bodega Ruiz, vinos en La Rioja, España", "restaurantes de Londres y París", data)
+    ['ES', 'GB', 'FR']
+    """
+    home = [code for _, code in sorted(_places(business, data))][-1:]
+    said = fold(business)
+    for names in data["cities"].values():
+        for name in names:
+            if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", said):
+                others = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", fold(others))
+    return list(dict.fromkeys([*home, *read_countries(others, data)]))
+
+
+SAME = 1e-4  # one example in two values' lists, embedded twice: the same likeness
 
 @dataclass
 class ProfileReader:
@@ -185,8 +218,9 @@ class ProfileReader:
     def _finer(self, attribute: str, scores: dict[str, float]) -> dict[str, str]:
         """Values that refine another ("visitors": customers from abroad who come to the
         business, a kind of "international"; refines, in profile.json). The broad reading is
-        the parent's alone; when it wins, the finer value is named instead if it is closer
-        and at least its own threshold (value_thresholds): a faint likeness ("the diary is
+        the parent's alone; when it wins, the finer value is named instead if it is as close
+        (an example both share: "turistas extranjeros", the more precise reading) and at least
+        its own threshold (value_thresholds): a faint likeness ("the diary is
         full", "des vacanciers") moves nothing. Returns {parent: the value that stands for
         it}; `scores` loses the finer values."""
         out: dict[str, str] = {}
@@ -195,7 +229,7 @@ class ProfileReader:
             if value not in scores:
                 continue
             fine = scores.pop(value)  # the broad reading stays the parent's own
-            if fine > scores.get(parent, 0.0) and fine >= surer.get(value, 0.0):
+            if fine + SAME >= scores.get(parent, 0.0) and fine >= surer.get(value, 0.0):
                 out[parent] = value  # named only when sure: it picks a tactic
         return out
 
@@ -217,12 +251,12 @@ class ProfileReader:
         business = answers.get("business", "")
         name = read_name(business, lang, self.data)
         label = read_label(business, name, lang, self.data)
-        everything = " ".join(answers.get(k, "") for k in ("business", "customers", "situation",
-                                                           "offer", "goal", "competitors"))
+        others = " ".join(answers.get(k, "") for k in ("customers", "situation", "offer", "goal",
+                                                       "competitors"))
         # a name is no place ("Gelateria Italia, gelateria a Buenos Aires" is in Argentina),
         # unless no other place is said ("una heladería en Montevideo" read as its name)
-        countries = (read_countries(everything.replace(name, " "), self.data) if name else []
-                     ) or read_countries(everything, self.data)
+        countries = (located(business.replace(name, " "), others, self.data) if name else []
+                     ) or located(business, others, self.data)
         profile = BusinessProfile(label=label, name=name, countries=countries,
                                   confidence={"label": float(bool(label)),
                                               "name": float(bool(name))})
