@@ -31,6 +31,9 @@ dev8: tests/eval/interview_turns_dev8.jsonl (ours, 32 turns, 8 per language, wri
 early-answer reading of 7 Dec: answers to a later question typed while another waits, "we want to
 go from 55% to 85% occupancy" at the competitors question, stored for that question; and answers
 to the pending question that look like another's, which stay where they are);
+dev10: tests/eval/interview_turns_dev10.jsonl (48 turns, 6 side questions and 6 answers per
+language, written on 7 Dec by a writer who never read the code, tuned on: questions that name a
+channel, a month or an amount, answers that end with "?");
 dev9: tests/eval/interview_turns_dev9.jsonl (48 turns, 12 per language, written on 7 Dec by a
 writer who never read the code, tuned on: corrections in many shapes, "not only August", "I
 wrote 18 but it's 12", a goal counted in another metric, answers followed by a question);

@@ -210,12 +210,23 @@ class IntentRecognizer:
         score = sum(evidence.values())
         return Decision(score > w.answer_threshold, round(score, 3), evidence)
 
+    def asks_about(self, text: str, slot: str) -> bool:
+        """Whether a message ending with "?" reads nearer a question than the pending
+        question's answers ("is 500 pounds enough for Facebook ads?" at the channels question,
+        "TikTok ça marche vraiment pour les tatoueurs ?"): a question that names what the
+        answer would, not an answer. Never without a model."""
+        if self.embed is None or not text.rstrip().endswith("?"):
+            return False
+        vector = self._one(text)
+        return self.similarity(text, "answer", vector, slot) < self.similarity(
+            text, "question", vector)
+
     def courtesy(self, text: str, slot: str | None = None) -> Decision:
         """Whether the message is only politeness ("Merci !", "ok, perfecto", "cheers"): nearer
         the courtesy examples than a question, a fact, a plan request or (with `slot`
         pending) that question's answers. Never without a model: a thanks that is answered
         from the knowledge base costs a line, a real answer taken for one is lost."""
-        if self.embed is None:
+        if self.embed is None or text.rstrip().endswith("?"):  # "e se sbaglio?" asks
             return Decision(False, 0.0)
         w = self.weights
         # each clause on its own: "gracias, pero somos tres" says a fact, "ok, 6 mesi" answers

@@ -15,7 +15,7 @@ from ..errors import EstrategaError
 from ..planning.interview import InterviewView
 from ..planning.interview.correcting import amount_elsewhere, guess_fields
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
-from ..planning.interview.parsing import ParseProblem, says_none
+from ..planning.interview.parsing import ParseProblem, parse_list, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
 from ..planning.interview.word_changes import word_changes
 from ..planning.service import PlanService
@@ -37,6 +37,20 @@ EARLY_TO = ("offer", "customers", "competitors", "situation", "goal", "seasonali
 
 COUNTS = ("current_customers", "goal_target", "team_size")  # people or customers, counted
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+BARE_WORDS = 3  # a channel's name or an amount with its currency and "about"
+
+
+def _bare(kind: str, text: str) -> bool:
+    """Whether a message is a value alone, asked back ("Instagram?", "¿Instagram y WhatsApp?",
+    "¿unos 500 €?"): a hesitant answer, not a question about it.
+
+    >>> _bare("list", "¿Instagram y WhatsApp?"), _bare("list", "is 500 pounds enough for ads?")
+    (True, False)
+    """
+    plain = re.sub(r"[¿?¡!]", " ", text)
+    if kind == "list":
+        return all(len(item.split()) <= BARE_WORDS for item in parse_list(plain))
+    return len(plain.split()) <= BARE_WORDS
 
 
 def _slots_of(field: str) -> list[str]:
@@ -62,6 +76,8 @@ class Listener:
         asks (an amount, a period, channels), even when it ends with "?" or names a channel."""
         slot = BY_KEY[view.slot or ""]
         understander = self.plans.understander
+        if self.intents.asks_about(text, slot.key) and not _bare(slot.kind, text):
+            return False  # "is 500 pounds enough for Facebook ads?": asked, not answered
         if slot.kind == "list" and (says_none(text) or (
                 understander is not None and understander.channels.mentions(text))
                 or normalize_term(text) in (normalize_term(c.value) for c in view.choices)):
@@ -158,10 +174,10 @@ class Listener:
         the question answered, rather than the whole taken for a side question. None when the
         first part asks, corrects an earlier answer, or does not answer the pending question."""
         parts = [p for p in SENTENCE.split(text.strip()) if p.strip()]
-        asks = next((i for i, p in enumerate(parts) if p.rstrip().endswith("?")), None)
-        if view.slot is None or not asks or not parts[-1].rstrip().endswith("?"):
+        if view.slot is None or len(parts) < 2 or not parts[-1].rstrip().endswith("?"):
             return None
-        head, tail = " ".join(parts[:asks]), " ".join(parts[asks:])
+        # the last sentence asks; what comes before answers ("maybe $1,500? Is that enough…")
+        head, tail = " ".join(parts[:-1]), parts[-1]
         if self.intents.opens_with_question(head) or self.intents.courtesy(head, view.slot).yes:
             return None
         own = SLOT_FIELDS.get(view.slot, ())
