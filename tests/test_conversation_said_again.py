@@ -168,3 +168,17 @@ def test_a_season_answer_reads_a_negated_verb_and_ends_a_closed_list_with_its_se
                         "août, c'est complet.", "fr")
     assert fact(a, iid, "closed_months") == [1, 2, 12]
     assert fact(a, iid, "capacity_months") == [6, 7, 8]
+
+
+def test_the_business_answer_names_its_kind_over_the_request_s_word(a: Assistant) -> None:
+    """"la mia agenzia" in the request, then "Mani Amiche, assistenza domiciliare per anziani a
+    Torino": the owner's own words are the label, not "agenzia" (hand test, 7 Dec)."""
+    for other in a.plans.database.list_interviews(OWNER):
+        a.plans.add_chat_lines(other.id, OWNER, [], closed=True)
+    a.conversation.turn(OWNER, "Buongiorno, vorrei un piano di marketing per la mia agenzia", "it")
+    turn = a.conversation.turn(OWNER, "Si chiama Mani Amiche, assistenza domiciliare per anziani "
+                               "a Torino", "it")
+    answers = a.plans.database.load_interview(turn.interview_id, OWNER).answers
+    assert answers["business"] == ("Si chiama Mani Amiche, assistenza domiciliare per anziani a "
+                                   "Torino")  # "…, agenzia, …" was put in it
+

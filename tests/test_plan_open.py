@@ -289,6 +289,29 @@ def test_a_neighbourhood_named_like_a_foreign_city_is_no_market_abroad(understan
     assert "mix:export" not in templates and "mix:visitors" in templates
 
 
+CARE = {"language": "it",
+        "business": "Si chiama Mani Amiche, assistenza domiciliare per anziani a Torino",
+        "offer": "badanti a ore da 18 € l'ora, pacchetti mensili da 1.200 €",
+        "customers": "figli di anziani non autosufficienti", "situation": "seguiamo 45 famiglie",
+        "goal": "Arrivare a 70 famiglie seguite entro un anno", "horizon_months": "12 mesi",
+        "budget": "6.000 euro", "channels": "passaparola, Facebook"}
+
+
+@pytest.mark.heavy
+def test_a_goal_counts_no_length_of_time_and_a_membership_speaks_no_gym(understander):
+    """A home-care agency's goal "Arrivare a 70 famiglie seguite entro un anno" counted
+    "famiglie seguite entro un anno" (in the KPI, the target, the measurement: "25 famiglie
+    seguite entro un anno in più"), and its monthly packages got a gym's membership actions
+    ("un pass giornaliero", "chi non si vede da 3 settimane"; hand test, 7 Dec)."""
+    inp = read_answers(CARE, PLAYBOOK, PROMPTS, understander)
+    assert inp.understood.goals[0].metric == "famiglie seguite"
+    plan = build_plan(inp, PLAYBOOK, PROMPTS)
+    text = plan_text(plan, PROMPTS)
+    assert "entro un anno in più" not in text
+    membership = next(t for t in plan.tactics if t.template == "mix:membership")
+    assert not re.search(r"pass giornaliero|non si vede", " ".join(membership.actions))
+
+
 TROUPE = {
     "language": "fr",
     "business": "Les Tréteaux du Canal, une troupe de théâtre amateur associative à Toulouse",

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..planning.understanding.profile import name_after_cue, read_countries, says_its_kind
+from ..planning.understanding.profile import (
+    name_after_cue,
+    read_countries,
+    read_label,
+    read_name,
+    says_its_kind,
+)
 from ..text import normalize_term, words
 from .extract import budget_phrase, business_phrase, goal_phrase, name_after
 
@@ -38,12 +44,15 @@ def prefill(text: str, lang: str, understander: Any) -> list[tuple[str, str]]:
 
 def with_category(plans: Any, iid: str, owner: str, text: str, lang: str) -> str:
     """The business answer with the request's category ("FitLab" + "palestra a Bari") as its
-    second clause, read first as the label, unless the answer says what the business is."""
+    second clause, read first as the label, unless the answer says what the business is, with
+    a lead ("c'est un pressing") or in words of its own ("Mani Amiche, assistenza domiciliare
+    per anziani a Torino" after "la mia agenzia" was labelled "agenzia"; hand test, 7 Dec)."""
     hints = [d["text"] for d in plans.chat_lines(iid, owner) if d.get("kind") == "hint"]
     if not hints or normalize_term(hints[-1]) in normalize_term(text):
         return text
     understander = plans.understander
-    if understander is not None and says_its_kind(text, lang, understander.profile_data):
+    if understander is not None and (says_its_kind(text, lang, understander.profile_data)
+                                     or own_label(text, lang, understander.profile_data)):
         return text
     head, comma, rest = text.partition(",")
     return f"{head}, {hints[-1]}" + (f",{rest}" if comma else "")
@@ -61,3 +70,11 @@ def another_business(under_way: str, text: str) -> str | None:
 
 def _content(phrase: str) -> set[str]:
     return {w for w in words(normalize_term(phrase)) if len(w) > 3}
+
+
+def own_label(business: str, lang: str, data: dict[str, Any]) -> bool:
+    """Whether the answer names its kind in a clause of two words or more after the name (one
+    word may be no kind: "FitLab, aperta dal 2019" reads "aperta")."""
+    label = read_label(business, read_name(business, lang, data), lang, data)
+    return len(label.split()) >= 2
+

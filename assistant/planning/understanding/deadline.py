@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...lexicon import lexicon
 from ...packs import alternation
 from ...text import fold
 from .data import UnderstandingData
 from .months import mentions
 
+LONG_PERIODS = ("year", "month", "semester", "quarter")  # a length of time, no rate
 MAX_GAP_WORDS = 6  # "para el curso que empieza en septiembre": four words between
 
 
@@ -92,3 +94,31 @@ def start_for_deadline(year: int, month: int, due: int | None,
     if first <= month:  # the goal's month comes too soon for the horizon: leave it
         return year, month
     return year + (first - 1) // 12, (first - 1) % 12 + 1
+
+
+@cache
+def _period_end() -> re.Pattern[str]:
+    units = lexicon("period_words")
+    words = {fold(w) for lang in units.values() for unit in LONG_PERIODS
+             for w in lang.get(unit, [])}
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"[\s,]+(?:{alternation('period_leads', longest_first=True)})\s+\S+\s+"
+                      rf"(?:{alternatives})\s*[.!]?$")
+
+
+def without_period(clause: str) -> str:
+    """The clause without the time it closes on ("Arrivare a 70 famiglie seguite entro un
+    anno", "10 new stockists within a year"): a length of time is no part of what a goal
+    counts, which read "famiglie seguite entro un anno" (hand test, 7 Dec). A rate stays
+    ("20 ordini a settimana": no count word, no long period).
+
+    >>> without_period("Arrivare a 70 famiglie seguite entro un anno")
+    'Arrivare a 70 famiglie seguite'
+    >>> without_period("get 10 new stockists within a year"), without_period("200 pedidos al mes")
+    ('get 10 new stockists', '200 pedidos al mes')
+    """
+    low = fold(clause)
+    if len(low) != len(clause):
+        return clause
+    match = _period_end().search(low)
+    return clause[:match.start()] if match else clause

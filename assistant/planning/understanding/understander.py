@@ -14,7 +14,7 @@ from .channels import ChannelReader, as_text, bare_google
 from .classify import Embed, PrototypeClassifier, ranked
 from .currency import local_currency
 from .data import UnderstandingData, load_understanding_data
-from .deadline import deadline_of, start_for_deadline
+from .deadline import deadline_of, start_for_deadline, without_period
 from .facts import (
     amount,
     first_count,
@@ -205,6 +205,7 @@ class Understander:
                 goal.confidence = round(min(1.0, score), 3)
         for goal in goals:
             goal.due_month, counted = deadline_of(goal.text, self.data, lang)  # "entro giugno"
+            counted = without_period(counted)  # "entro un anno" counts nothing
             goal.metric = metric_of(self._figured(counted, lang), lang,
                                     self.profile_data) or None
             goal.family = self.metric_reader.family(goal.metric or goal.text)
