@@ -182,3 +182,17 @@ def test_the_business_answer_names_its_kind_over_the_request_s_word(a: Assistant
     assert answers["business"] == ("Si chiama Mani Amiche, assistenza domiciliare per anziani a "
                                    "Torino")  # "…, agenzia, …" was put in it
 
+
+
+def test_a_number_another_fact_reads_is_no_restated_value(a: Assistant) -> None:
+    iid = at(a, "en", SITTERS, None)
+    a.conversation.turn(OWNER, "Still 4 hours a week, but we're 2 people now", "en")
+    assert fact(a, iid, "hours_per_week") == 4  # was 2: the people taken for the hours
+    assert fact(a, iid, "goal_metric") == "regular clients"  # "but": no French goal word
+
+
+def test_a_denied_month_beside_also_replaces_it(a: Assistant) -> None:
+    iid = at(a, "es", RESTORER, None)
+    assert fact(a, iid, "closed_months") == [8]
+    a.conversation.turn(OWNER, "También cerramos en diciembre, no en agosto", "es")
+    assert fact(a, iid, "closed_months") == [12]

@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from ...lexicon import lexicon
 from ...packs import words as pack_words
-from ...text import fold
+from ...text import fold, folded_map
 from ..understanding.currency import local_currency
+from ..understanding.facts import team_size
 from ..understanding.model import Understanding
 from ..understanding.numbers import quantities
 from .added_goal import as_added_goal
@@ -55,43 +56,75 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
     facts = as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
                           lambda t: wanted(t, state.lang, understander))
-    facts = restated(facts, text, lambda f: current(state, u, f, interviewer.playbook))
-    facts = new_metric(facts, text, state.lang, u, bool(
-        reader.has("goal", text) or reader.has("metric", text)), understander.profile_data)
-    return added_months(facts, text, reader)
+    facts = restated(facts, text, lambda f: current(state, u, f, interviewer.playbook),
+                     understander.data)
+    facts = new_metric(facts, text, state.lang, u, about_goal(text, state.lang),
+                       understander.profile_data)
+    return added_months(facts, text, reader, state.lang)
+
+
+def about_goal(text: str, lang: str) -> bool:
+    """Whether the message names the goal in its own language's words ("objectif", "goal";
+    every language's together read "but", the French goal, in "…, but we're 2")."""
+    cues = lexicon("fact_cues")[lang]
+    found = sorted({c for kind in ("goal", "metric") for c in cues.get(kind, [])}, key=len,
+                   reverse=True)
+    return bool(re.search(rf"(?<![a-z])(?:{'|'.join(found)})(?![a-z])", folded_map(text)[0]))
 
 
 RESTATED = ("team_size", "hours_per_week", "budget", "horizon_months", "goal_target",
             "current_customers", "average_sale")
 
 
-def restated(facts: list[Fact], text: str, held: Any) -> list[Fact]:
-    """A number read that is the value held now, beside one other number, was the old value
-    restated: the other is the new one ("prima ho scritto 18 mesi ma sono 12", "I put 2 but
-    we're 3"). `held(field)`: the value now.
+def restated(facts: list[Fact], text: str, held: Any, data: Any) -> list[Fact]:
+    """A number read that is the value held now, then a "but" and one other number, was the old
+    value restated: the other is the new one ("prima ho scritto 18 mesi ma sono 12", "I put 2
+    but we're 3"). Without the "but" both stand ("the goal is 70, we have 40 now"), and a number
+    another fact of the message reads, or people counted, is that fact's. `held(field)`: the
+    value now; `data`: the understanding data (people words).
 
+    >>> from .fact_fields import default_guesser
+    >>> data = default_guesser().data
     >>> restated([Fact("horizon_months", 18)], "prima ho scritto 18 mesi ma sono 12",
-    ...          lambda f: 18)
+    ...          lambda f: 18, data)
     [Fact(field='horizon_months', value=12, op='set')]
-    >>> restated([Fact("horizon_months", 18)], "18 mesi", lambda f: 12)
-    [Fact(field='horizon_months', value=18, op='set')]
+    >>> restated([Fact("goal_target", 70)], "the goal is 70, we have 40 now", lambda f: 70, data)
+    [Fact(field='goal_target', value=70, op='set')]
     """
+    low = fold(text)
+    match = _contrast().search(low)
+    if not match:
+        return facts
+    before, after = low[:match.start()], low[match.end():]
+    taken = {f.value for f in facts if isinstance(f.value, int | float)}
     out = []
     for fact in facts:
         value = fact.value
-        if fact.field in RESTATED and isinstance(value, int | float) and held(fact.field) == value:
-            others = {v for v, denied in numbers(text) if not denied and v != value}
-            if len(others) == 1:
+        if fact.field in RESTATED and isinstance(value, int | float) and held(fact.field) == value \
+                and any(v == value for v, _ in numbers(before)):
+            others = {v for v, denied in numbers(after) if not denied and v not in taken}
+            people = fact.field != "team_size" and team_size(after, data) is not None
+            if len(others) == 1 and not people:  # "…, but we're 2 people now": the team
                 new = others.pop()
                 fact = Fact(fact.field, int(new) if new == int(new) else new, fact.op)
         out.append(fact)
     return out
 
 
-def added_months(facts: list[Fact], text: str, reader: FactReader) -> list[Fact]:
+@cache
+def _contrast() -> re.Pattern[str]:
+    """"but", "instead" and their kin in every language (a restated value comes before)."""
+    found = {fold(w).strip() for concept in ("but", "rather") for w in pack_words(concept)}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(sorted(found, key=len, reverse=True))})(?!\w)")
+
+
+def added_months(facts: list[Fact], text: str, reader: FactReader, lang: str) -> list[Fact]:
     """Months said as more of the same ("anche gennaio è fiacco, non solo agosto", "Easter's
-    busy too, so April as well") are added to those the fact holds, not put in their place."""
-    if not reader.has("too", text):
+    busy too, so April as well") are added to those the fact holds, not put in their place;
+    a month denied beside them ("también cerramos en agosto, no en julio") says what replaces
+    what, and was read so."""
+    if not reader.has("too", text) or any(
+            no for _, no in default_guesser().explicit_months(text, lang)):
         return facts
     return [Fact(f.field, f.value, "add") if f.field in MONTH_FIELDS and f.field != "start_month"
             else f for f in facts]

@@ -38,7 +38,16 @@ def _after() -> re.Pattern[str]:
 
 
 def denied_at(low: str, start: int, end: int) -> bool:
-    """Whether the words at low[start:end] (folded text) are denied where they stand."""
+    """Whether the words at low[start:end] (folded text) are denied where they stand ("non
+    solo agosto" is not: "not only" adds).
+
+    >>> low = "anche gennaio e fiacco, non solo agosto"
+    >>> denied_at(low, low.index("agosto"), len(low))
+    False
+    """
+    head = low[max(0, start - 24):start]
+    if re.search(rf"(?<![a-z])(?:{alternation('not_only')})\s+{_BETWEEN}$", head):
+        return bool(_after().match(low[end:]))
     return bool(_before().search(low[max(0, start - 16):start]) or _after().match(low[end:]))
 
 
