@@ -73,8 +73,12 @@ def _content(phrase: str) -> set[str]:
 
 
 def own_label(business: str, lang: str, data: dict[str, Any]) -> bool:
-    """Whether the answer names its kind in a clause of two words or more after the name (one
-    word may be no kind: "FitLab, aperta dal 2019" reads "aperta")."""
-    label = read_label(business, read_name(business, lang, data), lang, data)
-    return len(label.split()) >= 2
+    """Whether the answer names its kind in the clause right after the name, in two words or
+    more (one word may be no kind: "FitLab, aperta dal 2019" reads "aperta"; a later clause
+    tells what it does: "Pressing du Cours, on est trois, on fait nettoyage à sec, retouches
+    et blanchisserie" is still the request's "pressing")."""
+    name = read_name(business, lang, data)
+    label = read_label(business, name, lang, data)
+    after = [c for c in business.split(",") if c.strip() and not (name and name in c)]
+    return len(label.split()) >= 2 and bool(after) and label in after[0]
 
