@@ -8,7 +8,8 @@ import pytest
 
 from assistant.planning.understanding import default_understander
 from assistant.planning.understanding.metrics import level_today, metric_of, split_owner_goals
-from assistant.planning.understanding.profile import read_countries, read_label, read_name
+from assistant.planning.understanding.places import read_countries
+from assistant.planning.understanding.profile import read_label, read_name
 from tests.plan_cases import real_understander
 from tests.plan_fixtures import PLAYBOOK
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..planning.understanding.places import read_countries
 from ..planning.understanding.profile import (
     name_after_cue,
-    read_countries,
     read_label,
     read_name,
     says_its_kind,

@@ -66,10 +66,15 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
 def about_goal(text: str, lang: str) -> bool:
     """Whether the message names the goal in its own language's words ("objectif", "goal";
     every language's together read "but", the French goal, in "…, but we're 2")."""
-    cues = lexicon("fact_cues")[lang]
+    return bool(_goal_words(lang).search(folded_map(text)[0]))
+
+
+@cache
+def _goal_words(lang: str) -> re.Pattern[str]:
+    cues = lexicon("fact_cues")[lang]  # files read once per language, not per message
     found = sorted({c for kind in ("goal", "metric") for c in cues.get(kind, [])}, key=len,
                    reverse=True)
-    return bool(re.search(rf"(?<![a-z])(?:{'|'.join(found)})(?![a-z])", folded_map(text)[0]))
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(found)})(?![a-z])")
 
 
 RESTATED = ("team_size", "hours_per_week", "budget", "horizon_months", "goal_target",
