@@ -34,3 +34,26 @@ def test_title_words_asked_in_the_same_clause_as_the_reference_are_the_ask(
     assert answer.citations[0].source_id == "es-estrategico-vs-operativo"
     assert "diferencia entre la mercadotecnia estratégico y marketing operativo" in answer.text
     assert "no lo dice" not in answer.text
+
+
+def test_the_type_is_read_from_what_is_asked_of_the_source_not_from_its_title(
+        shared_assistant: Assistant) -> None:
+    """The reference's "differences" made this a difference question, and the contrast it
+    quoted was strategic marketing's long term, not what was asked."""
+    answer = shared_assistant.ask(
+        "In the Spanish article on the differences between strategic and operational "
+        "marketing, how far ahead does operational marketing look?")
+    assert answer.citations[0].source_id == "es-estrategico-vs-operativo", answer.text
+    assert "corto/medio período" in answer.text or "corto plazo" in answer.text, answer.text
+
+
+def test_the_section_whose_heading_says_what_is_asked_is_the_list(
+        shared_assistant: Assistant) -> None:
+    """"Its functions" listed the challenges (a section announcing its items, nearer the
+    source's topic) instead of the bullets under "¿Cuáles son las funciones…?"; each bullet
+    is quoted with what it says, not only its lead-in."""
+    answer = shared_assistant.ask(
+        "Nell'articolo spagnolo sul marketing operativo, quali sono le sue funzioni?")
+    assert "funciones del marketing operativo" in answer.text, answer.text
+    assert "Retos" not in answer.text, answer.text
+    assert "«Creación y mantenimiento de contenido: incluye la creación" in answer.text

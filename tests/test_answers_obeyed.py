@@ -72,7 +72,8 @@ def test_the_tips_of_a_named_article_are_its_bullet_points(shared_assistant: Ass
     assert {c.source_id for c in answer.citations} == {"es-marketing-operativo"}, answer.text
     for tip in ("Establecer un flujo de trabajo entre departamentos",
                 "Trabajar con una audiencia en mente", "Alinear todas las ideas del consumidor"):
-        assert f"«{tip}»" in answer.text, answer.text
+        assert f"«{tip}: " in answer.text, answer.text  # with what it says
+    assert "La pieza más importante para mejorar el marketing operativo" in answer.text
 
 
 def test_no_marketing_budget_rules_out_rather_than_names_the_budget(

@@ -40,7 +40,7 @@ from .questions import (
     refers_back,
     strip_markup,
 )
-from .source_reference import referred_sources
+from .source_reference import asked_of, referred_sources
 
 LANGUAGE_PROBE_CHARS = 160  # model text held back to check its language before streaming it
 RELATION_WORDS = 5  # "and compared with CAC?": a follow-up this short naming a new concept
@@ -171,11 +171,7 @@ class AnswerChain(EvidenceStep):
         history = self.memory.history(inputs["conversation_id"])
         hint = history[-1].language if history else None
         language = inputs["lang"] or self.detector.detect(question, hint)
-        cued = question_type(question, language)
-        asked = self.parts.typer.classify(question, language) if self.parts.typer else None
-        # The five kinds the composer shapes an answer by; a formula, a cost or an example is
-        # asked of the kind the cue words say (the composer reads `asked` for the rest).
-        kind = asked if asked in ANSWER_KINDS else cued
+        kind, asked = self._kind(question, language)
         constraints = self._constraints(question)
         # "no marketing budget" rules something out: it does not name the budget as the topic.
         own = self.parts.constraints.search_words(question, constraints) \
@@ -215,7 +211,20 @@ class AnswerChain(EvidenceStep):
             item = replace(item, context=previous)
             item = replace(item, standalone=self._standalone(item))
         named_ids = referred_sources(question, language, self.retriever)
+        if named_ids and not item.context:
+            # "Dans l'article sur les différences…, sur quel horizon… ?" asks of the source what
+            # its own words ask: the title it quotes says nothing of the question's type.
+            kind, asked = self._kind(asked_of(question, named_ids, self.retriever), language)
+            item = replace(item, asked=asked)
         return replace(item, kind=kind, concepts=tuple(concepts[:2]), named=named_ids)
+
+    def _kind(self, question: str, language: str) -> tuple[str | None, str | None]:
+        """(the kind the composer shapes the answer by, the kind the example questions say): a
+        formula, a cost or an example is asked of the kind the cue words say (the composer reads
+        `asked` for the rest)."""
+        cued = question_type(question, language)
+        asked = self.parts.typer.classify(question, language) if self.parts.typer else None
+        return (asked if asked in ANSWER_KINDS else cued), asked
 
     def _constraints(self, question: str) -> tuple:
         """What the question rules out or aims at: read by example phrasings when the reader

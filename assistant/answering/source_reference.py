@@ -64,12 +64,17 @@ def referred_sources(question: str, language: str, sources: Sources) -> tuple[st
     return named
 
 
+def asked_of(question: str, named: Sequence[str], sources: Sources) -> str:
+    """What a question asks of the sources it names, without the words naming them."""
+    return asked_of_source(question, [a.title for a in sources.articles()
+                                      if a.source_id in named])
+
+
 def named_passages(question: str, named: Sequence[str], sources: Sources,
                    hits: list[Hit]) -> list[Hit]:
     """The named sources' passages first (closest to what is asked of them), then the rest:
     a source the user names is a filter, the rest is read only when it does not say."""
-    titles = [a.title for a in sources.articles() if a.source_id in named]
-    vector = sources.embed_query(asked_of_source(question, titles))
+    vector = sources.embed_query(asked_of(question, named, sources))
     own = sorted((h for sid in named for h in sources.within(sid, vector)),
                  key=lambda h: -h.similarity)
     return [*own, *(h for h in hits if h.source_id not in named)]

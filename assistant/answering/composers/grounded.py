@@ -28,7 +28,7 @@ from .choosing import QuoteChoice
 from .constraint_filter import ListedAdvice, within_constraints
 from .instructions import InstructionFilter, without_instructions
 from .lead import ConceptLead
-from .named import bulleted_lines, section_lines
+from .named import listed_lines
 from .named_choice import named_candidates
 from .scoring import Candidate as _Candidate
 from .sentences import body, discriminating, join_runs, usable
@@ -144,8 +144,7 @@ class GroundedComposer(QuoteChoice, ConceptLead):
                 vectors = unit(self.embed([probe, *texts]))
                 return [float(v) for v in vectors[1:] @ vectors[0]]
 
-            listed = section_lines(item, focus, phrase, closeness) or bulleted_lines(
-                item, focus, phrase, closeness)
+            listed = listed_lines(item, focus, phrase, closeness)
             if listed:
                 yield from listed
                 return

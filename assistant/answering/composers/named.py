@@ -5,6 +5,7 @@ announcing them ("Retos del marketing operativo … los retos más comunes …:"
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...text import sentences
 from ..questions import focus_keys
@@ -15,17 +16,48 @@ MAX_ITEMS = 8
 MIN_HEADING_SIMILARITY = 0.3  # a heading this close to the question, in another language
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A named source's section that may answer as a list: whether its heading carries the
+    question's own words, how close the heading comes to the question, and the answer's lines."""
+
+    named: bool
+    near: float
+    lines: list[str]
+
+
+def listed_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                 closeness: Callable[[list[str]], list[float]]) -> list[str]:
+    """The lines of an answer that lists a named source's section (empty: no section answers
+    as a list): the sections it announces ("los retos más comunes…:") or its bullet points,
+    whichever section's heading says what is asked ("¿Cuáles son las funciones…?" for "quelles
+    sont ses fonctions ?", not "Retos…", merely closer to the source's topic)."""
+    found = [f for f in (_announced_listing(item, focus, phrase, closeness),
+                         _bulleted_listing(item, focus, phrase, closeness)) if f is not None]
+    if not found:
+        return []
+    return max(found, key=lambda f: (f.named, f.near)).lines
+
+
 def announced_sections(item: ComposeInput, focus: frozenset[str],
                        closeness: Callable[[list[str]], list[float]]
                        ) -> tuple[Passage, str, list[Passage]] | None:
     """(the announcing section, its last sentence, the sections it announces) for a list
-    question about a named source: a section whose heading carries the question's own words
-    and whose text ends in a colon, followed by the sections whose headings are the items
-    (up to a heading that is a question, or the end)."""
+    question about a named source (see _announced)."""
+    found = _announced(item, focus, closeness)
+    return None if found is None else found[2:]
+
+
+def _announced(item: ComposeInput, focus: frozenset[str],
+               closeness: Callable[[list[str]], list[float]]
+               ) -> tuple[bool, float, Passage, str, list[Passage]] | None:
+    """(named, closeness, the announcing section, its last sentence, the sections it
+    announces) for a list question about a named source: a section whose heading carries the
+    question's own words and whose text ends in a colon, followed by the sections whose
+    headings are the items (up to a heading that is a question, or the end)."""
     if item.kind != "list":
         return None
-    own = sorted((p for p in item.passages if p.hit.source_id in item.named),
-                 key=lambda p: (p.hit.source_id, p.hit.position))
+    own = _own(item)
     found = []
     for i, passage in enumerate(own):
         title = heading(passage.hit.text)
@@ -53,36 +85,33 @@ def announced_sections(item: ComposeInput, focus: frozenset[str],
     best = max(range(len(found)), key=lambda i: (found[i][0], near[i]))
     if not found[best][0] and near[best] < MIN_HEADING_SIMILARITY:
         return None
-    _, _, passage, announcing, items = found[best]
-    return passage, announcing, items
+    named, _, passage, announcing, items = found[best]
+    return named, near[best], passage, announcing, items
 
 
-def section_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
-                  closeness: Callable[[list[str]], list[float]]) -> list[str]:
-    """The lines of an answer that lists a named source's sections (empty: no such list)."""
-    found = announced_sections(item, focus, closeness)
+def _announced_listing(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                       closeness: Callable[[list[str]], list[float]]) -> Listing | None:
+    found = _announced(item, focus, closeness)
     if found is None:
-        return []
-    section, announcing, items = found
+        return None
+    named, near, section, announcing, items = found
     lines = [phrase("named_source_section", title=section.hit.title,
                     section=heading(section.hit.text)),
              f"\n- «{announcing}» [{section.number}]"]
     lines += [f"\n- «{heading(p.hit.text)}» [{p.number}]" for p in items]
-    return lines
+    return Listing(named, near, lines)
 
 
-def bulleted_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
-                   closeness: Callable[[list[str]], list[float]]) -> list[str]:
-    """The lines of an answer that lists the bullet points of the named source's section the
-    question asks about ("what tips does the Spanish article give?": the bullets under "Tips
-    para un marketing operativo eficiente"), each by its lead-in when it has one ("Establecer
-    un flujo de trabajo entre departamentos: La pieza…"). Empty when no bulleted section's
+def _bulleted_listing(item: ComposeInput, focus: frozenset[str], phrase: Callable[..., str],
+                      closeness: Callable[[list[str]], list[float]]) -> Listing | None:
+    """The bullet points of the named source's section the question asks about ("what tips
+    does the Spanish article give?": the bullets under "Tips para un marketing operativo
+    eficiente"), each by its first sentence (_point). None when no bulleted section's
     heading carries the question's words or comes close enough to it."""
     if item.kind in ("definition", "quantity", "difference"):
-        return []
+        return None
     sections: dict[tuple[str, str], list[tuple[Passage, str]]] = {}
-    own = sorted((p for p in item.passages if p.hit.source_id in item.named),
-                 key=lambda p: (p.hit.source_id, p.hit.position))
+    own = _own(item)
     for passage in own:
         title = heading(passage.hit.text)
         points = [_point(line) for line in body(passage.hit.text).splitlines()
@@ -92,7 +121,7 @@ def bulleted_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[.
                 (passage, p) for p in points if p)
     found = [(key, points) for key, points in sections.items() if len(points) >= 2]
     if not found:
-        return []
+        return None
     near = closeness([key[1] for key, _ in found])
     named = [bool(focus & focus_keys(key[1], points[0][0].hit.language, ""))
              for key, points in found]
@@ -101,22 +130,26 @@ def bulleted_lines(item: ComposeInput, focus: frozenset[str], phrase: Callable[.
             focus & focus_keys(heading(p.hit.text), p.hit.language, "") for p in own)):
         # "que dit-il de la logistique ?": the section "Logística" says it, in sentences; the
         # list under a heading merely near the topic does not answer it
-        return []
+        return None
     (_, title), points = found[best]
     lines = [phrase("named_source_section", title=points[0][0].hit.title, section=title)]
     lines += [f"\n- «{point}» [{passage.number}]" for passage, point in points[:MAX_ITEMS]]
-    return lines
+    return Listing(named[best], near[best], lines)
+
+
+def _own(item: ComposeInput) -> list[Passage]:
+    """The named sources' passages in their order."""
+    return sorted((p for p in item.passages if p.hit.source_id in item.named),
+                  key=lambda p: (p.hit.source_id, p.hit.position))
 
 
 BULLETS = ("•", "- ", "* ")
-LEAD_IN_CHARS = 80  # "Establecer un flujo de trabajo entre departamentos:" leads its bullet
 
 
 def _point(line: str) -> str:
-    """A bullet's lead-in (before its colon), else its first sentence."""
+    """A bullet's first sentence, its lead-in with what it says ("Establecer un flujo de
+    trabajo entre departamentos: La pieza más importante … es establecer un flujo de trabajo
+    …"): the lead-in alone names a point without making it."""
     text = line.strip().lstrip("•-* ").strip()
-    colon = text.find(":")
-    if 0 < colon <= LEAD_IN_CHARS:
-        return text[:colon].strip()
     first = sentences(text)
     return first[0] if first else text
