@@ -275,3 +275,12 @@ def test_what_a_business_should_do_is_advice_from_its_guide(shared_assistant: As
     assert cited[0] in (f"concept:seo:{lang}", f"playbook:bakery:{lang}"), answer.text
     assert f"playbook:bakery:{lang}" in cited, answer.text
     assert "«(" not in answer.text, answer.text  # no bracketed aside quoted alone
+
+
+def test_what_should_i_do_is_a_how_to_not_a_list(shared_assistant: Assistant) -> None:
+    """"what should" is a list cue, "what should I do" a how-to one: the shorter won and the
+    wedding photographer's question was declined as unanswerable (answers_dev6)."""
+    answer = shared_assistant.ask(
+        "I'm a wedding photographer in Leeds, what should I do to get more enquiries?")
+    cited = [c.source_id for c in answer.citations]
+    assert "playbook:creative_freelancer:en" in cited, answer.text

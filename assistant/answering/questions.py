@@ -48,6 +48,8 @@ def question_type(question: str, lang: str) -> str | None:
     'list'
     >>> question_type("Come posso trovare nuovi clienti?", "it")
     'howto'
+    >>> question_type("What should I do to get more enquiries?", "en")  # not "what should"
+    'howto'
     >>> question_type("Che cos'è l'analisi SWOT?", "it")
     'definition'
     """
@@ -62,9 +64,14 @@ def _cued_type(key: str, lang: str) -> str | None:
     cues: Mapping[str, Mapping[str, Sequence[str]]] = lexicon("question_types")
     order = [lang, *(other for other in cues if other != lang)] if lang in cues else list(cues)
     for language in order:
-        for kind in QUESTION_TYPES:
-            if any(has_cue(key, cue) for cue in cues[language][kind]):
-                return kind
+        found = [(kind, normalize_term(cue)) for kind in QUESTION_TYPES
+                 for cue in cues[language][kind] if has_cue(key, cue)]
+        # A cue inside a longer one that also occurs says less: "what should" (a list) in
+        # "what should I do to get more enquiries?" (a how-to).
+        kept = [kind for kind, cue in found
+                if not any(cue != other and f" {cue} " in f" {other} " for _, other in found)]
+        if kept:
+            return kept[0]
     return None
 
 
