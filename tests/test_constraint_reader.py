@@ -49,6 +49,23 @@ def test_a_paraphrase_no_cue_names_is_still_read(reader: ConstraintReader) -> No
 
 
 @pytest.mark.parametrize("question", [
+    "We're a two-person removals firm and can't afford advertising; how do we get jobs?",
+    "Je tiens une librairie et je n'ai pas les moyens de faire de la pub : que faire ?",
+    "Non posso permettermi la pubblicità: come trovo clienti per il mio studio di yoga?",
+    "No me puedo permitir anuncios, ¿cómo lleno mi academia?",
+])
+def test_what_one_cannot_afford_rules_ads_out(reader: ConstraintReader, question: str) -> None:
+    """No privative word ("sin", "sans") and an ad word the near misses share ("faire de la
+    pub"): the dog-walker's "can't afford advertising" got a paid-ads tip (answers_dev5)."""
+    assert {c.kind for c in reader.read(question)} & {"no_paid_ads", "free"}, \
+        reader.scores(question)
+
+
+@pytest.mark.parametrize("question", [
+    "I can't afford to wait months, which channel works fastest?",
+    "Non posso permettermi di sbagliare: che canale scelgo?",
+    "Non riesco a capire il ROI, me lo spieghi?",
+    "I can't understand CAC, can you explain it?",
     "How do I advertise on Google?",
     "¿Cómo hago publicidad en Instagram?",
     "Quanto costa una campagna su Google Ads?",
