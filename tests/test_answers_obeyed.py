@@ -98,3 +98,17 @@ def test_a_short_follow_up_naming_a_new_concept_relates_it_to_the_topic(
     answer = shared_assistant.ask(follow_up, conversation_id=conversation)
     # before: the CAC card alone, as if the conversation had not been about CLV
     assert card_sentence("clv", language, marker) in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "definition"), [
+    ("I'm a freelance piano teacher and I can't afford ads. How do new students find me?",
+     "Content marketing means creating"),
+    ("Soy fisioterapeuta a domicilio en Zaragoza, ¿cómo consigo pacientes nuevos sin pagar "
+     "anuncios?", "El marketing de contenidos consiste en")])
+def test_a_how_to_quotes_advice_not_what_another_card_is(
+        shared_assistant: Assistant, question: str, definition: str) -> None:
+    """"How do new students find me?" does not ask what content marketing is: a card the
+    question does not name is quoted for what it advises, not its opening definition."""
+    answer = shared_assistant.ask(question)
+    assert definition not in answer.text, answer.text
+    assert "Google Business Profile" in answer.text, answer.text

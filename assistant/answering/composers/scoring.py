@@ -100,6 +100,8 @@ class SentenceScoring:
         elif item.kind == "howto":
             bonus += cfg.type_bonus if cand.passage.hit.kind == "playbook" or gives_a_method(
                 cand.text) else 0.0
+            if ref and cand.order == 0 and ref.id not in item.concepts:
+                bonus -= cfg.type_bonus  # "how do people find me?" does not ask what SEO is
         if item.kind == "definition" and cand.order == 0 and cand.passage.hit.concept:
             bonus += cfg.type_bonus
         return bonus
