@@ -294,6 +294,10 @@ DANCE = {"business": "Academia Compás, escuela de baile en Málaga",
     ("it", {"business": "Gelateria Polo Nord, gelateria a Rimini"}, "offer",
      "I clienti sono soprattutto famiglie in vacanza con bambini piccoli", "customers"),
     ("en", DANCE, "competitors", "We'd like to double our weekly bookings, from 30 to 60", "goal"),
+    # whole, nearest the customers' examples (students, tourists); each clause, the goal's
+    ("it", {"business": "Maestrale Vela, scuola di vela a Cagliari"}, "offer",
+     "Vogliamo passare da 120 a 200 allievi dei corsi per adulti in un anno, e vendere più "
+     "uscite ai turisti", "goal"),
 ])
 def test_an_answer_to_a_later_question_is_noted_there_and_the_pending_one_stays(
         a: Assistant, lang: str, answers: dict[str, str], pending: str, text: str,

@@ -30,6 +30,7 @@ SLOT_ANSWERS = "slot_answers"
 NOT_A_REQUEST = ("question", "statement", "courtesy")  # nearer one of these: asks for no plan
 LABELS = ("plan_request", "question", "answer", "statement", "courtesy")
 RECENT = 32  # message vectors kept (a turn weighs one message several times)
+CLAUSE_WORDS = 3  # a clause this long is weighed on its own for an early answer
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,28 @@ class IntentRecognizer:
     def answers_later(self, text: str, pending: str, open_slots: tuple[str, ...]) -> str | None:
         """The question among `open_slots` (not answered yet) that the message answers rather
         than the pending one, or None: nearer its examples by the margin, and near them."""
-        alike = self.answers_alike(text)
-        if not alike or self.opens_with_question(text) or text.rstrip().endswith("?"):
+        if self.opens_with_question(text) or text.rstrip().endswith("?"):
             return None
+        # The whole message, then its clauses on average: "Vogliamo passare da 120 a 200
+        # allievi in un anno, e vendere più uscite ai turisti" is, whole, nearest the customers'
+        # examples (students, tourists); each clause is nearest the goal's.
+        for alike in (self.answers_alike(text), self._clauses_alike(text)):
+            found = self._nearer(alike, pending, open_slots)
+            if found:
+                return found
+        return None
+
+    def _clauses_alike(self, text: str) -> dict[str, float]:
+        """Per question, the mean likeness of the message's clauses (of three words or more)
+        to its example answers; empty for a message of one clause."""
+        parts = [p for p in _clauses(text) if len(words(p)) >= CLAUSE_WORDS]
+        if len(parts) < 2:
+            return {}
+        each = [self.answers_alike(p) for p in parts]
+        return {slot: float(np.mean([a.get(slot, 0.0) for a in each])) for slot in each[0]}
+
+    def _nearer(self, alike: dict[str, float], pending: str,
+                open_slots: tuple[str, ...]) -> str | None:
         w = self.weights
         here = alike.get(pending, 0.0)
         best = max(open_slots, key=lambda s: alike.get(s, 0.0), default=None)
