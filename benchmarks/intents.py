@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.conversation.intents import IntentRecognizer, slot_examples  # noqa: E402
+from assistant.conversation.intents import IntentRecognizer  # noqa: E402
+from assistant.conversation.slot_examples import slot_examples  # noqa: E402
 from assistant.indexing.embeddings import embed, make_embedding_function  # noqa: E402
 from assistant.planning.interview.slots import BY_KEY  # noqa: E402
 from assistant.prompts import PromptLibrary  # noqa: E402

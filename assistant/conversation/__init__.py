@@ -8,9 +8,10 @@ The web chat and `assistant chat` both use it through `Assistant.conversation` (
 
 from __future__ import annotations
 
-from .intents import IntentRecognizer, slot_examples
+from .intents import IntentRecognizer
 from .lines import Line
 from .render import Renderer
 from .router import ChatInterview, Turn
+from .slot_examples import slot_examples
 
 __all__ = ["ChatInterview", "IntentRecognizer", "Line", "Renderer", "Turn", "slot_examples"]

@@ -26,7 +26,6 @@ from ..text import words
 PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
 CORRECTIONS = "correction_prototypes"
-SLOT_ANSWERS = "slot_answers"
 NOT_A_REQUEST = ("question", "statement", "courtesy")  # nearer one of these: asks for no plan
 LABELS = ("plan_request", "question", "answer", "statement", "courtesy")
 RECENT = 32  # message vectors kept (a turn weighs one message several times)
@@ -304,21 +303,3 @@ def _reads_as(kind: str, text: str) -> bool:
     except (ParseProblem, ValueError, TypeError):
         return False
     return True
-
-
-def slot_examples(prompts: object) -> dict[str, list[str]]:
-    """Each slot's example answer in the four languages ("Esempio: …" without its label)."""
-    from ..planning.interview.slots import BY_KEY
-
-    out: dict[str, list[str]] = {}
-    for key in BY_KEY:
-        for lang in LANGUAGES:
-            try:
-                example = prompts.phrase("interview", lang, f"examples.{key}")  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - a slot without an example has none
-                continue
-            out.setdefault(key, []).append(str(example).split(":", 1)[-1].strip())
-    for lang in LANGUAGES:  # more answers per slot, as owners write them (data)
-        for key, texts in lexicon(SLOT_ANSWERS)[lang].items():
-            out.setdefault(key, []).extend(texts)
-    return out
