@@ -385,3 +385,47 @@ def test_todays_level_corrected_is_where_the_goal_starts_from(a: Assistant) -> N
     goal = a.plans.understood(iid, OWNER).goals[0]
     assert (goal.current, goal.target) == (40, 60)
     assert "40 → 60" in "\n".join(line.text for line in turn.lines)
+
+
+SAILING = {"business": "Maestrale Vela, scuola di vela a Cagliari, siamo in quattro istruttori",
+           "offer": "corso base per adulti a 390 €", "customers": "adulti di Cagliari",
+           "goal": "passare da 120 a 200 allievi", "horizon_months": "12 mesi"}
+
+
+@pytest.mark.parametrize(("lang", "text", "team"), [
+    ("it", "No aspetta, gli istruttori sono cinque, non quattro", 5),
+    ("fr", "Non, les moniteurs sont trois", 3),
+])
+def test_a_team_counted_after_its_people_is_a_correction_not_the_pending_answer(
+        a: Assistant, lang: str, text: str, team: int) -> None:
+    """Hand test, 7 Dec: "gli istruttori sono cinque" (the count after the people, a plural
+    no list held) was stored as the seasons answer; the team stayed four."""
+    iid = interview(a, lang, SAILING, "seasonality")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction" and fact(a, iid, "team_size") == team
+    assert "seasonality" not in a.plans.database.load_interview(iid, OWNER).answers
+
+
+@pytest.mark.parametrize(("lang", "goal", "months"), [
+    ("it", "Vogliamo passare da 120 a 200 allievi dei corsi per adulti in un anno", 12),
+    ("es", "Llegar a 300 socios en los próximos 18 meses", 18),
+    ("fr", "Doubler nos réservations d'ici 6 mois", 6),
+])
+def test_the_time_a_goal_gives_itself_is_the_horizon_and_is_not_asked(
+        a: Assistant, lang: str, goal: str, months: int) -> None:
+    """Hand test, 7 Dec: the sailing school said "in un anno" and was asked "In quanto
+    tempo?" next; the goal's own time is the horizon, said so."""
+    answers = {k: SAILING[k] for k in ("business", "offer", "customers")}
+    iid = interview(a, lang, answers, "goal")
+    turn = a.conversation.turn(OWNER, goal, lang)
+    state = a.plans.database.load_interview(iid, OWNER)
+    assert state.answers["horizon_months"] == months, turn.lines
+    assert state.position != "horizon_months"
+    assert any(str(months) in line.text for line in turn.lines if line.kind != "question")
+
+
+def test_a_rate_is_no_horizon(a: Assistant) -> None:
+    answers = {k: SAILING[k] for k in ("business", "offer", "customers")}
+    iid = interview(a, "es", answers, "goal")
+    a.conversation.turn(OWNER, "Llegar a 200 pedidos al mes", "es")
+    assert "horizon_months" not in a.plans.database.load_interview(iid, OWNER).answers

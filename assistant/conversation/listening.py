@@ -202,13 +202,15 @@ class Listener:
         and the pending question again; None when it is no usable answer there."""
         iid, lang, r = view.interview_id, view.lang, self.renderer
         try:
-            self.plans.edit(iid, slot, text, owner, given=True)
+            edited = self.plans.edit(iid, slot, text, owner, given=True)
         except EstrategaError:
             return None
         after = self.plans.get_interview(iid, owner)
         label = self.plans.interviewer.label(lang, slot)
+        # what the answer told besides ("… in un anno": the horizon too), before the question
+        notes = [Line("assistant", m, kind="note") for m in edited.messages[1:]]
         return Turn(interview_id=iid, lang=lang, kind="early_answer",
-                    lines=r.again(after, r.say(lang, "early_noted", question=label)))
+                    lines=notes + r.again(after, r.say(lang, "early_noted", question=label)))
 
     def _answered_fields(self, iid: str, owner: str) -> set[str]:
         """The facts the questions answered so far set (a correction changes one of them)."""

@@ -15,6 +15,7 @@ from ..playbook import Playbook
 from ..understanding import Understander, default_understander
 from ..understanding.currency import local_currency
 from .asking import ask_type, settle
+from .goal_horizon import goal_horizon
 from .parsing import VAGUE, ParseProblem
 from .slots import BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, InterviewState, InterviewView
@@ -125,9 +126,11 @@ class Interviewer(Understood, Views):
         self._store(state, key, parsed)
         if given and key not in state.given:
             state.given.append(key)
+        messages = [self._say(state, "messages.updated"),
+                    *self._horizon_from_goal(state, key, str(value))]
         if state.position == key:
-            return self._advance(state, [self._say(state, "messages.updated")])
-        return self.view(state, [self._say(state, "messages.updated")])
+            return self._advance(state, messages)
+        return self.view(state, messages)
 
     def goto(self, state: InterviewState, key: str) -> InterviewView:
         """Ask one slot again (from the summary, to change it)."""
@@ -193,7 +196,8 @@ class Interviewer(Understood, Views):
                 slot.kind == "goal" and not self.understander.clear_goal(text))):
             value = _merge(state.answers.get(slot.key), value)
         self._store(state, slot.key, value)
-        messages = self._language_note(state, slot.key, text)
+        messages = self._language_note(state, slot.key, text) + self._horizon_from_goal(
+            state, slot.key, text)
         if slot.kind == "goal":
             state.asking = metric_question(self.understood(state), state.lang,
                                            self.understander.metric_reader)
@@ -214,6 +218,20 @@ class Interviewer(Understood, Views):
                     return self.view(state, view.messages)
                 view.messages += unsure
         return view
+
+    def _horizon_from_goal(self, state: InterviewState, key: str, goal: str) -> list[str]:
+        """The time the goal gives itself ("… in un anno") taken as the plan's horizon when
+        none was given, and said so; not asked again."""
+        if key != "goal" or "horizon_months" in state.answers \
+                or "horizon_months" in state.skipped:
+            return []
+        months = goal_horizon(goal)
+        if months is None:
+            return []
+        state.answers["horizon_months"] = months
+        if "horizon_months" not in state.given:
+            state.given.append("horizon_months")
+        return [self._say(state, "messages.horizon_from_goal", months=months)]
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""

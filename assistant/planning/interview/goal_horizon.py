@@ -1,0 +1,49 @@
+"""The time a goal gives itself, as the interview's horizon: "passare da 120 a 200 allievi in un
+anno" answers "in how long?" too, so it is not asked again (hand test, 7 Dec: the sailing school
+was asked for the horizon right after saying "in un anno"). The leads ("in", "entro", "d'ici")
+and the units are per language (packs: period_leads, period_words)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...lexicon import lexicon
+from ...packs import alternation
+from ...text import fold
+from .parsing import ParseProblem, parse_horizon
+
+UNITS = ("year", "month", "semester", "quarter")
+MIN_MONTHS = 3  # "40 orders in a month" is a rate, not the plan's length
+MAX_WORDS_BEFORE_UNIT = 3  # "en los próximos 12 meses"
+
+
+@cache
+def _period() -> re.Pattern[str]:
+    units = {fold(w) for lang in lexicon("period_words").values() for unit in UNITS
+             for w in lang.get(unit, []) if len(w) > 1}
+    alternatives = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation('period_leads', longest_first=True)})\s+"
+                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{alternatives}))(?!\w)")
+
+
+def goal_horizon(goal: str) -> int | None:
+    """The months a goal says it takes, when it says so and they are long enough to plan over.
+
+    >>> goal_horizon("Vogliamo passare da 120 a 200 allievi in un anno")
+    12
+    >>> goal_horizon("Llegar a 300 socios en los próximos 18 meses")
+    18
+    >>> goal_horizon("get 10 new stockists within a year"), goal_horizon("doubler d'ici 6 mois")
+    (12, 6)
+    >>> goal_horizon("40 orders in a month") is None, goal_horizon("200 pedidos al mes") is None
+    (True, True)
+    """
+    for match in _period().finditer(fold(goal)):
+        try:
+            months = parse_horizon(match.group(1))
+        except (ParseProblem, ValueError):
+            continue
+        if months >= MIN_MONTHS:
+            return months
+    return None
