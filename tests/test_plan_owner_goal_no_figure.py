@@ -55,3 +55,19 @@ def test_a_goal_naming_one_thing_counts_one(lang: str, goal: str, thing: str) ->
 def test_new_customers_without_a_figure_keep_the_owners_noun() -> None:
     o, _ = objective("en", "win new customers from the neighbourhood")
     assert "new customers" in o.unit and o.target_value > 1
+
+
+@pytest.mark.parametrize(("lang", "goal", "thing"), [
+    ("it", "passare da 120 a 200 allievi dei corsi per adulti, e vendere più uscite ai turisti",
+     "uscite ai turisti"),
+    ("en", "get from 120 to 200 adult students and sell more boat trips to tourists",
+     "boat trips to tourists")])
+def test_more_of_a_thing_counted_is_measured_in_that_thing(lang: str, goal: str,
+                                                          thing: str) -> None:
+    """Hand test, 7 Dec: a sailing school's "vendere più uscite ai turisti" was measured by "20 %
+    improvement of the starting conversion rate"; what the owner counts is outings sold."""
+    inp = read_answers({**SHOP, "language": lang, "goal": goal,
+                        "business": "Maestrale Vela, scuola di vela a Cagliari"}, PLAYBOOK, PROMPTS)
+    second = build_plan(inp, PLAYBOOK, PROMPTS).strategy.objectives[1]
+    assert second.kpi_name == thing and "%" in second.unit, second
+    assert thing in second.text and "conver" not in fold(second.text)

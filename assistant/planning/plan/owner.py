@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ...lexicon import words_of
+from ...packs import alternation
 from ...text import fold
 from ..understanding.model import GoalUnderstood, Understanding
 from .context import quote
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 MAX_GOALS = 4
 COUNT_KPIS = ("new_customers", "orders", "leads", "members")
 ONE_WORDS = {fold(w).rstrip("'") for w in words_of("article_one")}
+_MORE = re.compile(rf"^(?:{alternation('more_words')})$")  # "più", "más", "plus", "more"
+PROPOSED_GROWTH = 20  # % more, proposed when the owner asks for more of a thing, with no figure
 
 
 def owner_goals(understood: Understanding) -> list[GoalUnderstood]:
@@ -91,9 +94,19 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
         warning = ambition(ctx, goal, target, deadline)
         metric = counted(goal, ctx.lang) if own_language else None  # tables: one language
         value = target if target is not None else (goal.change or base.target_value)
+        kpi = base.kpi
         if target is None and not goal.change and metric:  # no figure: none invented
             if names_one(goal, metric):
                 value = 1
+            elif base.kpi not in COUNT_KPIS and counts_something(goal, metric) \
+                    and asks_for_more(goal):
+                # "vendere più uscite ai turisti": counted in what the owner names (not the
+                # playbook's conversion rate), a growth proposed
+                metric = without_more(metric)
+                kpi = base.kpi if base.kpi in COUNT_KPIS else "orders"
+                growth, value = True, PROPOSED_GROWTH
+                text = ctx.say("open.objective_proposed_growth", goal=words, month=month,
+                               metric=metric, change=num(PROPOSED_GROWTH))
             elif not (base.kpi in COUNT_KPIS and counts_something(goal, metric)):
                 metric = None  # an aim, measured by the playbook's KPI, said as a proposal
                 text = ctx.say("open.objective_proposed", goal=words, month=month,
@@ -105,7 +118,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
             if metric and goal.current:  # "de 60 a 100 services por mes": 40 *more* of them
                 unit = ctx.say("open.more_of", metric=metric)
         out.append(Objective(
-            id=f"O{i}", text=f"{text} {warning}".strip(), kpi=base.kpi,
+            id=f"O{i}", text=f"{text} {warning}".strip(), kpi=kpi,
             kpi_name=metric if metric else base.kpi_name, target_value=max(abs(value), 0.1),
             unit=unit, deadline_month=deadline, period=base.period))
     return out
@@ -120,6 +133,19 @@ def grows_by_percent(goal: GoalUnderstood, target: float | None) -> bool:
     30 %", "+20 % de pedidos"), not a percentage to reach (an occupancy, a rating, a rate)."""
     return goal.unit == "percent" and bool(goal.change) and goal.current is None and \
         target is None and goal.family not in LEVEL_FAMILIES and goal.family is not None
+
+
+def asks_for_more(goal: GoalUnderstood) -> bool:
+    """Whether a goal says "more" ("vendere più uscite ai turisti", "sell more boat trips")."""
+    return any(_MORE.match(w) for w in re.findall(r"[a-z]+", fold(goal.text)))
+
+
+def without_more(metric: str) -> str:
+    """The metric without the "more" it opens with ("más excursiones" -> "excursiones")."""
+    words = metric.split()
+    while len(words) > 1 and _MORE.match(fold(words[0])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def names_one(goal: GoalUnderstood, metric: str) -> bool:
