@@ -20,11 +20,15 @@ MAX_WORDS_BEFORE_UNIT = 3  # "en los próximos 12 meses"
 
 @cache
 def _period() -> re.Pattern[str]:
-    units = {fold(w) for lang in lexicon("period_words").values() for unit in UNITS
-             for w in lang.get(unit, []) if len(w) > 1}
+    periods = lexicon("period_words").values()
+    units = {fold(w) for lang in periods for unit in UNITS for w in lang.get(unit, [])
+             if len(w) > 1}
+    halves = {fold(w) for lang in periods for w in lang.get("half", [])}
     alternatives = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    half = "|".join(sorted(map(re.escape, halves), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation('period_leads', longest_first=True)})\s+"
-                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{alternatives}))(?!\w)")
+                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{alternatives})"
+                      rf"(?:\s+(?:{alternation('and')})\s+(?:{half}))?)(?!\w)")
 
 
 def goal_horizon(goal: str) -> int | None:
@@ -36,6 +40,8 @@ def goal_horizon(goal: str) -> int | None:
     18
     >>> goal_horizon("get 10 new stockists within a year"), goal_horizon("doubler d'ici 6 mois")
     (12, 6)
+    >>> goal_horizon("arrivare a 90 soci in un anno e mezzo")
+    18
     >>> goal_horizon("40 orders in a month") is None, goal_horizon("200 pedidos al mes") is None
     (True, True)
     """

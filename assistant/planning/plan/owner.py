@@ -103,7 +103,7 @@ def owner_objectives(ctx: Context, goals: list[GoalUnderstood], templates: list[
                 # "vendere più uscite ai turisti": counted in what the owner names (not the
                 # playbook's conversion rate), a growth proposed
                 metric = without_more(metric)
-                kpi = base.kpi if base.kpi in COUNT_KPIS else "orders"
+                kpi = "orders"  # each outing sold, attributed to its channel
                 growth, value = True, PROPOSED_GROWTH
                 text = ctx.say("open.objective_proposed_growth", goal=words, month=month,
                                metric=metric, change=num(PROPOSED_GROWTH))

@@ -114,10 +114,12 @@ def team_size(text: str, data: UnderstandingData) -> int | None:
                 return int(value)
     persons = data.word_pattern("persons")
     person = data.word_alternation("persons")  # "(?:wife|partner|…)", to place in a pattern
-    counted = re.search(rf"\b(?:{person})\w*\s+(?:{alternation('team_copulas')})\s+(\d+|[a-z]+)\b",
-                        low)  # "gli istruttori sono cinque": the count after the people
-    if counted and (value := words_num.get(counted.group(1)) if not counted.group(1).isdigit()
-                    else float(counted.group(1))):
+    # "gli istruttori sono cinque": the count after the people
+    after = re.search(rf"\b(?:{person})\w*\s+(?:{alternation('team_copulas')})\s+(\d+|[a-z]+)\b",
+                      low)
+    raw = after.group(1) if after else ""
+    value = float(raw) if raw.isdigit() else words_num.get(raw)
+    if value:
         return int(value)
     me = re.search(rf"(?<![a-z])({alternation('first_person')})(?![a-z])", low)
     solo = data.word_pattern("solo").search(low)
