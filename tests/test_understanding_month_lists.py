@@ -118,3 +118,18 @@ def test_enrolment_months_are_buying_months_not_full_months(lang: str, text: str
     customers decide'."""
     read = seasons(text, DATA, lang)
     assert read["decision_months"] == decision and read["capacity_months"] == []
+
+
+@pytest.mark.parametrize(("lang", "text", "decide", "full"), [
+    ("en", "We're busiest from May to September; adults sign up mostly in March and April",
+     [3, 4], [5, 6, 7, 8, 9]),
+    ("fr", "Nos mois les plus chargés sont juillet et août ; les familles réservent en mars",
+     [3], [7, 8]),
+])
+def test_busy_months_beside_buying_months_are_the_work_not_the_decision(
+        lang: str, text: str, decide: list[int], full: list[int]) -> None:
+    """Hand test, 7 Dec: a sailing school's "lavoriamo soprattutto da maggio a settembre; gli
+    adulti si iscrivono a marzo e aprile" had customers deciding from March to September; a busy
+    word says both only when nothing else says when customers buy."""
+    read = seasons(text, DATA, lang)
+    assert read["decision_months"] == decide and read["capacity_months"] == full, read

@@ -226,6 +226,7 @@ def closed_months(text: str, data: UnderstandingData, lang: str | None = None) -
 
 
 SEASONS = ("decision_months", "capacity_months", "quiet_months", "closed_months")
+BOTH = ("decision_months", "capacity_months")  # a busy word that says neither
 Guess = Callable[[str], "tuple[str, ...] | None"]  # a clause's seasons by example (season_guess)
 
 
@@ -247,8 +248,21 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None,
     >>> s = seasons("Customers buy in November; we are full in December; closed in August", data)
     >>> s["decision_months"], s["capacity_months"], s["closed_months"]
     ([11], [12], [8])
+    >>> s = seasons("We're busiest from May to September; adults sign up in March and April",
+    ...             data, "en")  # busy is the work; signing up is when they decide
+    >>> s["decision_months"], s["capacity_months"]
+    ([3, 4], [5, 6, 7, 8, 9])
     """
     found: dict[str, list[int]] = {k: [] for k in SEASONS}
+    busy: list[int] = []  # months of a busy word that says neither ("lavoriamo soprattutto")
+    told = False  # a clause said when customers buy ("si iscrivono a marzo e aprile")
+
+    def assign(verdict: tuple[str, ...], months: list[int]) -> None:
+        nonlocal told
+        busy.extend(months if verdict == BOTH else [])
+        told = told or (verdict == ("decision_months",) and bool(months))
+        _assign(found, verdict, months)
+
     text = explicit_first(not_only_blanked(text), data, lang)
     closed = closed_months(text, data, lang)
     for segment in re.split(r"[;\n.!?]|\s-\s|\s—\s", text):
@@ -269,7 +283,7 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None,
             if not months:
                 listed = None
                 if verdict and pending + standing:
-                    _assign(found, verdict, pending + standing)
+                    assign(verdict, pending + standing)
                     pending, standing = [], []
                 elif verdict:
                     label = verdict
@@ -285,10 +299,12 @@ def seasons(text: str, data: UnderstandingData, lang: str | None = None,
                 else:
                     pending = []
                 continue
-            _assign(found, verdict, pending + months)
+            assign(verdict, pending + months)
             pending = []
         if pending + standing:  # months said with no word of what they are: when customers
             _assign(found, ("decision_months",), pending + standing)  # buy, never "full"
+    if told:  # the busy months are when the work is, not when customers decide
+        found["decision_months"] = [m for m in found["decision_months"] if m not in busy]
     found["closed_months"] = closed
     return {k: sorted(v) for k, v in found.items()}
 
