@@ -8,27 +8,37 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...lexicon import lexicon
 from ...packs import alternation
 from ...text import fold
+from ..understanding.deadline import LONG_PERIODS, period_alternation
 from .parsing import ParseProblem, parse_horizon
+from .state import InterviewState
 
-UNITS = ("year", "month", "semester", "quarter")
 MIN_MONTHS = 3  # "40 orders in a month" is a rate, not the plan's length
 MAX_WORDS_BEFORE_UNIT = 3  # "en los próximos 12 meses"
+HORIZON = "horizon_months"
 
 
 @cache
 def _period() -> re.Pattern[str]:
-    periods = lexicon("period_words").values()
-    units = {fold(w) for lang in periods for unit in UNITS for w in lang.get(unit, [])
-             if len(w) > 1}
-    halves = {fold(w) for lang in periods for w in lang.get("half", [])}
-    alternatives = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    half = "|".join(sorted(map(re.escape, halves), key=len, reverse=True))
+    units = period_alternation(LONG_PERIODS, shortest=2)
+    half = period_alternation(("half",))
     return re.compile(rf"(?<!\w)(?:{alternation('period_leads', longest_first=True)})\s+"
-                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{alternatives})"
+                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{units})"
                       rf"(?:\s+(?:{alternation('and')})\s+(?:{half}))?)(?!\w)")
+
+
+def take_horizon(state: InterviewState, goal: str) -> int | None:
+    """The months the goal answer gives itself, stored as the horizon (told before it was
+    asked) when none was given or skipped; None when it was, or the goal says none."""
+    if HORIZON in state.answers or HORIZON in state.skipped:
+        return None
+    months = goal_horizon(goal)
+    if months is not None:
+        state.answers[HORIZON] = months
+        if HORIZON not in state.given:
+            state.given.append(HORIZON)
+    return months
 
 
 def goal_horizon(goal: str) -> int | None:

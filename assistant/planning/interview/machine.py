@@ -15,7 +15,7 @@ from ..playbook import Playbook
 from ..understanding import Understander, default_understander
 from ..understanding.currency import local_currency
 from .asking import ask_type, settle
-from .goal_horizon import goal_horizon
+from .goal_horizon import take_horizon
 from .parsing import VAGUE, ParseProblem
 from .slots import BY_KEY, DETAILS, REQUIRED, SLOTS, Slot, parse_slot, vague
 from .state import ASKING, CONFIRMED, CONFIRMING, InterviewState, InterviewView
@@ -222,16 +222,8 @@ class Interviewer(Understood, Views):
     def _horizon_from_goal(self, state: InterviewState, key: str, goal: str) -> list[str]:
         """The time the goal gives itself ("… in un anno") taken as the plan's horizon when
         none was given, and said so; not asked again."""
-        if key != "goal" or "horizon_months" in state.answers \
-                or "horizon_months" in state.skipped:
-            return []
-        months = goal_horizon(goal)
-        if months is None:
-            return []
-        state.answers["horizon_months"] = months
-        if "horizon_months" not in state.given:
-            state.given.append("horizon_months")
-        return [self._say(state, "messages.horizon_from_goal", months=months)]
+        months = take_horizon(state, goal) if key == "goal" else None
+        return [self._say(state, "messages.horizon_from_goal", months=months)] if months else []
 
     def _language_note(self, state: InterviewState, key: str, text: str) -> list[str]:
         """A gentle note when a free answer is in another language (the answer is kept)."""

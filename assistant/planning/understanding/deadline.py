@@ -96,14 +96,18 @@ def start_for_deadline(year: int, month: int, due: int | None,
     return year + (first - 1) // 12, (first - 1) % 12 + 1
 
 
+def period_alternation(units: tuple[str, ...] = LONG_PERIODS, shortest: int = 1) -> str:
+    """The period words of `units` in every language, folded, longest first, as a regex
+    alternation ("anni|anno|…"), leaving out those shorter than `shortest` (English "m")."""
+    words = {fold(w) for lang in lexicon("period_words").values() for unit in units
+             for w in lang.get(unit, []) if len(w) >= shortest}
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 @cache
 def _period_end() -> re.Pattern[str]:
-    units = lexicon("period_words")
-    words = {fold(w) for lang in units.values() for unit in LONG_PERIODS
-             for w in lang.get(unit, [])}
-    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"[\s,]+(?:{alternation('period_leads', longest_first=True)})\s+\S+\s+"
-                      rf"(?:{alternatives})\s*[.!]?$")
+                      rf"(?:{period_alternation()})\s*[.!]?$")
 
 
 def without_period(clause: str) -> str:
