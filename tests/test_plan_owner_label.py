@@ -70,3 +70,23 @@ def test_a_statement_about_the_team_is_not_the_kind_of_business(lang, business, 
     trois" as the kind of business (a hand test of the chat, 7 Dec)."""
     data = load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
     assert read_label(business, read_name(business, lang, data), lang, data) == label
+
+
+@pytest.mark.parametrize(("lang", "business", "name", "label"), [
+    ("fr", "Ça s'appelle Roue Libre Annecy : on loue des vélos électriques, près du lac",
+     "Roue Libre Annecy", ""),
+    ("fr", "Roue Libre Annecy, atelier de réparation de vélos près du lac", "Roue Libre Annecy",
+     "atelier de réparation de vélos"),
+    ("es", "Se llama La Huerta: somos una frutería ecológica cerca del mercado", "La Huerta",
+     "frutería ecológica"),
+    ("it", "Si chiama Vela Blu: scuola di vela vicino al porto di Cagliari", "Vela Blu",
+     "scuola di vela"),
+    ("en", "It's called Mill Yard: a coworking space next to the station", "Mill Yard",
+     "coworking space")])
+def test_a_name_before_a_colon_and_a_place_near_something(lang, business, name, label):
+    """ "Ça s'appelle Roue Libre Annecy : on répare des vélos…, près du lac" (a hand test of the
+    chat, 8 Dec) titled the plan "Plan marketing de Ça s'appelle Roue Libre Annecy" and called
+    the business "près du lac": the name ran to the colon, and "near the lake" was no place."""
+    data = load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
+    assert read_name(business, lang, data) == name
+    assert read_label(business, name, lang, data) == label

@@ -62,7 +62,7 @@ def name_after_cue(text: str, lang: str, data: dict[str, Any]) -> str | None:
         at = folded.find(cue.lower())
         if at >= 0:
             rest = text[at + len(cue):].strip(" :\"'«»“”")
-            name = re.split(r"[,;(]|\.\s|\s[—–-]\s", rest, maxsplit=1)[0].strip(" .\"'«»“”")
+            name = re.split(r"[,;(:]|\.\s|\s[—–-]\s", rest, maxsplit=1)[0].strip(" .\"'«»“”")
             if 0 < len(name.split()) <= MAX_NAME_WORDS:
                 return name
     return None
@@ -107,7 +107,7 @@ def _label_clauses(business: str, name: str | None, lang: str,
     if name:
         text = text.replace(name, " ")
     return [_led(" ".join(c.split()), lang, data)
-            for c in re.split(r"[,;]|\.\s|\s[—–-]\s", text)]
+            for c in re.split(r"[,;:]|\.\s|\s[—–-]\s", text)]
 
 
 def _led(clause: str, lang: str, data: dict[str, Any]) -> tuple[bool, str]:
