@@ -39,3 +39,20 @@ def test_a_membership_decision_with_three_hours_a_week(case, channels) -> None: 
     assert any(t.mix in ("product", "price", "place") for t in real), [t.name for t in real]
     words = " ".join(f"{t.name} {' '.join(t.actions)}" for t in plan.tactics)
     assert all(name in words for name in channels)
+
+
+@pytest.mark.parametrize("case", [CLUB, SCHOOL], ids=["es", "fr"])
+def test_two_hours_a_week_keep_the_decision_and_a_working_channel(case) -> None:  # noqa: ANN001
+    """A bike workshop with 2 hours a week (a hand test of the chat, 8 Dec) got one tactic: the
+    slot kept for the decision was taken back by the hours (a light decision counted as 1.5
+    hours a week of new work) and the working channel it had displaced stayed folded. A light
+    decision is set once, then sold through the channels already run."""
+    two = {**case, "resources": case["resources"].replace("3", "2")}
+    inp = read_answers(two, PLAYBOOK, PROMPTS)
+    assert inp.understood.hours_per_week == 2
+    understood = inp.understood.model_copy(update={"profile": MEMBERS})
+    plan = build_plan(inp, PLAYBOOK, PROMPTS, understood=understood)
+    real = [t for t in plan.tactics if t.template != "compliance_review"]
+    assert len(real) == 2, [t.name for t in real]
+    assert any(t.mix in ("product", "price", "place") for t in real), [t.name for t in real]
+    assert any(t.works(plan.facts.working_channels) for t in real)

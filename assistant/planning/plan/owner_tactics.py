@@ -11,7 +11,7 @@ from ..understanding.model import ChannelUnderstood
 from .model import Objective, Tactic
 from .owner import apart_ids, months_before, objective_goals
 from .schedule import tactic_months
-from .selection import COMPLIANCE, EFFORT_HOURS, LIGHT_ONLY_BELOW, WORKING_HOURS, owner_role
+from .selection import COMPLIANCE, LIGHT_ONLY_BELOW, owner_role, weekly_hours
 
 if TYPE_CHECKING:
     from .context import Context
@@ -182,6 +182,11 @@ def with_owner_tactics(ctx: Context, tactics: list[Tactic], weights: list[float]
             ctx.facts.hours_per_week or 1e9):
         last = chosen.pop()
         folded += [last] if last[0].works(working) else []
+    for pair in [p for p in folded if p[0].works(working)]:  # a slot the time freed
+        if len(chosen) < room and hours_needed(ctx, [t for t, _ in [*chosen, pair]]) <= (
+                ctx.facts.hours_per_week or 1e9):
+            chosen.append(pair)
+            folded.remove(pair)
     if folded and chosen:  # planned by name inside the first tactic, no extra work
         head, weight = chosen[0]
         head = head.model_copy(update={"actions": [*head.actions,
@@ -243,5 +248,4 @@ def tactic_room(ctx: Context, picked: int, wanted: int) -> int:
 
 def hours_needed(ctx: Context, tactics: list[Tactic]) -> float:
     """Hours a week the tactics take (a working channel only steers time already spent)."""
-    return sum(WORKING_HOURS if t.works(ctx.facts.working_channels)
-               else EFFORT_HOURS.get(t.effort, 3.0) for t in tactics)
+    return sum(weekly_hours(t, ctx.facts.working_channels) for t in tactics)

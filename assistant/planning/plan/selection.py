@@ -6,12 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..playbook import Playbook, TacticTemplate
-from .model import PlanFacts
+from .model import PlanFacts, Tactic
 
 EFFORT_HOURS = {"light": 1.5, "medium": 3.0, "heavy": 5.0}  # hours a week a tactic takes
 # A channel the owner already runs costs little new time: the plan steers hours already spent
 # there (it replaces, not adds), so with 2-4 hours a week it still fits next to one new tactic.
 WORKING_HOURS = 0.75
+# A light product, price or place decision (a pack, off-season prices, a listing where visitors
+# choose) is set once and then sold through the channels already run: it weighs like steering one.
+DECISION_HOURS = 0.75
 LIGHT_ONLY_BELOW = 5.0  # under 5 hours a week only light tactics fit
 AD_CHANNELS = ("google_ads", "meta_ads")
 COMPLIANCE = "compliance_review"
@@ -143,6 +146,16 @@ def choose(picks: list[Pick], stage_order: list[str], budget_cents: int,
             break
         add(pick)
     return chosen
+
+
+def weekly_hours(tactic: Tactic, working: list[str]) -> float:
+    """Weekly hours a plan's tactic takes: little for a channel the owner already runs or a light
+    decision of the mix, else its effort's hours."""
+    if tactic.works(working):
+        return WORKING_HOURS
+    if tactic.template.startswith("mix:") and tactic.effort == "light":
+        return DECISION_HOURS
+    return EFFORT_HOURS.get(tactic.effort, 3.0)
 
 
 def hours_of(pick: Pick) -> float:

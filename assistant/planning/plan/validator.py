@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Plan
-from .selection import EFFORT_HOURS, WORKING_HOURS
+from .selection import weekly_hours
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,7 @@ def owner_findings(plan: Plan) -> list[Finding]:
     if facts.working_channels and not set(used) & set(facts.working_channels):
         found.append(Finding("working_channel_unused", "", ", ".join(facts.working_channels)))
     if facts.hours_per_week is not None and len(real) > 1:
-        need = sum(WORKING_HOURS if t.works(facts.working_channels)
-                   else EFFORT_HOURS.get(t.effort, 3.0) for t in real)
+        need = sum(weekly_hours(t, facts.working_channels) for t in real)
         if need > facts.hours_per_week:
             found.append(Finding("too_much_work", "", f"{need:g}"))
     for t in plan.tactics:
