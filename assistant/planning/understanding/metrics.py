@@ -69,6 +69,9 @@ def _span(text: str, first: str, last: str) -> str:
     return text[start:end].strip(" ,;.") if 0 <= start < end else f"{first}, {last}"
 
 
+ELIDED = ("'", "’")  # a word cut before the next one: "all'", "dell'", "nell'"
+
+
 def metric_of(clause: str, lang: str, data: dict[str, Any]) -> str:
     """The thing a goal counts, in the owner's words: before its numbers when something is named
     there ("la note Google de 4,1 à 4,6"), else after them ("de 55 % à 85 % desk occupancy")."""
@@ -101,11 +104,12 @@ def _content(text: str, lang: str, data: dict[str, Any]) -> str:
     verbs = {v.lower() for v in data["goal_verbs"].get(lang, [])}
     fillers = {c.lower() for c in data["connectors"]}
     while words and (words[0].lower().strip(",") in verbs | fillers
-                     or words[0].lower().startswith(("l'", "d'", "qu'")) and len(words[0]) <= 3):
+                     or words[0].lower().startswith(("l'", "d'", "qu'")) and len(words[0]) <= 3
+                     or words[0].endswith(ELIDED)):  # "arrivare all'85 %": "all'" counts nothing
         words = words[1:]
     if words and words[0].lower()[:2] in ("l'", "d'") and len(words[0]) > 3:
         words[0] = words[0][2:]
-    while words and words[-1].lower().strip(",") in fillers:
+    while words and (words[-1].lower().strip(",") in fillers or words[-1].endswith(ELIDED)):
         words = words[:-1]
     return " ".join(words).strip(" ,;.")
 
