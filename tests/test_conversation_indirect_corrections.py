@@ -111,3 +111,23 @@ def test_the_month_named_does_not_choose_the_fact_the_wording_does(
     kind, iid = said(a, lang, text)
     assert kind == "correction"
     assert read_fact(a, OWNER, iid, "start_month") == month
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "echo"), [
+    ("en", "These days we do about 150 grooms a month, not 120",
+     "Grooms a month today: 150 (was: 120)"),
+    ("fr", "Une correction : aujourd'hui on accueille 45 stagiaires par mois, pas 40",
+     "Stagiaires par mois aujourd'hui : 45 (avant : 40)"),
+    ("it", "Adesso serviamo circa 350 clienti in un mese", "Clienti oggi: 350 (prima: 300)"),
+])
+def test_a_count_of_today_is_echoed_as_what_the_goal_counts(a: Assistant, lang: str, text: str,
+                                                            echo: str) -> None:
+    """ "Attendez, une correction : aujourd'hui on fait 45 réparations par mois hors saison, pas
+    40" (a bike workshop, hand test of the chat, 8 Dec) changed the goal's 40 to 45 and said
+    "Clients aujourd'hui : 45 (avant : (sans réponse))": neither what it counts nor what it
+    was. Customers keep their own name ("clienti oggi")."""
+    under_way(a, OWNER, lang, SHOPS[lang], None)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    assert echo in "\n".join(line.text for line in turn.lines)

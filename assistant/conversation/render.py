@@ -52,7 +52,8 @@ class Renderer:
         changes = merged
         said = []
         for change in changes:
-            name = self.say(lang, f"fields.{change.field}")
+            name = self.say(lang, f"counted_fields.{change.field}", metric=change.counted) \
+                if change.counted else self.say(lang, f"fields.{change.field}")
             name = name[:1].upper() + name[1:]
             said.append(self.say(lang, "changed", field=name, now=change.now, was=change.was)
                         if change.changed else

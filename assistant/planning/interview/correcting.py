@@ -35,6 +35,7 @@ class Change:
     was: str
     now: str
     changed: bool = True  # False: the fact already had that value
+    counted: str = ""  # what the count counts in the owner's words ("réparations par mois")
 
 
 def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]:
@@ -51,8 +52,11 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     others = {f for kind in guesser.marked_kinds(text, state.lang, local)[:-1]
               if kind != guess.kind for f in FIELDS_BY_KIND[kind]}
     facts = merged(cued, guess)
+    counted = metric_count(interviewer, u, text)  # "make that 35 regular clients"
+    if counted:  # the goal's own words count it: no team of 45 "stagiaires par mois"
+        facts = [f for f in facts if f.field != "team_size" or f.value != counted[0].value]
     if not any(f.field in ("goal_target", "current_customers") for f in facts):
-        facts += metric_target(interviewer, u, text)  # "make that 35 regular clients"
+        facts += counted
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
     facts = as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
                           lambda t: wanted(t, state.lang, understander))
@@ -135,22 +139,22 @@ def added_months(facts: list[Fact], text: str, reader: FactReader, lang: str) ->
             else f for f in facts]
 
 
-def metric_target(interviewer: Any, u: Understanding | None, text: str) -> list[Fact]:
+def metric_count(interviewer: Any, u: Understanding | None, text: str) -> list[Fact]:
     """A number told with the goal's own metric words (`u`: what the answers mean) is its new
     target ("actually make that 35 regular clients" when the goal counts "regular clients a
-    month"), unless it says today's level ("we have 18 regular clients now")."""
+    month"), or today's level when the message says now ("aujourd'hui on accueille 45
+    stagiaires par mois", "we have 18 regular clients now")."""
     if u is None or not u.goals or not u.goals[0].metric:
         return []
     stems = {w[:5] for w in re.findall(r"\w+", fold(u.goals[0].metric))
              if len(w) >= 4 and w not in _period_words()}  # "a month" says no target
     now = interviewer.understander.profile_data["now_words"]
     low = fold(text)
-    if any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", low) for w in now):
-        return []
+    today = any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", low) for w in now)
     for q in quantities(text, words=False):
         after = re.findall(r"\w+", low[q.end:q.end + 40])[:3]
         if q.unit is None and any(w[:5] in stems for w in after if len(w) >= 4):
-            return [Fact("goal_target", q.value)]
+            return [Fact("current_customers" if today else "goal_target", q.value)]
     return []
 
 
@@ -257,8 +261,20 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
         now = current(state, after, fact.field, playbook)
         money = (state.answers.get("budget") or {}).get("currency") or money
         changes.append(Change(fact.field, shown(fact.field, old, state.lang, empty, money),
-                              shown(fact.field, now, state.lang, empty, money)))
+                              shown(fact.field, now, state.lang, empty, money),
+                              counted=_counted(fact.field, after)))
     return changes
+
+
+def _counted(field: str, u: Any) -> str:
+    """The goal's metric, for a count said of it ("aujourd'hui on fait 45 réparations par mois,
+    pas 40": the repairs of today, not "customers today"); "" when the field's name says it."""
+    goal = u.goals[0] if u is not None and u.goals else None
+    if field not in ("current_customers", "goal_target") or goal is None or not goal.metric:
+        return ""
+    if field == "current_customers" and (goal.unit == "percent" or goal.family == "customers"):
+        return ""
+    return goal.metric
 
 
 def _readable(state: InterviewState) -> bool:

@@ -58,6 +58,9 @@ def current(state: InterviewState, u: Understanding | None, field: str,
         return goal.target if field == "goal_target" else (goal.metric or goal.text)
     if field in SEASON_OVERRIDE:
         return list(getattr(u, SEASON_OVERRIDE[field]))
+    if field == "current_customers" and u.current_customers is None and u.goals \
+            and u.goals[0].unit != "percent":
+        return u.goals[0].current  # "de 40 à 70 réparations": 40 today, as store() moves it
     return getattr(u, {"margin": "gross_margin"}.get(field, field), None)
 
 
