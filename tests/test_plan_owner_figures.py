@@ -46,6 +46,23 @@ def test_sale_and_margin_in_the_offer_give_the_break_even(understander, answers,
     assert str(plan.funnel.break_even_customers) in text
 
 
+@pytest.mark.parametrize(("lang", "offer", "sale", "margin"), [
+    ("fr", "Réparations et révisions (révision complète 65 €, en moyenne 80 € par réparation) et "
+     "location de VAE à 45 € la journée. La marge est d'environ 50 % sur l'atelier.", 80, 0.5),
+    ("es", "Reparaciones (una revisión completa 60 €, de media 75 € por reparación) y alquiler "
+     "de bicis a 40 € el día. El margen es de un 45 % en el taller.", 75, 0.45),
+    ("it", "Riparazioni (tagliando completo 60 €, in media 70 € a riparazione) e noleggio di "
+     "e-bike a 40 € al giorno. Il margine è circa il 50 % sull'officina.", 70, 0.5)])
+def test_an_average_among_prices_and_a_margin_on_one_line(understander, lang, offer, sale,
+                                                          margin):
+    """A bike workshop's offer (hand test of the chat, 8 Dec) names three prices and, in a
+    bracket, the average repair; the margin is said "sur l'atelier". Neither was read (0.50 and
+    0.59 against thresholds of 0.50 and 0.60), so the plan had no break-even."""
+    u = understander.understand({"business": "Roue Libre, atelier de vélos", "offer": offer,
+                                 "goal": "plus de réparations"}, lang)
+    assert (u.average_sale, u.gross_margin) == (sale, margin)
+
+
 @pytest.mark.parametrize(("lang", "offer"), [
     ("fr", "bières en fûts pour les bars, 40 % chez 35 cavistes"),
     ("es", "yerba orgánica; el 70 % de las ventas viene de Mercado Libre"),

@@ -18,11 +18,13 @@ from typing import Any
 
 from ...example_bank import Embed, ExampleBank
 from ...lexicon import lexicon
+from ...packs import alternation
 from ...text import fold
 from .numbers import Quantity, quantities
 from .profile import _clauses
 
 UNITS = {"sale": (None, "currency"), "margin": ("percent",)}
+_AVERAGE = re.compile(rf"(?<!\w)(?:{alternation('average_words')})(?!\w)")
 MONTHS_IN = {"month": 1, "year": 12}  # period_words kinds a stay is counted in
 
 
@@ -53,10 +55,12 @@ class FigureReader:
         the first clause that states it, or None."""
         if self.embed is None:
             return None
-        found = [(clause, q) for text in texts for clause in _clauses(text)
+        found = [(clause, q) for text in texts for clause in map(_unbracketed, _clauses(text))
                  for q in _stated(clause, figure)]
         if not found:
             return None
+        if figure == "sale":  # "en moyenne 80 € par réparation" among three prices: the average
+            found.sort(key=lambda pair: not _AVERAGE.search(fold(pair[0])))
         bank = self.bank(figure)
         sims = bank.similarities(bank.vectors([c for c, _ in found]))
         mine, other = bank.of(True), bank.of(False)
@@ -68,6 +72,12 @@ class FigureReader:
                     return round(value / 100, 4) if 0 < value <= 100 else None
                 return value if value > 0 else None
         return None
+
+
+def _unbracketed(clause: str) -> str:
+    """A clause without the bracket a cut left open ("en moyenne 80 € par réparation)" is
+    scored as what it says; the numbers' places stay)."""
+    return clause.replace("(", " ").replace(")", " ")
 
 
 @cache
