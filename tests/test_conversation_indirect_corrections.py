@@ -131,3 +131,23 @@ def test_a_count_of_today_is_echoed_as_what_the_goal_counts(a: Assistant, lang: 
     turn = a.conversation.turn(OWNER, text, lang)
     assert turn.kind == "correction"
     assert echo in "\n".join(line.text for line in turn.lines)
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize(("lang", "text", "goal"), [
+    ("fr", "Une correction : l'objectif, c'est 80 stagiaires par mois, pas 70",
+     "atteindre 80 stagiaires par mois"),
+    ("es", "Corrijo: queremos llegar a 250 suscriptores, no a 200", "llegar a 250 suscriptores"),
+])
+def test_the_goal_in_the_owners_words_says_the_corrected_number(a: Assistant, lang: str,
+                                                                text: str, goal: str) -> None:
+    """After "aujourd'hui on fait 45 réparations par mois, pas 40" the summary still read
+    "Objectif : Passer de 40 à 70 réparations…" and the plan quoted it beside "de 45 à 70" (a
+    bike workshop, hand test, 8 Dec): the owner's sentence now says the number they corrected."""
+    under_way(a, OWNER, lang, SHOPS[lang], None)
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    iid = turn.interview_id
+    assert goal in a.plans.database.load_interview(iid, OWNER).answers["goal"]
+    u = a.plans.understood(iid, OWNER)
+    assert u is not None and goal in u.goals[0].text

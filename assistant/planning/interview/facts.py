@@ -6,6 +6,7 @@ overrides in `answers["understood"]`."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -101,6 +102,7 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
     elif field in ("goal_target", "goal_metric") and u is not None and u.goals:
         goals = [g.model_dump() for g in u.goals]
         if field == "goal_target":
+            _renumber(answers, goals[0], goals[0].get("target"), value)
             goals[0]["target"] = value
             if goals[0].get("current") is not None:
                 goals[0]["change"] = value - goals[0]["current"]
@@ -131,6 +133,7 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
                 u.goals[0].current is not None and u.goals[0].unit != "percent":
             # "ahora tenemos 35" in the goal: the goal starts from the corrected level too
             goals = [g.model_dump() for g in u.goals]
+            _renumber(answers, goals[0], goals[0].get("current"), value)
             goals[0]["current"] = value
             if goals[0].get("target") is not None:
                 goals[0]["change"] = goals[0]["target"] - value
@@ -138,6 +141,29 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
     else:  # team_size, hours_per_week
         overrides[field] = value
     answers["understood"] = overrides
+
+
+def _renumber(answers: dict[str, Any], goal: dict[str, Any], old: float | None,
+              new: float) -> None:
+    """The goal's words say the corrected number too ("Passer de 40 à 70 réparations" -> "de 45
+    à 70" when 40 was corrected to 45), in the goal answer and the goal read from it, so that
+    the summary and the plan's objective never quote the old figure beside the new one. Only
+    a number written once, as a whole number, is replaced; otherwise the words stay as said.
+
+    >>> answers, goal = {"goal": "Passer de 40 à 70 réparations"}, {"text": "Passer de 40 à 70"}
+    >>> _renumber(answers, goal, 40, 45); answers["goal"], goal["text"]
+    ('Passer de 45 à 70 réparations', 'Passer de 45 à 70')
+    >>> _renumber(answers, goal, 70, 400); answers["goal"]
+    'Passer de 45 à 400 réparations'
+    >>> _renumber({"goal": "de 40 à 140"}, {"text": "de 40 à 140"}, 40, 45)  # "40" in "140"
+    """
+    if old is None or old != int(old):
+        return
+    said = re.compile(rf"(?<![\d.,]){int(old)}(?![\d]|[.,]\d)")
+    for holder, key in ((answers, "goal"), (goal, "text")):
+        text = holder.get(key)
+        if isinstance(text, str) and len(said.findall(text)) == 1:
+            holder[key] = said.sub(f"{new:g}", text)
 
 
 def _store_channels(state: InterviewState, field: str, names: list[str], op: str,
