@@ -44,3 +44,22 @@ def test_a_goal_sentence_given_as_the_metric_names_only_what_is_counted(
     assert plan.strategy.objectives[0].kpi_name == counted
     table = [line for line in plan_text(plan, PROMPTS).splitlines() if line.startswith("| O1")]
     assert table and not any(answers["goal"] in line.split("|")[3] for line in table)
+
+
+@pytest.mark.parametrize(("lang", "goal", "second"), [
+    ("fr", "Passer de 45 à 70 réparations par mois hors saison, et remplir la flotte de 25 VAE "
+     "en juillet-août (aujourd'hui environ 60 % de location)", ("flotte", 60, 100)),
+    ("es", "Pasar de 45 a 70 reparaciones al mes, y llenar la flota de 25 bicis en julio y "
+     "agosto (hoy alquilamos un 60 %)", ("flota", 60, 100)),
+    ("en", "Go from 45 to 70 repairs a month, and fill our 25 e-bikes in July and August (about "
+     "60% rented today)", ("e-bikes", 60, 100))])
+def test_a_second_goal_with_todays_rate_in_brackets(understander, lang: str, goal: str,
+                                                     second: tuple) -> None:  # noqa: ANN001
+    """A bike workshop's two goals (hand test, 8 Dec): the rental fleet's, whose bracket says
+    today's rate, was taken for a remark on the repairs and vanished; read alone it went "from
+    60 to 25 %" (the fleet's size taken for the target). Now a second goal, 60 % -> full."""
+    goals = understander.stated_goals(goal, lang, None, "")
+    assert [(g.current, g.target) for g in goals][0] == (45, 70)
+    assert len(goals) == 2, [g.text for g in goals]
+    assert (goals[1].metric, goals[1].current, goals[1].target) == second
+    assert goals[1].unit == "percent"

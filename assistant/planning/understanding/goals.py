@@ -25,6 +25,7 @@ _TIME_BEFORE = re.compile(rf"\b({alternation('clock_before')})\s+"
                           rf"({alternation('clock_articles')})?\s*$")
 _NEW = re.compile(rf"^({alternation('more_prefixes')})")
 _FILLER = set(words("goal_fillers"))
+_FILL = re.compile(rf"\b(?:{alternation('fill_stems')})\w*")  # "remplir la flotte": all of it
 
 
 def split_goals(text: str, classifier: PrototypeClassifier,
@@ -90,6 +91,9 @@ def read_numbers(goal_id: str, clause: str, data: UnderstandingData,
         if data.word_pattern("target_cues").search(low[found[1].start - 25:found[1].start]):
             target, current = current, target  # "I have 85 now, I want to get to 120"
         unit = _unit(found[0], found[1])
+        rate = [q for q in found[:2] if q.unit == "percent"]
+        if len(rate) == 1:  # "fill our 25 e-bikes (60 % rented today)": a capacity, a rate
+            current, target = rate[0].value, 100.0 if _FILL.search(low) else None
     elif found:
         q = found[0]
         unit = _unit(q, q)

@@ -26,8 +26,11 @@ def split_owner_goals(text: str, lang: str, data: dict[str, Any]) -> list[str]:
         if not piece:
             continue
         first = piece.split()[0].lower()
+        # "ora ne facciamo 25" is today's level; "(aujourd'hui 60 %)" after a figure of the
+        # piece's own ("remplir la flotte de 25 VAE") only annotates that goal
+        outside = re.sub(r"\([^)]*\)", " ", piece)
         today = re.search(r"(?<!\w)(?:" + "|".join(map(re.escape, data["now_words"]))
-                          + r")(?!\w)", piece.lower())  # "ora ne facciamo 25": today's level
+                          + r")(?!\w)", (outside if states_figures(outside) else piece).lower())
         fragment = first in data["fragment_leads"] or len(piece.split()) < MIN_WORDS \
             or bool(today)
         if clauses and fragment:
@@ -83,7 +86,7 @@ def metric_of(clause: str, lang: str, data: dict[str, Any]) -> str:
     pieces = [low[end:(spans[i + 1][0] if i + 1 < len(spans) else len(low))]
               for i, (_, end) in enumerate(spans)]
     after = next((words for piece in pieces
-                  if (words := _content(piece.lstrip(" %").split(",")[0], lang, data))), "")
+                  if (words := _content(re.split(r"[,(]", piece.lstrip(" %"))[0], lang, data))), "")
     if before and not (after and _verb_alone(before, clause)):
         return before
     return after or _content(clause, lang, data) or clause.strip()
