@@ -151,3 +151,17 @@ def test_the_goal_in_the_owners_words_says_the_corrected_number(a: Assistant, la
     assert goal in a.plans.database.load_interview(iid, OWNER).answers["goal"]
     u = a.plans.understood(iid, OWNER)
     assert u is not None and goal in u.goals[0].text
+
+
+@pytest.mark.heavy
+def test_a_count_of_what_the_goal_counts_is_no_customer_base(a: Assistant) -> None:
+    """The corrected 45 repairs a month became "Clients actuels : 45" and "une base de 45
+    clients à qui revendre" in the plan (hand test, 8 Dec): it moves the goal's level only."""
+    iid = under_way(a, OWNER, "fr", SHOPS["fr"], None)
+    turn = a.conversation.turn(OWNER, "Une correction : aujourd'hui on accueille 45 stagiaires "
+                               "par mois, pas 40", "fr")
+    assert turn.kind == "correction"
+    u = a.plans.understood(iid, OWNER)
+    assert u is not None and u.current_customers is None
+    assert (u.goals[0].current, u.goals[0].target) == (45, 70)
+    assert "current_customers" not in a.plans.database.load_interview(iid, OWNER).answers

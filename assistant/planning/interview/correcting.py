@@ -19,7 +19,7 @@ from ..understanding.numbers import quantities
 from .added_goal import as_added_goal
 from .corrections import Fact, FactReader
 from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
-from .facts import MONTH_FIELDS, current, same_value, shown, store
+from .facts import MONTH_FIELDS, current, goal_counts_other, same_value, shown, store
 from .metric_change import new_metric
 from .parsing import ParseProblem, currency_in
 from .replaced import numbers
@@ -269,12 +269,10 @@ def apply_facts(interviewer: Any, state: InterviewState, facts: list[Fact]) -> l
 def _counted(field: str, u: Any) -> str:
     """The goal's metric, for a count said of it ("aujourd'hui on fait 45 réparations par mois,
     pas 40": the repairs of today, not "customers today"); "" when the field's name says it."""
-    goal = u.goals[0] if u is not None and u.goals else None
-    if field not in ("current_customers", "goal_target") or goal is None or not goal.metric:
-        return ""
-    if field == "current_customers" and (goal.unit == "percent" or goal.family == "customers"):
-        return ""
-    return goal.metric
+    if field == "current_customers":
+        return goal_counts_other(u)
+    return u.goals[0].metric or "" if field == "goal_target" and u is not None and u.goals \
+        else ""
 
 
 def _readable(state: InterviewState) -> bool:

@@ -125,10 +125,11 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
         overrides["start_year"] = today.year if value > today.month else today.year + 1
     elif field in ("average_sale", "current_customers", "margin"):
         shown = f"{value * 100:g}%" if field == "margin" else f"{value:g}"
-        answers[field] = shown
-        overrides.pop({"margin": "gross_margin"}.get(field, field), None)
-        if field in state.skipped:
-            state.skipped.remove(field)
+        if not (field == "current_customers" and goal_counts_other(u)):  # 45 repairs a month
+            answers[field] = shown  # are no base of 45 customers
+            overrides.pop({"margin": "gross_margin"}.get(field, field), None)
+            if field in state.skipped:
+                state.skipped.remove(field)
         if field == "current_customers" and u is not None and u.goals and \
                 u.goals[0].current is not None and u.goals[0].unit != "percent":
             # "ahora tenemos 35" in the goal: the goal starts from the corrected level too
@@ -141,6 +142,17 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
     else:  # team_size, hours_per_week
         overrides[field] = value
     answers["understood"] = overrides
+
+
+def goal_counts_other(u: Understanding | None) -> str:
+    """The goal's metric when it counts something other than customers from a level of today
+    ("de 40 à 70 réparations par mois"): a count said of it is the goal's, not the customer
+    base; "" otherwise."""
+    goal = u.goals[0] if u is not None and u.goals else None
+    if goal is None or not goal.metric or goal.current is None or goal.unit == "percent" \
+            or goal.family == "customers":
+        return ""
+    return goal.metric
 
 
 def _renumber(answers: dict[str, Any], goal: dict[str, Any], old: float | None,
