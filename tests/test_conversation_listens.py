@@ -118,6 +118,21 @@ def test_the_exclusions_answer_is_an_answer(a: Assistant, text: str) -> None:
     assert a.plans.database.load_interview(iid, OWNER).answers["excluded_channels"]
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Se llama Asesoría Ebro: llevamos la contabilidad y los impuestos de autónomos y "
+     "pequeñas empresas"),
+    ("fr", "Ça s'appelle Roue Libre : on répare des vélos et on loue des vélos électriques")])
+def test_the_business_answer_that_gives_its_name_is_the_answer(a: Assistant, lang: str,
+                                                               text: str) -> None:
+    """ "Se llama Asesoría Ebro: llevamos la contabilidad y los impuestos…" lay nearer a
+    question about taxes than the business answers' examples and was answered from the
+    knowledge base; every later answer then went one question off (hand test, 8 Dec)."""
+    iid = interview(a, lang, {}, "business")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "answer" and turn.ask is None
+    assert a.plans.database.load_interview(iid, OWNER).answers["business"].startswith(text[:12])
+
+
 def test_an_answer_naming_a_channel_or_asking_stays_an_answer(a: Assistant) -> None:
     iid = interview(a, "es", {**MATES, "channels": "Instagram"}, "excluded_channels")
     turn = a.conversation.turn(OWNER, "Facebook Ads, no funcionó", "es")

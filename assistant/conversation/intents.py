@@ -19,9 +19,9 @@ import numpy as np
 
 from ..example_bank import Embed, ExampleBank, unit
 from ..lexicon import lexicon
-from ..planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
 from ..settings import LANGUAGES
 from ..text import words
+from .answer_forms import names_itself, reads_as
 
 PROTOTYPES = "intent_prototypes"
 CUES = "intent_cues"
@@ -220,7 +220,8 @@ class IntentRecognizer:
         opens = self.opens_with_question(text)
         evidence = {
             "similarity": w.similarity * sim,
-            "reads_as_answer": w.reads_as_answer if _reads_as(kind, text) else 0.0,
+            "reads_as_answer": w.reads_as_answer if reads_as(kind, text) or (
+                slot == "business" and not opens and names_itself(text)) else 0.0,
             "asking": -(w.asking_start if opens else w.asking_inside
                         if self.has("asking", text) else 0.0),
         }
@@ -291,15 +292,3 @@ def _clauses(text: str) -> list[str]:
     """
     parts = [p.strip() for p in re.split(r"[,.;:!?¡¿\n]+", text)]
     return [p for p in parts if words(p)] or [text]
-
-
-def _reads_as(kind: str, text: str) -> bool:
-    """Whether the text parses as what a budget or horizon question expects."""
-    parse = {"budget": parse_budget, "horizon": parse_horizon}.get(kind)
-    if parse is None or not any(ch.isdigit() for ch in text) and kind == "budget":
-        return False
-    try:
-        parse(text.strip(" ¿?!¡."))
-    except (ParseProblem, ValueError, TypeError):
-        return False
-    return True
