@@ -165,3 +165,33 @@ def test_a_count_of_what_the_goal_counts_is_no_customer_base(a: Assistant) -> No
     assert u is not None and u.current_customers is None
     assert (u.goals[0].current, u.goals[0].target) == (45, 70)
     assert "current_customers" not in a.plans.database.load_interview(iid, OWNER).answers
+
+
+FEES = {
+    "es": ({"business": "Asesoría Ebro, gestoría en Zaragoza, España",
+            "offer": "Iguala mensual de 90 € para autónomos y de 250 € para sociedades. El margen "
+                     "ronda el 60 %.", "customers": "autónomos y pymes",
+            "goal": "pasar de 120 a 160 clientes con iguala", "horizon_months": "12 meses",
+            "budget": "6.000 €"},
+           "Perdona, me equivoqué: la iguala de autónomos es de 80 €, no de 90 €", 6000, 80),
+    "en": ({"business": "Ledger Lane, a bookkeeping firm in Leeds, UK",
+            "offer": "a monthly plan at £120 for sole traders; our margin is about 55%",
+            "customers": "sole traders", "goal": "grow from 60 to 90 monthly clients",
+            "horizon_months": "12 months", "budget": "£4,000"},
+           "Sorry, my mistake: the monthly plan is £110, not £120", 4000, 110),
+}
+
+
+@pytest.mark.heavy
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_denied_price_corrects_the_price_never_the_budget(a: Assistant, lang: str) -> None:
+    """ "la iguala de autónomos es de 80 €, no de 90 €" at the channels question changed the
+    budget from 6.000 € to 80 € and the plan was drafted on 80 € (a gestoría, hand test, 8 Dec):
+    the value denied is the one the offer's price holds."""
+    answers, text, budget, sale = FEES[lang]
+    iid = under_way(a, OWNER, lang, answers, "channels")
+    turn = a.conversation.turn(OWNER, text, lang)
+    assert turn.kind == "correction"
+    assert read_fact(a, OWNER, iid, "budget") == budget
+    assert read_fact(a, OWNER, iid, "average_sale") == sale
+    assert f"{sale}" in a.plans.database.load_interview(iid, OWNER).answers["offer"]

@@ -15,6 +15,7 @@ from ..errors import EstrategaError
 from ..planning.interview import InterviewView
 from ..planning.interview.correcting import amount_elsewhere, guess_fields
 from ..planning.interview.corrections import SLOT_FIELDS, FactReader
+from ..planning.interview.denied_value import denied_values
 from ..planning.interview.parsing import ParseProblem, parse_list, says_none
 from ..planning.interview.slots import BY_KEY, NUMBER_FACTS, parse_slot
 from ..planning.interview.word_changes import word_changes
@@ -123,7 +124,8 @@ class Listener:
         if later and not {f.field for f in others} & self._answered_fields(iid, owner) and all(
                 f.field in SLOT_FIELDS.get(later, ()) or not _slots_of(f.field) for f in others):
             return None  # "we want 85 % occupancy" before the goal was asked: its answer
-        if view.slot and not any(f.field in own for f in facts):
+        if view.slot and not any(f.field in own for f in facts) \
+                and not denied_values(text):  # "…80 €, no de 90 €": a price put right
             moved = amount_elsewhere(self.plans.interviewer,
                                      self.plans.database.load_interview(iid, owner), text)
             if moved:  # "8.000 €" at the seasons question: the budget, stored there

@@ -18,6 +18,7 @@ from ..understanding.model import Understanding
 from ..understanding.numbers import quantities
 from .added_goal import as_added_goal
 from .corrections import Fact, FactReader
+from .denied_value import to_denied_field
 from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
 from .facts import MONTH_FIELDS, current, goal_counts_other, same_value, shown, store
 from .metric_change import new_metric
@@ -60,8 +61,8 @@ def read_facts(interviewer: Any, state: InterviewState, text: str) -> list[Fact]
     # "30 € a box and a 35 % margin": a fact of another kind the message marks stays too
     facts = as_added_goal(text, facts + [f for f in cued if f.field in others and f not in facts],
                           lambda t: wanted(t, state.lang, understander))
-    facts = restated(facts, text, lambda f: current(state, u, f, interviewer.playbook),
-                     understander.data)
+    held = lambda f: current(state, u, f, interviewer.playbook)  # noqa: E731
+    facts = to_denied_field(restated(facts, text, held, understander.data), text, held)
     facts = new_metric(facts, text, state.lang, u, about_goal(text, state.lang),
                        understander.profile_data)
     return added_months(facts, text, reader, state.lang)

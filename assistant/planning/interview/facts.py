@@ -125,8 +125,14 @@ def store(state: InterviewState, u: Understanding | None, field: str, value: Any
         overrides["start_year"] = today.year if value > today.month else today.year + 1
     elif field in ("average_sale", "current_customers", "margin"):
         shown = f"{value * 100:g}%" if field == "margin" else f"{value:g}"
-        if not (field == "current_customers" and goal_counts_other(u)):  # 45 repairs a month
-            answers[field] = shown  # are no base of 45 customers
+        # the price the offer said is said anew there, and read from it again with what it
+        # is paid for ("iguala mensual de 80 €": a month); 45 repairs a month are no base of 45
+        # customers: only the goal's level moves
+        offered = field == "average_sale" and u is not None and u.average_sale is not None \
+            and not answers.get("average_sale") \
+            and _renumber(answers, {}, u.average_sale, value, key="offer")
+        if not offered and not (field == "current_customers" and goal_counts_other(u)):
+            answers[field] = shown
             overrides.pop({"margin": "gross_margin"}.get(field, field), None)
             if field in state.skipped:
                 state.skipped.remove(field)
@@ -156,26 +162,33 @@ def goal_counts_other(u: Understanding | None) -> str:
 
 
 def _renumber(answers: dict[str, Any], goal: dict[str, Any], old: float | None,
-              new: float) -> None:
+              new: float, key: str = "goal") -> bool:
     """The goal's words say the corrected number too ("Passer de 40 à 70 réparations" -> "de 45
     à 70" when 40 was corrected to 45), in the goal answer and the goal read from it, so that
-    the summary and the plan's objective never quote the old figure beside the new one. Only
-    a number written once, as a whole number, is replaced; otherwise the words stay as said.
+    the summary and the plan's objective never quote the old figure beside the new one (`key`:
+    the answer that says it; "offer" for its price). Only a number written once, as a whole
+    number, is replaced; otherwise the words stay as said. True when the answer says it now.
 
     >>> answers, goal = {"goal": "Passer de 40 à 70 réparations"}, {"text": "Passer de 40 à 70"}
-    >>> _renumber(answers, goal, 40, 45); answers["goal"], goal["text"]
-    ('Passer de 45 à 70 réparations', 'Passer de 45 à 70')
-    >>> _renumber(answers, goal, 70, 400); answers["goal"]
-    'Passer de 45 à 400 réparations'
+    >>> _renumber(answers, goal, 40, 45), answers["goal"], goal["text"]
+    (True, 'Passer de 45 à 70 réparations', 'Passer de 45 à 70')
+    >>> _renumber(answers, goal, 70, 400), answers["goal"]
+    (True, 'Passer de 45 à 400 réparations')
     >>> _renumber({"goal": "de 40 à 140"}, {"text": "de 40 à 140"}, 40, 45)  # "40" in "140"
+    True
+    >>> _renumber({"goal": "de 4 à 8, puis 4"}, {}, 4, 5)  # twice: which one is unclear
+    False
     """
     if old is None or old != int(old):
-        return
+        return False
     said = re.compile(rf"(?<![\d.,]){int(old)}(?![\d]|[.,]\d)")
-    for holder, key in ((answers, "goal"), (goal, "text")):
-        text = holder.get(key)
+    done = False
+    for holder, name in ((answers, key), (goal, "text")):
+        text = holder.get(name)
         if isinstance(text, str) and len(said.findall(text)) == 1:
-            holder[key] = said.sub(f"{new:g}", text)
+            holder[name] = said.sub(f"{new:g}", text)
+            done = done or holder is answers
+    return done
 
 
 def _store_channels(state: InterviewState, field: str, names: list[str], op: str,
