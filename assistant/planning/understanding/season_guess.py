@@ -5,12 +5,14 @@ embedder, at a threshold and a margin; below them, nothing (the cue words still 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ...example_bank import Embed, ExampleBank
-from ...settings import PROJECT_ROOT
+from ...settings import LANGUAGES, PROJECT_ROOT
 
 FILE = PROJECT_ROOT / "knowledge" / "understanding" / "season_examples.json"
 VERDICTS = {"busy": ("decision_months", "capacity_months"), "capacity": ("capacity_months",),
@@ -34,7 +36,7 @@ class SeasonGuesser:
         """Every example of every season and language, embedded once on first use."""
         if self._bank is None:
             self._bank = ExampleBank(self.embed, [
-                (label, text) for label, by_lang in self.data["examples"].items()
+                (label, without_months(text)) for label, by_lang in self.data["examples"].items()
                 for texts in by_lang.values() for text in texts])
         return self._bank
 
@@ -43,8 +45,24 @@ class SeasonGuesser:
         if not clause.strip():
             return None
         bank = self.bank()
-        near = sorted(bank.best(bank.vectors([clause])).items(), key=lambda kv: -kv[1])
+        near = sorted(bank.best(bank.vectors([without_months(clause)])).items(),
+                      key=lambda kv: -kv[1])
         (label, best), second = near[0], (near[1][1] if len(near) > 1 else 0.0)
         if best < self.data["threshold"] or best - second < self.data["margin"]:
             return None
         return VERDICTS[str(label)]
+
+
+def without_months(text: str) -> str:
+    """The clause without its month names: what it says of them, not which they are ("en enero
+    muchos autónomos cambian de gestoría" lay nearest "en enero no viene casi nadie")."""
+    return " ".join(_MONTHS().sub(" ", text).split())
+
+
+@cache
+def _MONTHS() -> re.Pattern[str]:  # noqa: N802 - a constant built once
+    from babel.dates import get_month_names
+
+    names = {name for lang in LANGUAGES for name in get_month_names("wide", locale=lang).values()}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
