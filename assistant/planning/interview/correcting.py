@@ -21,7 +21,7 @@ from .corrections import Fact, FactReader
 from .denied_value import to_denied_field
 from .fact_fields import FIELDS_BY_KIND, OVERRULE, Guess, default_guesser
 from .facts import MONTH_FIELDS, current, goal_counts_other, same_value, shown, store
-from .metric_change import new_metric
+from .metric_change import metric_count, new_metric
 from .parsing import ParseProblem, currency_in
 from .replaced import numbers
 from .slots import BY_KEY, NUMBER_FACTS, parse_slot
@@ -140,25 +140,6 @@ def added_months(facts: list[Fact], text: str, reader: FactReader, lang: str) ->
             else f for f in facts]
 
 
-def metric_count(interviewer: Any, u: Understanding | None, text: str) -> list[Fact]:
-    """A number told with the goal's own metric words (`u`: what the answers mean) is its new
-    target ("actually make that 35 regular clients" when the goal counts "regular clients a
-    month"), or today's level when the message says now ("aujourd'hui on accueille 45
-    stagiaires par mois", "we have 18 regular clients now")."""
-    if u is None or not u.goals or not u.goals[0].metric:
-        return []
-    stems = {w[:5] for w in re.findall(r"\w+", fold(u.goals[0].metric))
-             if len(w) >= 4 and w not in _period_words()}  # "a month" says no target
-    now = interviewer.understander.profile_data["now_words"]
-    low = fold(text)
-    today = any(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", low) for w in now)
-    for q in quantities(text, words=False):
-        after = re.findall(r"\w+", low[q.end:q.end + 40])[:3]
-        if q.unit is None and any(w[:5] in stems for w in after if len(w) >= 4):
-            return [Fact("current_customers" if today else "goal_target", q.value)]
-    return []
-
-
 def wanted(text: str, lang: str, understander: Any) -> bool:
     """Whether words read as a goal: a goal the classifier is sure of, or a number with a
     wish or a goal's verb (goal_wishes per pack: "on veut aussi 10 cavistes", "queremos llegar
@@ -168,13 +149,6 @@ def wanted(text: str, lang: str, understander: Any) -> bool:
     wishes = [fold(w).strip() for w in pack_words("goal_wishes", (lang,))]
     folded = f" {fold(text)} "
     return bool(quantities(text, words=False)) and any(f" {w} " in folded for w in wishes)
-
-
-@cache
-def _period_words() -> frozenset[str]:
-    """Every language's words for a period of time ("month", "mes", "mois"), folded."""
-    return frozenset(fold(w) for units in lexicon("period_words").values()
-                     for words in units.values() for w in words)
 
 
 def guess_fields(interviewer: Any, state: InterviewState, text: str,
