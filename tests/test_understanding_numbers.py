@@ -98,6 +98,17 @@ def test_team_size(text, team):
     assert team_size(text, DATA) == team
 
 
+@pytest.mark.parametrize(("clause", "levels"), [
+    ("hacer 300 declaraciones de la renta en la campaña (este año hicimos 210)", (210, 300, 90)),
+    ("vendre 500 paniers cette saison (l'an dernier 380)", (380, 500, 120)),
+    ("arrivare a 90 matrimoni, l'anno scorso ne abbiamo fatto 60", (60, 90, 30)),
+    ("book 40 weddings (we did 28 last year)", (28, 40, 12))])
+def test_what_was_done_last_year_is_the_level_of_today(clause, levels):
+    """ "(este año hicimos 210)" beside "hacer 300 declaraciones" read +300 declarations, not 210
+    -> 300 (a gestoría, hand test, 8 Dec)."""
+    assert numbers(clause) == levels
+
+
 def test_an_elided_article_is_not_what_a_goal_counts():
     """ "arrivare all'85 % di occupazione" counted "all'" (the word before the number)."""
     from assistant.planning.understanding.metrics import metric_of
