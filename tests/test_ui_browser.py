@@ -216,6 +216,8 @@ def test_interview_with_back_and_an_edit_drafts_a_plan_to_download(page) -> None
     expect(page.locator("#iv-answer textarea")).to_have_value(re.compile("Panaderia Sol"))
     page.locator("#iv-next").click()
     expect(progress).to_contain_text("Question 2 of")
+    # the saved-work list follows each step (it said "question 1 of 13" here)
+    expect(page.locator("#saved-work input")).to_have_value(re.compile("question 2 of"))
     shot(page, "interview")
     while not page.locator("#iv-summary").is_visible():
         before = re.search(r"Question \d+ of \d+", progress.inner_text()).group(0)

@@ -96,11 +96,12 @@ class InterviewPage(InterviewLayout):
     def open_plan(self, ident: str, who: str, section: str | None = None) -> list[Any]:
         """Show a saved plan on its own: the question and summary areas are hidden."""
         hidden = gr.update(visible=False)
-        updates: list[Any] = [gr.skip()] * (len(self.follow_outputs) -
-                                            len(self.plan.show_outputs))
+        updates: list[Any] = [gr.skip()] * len(self.follow_outputs)
         updates[1], updates[3] = ident, hidden
         updates[self.follow_outputs.index(self.summary)] = hidden
-        return updates + self.plan.show(ident, who, section)
+        start = self.follow_outputs.index(self.plan.show_outputs[0])
+        updates[start:start + len(self.plan.show_outputs)] = self.plan.show(ident, who, section)
+        return updates
 
     def act(self, action: str) -> Any:
         """The handler of a button that does `action` with the typed answer."""

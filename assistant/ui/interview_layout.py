@@ -106,7 +106,8 @@ class InterviewLayout:
         return [self.interview_id, self.plan_id, self.choice_values, self.asking,
                 self.progress, self.notes, self.question, *self.options, self.skip, self.answer,
                 self.summary, self.table, self.slot, self.value, self.current_values,
-                self.kind, self.goals, self.channels, self.excluded, *self.plan.show_outputs]
+                self.kind, self.goals, self.channels, self.excluded, *self.plan.show_outputs,
+                self.saved]
 
     @property
     def follow_inputs(self) -> list[Any]:

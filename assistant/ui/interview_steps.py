@@ -55,7 +55,18 @@ def step_updates(ctx: UiContext, plan: plan_view.PlanView, view: Any, who: str,
         *understood_fields(ctx, view.interview_id if at_summary and not done else "", who,
                            lang),
         *plan.show(view.plan_id, who, section),
+        saved_update(ctx, view, who, lang),
     ]
+
+
+def saved_update(ctx: UiContext, view: Any, who: str, lang: str) -> Any:
+    """The saved-work list as it is after this step, the work shown chosen in it: the list
+    said "question 1 of 13" while question 2 was on the screen (seen in the browser tests'
+    screenshots)."""
+    listed = saved_choices(ctx, who, lang)
+    shown = f"plan:{view.plan_id}" if view.plan_id else f"interview:{view.interview_id}"
+    chosen = {"value": shown} if any(value == shown for _, value in listed) else {}
+    return gr.update(choices=listed, **chosen)
 
 
 def choices(ctx: UiContext, view: Any, lang: str) -> tuple[list[str], list[str]]:
