@@ -24,7 +24,7 @@ def _period() -> re.Pattern[str]:
     units = period_alternation(LONG_PERIODS, shortest=2)
     half = period_alternation(("half",))
     return re.compile(rf"(?<!\w)(?:{alternation('period_leads', longest_first=True)})\s+"
-                      rf"((?:\S+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{units})"
+                      rf"((?:[^\s()]+\s+){{0,{MAX_WORDS_BEFORE_UNIT}}}?(?:{units})"
                       rf"(?:\s+(?:{alternation('and')})\s+(?:{half}))?)(?!\w)")
 
 
@@ -54,6 +54,8 @@ def goal_horizon(goal: str) -> int | None:
     18
     >>> goal_horizon("40 orders in a month") is None, goal_horizon("200 pedidos al mes") is None
     (True, True)
+    >>> goal_horizon("hacer 300 declaraciones en la campaña (este año hicimos 210)") is None
+    True
     """
     for match in _period().finditer(fold(goal)):
         try:
