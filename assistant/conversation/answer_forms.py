@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import lexicon
 from ..planning.interview.parsing import ParseProblem, parse_budget, parse_horizon
+from ..planning.understanding.profile import load_profile_data
+from ..settings import PROJECT_ROOT
 from ..text import folded_map
 
 
@@ -20,8 +21,10 @@ def names_itself(text: str) -> bool:
 
 @cache
 def _name_verbs() -> re.Pattern[str]:
-    cues = sorted({c for by_kind in lexicon("fact_cues").values()
-                   for c in by_kind.get("names_itself", [])}, key=len, reverse=True)
+    """The name cues the business answer is read with (profile.json), folded as the text is."""
+    data = load_profile_data(PROJECT_ROOT / "knowledge" / "understanding" / "profile.json")
+    cues = sorted({folded_map(c)[0].strip() for cues in data["name_cues"].values()
+                   for c in cues}, key=len, reverse=True)
     return re.compile(rf"(?<![a-z])(?:{'|'.join(map(re.escape, cues))})(?![a-z])")
 
 
